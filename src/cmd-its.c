@@ -1,0 +1,33 @@
+/*
+ * traduki its: print the ITS 2.0 value of one data category for every node.
+ */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "tool.h"
+
+static const char help[] = "Usage: traduki its --category=CATEGORY FILE\n"
+                           "\n"
+                           "Print the ITS 2.0 value of one data category for every node.\n"
+                           "\n"
+                           "This command is not available in this version yet.\n"
+                           "\n"
+                           "  -h, --help  show this help and exit\n";
+
+int cmd_its(int argc, char **argv, struct tool_ctx *ctx)
+{
+	static const struct option options[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	while ((c = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
+		if (c == 'h')
+			return tool_print_help(ctx, help);
+		return tool_option_error(ctx);
+	}
+	return tool_not_implemented(ctx);
+}

@@ -1,0 +1,50 @@
+/*
+ * atomic: output files that are either wholly written or not at all.
+ *
+ * atomic_open creates a temporary file next to PATH (same directory, so
+ * that rename is atomic); the caller writes to the returned stream;
+ * atomic_commit flushes it to disk and renames it over PATH, or, if
+ * anything failed (a full disk, a write error), removes the temporary file
+ * and leaves PATH as it was.  An interrupted run leaves at most a stray
+ * temporary file, never a half-written PATH.
+ *
+ * With ATOMIC_KEEP_SAME, a file whose new contents equal the old is left
+ * untouched (its timestamp too), so that make sees nothing changed.
+ */
+#ifndef TRADUKI_ATOMIC_H
+#define TRADUKI_ATOMIC_H
+
+#include <stdio.h>
+
+#include "diag.h"
+
+enum { ATOMIC_KEEP_SAME = 1 << 0 };
+
+struct atomic_file {
+	char *path; /* the destination, owned */
+	char *tmp_path; /* the temporary file, owned; NULL once gone */
+	FILE *fp;
+	int flags;
+};
+
+/*
+ * Opens a temporary file for PATH.  Returns the stream to write to, or
+ * NULL after reporting the reason to D.  "-" means standard output, written
+ * directly (there is nothing to rename).
+ */
+FILE *atomic_open(struct atomic_file *af, const char *path, int flags, struct diag *d);
+
+/*
+ * Finishes the file: returns 0 when PATH now holds what was written (or
+ * already held it), -1 after reporting the failure to D, in which case PATH
+ * is unchanged.  Releases AF in both cases.
+ */
+int atomic_commit(struct atomic_file *af, struct diag *d);
+
+/* Abandons the file: PATH is unchanged.  Releases AF. */
+void atomic_abort(struct atomic_file *af);
+
+/* 1 when PATH names standard output. */
+int atomic_is_stdout(const char *path);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+ * xmldoc: loading XML documents safely, and RELAX NG validation.
+ *
+ * Documents are parsed with line numbers and without network access; no
+ * external DTD or external entity is loaded, and libxml2's size and depth
+ * limits stay on.  Internal entities are kept as references in the tree
+ * (they are not substituted), so that nothing expands beyond the parser's
+ * limits.  Every libxml2 message is routed to the struct diag given, as
+ * "file:line:col: error: text".
+ *
+ * Documents are freed with xmlFreeDoc; schemas with xmldoc_schema_free.
+ */
+#ifndef TRADUKI_XMLDOC_H
+#define TRADUKI_XMLDOC_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+
+/* Parses the file at PATH ("-" for standard input); NULL after an error. */
+xmlDocPtr xmldoc_read_file(const char *path, struct diag *d);
+
+/* Parses LEN bytes at DATA, reporting errors against NAME. */
+xmlDocPtr xmldoc_read_memory(const char *data, size_t len, const char *name, struct diag *d);
+
+struct xmldoc_schema;
+
+/* Loads a RELAX NG schema; NULL after reporting why. */
+struct xmldoc_schema *xmldoc_schema_load(const char *path, struct diag *d);
+void xmldoc_schema_free(struct xmldoc_schema *schema);
+
+/*
+ * Validates DOC against SCHEMA: 0 when valid, -1 after reporting every
+ * violation with the line of the offending node.
+ */
+int xmldoc_validate(const struct xmldoc_schema *schema, xmlDocPtr doc, struct diag *d);
+
+/* The file name DOC was read from, as given to xmldoc_read_*. */
+const char *xmldoc_name(xmlDocPtr doc);
+
+#endif

@@ -1,0 +1,263 @@
+/*
+ * The traduki tool: global options, the subcommand table, diagnostics on
+ * standard error, and the final check that standard output was written.
+ */
+#include <config.h>
+
+#include "tool.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+/* Adding a subcommand is one file (src/cmd-NAME.c) and one row here. */
+static const struct tool_command commands[] = {
+	{ "extract", cmd_extract, "extract translatable text from XML into a POT template" },
+	{ "merge", cmd_merge, "update a PO catalog from a new template" },
+	{ "check", cmd_check, "report translation completeness and quality" },
+	{ "build", cmd_build, "write localized XML and the multilingual site" },
+	{ "its", cmd_its, "print ITS 2.0 data-category values (W3C test-suite format)" },
+	{ "validate", cmd_validate, "check XML documents against a RELAX NG schema" },
+};
+
+#define COMMAND_COUNT (sizeof commands / sizeof commands[0])
+
+static void print_diag(const struct diag_message *msg, void *data)
+{
+	struct tool_ctx *ctx = data;
+
+	if (msg->severity == DIAG_NOTE && ctx->quiet)
+		return;
+	/* Flush our own output first so the two streams interleave sensibly. */
+	fflush(stdout);
+	if (msg->file) {
+		fputs(msg->file, stderr);
+		if (msg->line) {
+			fprintf(stderr, ":%ld", msg->line);
+			if (msg->column)
+				fprintf(stderr, ":%ld", msg->column);
+		}
+		fputs(": ", stderr);
+	} else if (ctx->command) {
+		fprintf(stderr, "%s %s: ", ctx->progname, ctx->command);
+	} else {
+		fprintf(stderr, "%s: ", ctx->progname);
+	}
+	fprintf(stderr, "%s: ", diag_severity_name(msg->severity));
+	if (msg->id)
+		fprintf(stderr, "[%s] ", msg->id);
+	fprintf(stderr, "%s\n", msg->text);
+}
+
+static void print_usage(FILE *fp)
+{
+	size_t i;
+
+	fprintf(fp, "Usage: traduki [--help] [--version] COMMAND [ARGS...]\n"
+	            "\n"
+	            "Translate structured XML content with gettext PO files, following\n"
+	            "the W3C Internationalization Tag Set (ITS) 2.0.\n"
+	            "\n"
+	            "Commands:\n");
+	for (i = 0; i < COMMAND_COUNT; i++)
+		fprintf(fp, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	fprintf(fp,
+	        "\n"
+	        "Options:\n"
+	        "  -h, --help     show this help and exit\n"
+	        "  -V, --version  show version information and exit\n"
+	        "\n"
+	        "Run 'traduki help COMMAND' or 'traduki COMMAND --help' for a command's options.\n"
+	        "\n"
+	        "Exit status: 0 success, 1 problems found, 2 usage or input error,\n"
+	        "3 internal error.\n");
+}
+
+static void print_version(void)
+{
+	printf("traduki %s\n"
+	       "Copyright (C) 2026 The traduki authors.\n"
+	       "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+	       "This is free software: you are free to change and redistribute it.\n"
+	       "There is NO WARRANTY, to the extent permitted by law.\n",
+	       PACKAGE_VERSION);
+}
+
+static const struct tool_command *find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < COMMAND_COUNT; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int tool_usage_error(struct tool_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	if (ctx->command)
+		fprintf(stderr, "%s %s: ", ctx->progname, ctx->command);
+	else
+		fprintf(stderr, "%s: ", ctx->progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (ctx->command)
+		fprintf(stderr, "\nTry '%s %s --help' for more information.\n", ctx->progname,
+		        ctx->command);
+	else
+		fprintf(stderr, "\nTry '%s --help' for more information.\n", ctx->progname);
+	return TOOL_USAGE;
+}
+
+int tool_option_error(struct tool_ctx *ctx)
+{
+	/* getopt has already said what was wrong. */
+	fprintf(stderr, "Try '%s %s --help' for more information.\n", ctx->progname, ctx->command);
+	return TOOL_USAGE;
+}
+
+int tool_print_help(struct tool_ctx *ctx, const char *help)
+{
+	(void)ctx;
+	fputs(help, stdout);
+	return TOOL_OK;
+}
+
+int tool_not_implemented(struct tool_ctx *ctx)
+{
+	fprintf(stderr, "%s %s: not implemented yet\n", ctx->progname, ctx->command);
+	return TOOL_INTERNAL;
+}
+
+int tool_status(const struct tool_ctx *ctx)
+{
+	return diag_count(&ctx->diag, DIAG_ERROR) ? TOOL_USAGE : TOOL_OK;
+}
+
+/*
+ * Standard output is buffered: a full disk shows only when it is flushed.
+ * Check it once at the end, as GNU tools do, so that "traduki ... >/dev/full"
+ * fails loudly instead of losing output silently.
+ */
+static int close_stdout(struct tool_ctx *ctx, int status)
+{
+	int failed = fflush(stdout) != 0 || ferror(stdout);
+	int saved_errno = errno;
+
+	if (fclose(stdout) != 0 && !failed) {
+		failed = 1;
+		saved_errno = errno;
+	}
+	if (failed) {
+		fprintf(stderr, "%s: error: write error on standard output: %s\n", ctx->progname,
+		        strerror(saved_errno));
+		if (status == TOOL_OK || status == TOOL_PROBLEMS)
+			status = TOOL_USAGE;
+	}
+	return status;
+}
+
+static int run_command(struct tool_ctx *ctx, const struct tool_command *cmd, int argc, char **argv)
+{
+	char name[64];
+	char *saved = argv[0];
+	int status;
+
+	/* getopt names the program after argv[0]: make it "traduki CMD". */
+	snprintf(name, sizeof name, "%s %s", ctx->progname, cmd->name);
+	argv[0] = name;
+	ctx->command = cmd->name;
+	optind = 0; /* GNU getopt: start afresh for the subcommand */
+	opterr = 1;
+	status = cmd->run(argc, argv, ctx);
+	argv[0] = saved;
+	return status;
+}
+
+/* "traduki help [COMMAND]" */
+static int run_help(struct tool_ctx *ctx, int argc, char **argv)
+{
+	const struct tool_command *cmd;
+	char *help_argv[3];
+
+	if (argc < 2) {
+		print_usage(stdout);
+		return TOOL_OK;
+	}
+	if (argc > 2)
+		return tool_usage_error(ctx, "help takes one command name");
+	cmd = find_command(argv[1]);
+	if (!cmd)
+		return tool_usage_error(ctx, "'%s' is not a traduki command", argv[1]);
+	help_argv[0] = argv[1];
+	help_argv[1] = "--help";
+	help_argv[2] = NULL;
+	return run_command(ctx, cmd, 2, help_argv);
+}
+
+static int dispatch(struct tool_ctx *ctx, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct tool_command *cmd;
+	int c;
+
+	/* "+": stop at the first non-option, the subcommand. */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+hV", options, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			print_usage(stdout);
+			return TOOL_OK;
+		case 'V':
+			print_version();
+			return TOOL_OK;
+		default:
+			if (optopt)
+				return tool_usage_error(ctx, "unknown option '-%c'", optopt);
+			return tool_usage_error(ctx, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	opterr = 1;
+	if (optind >= argc) {
+		print_usage(stderr);
+		return TOOL_USAGE;
+	}
+	argc -= optind;
+	argv += optind;
+	if (strcmp(argv[0], "help") == 0)
+		return run_help(ctx, argc, argv);
+	cmd = find_command(argv[0]);
+	if (!cmd)
+		return tool_usage_error(ctx, "'%s' is not a traduki command", argv[0]);
+	return run_command(ctx, cmd, argc, argv);
+}
+
+int tool_main(int argc, char **argv)
+{
+	struct tool_ctx ctx;
+	int status;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.progname = "traduki";
+	diag_init(&ctx.diag, print_diag, &ctx);
+
+	LIBXML_TEST_VERSION;
+	status = dispatch(&ctx, argc, argv);
+	status = close_stdout(&ctx, status);
+	xmlCleanupParser();
+	return status;
+}

@@ -1,0 +1,55 @@
+/* Unit tests for diag: counting, formatting, the handler contract. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/buf.h"
+#include "lib/diag.h"
+#include "unit.h"
+
+/* Collects every message as "severity|file|line|col|id|text\n". */
+static void collect(const struct diag_message *msg, void *data)
+{
+	struct buf *out = data;
+
+	buf_addf(out, "%s|%s|%ld|%ld|%s|%s\n", diag_severity_name(msg->severity),
+	         msg->file ? msg->file : "-", msg->line, msg->column, msg->id ? msg->id : "-",
+	         msg->text);
+}
+
+int main(void)
+{
+	struct buf out = BUF_INIT;
+	struct diag d;
+	char longtext[2000];
+
+	diag_init(&d, collect, &out);
+	diag_report(&d, DIAG_ERROR, "content/fr/a.xml", 12, 7, "unexpected %s", "element");
+	diag_report(&d, DIAG_WARNING, "po/nl.po", 412, 0, "number %d changed", 28859);
+	diag_report_id(&d, DIAG_WARNING, "numbers", "po/nl.po", 3, 0, "x");
+	diag_report(&d, DIAG_NOTE, NULL, -5, -1, "library text with newline\n");
+	CHECK_STR(buf_str(&out), "error|content/fr/a.xml|12|7|-|unexpected element\n"
+	                         "warning|po/nl.po|412|0|-|number 28859 changed\n"
+	                         "warning|po/nl.po|3|0|numbers|x\n"
+	                         "note|-|0|0|-|library text with newline\n");
+	CHECK(diag_count(&d, DIAG_ERROR) == 1);
+	CHECK(diag_count(&d, DIAG_WARNING) == 2);
+	CHECK(diag_count(&d, DIAG_NOTE) == 1);
+
+	/* Messages longer than the handler's small buffer arrive whole. */
+	memset(longtext, 'x', sizeof longtext - 1);
+	longtext[sizeof longtext - 1] = '\0';
+	buf_truncate(&out, 0);
+	diag_report(&d, DIAG_ERROR, "f", 1, 1, "%s", longtext);
+	CHECK(out.len == strlen("error|f|1|1|-|") + sizeof longtext - 1 + 1);
+
+	/* Without a handler, messages are still counted. */
+	diag_init(&d, NULL, NULL);
+	diag_report(&d, DIAG_ERROR, NULL, 0, 0, "counted");
+	CHECK(diag_count(&d, DIAG_ERROR) == 1);
+
+	CHECK_STR(diag_severity_name(DIAG_ERROR), "error");
+	buf_release(&out);
+	return unit_done("test-diag");
+}

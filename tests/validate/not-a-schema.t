@@ -1,0 +1,1 @@
+traduki validate --schema=valid-article.xml valid-article.xml

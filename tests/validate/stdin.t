@@ -1,0 +1,1 @@
+cat valid-article.xml | traduki validate --schema="$top_srcdir/content/article.rng" -
