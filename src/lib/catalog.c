@@ -1,0 +1,852 @@
+/*
+ * catalog: PO files through libgettextpo.  See catalog.h.
+ *
+ * Two things libgettextpo's API lacks are supplied here:
+ *
+ * - Where each message is in the file, and whether it is "no-wrap": a scan
+ *   of the file's lines finds the line of every msgid keyword and the flag
+ *   comment before it, in the order libgettextpo lists the messages.
+ *
+ * - Setting "no-wrap" on a message: the library can only set format flags.
+ *   A message to be marked is given a format flag no catalog of ours uses
+ *   (SENTINEL_FORMAT); the written text has that flag renamed, is read back
+ *   by libgettextpo and written again, so the bytes are still gettext's.
+ *
+ * libgettextpo writes to a named file and does not report write errors, so
+ * it writes into memory (a memfd); the bytes are then copied to the real
+ * destination through atomic.h, where every error is caught.
+ */
+#include <config.h>
+
+#include "catalog.h"
+
+#include <errno.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <gettext-po.h>
+
+#include "atomic.h"
+#include "buf.h"
+#include "mem.h"
+
+/* A format type of gettext's that no XML catalog carries. */
+#define SENTINEL_FORMAT "ycp-format"
+
+struct catalog_msg {
+	po_message_t po;
+	long line; /* line of the msgid keyword in the file read, or 0 */
+	int no_wrap; /* what the file should say */
+	int po_no_wrap; /* what libgettextpo believes */
+};
+
+struct catalog {
+	char *name;
+	po_file_t file;
+	po_message_iterator_t end; /* positioned after the last message */
+	po_message_t header;
+	struct catalog_msg **msgs;
+	size_t count, alloc;
+	char parsed_as[64]; /* the name libgettextpo read the file under */
+};
+
+/* --- Errors ---------------------------------------------------------------- */
+
+/* libgettextpo's handler is global; these say where its reports go. */
+static struct diag *report_diag;
+static const char *report_id;
+static const char *report_alias_from; /* a temporary file name to hide... */
+static const char *report_alias_to; /* ...behind the name the user gave */
+static jmp_buf *report_jump;
+
+static const char *report_file(const char *filename)
+{
+	if (filename && report_alias_from && strcmp(filename, report_alias_from) == 0)
+		return report_alias_to;
+	return filename;
+}
+
+static void report(int severity, const char *filename, size_t lineno, size_t column,
+                   const char *text)
+{
+	long line = lineno == (size_t)-1 ? 0 : (long)lineno;
+	long col = column == (size_t)-1 ? 0 : (long)column;
+
+	if (!filename)
+		line = col = 0;
+	diag_report_id(report_diag, severity == PO_SEVERITY_WARNING ? DIAG_WARNING : DIAG_ERROR,
+	               report_id, report_file(filename), line, col, "%s", text);
+}
+
+static void on_xerror(int severity, po_message_t message, const char *filename, size_t lineno,
+                      size_t column, int multiline_p, const char *message_text)
+{
+	(void)message;
+	(void)multiline_p;
+	report(severity, filename, lineno, column, message_text);
+	/* The library must not continue after a fatal error. */
+	if (severity == PO_SEVERITY_FATAL_ERROR)
+		longjmp(*report_jump, 1);
+}
+
+static void on_xerror2(int severity, po_message_t message1, const char *filename1, size_t lineno1,
+                       size_t column1, int multiline_p1, const char *message_text1,
+                       po_message_t message2, const char *filename2, size_t lineno2, size_t column2,
+                       int multiline_p2, const char *message_text2)
+{
+	struct buf text = BUF_INIT;
+
+	(void)message1;
+	(void)message2;
+	(void)multiline_p1;
+	(void)multiline_p2;
+	(void)column2;
+	/* One diagnostic: "duplicate message definition (first at x.po:3)". */
+	buf_adds(&text, message_text1);
+	if (filename2 && lineno2 != (size_t)-1 && lineno2 != 0)
+		buf_addf(&text, " (%s at %s:%zu)", message_text2, report_file(filename2), lineno2);
+	report(severity, filename1, lineno1, column1, buf_str(&text));
+	buf_release(&text);
+	if (severity == PO_SEVERITY_FATAL_ERROR)
+		longjmp(*report_jump, 1);
+}
+
+static const struct po_xerror_handler handler = { on_xerror, on_xerror2 };
+
+/* --- Memory files ---------------------------------------------------------- */
+
+/*
+ * A file that lives in memory, with a path libgettextpo can open.  Returns
+ * the descriptor and fills PATH, or -1.
+ */
+static int memfile_open(char *path, size_t size)
+{
+	int fd = -1;
+
+#ifdef MFD_CLOEXEC
+	fd = memfd_create("traduki-catalog", 0);
+#endif
+	if (fd < 0) {
+		FILE *fp = tmpfile();
+
+		if (fp)
+			fd = dup(fileno(fp));
+		if (fp)
+			fclose(fp);
+	}
+	if (fd >= 0)
+		snprintf(path, size, "/proc/self/fd/%d", fd);
+	return fd;
+}
+
+/* Reads everything from FD (from its start) into OUT. */
+static int memfile_slurp(int fd, struct buf *out)
+{
+	char chunk[65536];
+	ssize_t n;
+
+	if (lseek(fd, 0, SEEK_SET) < 0)
+		return -1;
+	buf_truncate(out, 0);
+	while ((n = read(fd, chunk, sizeof chunk)) > 0)
+		buf_add(out, chunk, (size_t)n);
+	return n < 0 ? -1 : 0;
+}
+
+static int memfile_fill(int fd, const char *data, size_t len)
+{
+	if (ftruncate(fd, 0) != 0 || lseek(fd, 0, SEEK_SET) < 0)
+		return -1;
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n <= 0)
+			return -1;
+		data += n;
+		len -= (size_t)n;
+	}
+	return lseek(fd, 0, SEEK_SET) < 0 ? -1 : 0;
+}
+
+/* --- Building the message table ------------------------------------------- */
+
+static struct catalog_msg *add_wrapper(struct catalog *cat, po_message_t po)
+{
+	struct catalog_msg *m = xcalloc(1, sizeof *m);
+
+	m->po = po;
+	xgrow((void **)&cat->msgs, &cat->alloc, cat->count + 1, sizeof *cat->msgs);
+	cat->msgs[cat->count++] = m;
+	return m;
+}
+
+static int is_header(po_message_t m)
+{
+	return po_message_msgid(m)[0] == '\0' && !po_message_msgctxt(m) &&
+	       !po_message_is_obsolete(m);
+}
+
+/* Where each entry is: the line of its msgid keyword, and its no-wrap flag. */
+struct entry_pos {
+	long line;
+	int no_wrap;
+};
+
+/*
+ * Scans the lines of a PO file for "msgid " and "#~ msgid " keywords (no
+ * continuation line can start with them) and the "#," flag lines before.
+ * This reads positions, not contents: libgettextpo parses the file.
+ */
+static struct entry_pos *scan_entries(const char *text, size_t len, size_t *count)
+{
+	struct entry_pos *pos = NULL;
+	size_t n = 0, alloc = 0;
+	const char *p = text, *end = text + len;
+	long line = 1;
+	int pending_no_wrap = 0;
+
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		size_t l = eol ? (size_t)(eol - p) : (size_t)(end - p);
+
+		if (l >= 2 && p[0] == '#' && p[1] == ',') {
+			const char *f = p + 2;
+
+			while (f + 7 <= p + l) {
+				if (memcmp(f, "no-wrap", 7) == 0 &&
+				    (f[-1] == ' ' || f[-1] == ',') &&
+				    (f + 7 == p + l || f[7] == ',' || f[7] == ' ' ||
+				     f[7] == '\r')) {
+					pending_no_wrap = 1;
+					break;
+				}
+				f++;
+			}
+		} else if ((l >= 6 && memcmp(p, "msgid ", 6) == 0) ||
+		           (l >= 9 && memcmp(p, "#~ msgid ", 9) == 0)) {
+			xgrow((void **)&pos, &alloc, n + 1, sizeof *pos);
+			pos[n].line = line;
+			pos[n].no_wrap = pending_no_wrap;
+			n++;
+			pending_no_wrap = 0;
+		} else if (l == 0 || (l == 1 && p[0] == '\r')) {
+			pending_no_wrap = 0;
+		}
+		line++;
+		p = eol ? eol + 1 : end;
+	}
+	*count = n;
+	return pos;
+}
+
+/*
+ * Fills CAT's table from its po_file.  With POS (COUNT entries), gives each
+ * message its line and no-wrap flag, provided the counts agree.  With
+ * REUSE, the existing wrappers are kept (same messages, same order) and
+ * only pointed at the new file's messages.
+ */
+static void index_messages(struct catalog *cat, const struct entry_pos *pos, size_t count,
+                           int reuse)
+{
+	po_message_iterator_t it = po_message_iterator(cat->file, NULL);
+	po_message_t po;
+	size_t k = 0, i = 0;
+	size_t total = 0;
+
+	/* First pass: do the positions line up with the messages? */
+	while (po_next_message(it))
+		total++;
+	po_message_iterator_free(it);
+	if (total != count)
+		pos = NULL;
+
+	cat->header = NULL;
+	it = po_message_iterator(cat->file, NULL);
+	while ((po = po_next_message(it)) != NULL) {
+		struct catalog_msg *m;
+
+		if (!cat->header && is_header(po)) {
+			cat->header = po;
+			k++;
+			continue;
+		}
+		if (reuse) {
+			m = cat->msgs[i++];
+			m->po = po;
+		} else {
+			m = add_wrapper(cat, po);
+		}
+		if (pos) {
+			m->line = reuse ? m->line : pos[k].line;
+			m->no_wrap = m->po_no_wrap = pos[k].no_wrap;
+		}
+		k++;
+	}
+	po_message_iterator_free(it);
+
+	/* Appending happens at the end of the list. */
+	if (cat->end)
+		po_message_iterator_free(cat->end);
+	cat->end = po_message_iterator(cat->file, NULL);
+	while (po_next_message(cat->end))
+		;
+}
+
+/* --- Reading --------------------------------------------------------------- */
+
+static int slurp_path(const char *path, struct buf *out, struct diag *d)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+	int rc = 0;
+
+	if (!fp) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(out, chunk, n);
+	if (ferror(fp)) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+		rc = -1;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	return rc;
+}
+
+/*
+ * Has libgettextpo read TEXT (LEN bytes) and returns its po_file, or NULL
+ * after reporting errors (as coming from NAME) to D.
+ */
+static po_file_t parse_text(const char *text, size_t len, const char *name, char *path,
+                            struct diag *d)
+{
+	jmp_buf jump;
+	po_file_t file = NULL;
+	unsigned long errors_before = diag_count(d, DIAG_ERROR);
+	int fd = memfile_open(path, 64);
+
+	if (fd < 0 || memfile_fill(fd, text, len) != 0) {
+		diag_report(d, DIAG_ERROR, name, 0, 0, "cannot buffer the catalog: %s",
+		            strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	report_diag = d;
+	report_id = NULL;
+	report_alias_from = path;
+	report_alias_to = name;
+	report_jump = &jump;
+	if (setjmp(jump) == 0)
+		file = po_file_read(path, &handler);
+	else
+		file = NULL; /* a fatal error: what was read is lost to the library */
+	report_alias_from = report_alias_to = NULL;
+	report_jump = NULL;
+	close(fd);
+
+	if (file && diag_count(d, DIAG_ERROR) != errors_before) {
+		po_file_free(file);
+		file = NULL;
+	}
+	if (!file && diag_count(d, DIAG_ERROR) == errors_before)
+		diag_report(d, DIAG_ERROR, name, 0, 0, "cannot read the catalog");
+	return file;
+}
+
+struct catalog *catalog_read(const char *path, struct diag *d)
+{
+	struct buf text = BUF_INIT;
+	struct catalog *cat;
+	struct entry_pos *pos;
+	size_t count;
+	po_file_t file;
+
+	if (slurp_path(path, &text, d) != 0) {
+		buf_release(&text);
+		return NULL;
+	}
+	cat = xcalloc(1, sizeof *cat);
+	file = parse_text(buf_str(&text), text.len, path, cat->parsed_as, d);
+	if (!file) {
+		free(cat);
+		buf_release(&text);
+		return NULL;
+	}
+	cat->name = xstrdup(path);
+	cat->file = file;
+	pos = scan_entries(buf_str(&text), text.len, &count);
+	index_messages(cat, pos, count, 0);
+	free(pos);
+	buf_release(&text);
+	return cat;
+}
+
+struct catalog *catalog_create(const char *name)
+{
+	struct catalog *cat = xcalloc(1, sizeof *cat);
+
+	cat->name = xstrdup(name);
+	cat->file = po_file_create();
+	cat->end = po_message_iterator(cat->file, NULL);
+	return cat;
+}
+
+void catalog_free(struct catalog *cat)
+{
+	size_t i;
+
+	if (!cat)
+		return;
+	for (i = 0; i < cat->count; i++)
+		free(cat->msgs[i]);
+	free(cat->msgs);
+	if (cat->end)
+		po_message_iterator_free(cat->end);
+	po_file_free(cat->file);
+	free(cat->name);
+	free(cat);
+}
+
+const char *catalog_name(const struct catalog *cat)
+{
+	return cat->name;
+}
+
+/* --- Header ---------------------------------------------------------------- */
+
+const char *catalog_header(const struct catalog *cat)
+{
+	return cat->header ? po_message_msgstr(cat->header) : NULL;
+}
+
+static po_message_t ensure_header(struct catalog *cat)
+{
+	po_message_iterator_t it;
+
+	if (cat->header)
+		return cat->header;
+	cat->header = po_message_create();
+	po_message_set_msgid(cat->header, "");
+	po_message_set_msgstr(cat->header, "");
+	/* The header goes first: insert through a fresh iterator at the start.
+	 * Iterators hold positions, so the appending one must move past. */
+	it = po_message_iterator(cat->file, NULL);
+	po_message_insert(it, cat->header);
+	po_message_iterator_free(it);
+	po_message_iterator_free(cat->end);
+	cat->end = po_message_iterator(cat->file, NULL);
+	while (po_next_message(cat->end))
+		;
+	return cat->header;
+}
+
+void catalog_set_header(struct catalog *cat, const char *header)
+{
+	po_message_set_msgstr(ensure_header(cat), header);
+}
+
+void catalog_set_header_fuzzy(struct catalog *cat, int fuzzy)
+{
+	po_message_set_fuzzy(ensure_header(cat), fuzzy);
+}
+
+int catalog_header_fuzzy(const struct catalog *cat)
+{
+	return cat->header ? po_message_is_fuzzy(cat->header) : 0;
+}
+
+char *catalog_header_field(const struct catalog *cat, const char *field)
+{
+	const char *header = catalog_header(cat);
+	char *value, *copy;
+
+	if (!header)
+		return NULL;
+	value = po_header_field(header, field);
+	if (!value)
+		return NULL;
+	/* Returned memory comes from libgettextpo's allocator: hand out ours. */
+	copy = xstrdup(value);
+	free(value);
+	return copy;
+}
+
+void catalog_set_header_field(struct catalog *cat, const char *field, const char *value)
+{
+	po_message_t header = ensure_header(cat);
+	char *text = po_header_set_field(po_message_msgstr(header), field, value);
+
+	po_message_set_msgstr(header, text);
+	free(text);
+}
+
+/* --- Messages -------------------------------------------------------------- */
+
+size_t catalog_count(const struct catalog *cat)
+{
+	return cat->count;
+}
+
+struct catalog_msg *catalog_at(const struct catalog *cat, size_t i)
+{
+	return i < cat->count ? cat->msgs[i] : NULL;
+}
+
+struct catalog_msg *catalog_append(struct catalog *cat, const char *msgctxt, const char *msgid,
+                                   const char *msgid_plural)
+{
+	po_message_t po = po_message_create();
+
+	if (msgctxt)
+		po_message_set_msgctxt(po, msgctxt);
+	po_message_set_msgid(po, msgid);
+	if (msgid_plural) {
+		po_message_set_msgid_plural(po, msgid_plural);
+		po_message_set_msgstr_plural(po, 0, "");
+		po_message_set_msgstr_plural(po, 1, "");
+	} else {
+		po_message_set_msgstr(po, "");
+	}
+	po_message_insert(cat->end, po);
+	return add_wrapper(cat, po);
+}
+
+const char *catalog_msg_ctxt(const struct catalog_msg *m)
+{
+	return po_message_msgctxt(m->po);
+}
+
+const char *catalog_msg_id(const struct catalog_msg *m)
+{
+	return po_message_msgid(m->po);
+}
+
+const char *catalog_msg_id_plural(const struct catalog_msg *m)
+{
+	return po_message_msgid_plural(m->po);
+}
+
+const char *catalog_msg_str(const struct catalog_msg *m)
+{
+	if (po_message_msgid_plural(m->po)) {
+		const char *s = po_message_msgstr_plural(m->po, 0);
+
+		return s ? s : "";
+	}
+	return po_message_msgstr(m->po);
+}
+
+const char *catalog_msg_str_plural(const struct catalog_msg *m, int index)
+{
+	return po_message_msgstr_plural(m->po, index);
+}
+
+const char *catalog_msg_comments(const struct catalog_msg *m)
+{
+	return po_message_comments(m->po);
+}
+
+const char *catalog_msg_extracted(const struct catalog_msg *m)
+{
+	return po_message_extracted_comments(m->po);
+}
+
+const char *catalog_msg_prev_ctxt(const struct catalog_msg *m)
+{
+	return po_message_prev_msgctxt(m->po);
+}
+
+const char *catalog_msg_prev_id(const struct catalog_msg *m)
+{
+	return po_message_prev_msgid(m->po);
+}
+
+const char *catalog_msg_prev_id_plural(const struct catalog_msg *m)
+{
+	return po_message_prev_msgid_plural(m->po);
+}
+
+int catalog_msg_fuzzy(const struct catalog_msg *m)
+{
+	return po_message_is_fuzzy(m->po);
+}
+
+int catalog_msg_obsolete(const struct catalog_msg *m)
+{
+	return po_message_is_obsolete(m->po);
+}
+
+int catalog_msg_no_wrap(const struct catalog_msg *m)
+{
+	return m->no_wrap;
+}
+
+long catalog_msg_line(const struct catalog_msg *m)
+{
+	return m->line;
+}
+
+int catalog_msg_translated(const struct catalog_msg *m)
+{
+	int i;
+	const char *s;
+
+	if (po_message_is_obsolete(m->po) || po_message_is_fuzzy(m->po))
+		return 0;
+	if (!po_message_msgid_plural(m->po))
+		return po_message_msgstr(m->po)[0] != '\0';
+	for (i = 0; (s = po_message_msgstr_plural(m->po, i)) != NULL; i++)
+		if (s[0] == '\0')
+			return 0;
+	return i > 0;
+}
+
+int catalog_msg_ref_count(const struct catalog_msg *m)
+{
+	int n = 0;
+
+	while (po_message_filepos(m->po, n))
+		n++;
+	return n;
+}
+
+const char *catalog_msg_ref(const struct catalog_msg *m, int i, long *line)
+{
+	po_filepos_t pos = po_message_filepos(m->po, i);
+	size_t l;
+
+	if (!pos)
+		return NULL;
+	l = po_filepos_start_line(pos);
+	if (line)
+		*line = l == (size_t)-1 ? 0 : (long)l;
+	return po_filepos_file(pos);
+}
+
+void catalog_msg_set_str(struct catalog_msg *m, const char *msgstr)
+{
+	if (po_message_msgid_plural(m->po))
+		po_message_set_msgstr_plural(m->po, 0, msgstr);
+	else
+		po_message_set_msgstr(m->po, msgstr);
+}
+
+void catalog_msg_set_str_plural(struct catalog_msg *m, int index, const char *msgstr)
+{
+	po_message_set_msgstr_plural(m->po, index, msgstr);
+}
+
+void catalog_msg_set_comments(struct catalog_msg *m, const char *comments)
+{
+	po_message_set_comments(m->po, comments ? comments : "");
+}
+
+void catalog_msg_set_extracted(struct catalog_msg *m, const char *comments)
+{
+	po_message_set_extracted_comments(m->po, comments ? comments : "");
+}
+
+void catalog_msg_add_ref(struct catalog_msg *m, const char *file, long line)
+{
+	po_message_add_filepos(m->po, file, line > 0 ? (size_t)line : (size_t)-1);
+}
+
+void catalog_msg_clear_refs(struct catalog_msg *m)
+{
+	while (po_message_filepos(m->po, 0))
+		po_message_remove_filepos(m->po, 0);
+}
+
+void catalog_msg_set_prev(struct catalog_msg *m, const char *msgctxt, const char *msgid,
+                          const char *msgid_plural)
+{
+	po_message_set_prev_msgctxt(m->po, msgctxt);
+	po_message_set_prev_msgid(m->po, msgid);
+	po_message_set_prev_msgid_plural(m->po, msgid_plural);
+}
+
+void catalog_msg_set_fuzzy(struct catalog_msg *m, int fuzzy)
+{
+	po_message_set_fuzzy(m->po, fuzzy);
+}
+
+void catalog_msg_set_obsolete(struct catalog_msg *m, int obsolete)
+{
+	po_message_set_obsolete(m->po, obsolete);
+}
+
+void catalog_msg_set_no_wrap(struct catalog_msg *m, int no_wrap)
+{
+	m->no_wrap = no_wrap ? 1 : 0;
+}
+
+void catalog_msg_copy_flags(struct catalog_msg *dst, const struct catalog_msg *src)
+{
+	const char *const *type;
+	int min, max;
+
+	for (type = po_format_list(); *type; type++) {
+		if (strcmp(*type, SENTINEL_FORMAT) == 0)
+			continue;
+		if (po_message_is_format(src->po, *type))
+			po_message_set_format(dst->po, *type, 1);
+	}
+	if (po_message_is_range(src->po, &min, &max))
+		po_message_set_range(dst->po, min, max);
+	dst->no_wrap = src->no_wrap;
+}
+
+/* --- Writing --------------------------------------------------------------- */
+
+/*
+ * In TEXT, renames the sentinel flag to "no-wrap" (and "no-" + sentinel to
+ * "wrap") on flag comment lines.
+ */
+static void rename_sentinel_flags(struct buf *text)
+{
+	static const char yes[] = SENTINEL_FORMAT;
+	static const char no[] = "no-" SENTINEL_FORMAT;
+	struct buf out = BUF_INIT;
+	const char *p = buf_str(text), *end = p + text->len;
+
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		size_t l = eol ? (size_t)(eol - p) + 1 : (size_t)(end - p);
+
+		if (l >= 2 && p[0] == '#' && p[1] == ',') {
+			const char *q = p, *lend = p + l;
+
+			while (q < lend) {
+				if ((size_t)(lend - q) >= sizeof no - 1 &&
+				    memcmp(q, no, sizeof no - 1) == 0) {
+					buf_adds(&out, "wrap");
+					q += sizeof no - 1;
+				} else if ((size_t)(lend - q) >= sizeof yes - 1 &&
+				           memcmp(q, yes, sizeof yes - 1) == 0) {
+					buf_adds(&out, "no-wrap");
+					q += sizeof yes - 1;
+				} else {
+					buf_addc(&out, *q++);
+				}
+			}
+		} else {
+			buf_add(&out, p, l);
+		}
+		p += l;
+	}
+	buf_release(text);
+	*text = out;
+}
+
+/* Has libgettextpo write FILE into OUT.  Returns 0 or -1 (reported). */
+static int render(po_file_t file, const char *name, struct buf *out, struct diag *d)
+{
+	char path[64];
+	jmp_buf jump;
+	int fd = memfile_open(path, sizeof path);
+	int ok;
+
+	if (fd < 0) {
+		diag_report(d, DIAG_ERROR, name, 0, 0, "cannot buffer the catalog: %s",
+		            strerror(errno));
+		return -1;
+	}
+	report_diag = d;
+	report_id = NULL;
+	report_alias_from = path;
+	report_alias_to = name;
+	report_jump = &jump;
+	ok = setjmp(jump) == 0;
+	if (ok)
+		po_file_write(file, path, &handler);
+	report_alias_from = report_alias_to = NULL;
+	report_jump = NULL;
+	if (ok && memfile_slurp(fd, out) != 0) {
+		diag_report(d, DIAG_ERROR, name, 0, 0, "cannot read back the catalog: %s",
+		            strerror(errno));
+		ok = 0;
+	}
+	close(fd);
+	return ok ? 0 : -1;
+}
+
+int catalog_write(struct catalog *cat, const char *path, int flags, struct diag *d)
+{
+	struct buf text = BUF_INIT;
+	struct atomic_file af;
+	size_t i;
+	int sentinels = 0;
+	FILE *fp;
+
+	for (i = 0; i < cat->count; i++) {
+		struct catalog_msg *m = cat->msgs[i];
+
+		if (m->no_wrap != m->po_no_wrap) {
+			po_message_set_format(m->po, SENTINEL_FORMAT, m->no_wrap);
+			sentinels++;
+		}
+	}
+	if (render(cat->file, path, &text, d) != 0) {
+		buf_release(&text);
+		return -1;
+	}
+	if (sentinels) {
+		/* Let libgettextpo read the flags it cannot be told, and write
+		 * again; the catalog then holds the re-read messages. */
+		po_file_t file;
+
+		rename_sentinel_flags(&text);
+		file = parse_text(buf_str(&text), text.len, path, cat->parsed_as, d);
+		if (!file) {
+			buf_release(&text);
+			return -1;
+		}
+		po_message_iterator_free(cat->end);
+		cat->end = NULL;
+		po_file_free(cat->file);
+		cat->file = file;
+		index_messages(cat, NULL, 0, 1);
+		for (i = 0; i < cat->count; i++)
+			cat->msgs[i]->po_no_wrap = cat->msgs[i]->no_wrap;
+		if (render(cat->file, path, &text, d) != 0) {
+			buf_release(&text);
+			return -1;
+		}
+	}
+
+	fp = atomic_open(&af, path, flags, d);
+	if (!fp) {
+		buf_release(&text);
+		return -1;
+	}
+	fwrite(buf_str(&text), 1, text.len, fp);
+	buf_release(&text);
+	return atomic_commit(&af, d);
+}
+
+unsigned long catalog_check(struct catalog *cat, struct diag *d)
+{
+	jmp_buf jump;
+	unsigned long before = diag_count(d, DIAG_ERROR) + diag_count(d, DIAG_WARNING);
+
+	report_diag = d;
+	report_id = "format";
+	report_alias_from = cat->parsed_as;
+	report_alias_to = cat->name;
+	report_jump = &jump;
+	if (setjmp(jump) == 0)
+		po_file_check_all(cat->file, &handler);
+	report_alias_from = report_alias_to = NULL;
+	report_id = NULL;
+	report_jump = NULL;
+	return diag_count(d, DIAG_ERROR) + diag_count(d, DIAG_WARNING) - before;
+}

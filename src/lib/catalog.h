@@ -1,0 +1,130 @@
+/*
+ * catalog: PO and POT files, read and written by GNU gettext's
+ * libgettextpo, so that every file is byte for byte what the gettext tools
+ * write and every PO editor reads it.  This module is the only user of
+ * <gettext-po.h>.
+ *
+ * A struct catalog owns all its messages; a struct catalog_msg pointer is
+ * valid until the catalog is freed.  Strings returned by catalog_msg_*
+ * getters belong to the catalog; strings passed to setters are copied.
+ *
+ * libgettextpo does not tell where in the file a message is, nor whether it
+ * carries the no-wrap flag; catalog_read learns both from a scan of the
+ * file's lines (it does not parse PO syntax: libgettextpo does).
+ *
+ * Not reentrant: libgettextpo reports errors through a global handler.
+ */
+#ifndef TRADUKI_CATALOG_H
+#define TRADUKI_CATALOG_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+struct catalog;
+struct catalog_msg;
+
+/*
+ * Reads the PO or POT file at PATH ("-" for standard input).  Returns NULL
+ * after reporting to D when the file cannot be read or has syntax errors
+ * ("po/nl.po:12:5: error: ..."); warnings are reported and the file is
+ * returned.
+ */
+struct catalog *catalog_read(const char *path, struct diag *d);
+
+/* A new, empty catalog (no header).  NAME is used in diagnostics. */
+struct catalog *catalog_create(const char *name);
+
+void catalog_free(struct catalog *cat);
+
+/* The path given to catalog_read, or the name given to catalog_create. */
+const char *catalog_name(const struct catalog *cat);
+
+/* The header entry's text (msgstr of msgid ""), or NULL when there is none. */
+const char *catalog_header(const struct catalog *cat);
+
+/* Sets the header text, creating the header entry (first) if needed. */
+void catalog_set_header(struct catalog *cat, const char *header);
+
+/* Marks the header entry fuzzy or not (a template's header is fuzzy). */
+void catalog_set_header_fuzzy(struct catalog *cat, int fuzzy);
+int catalog_header_fuzzy(const struct catalog *cat);
+
+/* The value of a header field ("Language"), freshly allocated, or NULL. */
+char *catalog_header_field(const struct catalog *cat, const char *field);
+
+/* Sets (or adds) a header field.  Creates the header entry if needed. */
+void catalog_set_header_field(struct catalog *cat, const char *field, const char *value);
+
+/* The number of messages, the header excluded, obsolete ones included. */
+size_t catalog_count(const struct catalog *cat);
+
+/* The I-th message in file order (0 <= I < catalog_count). */
+struct catalog_msg *catalog_at(const struct catalog *cat, size_t i);
+
+/*
+ * Appends a new message with MSGCTXT (may be NULL), MSGID and MSGID_PLURAL
+ * (may be NULL), untranslated.  The caller keeps (msgctxt, msgid) unique.
+ */
+struct catalog_msg *catalog_append(struct catalog *cat, const char *msgctxt, const char *msgid,
+                                   const char *msgid_plural);
+
+/*
+ * Writes CAT to PATH ("-" for standard output) atomically (see atomic.h;
+ * FLAGS are atomic_open's).  Returns 0, or -1 after reporting to D.
+ */
+int catalog_write(struct catalog *cat, const char *path, int flags, struct diag *d);
+
+/*
+ * Runs libgettextpo's own checks (those of "msgfmt -c": header, plural
+ * forms, format strings) and reports what they find to D, as errors with
+ * the id "format".  Returns the number of problems found.
+ */
+unsigned long catalog_check(struct catalog *cat, struct diag *d);
+
+/* --- Messages -------------------------------------------------------------- */
+
+const char *catalog_msg_ctxt(const struct catalog_msg *m); /* NULL if none */
+const char *catalog_msg_id(const struct catalog_msg *m);
+const char *catalog_msg_id_plural(const struct catalog_msg *m); /* NULL if none */
+const char *catalog_msg_str(const struct catalog_msg *m); /* "" if untranslated */
+/* The INDEX-th plural translation, or NULL past the last one. */
+const char *catalog_msg_str_plural(const struct catalog_msg *m, int index);
+const char *catalog_msg_comments(const struct catalog_msg *m); /* translator comments */
+const char *catalog_msg_extracted(const struct catalog_msg *m); /* "#." comments */
+const char *catalog_msg_prev_ctxt(const struct catalog_msg *m); /* "#|" msgctxt, or NULL */
+const char *catalog_msg_prev_id(const struct catalog_msg *m); /* "#|" msgid, or NULL */
+const char *catalog_msg_prev_id_plural(const struct catalog_msg *m);
+int catalog_msg_fuzzy(const struct catalog_msg *m);
+int catalog_msg_obsolete(const struct catalog_msg *m);
+int catalog_msg_no_wrap(const struct catalog_msg *m);
+/* The line of M's msgid in the file read, 0 if unknown (a new message). */
+long catalog_msg_line(const struct catalog_msg *m);
+
+/*
+ * 1 when M counts as translated the way msgfmt --statistics counts it:
+ * not obsolete, not fuzzy, and every msgstr (each plural form) non-empty.
+ */
+int catalog_msg_translated(const struct catalog_msg *m);
+
+/* The number of "#:" references, and the I-th one's file and line (0: none). */
+int catalog_msg_ref_count(const struct catalog_msg *m);
+const char *catalog_msg_ref(const struct catalog_msg *m, int i, long *line);
+
+void catalog_msg_set_str(struct catalog_msg *m, const char *msgstr);
+void catalog_msg_set_str_plural(struct catalog_msg *m, int index, const char *msgstr);
+void catalog_msg_set_comments(struct catalog_msg *m, const char *comments);
+void catalog_msg_set_extracted(struct catalog_msg *m, const char *comments);
+void catalog_msg_add_ref(struct catalog_msg *m, const char *file, long line);
+void catalog_msg_clear_refs(struct catalog_msg *m);
+void catalog_msg_set_prev(struct catalog_msg *m, const char *msgctxt, const char *msgid,
+                          const char *msgid_plural);
+void catalog_msg_set_fuzzy(struct catalog_msg *m, int fuzzy);
+void catalog_msg_set_obsolete(struct catalog_msg *m, int obsolete);
+/* Marks M "#, no-wrap": its lines are broken only at its own newlines. */
+void catalog_msg_set_no_wrap(struct catalog_msg *m, int no_wrap);
+
+/* Copies the format flags ("c-format", "no-c-format"...) and range of SRC. */
+void catalog_msg_copy_flags(struct catalog_msg *dst, const struct catalog_msg *src);
+
+#endif

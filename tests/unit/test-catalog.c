@@ -1,0 +1,182 @@
+/*
+ * Unit tests for catalog: what libgettextpo writes, what catalog adds
+ * (lines, no-wrap), and how broken files are reported.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/buf.h"
+#include "lib/catalog.h"
+#include "unit.h"
+
+static char dir[] = "/tmp/traduki-catalog-XXXXXX";
+
+static void collect(const struct diag_message *msg, void *data)
+{
+	struct buf *out = data;
+
+	buf_addf(out, "%s:%ld: %s: %s%s%s", msg->file ? msg->file : "-", msg->line,
+	         diag_severity_name(msg->severity), msg->id ? "[" : "", msg->id ? msg->id : "",
+	         msg->id ? "] " : "");
+	buf_adds(out, msg->text);
+	buf_addc(out, '\n');
+}
+
+static char *slurp(const char *path)
+{
+	struct buf b = BUF_INIT;
+	char chunk[256];
+	size_t n;
+	FILE *fp = fopen(path, "rb");
+
+	if (!fp)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(fp);
+	return buf_detach(&b);
+}
+
+static void spit(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "wb");
+
+	fputs(text, fp);
+	fclose(fp);
+}
+
+int main(void)
+{
+	struct buf out = BUF_INIT;
+	struct diag d;
+	struct catalog *cat, *back;
+	struct catalog_msg *m;
+	char path[256], bad[256];
+	char *text, *field;
+	long line;
+
+	diag_init(&d, collect, &out);
+	if (!mkdtemp(dir))
+		return 99;
+	snprintf(path, sizeof path, "%s/t.pot", dir);
+	snprintf(bad, sizeof bad, "%s/bad.po", dir);
+
+	/* A template with a header, a plain message, a preserved one. */
+	cat = catalog_create("t.pot");
+	catalog_set_header(cat,
+	                   "Project-Id-Version: test\nContent-Type: text/plain; charset=UTF-8\n");
+	catalog_set_header_fuzzy(cat, 1);
+	m = catalog_append(cat, NULL, "Bonjour <em>monde</em>\xc2\xa0!", NULL);
+	catalog_msg_add_ref(m, "a.xml", 3);
+	catalog_msg_add_ref(m, "b.xml", 7);
+	catalog_msg_set_extracted(m, "A greeting.\n");
+	m = catalog_append(cat, "intro",
+	                   "  deux  espaces\net une ligne tr\xc3\xa8s longue qui "
+	                   "d\xc3\xa9passe largement la largeur habituelle des "
+	                   "lignes d'un fichier PO",
+	                   NULL);
+	catalog_msg_set_no_wrap(m, 1);
+	CHECK(catalog_write(cat, path, 0, &d) == 0);
+	CHECK(diag_count(&d, DIAG_ERROR) == 0);
+	text = slurp(path);
+	CHECK(text && strstr(text, "#, fuzzy\nmsgid \"\"\n") == text);
+	CHECK(text && strstr(text, "#. A greeting.\n#: a.xml:3 b.xml:7\nmsgid \"Bonjour "
+	                           "<em>monde</em>\xc2\xa0!\"\nmsgstr \"\"\n") != NULL);
+	/* no-wrap: the long line is not broken, only the newline is. */
+	CHECK(text &&
+	      strstr(text, "#, no-wrap\nmsgctxt \"intro\"\nmsgid \"\"\n\"  deux  espaces\\n\"\n"
+	                   "\"et une ligne tr\xc3\xa8s longue qui d\xc3\xa9passe largement la "
+	                   "largeur habituelle des lignes d'un fichier PO\"\n") != NULL);
+	CHECK(text && strstr(text, "ycp") == NULL);
+	free(text);
+	/* The catalog still answers after the round trip the write made. */
+	CHECK(catalog_count(cat) == 2);
+	CHECK_STR(catalog_msg_ctxt(catalog_at(cat, 1)), "intro");
+	CHECK(catalog_msg_no_wrap(catalog_at(cat, 1)) == 1);
+	catalog_free(cat);
+
+	/* Read back: lines of each msgid, the no-wrap flag, references. */
+	back = catalog_read(path, &d);
+	CHECK(back != NULL);
+	if (back) {
+		CHECK(catalog_count(back) == 2);
+		m = catalog_at(back, 0);
+		CHECK(catalog_msg_line(m) == 9);
+		CHECK(catalog_msg_no_wrap(m) == 0);
+		CHECK(catalog_msg_ref_count(m) == 2);
+		CHECK_STR(catalog_msg_ref(m, 1, &line), "b.xml");
+		CHECK(line == 7);
+		CHECK_STR(catalog_msg_extracted(m), "A greeting.\n");
+		CHECK(!catalog_msg_translated(m));
+		m = catalog_at(back, 1);
+		CHECK(catalog_msg_no_wrap(m) == 1);
+		CHECK(catalog_msg_line(m) == 14);
+		CHECK(catalog_header_fuzzy(back));
+		field = catalog_header_field(back, "Project-Id-Version");
+		CHECK_STR(field, "test");
+		free(field);
+
+		/* Translate, set a header field, write again: byte-stable. */
+		catalog_set_header_field(back, "Language", "nl");
+		catalog_msg_set_str(catalog_at(back, 0), "Hallo <em>wereld</em>!");
+		CHECK(catalog_msg_translated(catalog_at(back, 0)));
+		catalog_msg_set_fuzzy(catalog_at(back, 0), 1);
+		CHECK(!catalog_msg_translated(catalog_at(back, 0)));
+		CHECK(catalog_write(back, path, 0, &d) == 0);
+		catalog_free(back);
+		back = catalog_read(path, &d);
+		field = back ? catalog_header_field(back, "Language") : NULL;
+		CHECK_STR(field, "nl");
+		free(field);
+		CHECK(back && catalog_msg_fuzzy(catalog_at(back, 0)));
+		CHECK(back && catalog_msg_no_wrap(catalog_at(back, 1)));
+		catalog_free(back);
+	}
+
+	/* Syntax errors: reported with file and line, nothing returned. */
+	buf_truncate(&out, 0);
+	spit(bad, "msgid \"a\"\nmsgstr \"b\"\n\nmsgid \"c\nmsgstr \"\"\n");
+	CHECK(catalog_read(bad, &d) == NULL);
+	CHECK(strstr(buf_str(&out), "bad.po:5: error: ") != NULL); /* where msgfmt says it */
+	CHECK(strstr(buf_str(&out), "/proc/") == NULL);
+
+	/* A duplicate: one diagnostic naming both places. */
+	buf_truncate(&out, 0);
+	spit(bad, "msgid \"a\"\nmsgstr \"b\"\n\nmsgid \"a\"\nmsgstr \"c\"\n");
+	CHECK(catalog_read(bad, &d) == NULL);
+	CHECK(strstr(buf_str(&out), "bad.po:4: error: duplicate message definition") != NULL);
+
+	/* A missing file. */
+	buf_truncate(&out, 0);
+	CHECK(catalog_read("/nonexistent/x.po", &d) == NULL);
+	CHECK(strstr(buf_str(&out), "/nonexistent/x.po:0: error: cannot open: ") != NULL);
+
+	/* libgettextpo's checks: a format-string mismatch, at its line. */
+	buf_truncate(&out, 0);
+	spit(bad, "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+	          "#, c-format\nmsgid \"%d files\"\nmsgstr \"%s fichiers\"\n");
+	cat = catalog_read(bad, &d);
+	CHECK(cat != NULL);
+	if (cat) {
+		CHECK(catalog_check(cat, &d) >= 1);
+		CHECK(strstr(buf_str(&out), "bad.po:6: error: [format]") != NULL ||
+		      strstr(buf_str(&out), "bad.po:5: error: [format]") != NULL);
+		catalog_free(cat);
+	}
+
+	/* Writing where it cannot: reported, nothing left behind. */
+	buf_truncate(&out, 0);
+	cat = catalog_create("x");
+	catalog_append(cat, NULL, "x", NULL);
+	CHECK(catalog_write(cat, "/nonexistent/dir/x.pot", 0, &d) == -1);
+	catalog_free(cat);
+
+	unlink(path);
+	unlink(bad);
+	rmdir(dir);
+	buf_release(&out);
+	return unit_done("test-catalog");
+}
