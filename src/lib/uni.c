@@ -1,0 +1,234 @@
+/*
+ * uni: ICU behind a UTF-8 interface.  See uni.h.
+ */
+#include <config.h>
+
+#include "uni.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uclean.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include "mem.h"
+
+/* --- Cached break iterators ------------------------------------------------ */
+
+struct breaker {
+	UBreakIteratorType kind;
+	char locale[32];
+	UBreakIterator *bi;
+	struct breaker *next;
+};
+
+static struct breaker *breakers;
+
+/* The iterator for KIND and LOCALE, opened on first use; NULL if ICU fails. */
+static UBreakIterator *breaker_get(UBreakIteratorType kind, const char *locale)
+{
+	struct breaker *b;
+	UErrorCode status = U_ZERO_ERROR;
+	UBreakIterator *bi;
+
+	if (!locale)
+		locale = "";
+	for (b = breakers; b; b = b->next)
+		if (b->kind == kind && strcmp(b->locale, locale) == 0)
+			return b->bi;
+	bi = ubrk_open(kind, locale, NULL, 0, &status);
+	if (U_FAILURE(status))
+		return NULL;
+	b = xcalloc(1, sizeof *b);
+	b->kind = kind;
+	snprintf(b->locale, sizeof b->locale, "%s", locale);
+	b->bi = bi;
+	b->next = breakers;
+	breakers = b;
+	return bi;
+}
+
+/* Points BI at TEXT through a UTF-8 UText (no conversion to UTF-16). */
+static int breaker_set_text(UBreakIterator *bi, UText *ut, const char *text, size_t len)
+{
+	UErrorCode status = U_ZERO_ERROR;
+
+	if (len > (size_t)INT32_MAX)
+		return -1;
+	utext_openUTF8(ut, text, (int64_t)len, &status);
+	if (U_FAILURE(status))
+		return -1;
+	ubrk_setUText(bi, ut, &status);
+	return U_FAILURE(status) ? -1 : 0;
+}
+
+size_t uni_count_words(const char *text, size_t len, const char *locale)
+{
+	UText ut = UTEXT_INITIALIZER;
+	UBreakIterator *bi = breaker_get(UBRK_WORD, locale);
+	size_t words = 0;
+
+	if (!bi || len == 0 || breaker_set_text(bi, &ut, text, len) != 0) {
+		utext_close(&ut);
+		return 0;
+	}
+	ubrk_first(bi);
+	while (ubrk_next(bi) != UBRK_DONE) {
+		/* The status of the segment just passed: a word is anything
+		 * but spaces and punctuation (UBRK_WORD_NONE). */
+		if (ubrk_getRuleStatus(bi) >= UBRK_WORD_NONE_LIMIT)
+			words++;
+	}
+	utext_close(&ut);
+	return words;
+}
+
+size_t uni_sentences(const char *text, size_t len, const char *locale, size_t **bounds)
+{
+	UText ut = UTEXT_INITIALIZER;
+	UBreakIterator *bi = breaker_get(UBRK_SENTENCE, locale);
+	size_t *b = NULL, n = 0, alloc = 0;
+	int32_t pos;
+
+	if (!bi || len == 0 || breaker_set_text(bi, &ut, text, len) != 0) {
+		utext_close(&ut);
+		b = xmalloc(2 * sizeof *b);
+		b[0] = 0;
+		b[1] = len;
+		*bounds = b;
+		return len ? 1 : 0;
+	}
+	for (pos = ubrk_first(bi); pos != UBRK_DONE; pos = ubrk_next(bi)) {
+		xgrow((void **)&b, &alloc, n + 1, sizeof *b);
+		b[n++] = (size_t)pos;
+	}
+	utext_close(&ut);
+	*bounds = b;
+	return n - 1;
+}
+
+/* --- Normalization --------------------------------------------------------- */
+
+/* TEXT as UTF-16, freshly allocated, with its length; NULL if not UTF-8. */
+static UChar *to_utf16(const char *text, size_t len, int32_t *out_len)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t n = 0;
+	UChar *u;
+
+	if (len > (size_t)INT32_MAX / 2)
+		return NULL;
+	u_strFromUTF8(NULL, 0, &n, text, (int32_t)len, &status);
+	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
+		return NULL;
+	status = U_ZERO_ERROR;
+	u = xmalloc(((size_t)n + 1) * sizeof *u);
+	u_strFromUTF8(u, n + 1, NULL, text, (int32_t)len, &status);
+	if (U_FAILURE(status)) {
+		free(u);
+		return NULL;
+	}
+	*out_len = n;
+	return u;
+}
+
+int uni_valid_utf8(const char *text, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		UChar32 c;
+		int32_t pos = 0;
+
+		if ((unsigned char)text[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (len - i > (size_t)INT32_MAX)
+			return 0;
+		U8_NEXT((const uint8_t *)text + i, pos, (int32_t)(len - i), c);
+		if (c < 0)
+			return 0;
+		i += (size_t)pos;
+	}
+	return 1;
+}
+
+int uni_is_nfc(const char *text, size_t len)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+	int32_t n;
+	UChar *u;
+	int result;
+
+	if (!uni_valid_utf8(text, len))
+		return -1;
+	if (U_FAILURE(status))
+		return 1;
+	u = to_utf16(text, len, &n);
+	if (!u)
+		return -1;
+	result = unorm2_isNormalized(nfc, u, n, &status) ? 1 : 0;
+	free(u);
+	return U_FAILURE(status) ? 1 : result;
+}
+
+char *uni_nfc(const char *text, size_t len)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+	UChar *u, *out;
+	int32_t n, m, cap;
+	char *utf8;
+	int32_t utf8_len = 0;
+
+	if (!uni_valid_utf8(text, len) || U_FAILURE(status))
+		return NULL;
+	u = to_utf16(text, len, &n);
+	if (!u)
+		return NULL;
+	/* NFC can grow a string, by at most 3x in UTF-16 units. */
+	cap = n * 3 + 1;
+	out = xmalloc((size_t)cap * sizeof *out);
+	m = unorm2_normalize(nfc, u, n, out, cap, &status);
+	free(u);
+	if (U_FAILURE(status)) {
+		free(out);
+		return NULL;
+	}
+	u_strToUTF8(NULL, 0, &utf8_len, out, m, &status);
+	status = U_ZERO_ERROR;
+	utf8 = xmalloc((size_t)utf8_len + 1);
+	u_strToUTF8(utf8, utf8_len + 1, NULL, out, m, &status);
+	free(out);
+	if (U_FAILURE(status)) {
+		free(utf8);
+		return NULL;
+	}
+	return utf8;
+}
+
+/* --- Errors and cleanup ----------------------------------------------------- */
+
+void uni_report(struct diag *d, const char *file, long line, int status, const char *what)
+{
+	diag_report(d, DIAG_ERROR, file, line, 0, "%s: %s", what, u_errorName((UErrorCode)status));
+}
+
+void uni_cleanup(void)
+{
+	while (breakers) {
+		struct breaker *next = breakers->next;
+
+		ubrk_close(breakers->bi);
+		free(breakers);
+		breakers = next;
+	}
+	u_cleanup();
+}
