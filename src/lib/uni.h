@@ -41,6 +41,44 @@ int uni_is_nfc(const char *text, size_t len);
 int uni_valid_utf8(const char *text, size_t len);
 
 /*
+ * The code point at *POS in TEXT (LEN bytes of UTF-8), advancing *POS past
+ * it; -1 (and *POS past one byte) for an ill-formed sequence.  *POS must be
+ * below LEN.
+ */
+long uni_next(const char *text, size_t len, size_t *pos);
+
+/*
+ * The number of words in TEXT that begin with a lowercase letter, by the
+ * word-break rules of LOCALE: the words of ordinary prose, as opposed to
+ * names ("Nations"), acronyms ("ECPAT") and numbers.
+ */
+size_t uni_count_lowercase_words(const char *text, size_t len, const char *locale);
+
+/*
+ * Parses all of TEXT (LEN bytes, a number as written in LOCALE: "28 859",
+ * "3,5" in French; "28,859", "3.5" in English) with ICU into *VALUE.
+ * Returns 0, or -1 when ICU cannot read the whole of TEXT as one number.
+ */
+int uni_parse_number(const char *text, size_t len, const char *locale, double *value);
+
+/*
+ * The number of CLDR plural categories that whole numbers take in LOCALE
+ * (2 for "en" and "fr", 3 for "ru" and "pl", 6 for "ar"): what gettext's
+ * nplurals should be.  Categories used only for fractions or compact
+ * notations (French "many", for "1 million de") cannot be told apart by a
+ * gettext plural expression over integers and are not counted.  Returns 0
+ * when ICU has no plural rules for LOCALE.
+ */
+int uni_plural_count(const char *locale);
+
+/*
+ * The quotation marks of LOCALE from CLDR, as UTF-8: QUOTES[0] and [1]
+ * open and close a quotation, [2] and [3] a quotation within it.  Returns
+ * 0, or -1 when ICU has no data for LOCALE (QUOTES is then left as is).
+ */
+int uni_quotes(const char *locale, char quotes[4][8]);
+
+/*
  * Reports an ICU failure (STATUS is a UErrorCode) about WHAT to D, with
  * ICU's name for the error: "error: cannot open word breaks for 'xx':
  * U_MISSING_RESOURCE_ERROR".
