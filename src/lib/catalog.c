@@ -50,6 +50,7 @@ struct catalog {
 	po_file_t file;
 	po_message_iterator_t end; /* positioned after the last message */
 	po_message_t header;
+	long header_line; /* line of the header's msgid in the file read, or 0 */
 	struct catalog_msg **msgs;
 	size_t count, alloc;
 	char parsed_as[64]; /* the name libgettextpo read the file under */
@@ -272,6 +273,8 @@ static void index_messages(struct catalog *cat, const struct entry_pos *pos, siz
 
 		if (!cat->header && is_header(po)) {
 			cat->header = po;
+			if (pos)
+				cat->header_line = pos[k].line;
 			k++;
 			continue;
 		}
@@ -426,6 +429,11 @@ const char *catalog_name(const struct catalog *cat)
 const char *catalog_header(const struct catalog *cat)
 {
 	return cat->header ? po_message_msgstr(cat->header) : NULL;
+}
+
+long catalog_header_line(const struct catalog *cat)
+{
+	return cat->header ? cat->header_line : 0;
 }
 
 static po_message_t ensure_header(struct catalog *cat)

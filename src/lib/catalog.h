@@ -43,6 +43,9 @@ const char *catalog_name(const struct catalog *cat);
 /* The header entry's text (msgstr of msgid ""), or NULL when there is none. */
 const char *catalog_header(const struct catalog *cat);
 
+/* The line of the header's msgid in the file read, 0 if unknown or none. */
+long catalog_header_line(const struct catalog *cat);
+
 /* Sets the header text, creating the header entry (first) if needed. */
 void catalog_set_header(struct catalog *cat, const char *header);
 

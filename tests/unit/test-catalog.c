@@ -115,6 +115,7 @@ int main(void)
 		CHECK(catalog_msg_no_wrap(m) == 1);
 		CHECK(catalog_msg_line(m) == 14);
 		CHECK(catalog_header_fuzzy(back));
+		CHECK(catalog_header_line(back) == 2);
 		field = catalog_header_field(back, "Project-Id-Version");
 		CHECK_STR(field, "test");
 		free(field);
