@@ -1,33 +1,356 @@
 /*
- * traduki check: report the completeness and quality of PO catalogs.
+ * traduki check: how complete and how sound the PO catalogs are, against
+ * the publish thresholds of the site, as text for people, JSON or JUnit
+ * XML for CI, an HTML page for editors and SVG badges.
  */
 #include <config.h>
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "lib/catalog.h"
+#include "lib/check.h"
+#include "lib/report.h"
+#include "lib/siteconf.h"
+#include "lib/uni.h"
 #include "tool.h"
 
-static const char help[] = "Usage: traduki check [--format=FORMAT] PO...\n"
-                           "\n"
-                           "Report the completeness and quality of PO catalogs.\n"
-                           "\n"
-                           "This command is not available in this version yet.\n"
-                           "\n"
-                           "  -h, --help  show this help and exit\n";
+static const char help[] =
+    "Usage: traduki check [OPTION...] PO...\n"
+    "\n"
+    "Report how complete each PO catalog is, in messages and in words of the\n"
+    "source text, per language and per source file, and run the quality\n"
+    "checks on every translated message.  Problems read\n"
+    "'po/nl.po:412: warning: [numbers] ...'.\n"
+    "\n"
+    "  -f, --format=FORMAT     text (default), json or junit\n"
+    "  -o, --output=FILE       write the report to FILE instead of standard output\n"
+    "      --html=FILE         also write a status page for editors and translators\n"
+    "      --badge=DIR         also write DIR/LANG.svg, one badge per language\n"
+    "      --site=FILE         the site file (content/site.xml): publish thresholds\n"
+    "                          and source language\n"
+    "      --min-coverage=PERCENT  the threshold for every language, instead of the\n"
+    "                          site's\n"
+    "      --source-lang=LANG  the source language when a catalog has no\n"
+    "                          X-Source-Language header (default: the site's, or fr)\n"
+    "      --sources=DIR       read source files (for their titles) from DIR joined\n"
+    "                          with the '#:' references (default: .)\n"
+    "      --link-base=URL     HTML: link problems to URL + file + '#L' + line\n"
+    "      --skip=ID,...       do not run these checks\n"
+    "      --only=ID,...       run only these checks\n"
+    "      --strict            warnings fail the check too\n"
+    "      --files             text: one line per source file too\n"
+    "      --list-checks       list the checks and exit\n"
+    "  -h, --help              show this help and exit\n"
+    "\n"
+    "Fuzzy translations never count as translated; a copy of the source text\n"
+    "longer than a few words counts as untranslated unless a translator comment\n"
+    "says '# " CHECK_SAME_MARKER "'.  See doc/check.md.\n"
+    "\n"
+    "Exit status: 0 when every language is at or above its threshold and no\n"
+    "check found an error (with --strict, a warning), 1 otherwise, 2 when a\n"
+    "catalog or the site file cannot be read or a report cannot be written.\n";
+
+enum {
+	OPT_HTML = 256,
+	OPT_BADGE,
+	OPT_SITE,
+	OPT_MIN,
+	OPT_SOURCE_LANG,
+	OPT_SOURCES,
+	OPT_LINK,
+	OPT_SKIP,
+	OPT_ONLY,
+	OPT_STRICT,
+	OPT_FILES,
+	OPT_LIST
+};
+
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_JUNIT };
+
+struct colours {
+	const char *ok, *bad, *off;
+};
+
+/* Turns "numbers,urls" into check bits; returns -1 after a usage error. */
+static int parse_ids(struct tool_ctx *ctx, const char *list, unsigned long *bits)
+{
+	char *copy = strdup(list), *id, *save = NULL;
+	int rc = 0;
+
+	*bits = 0;
+	for (id = strtok_r(copy, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
+		int i = check_rule_find(id);
+
+		if (i < 0) {
+			tool_usage_error(ctx, "'%s' is not a check (see --list-checks)", id);
+			rc = -1;
+			break;
+		}
+		*bits |= 1UL << i;
+	}
+	free(copy);
+	return rc;
+}
+
+static int list_checks(void)
+{
+	size_t i;
+
+	for (i = 0; check_rule_id(i); i++)
+		printf("%-15s %-8s %s\n", check_rule_id(i),
+		       diag_severity_name(check_rule_severity(i)), check_rule_summary(i));
+	return TOOL_OK;
+}
+
+static void print_counts_line(const char *name, const struct check_counts *c, const char *title)
+{
+	char pct[32];
+
+	report_percent(check_percent(c), pct, sizeof pct);
+	printf("    %6s%%  %7lu of %7lu words  %s", pct, c->words_translated, c->words, name);
+	if (title)
+		printf("  (%s)", title);
+	putchar('\n');
+}
+
+static void print_text(const struct check_report *r, int strict, int files,
+                       const struct colours *col)
+{
+	size_t i, j, errors = 0, warnings = 0, below = 0;
+
+	for (i = 0; i < r->lang_count; i++) {
+		const struct check_lang *l = &r->langs[i];
+		const struct check_counts *c = &l->counts;
+		size_t e = check_problems(l, NULL, DIAG_ERROR);
+		size_t w = check_problems(l, NULL, DIAG_WARNING) - e;
+		char pct[32];
+
+		report_percent(check_percent(c), pct, sizeof pct);
+		printf("%s: %s%% translated (%lu of %lu source words)", l->lang, pct,
+		       c->words_translated, c->words);
+		if (l->threshold >= 0) {
+			if (check_below(l))
+				printf(", %sbelow the %g%% gate%s", col->bad, l->threshold,
+				       col->off);
+			else
+				printf(", %sat or above the %g%% gate%s", col->ok, l->threshold,
+				       col->off);
+		}
+		printf(" [%s]\n", l->po);
+		printf("    messages: %lu translated, %lu fuzzy, %lu untranslated", c->translated,
+		       c->fuzzy, c->untranslated);
+		if (c->identical)
+			printf(" (%lu copied from the source)", c->identical);
+		printf(", %lu obsolete\n", c->obsolete);
+		printf("    problems: %zu error%s, %zu warning%s\n", e, e == 1 ? "" : "s", w,
+		       w == 1 ? "" : "s");
+		if (files)
+			for (j = 0; j < l->file_count; j++)
+				print_counts_line(l->files[j].path, &l->files[j].counts,
+				                  l->files[j].title);
+		errors += e;
+		warnings += w;
+		below += check_below(l) ? 1 : 0;
+	}
+	if (below || errors || (strict && warnings))
+		printf("%sfailed%s:", col->bad, col->off);
+	else
+		printf("%spassed%s:", col->ok, col->off);
+	printf(" %zu language%s below the gate, %zu error%s, %zu warning%s%s\n", below,
+	       below == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
+	       warnings == 1 ? "" : "s", strict ? " (strict)" : "");
+}
+
+/* Every problem of R through the tool's diagnostics, as compilers print them. */
+static void print_problems(const struct check_report *r, struct tool_ctx *ctx)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->lang_count; i++)
+		for (j = 0; j < r->langs[i].problem_count; j++) {
+			const struct check_problem *p = &r->langs[i].problems[j];
+
+			diag_report_id(&ctx->diag, p->severity, p->id, p->file, p->line, 0, "%s",
+			               p->text);
+		}
+}
+
+static int parse_percent(const char *s, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	if (end == s || (*end && strcmp(end, "%") != 0) || !(v >= 0 && v <= 100))
+		return -1;
+	*out = v;
+	return 0;
+}
 
 int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 {
 	static const struct option options[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "html", required_argument, NULL, OPT_HTML },
+		{ "badge", required_argument, NULL, OPT_BADGE },
+		{ "site", required_argument, NULL, OPT_SITE },
+		{ "min-coverage", required_argument, NULL, OPT_MIN },
+		{ "source-lang", required_argument, NULL, OPT_SOURCE_LANG },
+		{ "sources", required_argument, NULL, OPT_SOURCES },
+		{ "link-base", required_argument, NULL, OPT_LINK },
+		{ "skip", required_argument, NULL, OPT_SKIP },
+		{ "only", required_argument, NULL, OPT_ONLY },
+		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "files", no_argument, NULL, OPT_FILES },
+		{ "list-checks", no_argument, NULL, OPT_LIST },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	enum format format = FORMAT_TEXT;
+	const char *output = "-", *html = NULL, *badge = NULL, *site_path = NULL;
+	const char *sources = NULL;
+	struct check_options copt = { NULL, 0 };
+	struct report_options ropt = { 0, 0, NULL };
+	struct colours col = { "", "", "" };
+	struct siteconf *site = NULL;
+	struct check_report report;
+	double min_coverage = -1;
+	unsigned long only = 0;
+	int files = 0, unreadable = 0, failed = 0, write_failed = 0;
+	int c, i;
+	size_t k;
 
-	while ((c = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
-		if (c == 'h')
+	while ((c = getopt_long(argc, argv, "f:o:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				format = FORMAT_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				format = FORMAT_JSON;
+			else if (strcmp(optarg, "junit") == 0)
+				format = FORMAT_JUNIT;
+			else
+				return tool_usage_error(
+				    ctx, "unknown format '%s' (text, json, junit)", optarg);
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_HTML:
+			html = optarg;
+			break;
+		case OPT_BADGE:
+			badge = optarg;
+			break;
+		case OPT_SITE:
+			site_path = optarg;
+			break;
+		case OPT_MIN:
+			if (parse_percent(optarg, &min_coverage) != 0)
+				return tool_usage_error(ctx,
+				                        "--min-coverage takes a percentage "
+				                        "from 0 to 100, not '%s'",
+				                        optarg);
+			break;
+		case OPT_SOURCE_LANG:
+			copt.source_lang = optarg;
+			break;
+		case OPT_SOURCES:
+			sources = optarg;
+			break;
+		case OPT_LINK:
+			ropt.link_base = optarg;
+			break;
+		case OPT_SKIP:
+			if (parse_ids(ctx, optarg, &copt.skip) != 0)
+				return TOOL_USAGE;
+			break;
+		case OPT_ONLY:
+			if (parse_ids(ctx, optarg, &only) != 0)
+				return TOOL_USAGE;
+			copt.skip = ~only;
+			break;
+		case OPT_STRICT:
+			ropt.strict = 1;
+			break;
+		case OPT_FILES:
+			files = 1;
+			break;
+		case OPT_LIST:
+			return list_checks();
+		case 'h':
 			return tool_print_help(ctx, help);
-		return tool_option_error(ctx);
+		default:
+			return tool_option_error(ctx);
+		}
 	}
-	return tool_not_implemented(ctx);
+	if (optind >= argc)
+		return tool_usage_error(ctx, "no PO file given");
+	if (format == FORMAT_TEXT && strcmp(output, "-") != 0)
+		return tool_usage_error(ctx, "--output is for --format=json and junit");
+	ropt.skip = copt.skip;
+
+	if (site_path) {
+		site = siteconf_load(site_path, &ctx->diag);
+		if (!site)
+			return TOOL_USAGE;
+		if (!copt.source_lang)
+			copt.source_lang = site->source;
+	}
+	if (format == FORMAT_TEXT && strcmp(output, "-") == 0 && isatty(STDOUT_FILENO) &&
+	    !getenv("NO_COLOR") && !(getenv("TERM") && strcmp(getenv("TERM"), "dumb") == 0)) {
+		col.ok = "\033[32m";
+		col.bad = "\033[1;31m";
+		col.off = "\033[0m";
+	}
+
+	check_report_init(&report);
+	for (i = optind; i < argc; i++) {
+		struct catalog *cat = catalog_read(argv[i], &ctx->diag);
+		struct check_lang *l;
+
+		if (!cat) {
+			unreadable++;
+			continue;
+		}
+		l = check_catalog(&report, cat, &copt, &ctx->diag);
+		if (min_coverage >= 0)
+			l->threshold = min_coverage;
+		else if (site)
+			l->threshold = siteconf_threshold(site, l->lang);
+		catalog_free(cat);
+	}
+	if (html || sources)
+		check_load_titles(&report, sources, &ctx->diag);
+
+	switch (format) {
+	case FORMAT_TEXT:
+		print_problems(&report, ctx);
+		if (report.lang_count)
+			print_text(&report, ropt.strict, files, &col);
+		break;
+	case FORMAT_JSON:
+		write_failed |= report_json(&report, &ropt, output, &ctx->diag) != 0;
+		break;
+	case FORMAT_JUNIT:
+		write_failed |= report_junit(&report, &ropt, output, &ctx->diag) != 0;
+		break;
+	}
+	if (html)
+		write_failed |= report_html(&report, &ropt, html, &ctx->diag) != 0;
+	if (badge)
+		write_failed |= report_badges(&report, badge, &ctx->diag) != 0;
+
+	for (k = 0; k < report.lang_count; k++)
+		failed |= check_failed(&report.langs[k], ropt.strict);
+	check_report_release(&report);
+	siteconf_free(site);
+	uni_cleanup();
+	if (unreadable || write_failed)
+		return TOOL_USAGE;
+	return failed ? TOOL_PROBLEMS : TOOL_OK;
 }

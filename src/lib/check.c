@@ -1,0 +1,586 @@
+/*
+ * check: completeness counts and the driver of the quality checks.  See
+ * check.h for the contract, check-rules.c for the checks themselves.
+ */
+#include <config.h>
+
+#include "check.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "check-rules.h"
+#include "mem.h"
+#include "uni.h"
+#include "xmldoc.h"
+
+/* --- The report ---------------------------------------------------------------- */
+
+void check_report_init(struct check_report *r)
+{
+	memset(r, 0, sizeof *r);
+}
+
+static void lang_release(struct check_lang *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->file_count; i++) {
+		free(l->files[i].path);
+		free(l->files[i].title);
+	}
+	free(l->files);
+	for (i = 0; i < l->problem_count; i++) {
+		free(l->problems[i].file);
+		free(l->problems[i].text);
+	}
+	free(l->problems);
+	free(l->lang);
+	free(l->po);
+	free(l->source_lang);
+}
+
+void check_report_release(struct check_report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->lang_count; i++)
+		lang_release(&r->langs[i]);
+	free(r->langs);
+	check_report_init(r);
+}
+
+/* TEXT, with any byte that is not part of valid UTF-8 made a '?'. */
+static char *valid_utf8_copy(const char *text)
+{
+	char *copy = xstrdup(text);
+	size_t len = strlen(copy), pos = 0;
+
+	while (pos < len) {
+		size_t at = pos;
+
+		if (uni_next(copy, len, &pos) < 0) {
+			copy[at] = '?';
+			pos = at + 1;
+		}
+	}
+	return copy;
+}
+
+void check_lang_add_problem(struct check_lang *l, const char *id, enum diag_severity severity,
+                            const char *file, long line, const char *text)
+{
+	struct check_problem *p;
+
+	xgrow((void **)&l->problems, &l->problem_alloc, l->problem_count + 1, sizeof *l->problems);
+	p = &l->problems[l->problem_count++];
+	p->id = id;
+	p->severity = severity;
+	p->file = xstrdup(file ? file : l->po);
+	p->line = line;
+	p->text = valid_utf8_copy(text);
+}
+
+void check_unit_report(struct check_unit *u, long line, const char *fmt, ...)
+{
+	struct buf text = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&text, fmt, ap);
+	va_end(ap);
+	check_lang_add_problem(u->lang, u->rule->id, u->rule->severity, u->lang->po,
+	                       line ? line : u->line, buf_str(&text));
+	buf_release(&text);
+}
+
+/*
+ * Sorts L's problems by line, stably: problems of one line stay in the
+ * order they were found.  They arrive nearly sorted (catalog checks first,
+ * then message by message), so insertion sort is the fast one here.
+ */
+static void sort_problems(struct check_lang *l)
+{
+	size_t i, j;
+
+	for (i = 1; i < l->problem_count; i++) {
+		struct check_problem p = l->problems[i];
+
+		for (j = i; j > 0 && l->problems[j - 1].line > p.line; j--)
+			l->problems[j] = l->problems[j - 1];
+		l->problems[j] = p;
+	}
+}
+
+/* --- The text of a message ----------------------------------------------------- */
+
+/* A namespace for the "_" prefix of placeholders, only to parse them. */
+#define PLACEHOLDER_NS "urn:x-traduki:placeholder"
+
+static void collect_text(xmlNodePtr node, struct buf *out)
+{
+	for (; node; node = node->next) {
+		if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+			buf_adds(out, (const char *)node->content);
+		else if (node->type == XML_ELEMENT_NODE)
+			collect_text(node->children, out);
+	}
+}
+
+int check_msg_text(const char *msg, struct buf *out)
+{
+	static const char open[] = "<r xmlns:_=\"" PLACEHOLDER_NS "\">";
+	static const char close[] = "</r>";
+	struct buf wrapped = BUF_INIT;
+	xmlDocPtr doc;
+
+	/* Most messages have no markup: nothing to parse. */
+	if (!strpbrk(msg, "<&")) {
+		buf_adds(out, msg);
+		return 0;
+	}
+	buf_adds(&wrapped, open);
+	buf_adds(&wrapped, msg);
+	buf_adds(&wrapped, close);
+	/* No network, no DTD, no entities beyond XML's five: a translation is
+	 * untrusted input.  Errors are expected here and not reported. */
+	doc = xmlReadMemory(buf_str(&wrapped), (int)wrapped.len, NULL, "UTF-8",
+	                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	buf_release(&wrapped);
+	if (!doc) {
+		buf_adds(out, msg);
+		return -1;
+	}
+	collect_text(xmlDocGetRootElement(doc)->children, out);
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+/* --- Counting -------------------------------------------------------------------- */
+
+enum state { TRANSLATED, FUZZY, UNTRANSLATED, OBSOLETE };
+
+static void count(struct check_counts *c, enum state state, int identical, unsigned long words)
+{
+	if (state == OBSOLETE) {
+		c->obsolete++;
+		return;
+	}
+	c->messages++;
+	c->words += words;
+	switch (state) {
+	case TRANSLATED:
+		c->translated++;
+		c->words_translated += words;
+		break;
+	case FUZZY:
+		c->fuzzy++;
+		c->words_fuzzy += words;
+		break;
+	default:
+		c->untranslated++;
+		c->identical += identical ? 1 : 0;
+		c->words_untranslated += words;
+		break;
+	}
+}
+
+/* The entry for source file PATH in L, added if new.  *HINT speeds up runs. */
+static struct check_file *file_entry(struct check_lang *l, const char *path, size_t *hint)
+{
+	size_t i;
+	struct check_file *f;
+
+	if (*hint < l->file_count && strcmp(l->files[*hint].path, path) == 0)
+		return &l->files[*hint];
+	for (i = 0; i < l->file_count; i++)
+		if (strcmp(l->files[i].path, path) == 0) {
+			*hint = i;
+			return &l->files[i];
+		}
+	xgrow((void **)&l->files, &l->file_alloc, l->file_count + 1, sizeof *l->files);
+	f = &l->files[l->file_count];
+	memset(f, 0, sizeof *f);
+	f->path = xstrdup(path);
+	*hint = l->file_count++;
+	return f;
+}
+
+/* Counts M once in each distinct file it is referenced from. */
+static void count_in_files(struct check_lang *l, const struct catalog_msg *m, enum state state,
+                           int identical, unsigned long words, size_t *hint)
+{
+	int n = catalog_msg_ref_count(m), i, j;
+
+	for (i = 0; i < n; i++) {
+		const char *path = catalog_msg_ref(m, i, NULL);
+
+		for (j = 0; j < i; j++)
+			if (strcmp(catalog_msg_ref(m, j, NULL), path) == 0)
+				break;
+		if (j == i)
+			count(&file_entry(l, path, hint)->counts, state, identical, words);
+	}
+}
+
+static int is_space_at(const char *s, size_t *len)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+		*len = 1;
+		return 1;
+	}
+	if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0) {
+		*len = 2;
+		return 1;
+	}
+	if ((unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80 &&
+	    (unsigned char)s[2] == 0xaf) {
+		*len = 3;
+		return 1;
+	}
+	return 0;
+}
+
+/* 1 when A and B are equal once runs of white space are made one space. */
+static int same_text(const char *a, const char *b)
+{
+	size_t la, lb;
+
+	while (is_space_at(a, &la))
+		a += la;
+	while (is_space_at(b, &lb))
+		b += lb;
+	while (*a && *b) {
+		int sa = is_space_at(a, &la), sb = is_space_at(b, &lb);
+
+		if (sa != sb)
+			return 0;
+		if (sa) {
+			while (is_space_at(a, &la))
+				a += la;
+			while (is_space_at(b, &lb))
+				b += lb;
+			/* Trailing space is no difference. */
+			continue;
+		}
+		if (*a++ != *b++)
+			return 0;
+	}
+	while (is_space_at(a, &la))
+		a += la;
+	while (is_space_at(b, &lb))
+		b += lb;
+	return *a == '\0' && *b == '\0';
+}
+
+/* 1 when a translator comment line says the copy of the source is intended. */
+static int marked_same(const struct catalog_msg *m)
+{
+	const char *c = catalog_msg_comments(m);
+	size_t n = strlen(CHECK_SAME_MARKER);
+
+	while (c && *c) {
+		c += strspn(c, " \t");
+		if (strncmp(c, CHECK_SAME_MARKER, n) == 0 && !isalnum((unsigned char)c[n]) &&
+		    c[n] != '-')
+			return 1;
+		c = strchr(c, '\n');
+		if (c)
+			c++;
+	}
+	return 0;
+}
+
+/* --- The driver -------------------------------------------------------------------- */
+
+static void run_message_checks(struct check_unit *u, unsigned long skip)
+{
+	size_t i;
+
+	for (i = 0; i < check_rule_count; i++) {
+		if (!check_rules[i].run_message || (skip & (1UL << i)))
+			continue;
+		u->rule = &check_rules[i];
+		if (check_rules[i].run_message(u))
+			break;
+	}
+}
+
+/* Checks each non-empty translation of M against its source text. */
+static void check_message(struct check_unit *u, const struct catalog_msg *m,
+                          const char *source_text, unsigned long skip)
+{
+	const char *plural = catalog_msg_id_plural(m);
+	struct buf plural_text = BUF_INIT, target = BUF_INIT;
+	const char *msgstr;
+	int form;
+
+	u->msg = m;
+	u->line = catalog_msg_line(m);
+	if (plural)
+		check_msg_text(plural, &plural_text);
+	for (form = 0;; form++) {
+		msgstr = plural ? catalog_msg_str_plural(m, form)
+		                : (form == 0 ? catalog_msg_str(m) : NULL);
+		if (!msgstr)
+			break;
+		if (!*msgstr)
+			continue;
+		u->source_raw = form == 0 ? catalog_msg_id(m) : plural;
+		u->source = form == 0 ? source_text : buf_str(&plural_text);
+		u->source_len = strlen(u->source);
+		buf_truncate(&target, 0);
+		check_msg_text(msgstr, &target);
+		u->target_raw = msgstr;
+		u->target = buf_str(&target);
+		u->target_len = target.len;
+		run_message_checks(u, skip);
+	}
+	buf_release(&plural_text);
+	buf_release(&target);
+}
+
+/* The language of CAT: its Language header, else its file name's stem. */
+static char *catalog_language(const struct catalog *cat)
+{
+	char *lang = catalog_header_field(cat, "Language");
+	const char *name, *slash, *dot;
+
+	if (lang && *lang)
+		return lang;
+	free(lang);
+	name = catalog_name(cat);
+	slash = strrchr(name, '/');
+	name = slash ? slash + 1 : name;
+	dot = strrchr(name, '.');
+	return xstrndup(name, dot ? (size_t)(dot - name) : strlen(name));
+}
+
+struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
+                                 const struct check_options *opt, struct diag *d)
+{
+	struct check_lang *l;
+	struct check_unit u;
+	struct buf source = BUF_INIT, target = BUF_INIT;
+	char *source_lang = catalog_header_field(cat, "X-Source-Language");
+	int same_rule = check_rule_find("same-as-source");
+	size_t i, hint = 0;
+
+	(void)d;
+	xgrow((void **)&r->langs, &r->lang_alloc, r->lang_count + 1, sizeof *r->langs);
+	l = &r->langs[r->lang_count++];
+	memset(l, 0, sizeof *l);
+	l->lang = catalog_language(cat);
+	l->po = xstrdup(catalog_name(cat));
+	if (!source_lang || !*source_lang) {
+		free(source_lang);
+		source_lang = xstrdup(opt->source_lang ? opt->source_lang : "fr");
+	}
+	l->source_lang = source_lang;
+	l->threshold = -1;
+
+	memset(&u, 0, sizeof u);
+	u.lang = l;
+	u.cat = cat;
+	u.source_lang = l->source_lang;
+	u.target_lang = l->lang;
+	for (i = 0; i < check_rule_count; i++) {
+		if (!check_rules[i].run_catalog || (opt->skip & (1UL << i)))
+			continue;
+		u.rule = &check_rules[i];
+		check_rules[i].run_catalog(&u);
+	}
+
+	for (i = 0; i < catalog_count(cat); i++) {
+		const struct catalog_msg *m = catalog_at(cat, i);
+		const char *msgstr = catalog_msg_str(m);
+		enum state state;
+		unsigned long words;
+		int identical = 0;
+
+		if (catalog_msg_obsolete(m)) {
+			count(&l->counts, OBSOLETE, 0, 0);
+			count_in_files(l, m, OBSOLETE, 0, 0, &hint);
+			continue;
+		}
+		buf_truncate(&source, 0);
+		check_msg_text(catalog_msg_id(m), &source);
+		words = uni_count_words(buf_str(&source), source.len, l->source_lang);
+		if (catalog_msg_id_plural(m)) {
+			buf_truncate(&target, 0);
+			check_msg_text(catalog_msg_id_plural(m), &target);
+			words += uni_count_words(buf_str(&target), target.len, l->source_lang);
+		}
+		/* msgfmt --statistics looks at the first msgstr only. */
+		if (!*msgstr)
+			state = UNTRANSLATED;
+		else if (catalog_msg_fuzzy(m))
+			state = FUZZY;
+		else
+			state = TRANSLATED;
+		if (state == TRANSLATED) {
+			buf_truncate(&target, 0);
+			check_msg_text(msgstr, &target);
+			if (same_text(buf_str(&source), buf_str(&target)) &&
+			    uni_count_lowercase_words(buf_str(&source), source.len,
+			                              l->source_lang) > CHECK_SAME_WORDS &&
+			    !marked_same(m)) {
+				state = UNTRANSLATED;
+				identical = 1;
+				if (!(opt->skip & (1UL << same_rule))) {
+					u.rule = &check_rules[same_rule];
+					u.line = catalog_msg_line(m);
+					check_unit_report(
+					    &u, 0,
+					    "the translation is a copy of the source, "
+					    "counted as untranslated (a translator "
+					    "comment \"# " CHECK_SAME_MARKER
+					    "\" says it is intended)");
+				}
+			}
+		}
+		count(&l->counts, state, identical, words);
+		count_in_files(l, m, state, identical, words, &hint);
+		if (state == TRANSLATED)
+			check_message(&u, m, buf_str(&source), opt->skip);
+	}
+	buf_release(&source);
+	buf_release(&target);
+	sort_problems(l);
+	return l;
+}
+
+/* --- Titles ---------------------------------------------------------------------- */
+
+/* The text of the first <title> child of DOC's root, spaces collapsed. */
+static char *document_title(xmlDocPtr doc)
+{
+	xmlNodePtr n, root = xmlDocGetRootElement(doc);
+	struct buf out = BUF_INIT;
+
+	for (n = root ? root->children : NULL; n; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "title")) {
+			xmlChar *text = xmlNodeGetContent(n);
+			const char *p = (const char *)text;
+			int space = 0;
+
+			p += strspn(p, " \t\r\n");
+			for (; *p; p++) {
+				if (strchr(" \t\r\n", *p)) {
+					space = 1;
+					continue;
+				}
+				if (space)
+					buf_addc(&out, ' ');
+				space = 0;
+				buf_addc(&out, *p);
+			}
+			xmlFree(text);
+			return buf_detach(&out);
+		}
+	}
+	return NULL;
+}
+
+void check_load_titles(struct check_report *r, const char *dir, struct diag *d)
+{
+	size_t i, j, k, m;
+
+	for (i = 0; i < r->lang_count; i++) {
+		struct check_lang *l = &r->langs[i];
+
+		for (j = 0; j < l->file_count; j++) {
+			struct check_file *f = &l->files[j];
+			struct buf path = BUF_INIT;
+			struct diag quiet;
+			xmlDocPtr doc;
+			int known = 0;
+
+			/* Another language may have read the same file. */
+			for (k = 0; k <= i && !known; k++)
+				for (m = 0; m < r->langs[k].file_count && !known; m++)
+					if ((k < i || m < j) &&
+					    strcmp(r->langs[k].files[m].path, f->path) == 0) {
+						if (r->langs[k].files[m].title)
+							f->title =
+							    xstrdup(r->langs[k].files[m].title);
+						known = 1;
+					}
+			if (known)
+				continue;
+			if (dir && f->path[0] != '/')
+				buf_addf(&path, "%s/", dir);
+			buf_adds(&path, f->path);
+			diag_init(&quiet, NULL, NULL);
+			doc = xmldoc_read_file(buf_str(&path), &quiet);
+			if (doc) {
+				f->title = document_title(doc);
+				xmlFreeDoc(doc);
+			} else {
+				diag_report(d, DIAG_NOTE, buf_str(&path), 0, 0,
+				            "cannot read this source file for its title");
+			}
+			buf_release(&path);
+		}
+	}
+}
+
+/* --- Questions about the report ---------------------------------------------------- */
+
+double check_percent(const struct check_counts *c)
+{
+	return c->words ? 100.0 * (double)c->words_translated / (double)c->words : 100.0;
+}
+
+int check_below(const struct check_lang *l)
+{
+	/* Compared without dividing: 4 of 5 words is 80%, not 79.999... */
+	return l->threshold >= 0 &&
+	       (double)l->counts.words_translated * 100.0 < l->threshold * (double)l->counts.words;
+}
+
+int check_failed(const struct check_lang *l, int strict)
+{
+	return check_below(l) || check_problems(l, NULL, strict ? DIAG_WARNING : DIAG_ERROR) > 0;
+}
+
+size_t check_problems(const struct check_lang *l, const char *id, enum diag_severity severity)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < l->problem_count; i++)
+		if ((!id || strcmp(l->problems[i].id, id) == 0) &&
+		    l->problems[i].severity >= severity)
+			n++;
+	return n;
+}
+
+const char *check_rule_id(size_t i)
+{
+	return i < check_rule_count ? check_rules[i].id : NULL;
+}
+
+enum diag_severity check_rule_severity(size_t i)
+{
+	return i < check_rule_count ? check_rules[i].severity : DIAG_NOTE;
+}
+
+const char *check_rule_summary(size_t i)
+{
+	return i < check_rule_count ? check_rules[i].summary : NULL;
+}
+
+int check_rule_find(const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < check_rule_count; i++)
+		if (strcmp(check_rules[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}

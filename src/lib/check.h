@@ -1,0 +1,154 @@
+/*
+ * check: how complete and how sound the translations of PO catalogs are.
+ *
+ * check_catalog counts a catalog's messages the way "msgfmt --statistics"
+ * does and its source words with ICU's word breaks, per language and per
+ * source file (from the "#:" references), and runs the quality checks of
+ * the table in check-rules.c on every translated message.  Everything it
+ * finds goes into a struct check_report, which the report writers
+ * (report.h) and the command turn into text, JSON, JUnit XML, an HTML page
+ * or badges.  Nothing here prints.
+ *
+ * Completeness, precisely (doc/check.md says the same for users):
+ * - A message is obsolete ("#~"), else untranslated when its (first)
+ *   msgstr is empty, else fuzzy when flagged so, else translated: exactly
+ *   msgfmt's counts.  Fuzzy never counts as translated.
+ * - One exception: a translation identical to its French source (markup
+ *   removed, spaces normalised) with more than CHECK_SAME_WORDS words of
+ *   ordinary prose counts as untranslated ("identical"), unless a
+ *   translator comment line says "traduki: same-as-source".
+ * - Words are those of the msgid (and msgid_plural) without markup, by
+ *   ICU's word breaks for the source language; obsolete messages do not
+ *   count.  A message referenced from several files counts in each.
+ * - The percentage is translated words over all words.
+ *
+ * A struct check_report owns every string and array in it.
+ */
+#ifndef TRADUKI_CHECK_H
+#define TRADUKI_CHECK_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "catalog.h"
+#include "diag.h"
+
+/* More words of ordinary prose than this, and a copy of the source is no translation. */
+#define CHECK_SAME_WORDS 3
+
+/* The translator comment that says a copy of the source is intended. */
+#define CHECK_SAME_MARKER "traduki: same-as-source"
+
+/* Counts of a catalog or of one source file. */
+struct check_counts {
+	unsigned long messages; /* translated + fuzzy + untranslated */
+	unsigned long translated;
+	unsigned long fuzzy;
+	unsigned long untranslated; /* identical ones included */
+	unsigned long obsolete; /* not in the other counts */
+	unsigned long identical; /* msgfmt's "translated", copies of the source */
+	unsigned long words; /* source words, obsolete messages excluded */
+	unsigned long words_translated;
+	unsigned long words_fuzzy;
+	unsigned long words_untranslated;
+};
+
+struct check_file {
+	char *path; /* as in the "#:" references */
+	char *title; /* the source document's title, or NULL (check_load_titles) */
+	struct check_counts counts;
+};
+
+struct check_problem {
+	const char *id; /* the check's id, a static string */
+	enum diag_severity severity;
+	char *file; /* the PO file */
+	long line; /* the line of the msgid, of the header, or 0 */
+	char *text;
+};
+
+struct check_lang {
+	char *lang; /* "nl", from the header's Language, else the file name */
+	char *po; /* the PO file's name */
+	char *source_lang; /* "fr" */
+	double threshold; /* the publish gate in percent, or -1 for none */
+	struct check_counts counts;
+	struct check_file *files; /* in order of first reference */
+	size_t file_count, file_alloc;
+	struct check_problem *problems; /* in file order */
+	size_t problem_count, problem_alloc;
+};
+
+struct check_report {
+	struct check_lang *langs;
+	size_t lang_count, lang_alloc;
+};
+
+struct check_options {
+	/* The source language when the catalog has no X-Source-Language
+	 * header; NULL means "fr". */
+	const char *source_lang;
+	/* Bit I set: do not run the check check_rule_id(I). */
+	unsigned long skip;
+};
+
+void check_report_init(struct check_report *r);
+void check_report_release(struct check_report *r);
+
+/*
+ * Counts and checks CAT and adds its language to R.  Returns the new entry
+ * (valid until the next call), with no threshold: the caller sets it.
+ * Problems found in translations go into the entry; D hears only about
+ * what prevented checking (nothing today: the catalog is already read).
+ */
+struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
+                                 const struct check_options *opt, struct diag *d);
+
+/*
+ * Fills in the titles of the source files of every language in R: the
+ * text of the first <title> child of each document's root, read from DIR
+ * joined with the path of the reference (DIR NULL: the path as it is).  A
+ * file that cannot be read is left without a title and reported to D as a
+ * note.
+ */
+void check_load_titles(struct check_report *r, const char *dir, struct diag *d);
+
+/* Translated words over all words, in percent; 100 when there are no words. */
+double check_percent(const struct check_counts *c);
+
+/* 1 when L has a threshold and its percentage is below it. */
+int check_below(const struct check_lang *l);
+
+/*
+ * 1 when L fails: below its threshold, or with an error (with STRICT, a
+ * warning too).
+ */
+int check_failed(const struct check_lang *l, int strict);
+
+/* The number of L's problems of check ID (NULL: any) at SEVERITY or above. */
+size_t check_problems(const struct check_lang *l, const char *id, enum diag_severity severity);
+
+/*
+ * The quality checks, by index: id ("numbers"), severity of what it finds,
+ * and a one-line description.  Returns NULL past the last.
+ */
+const char *check_rule_id(size_t i);
+enum diag_severity check_rule_severity(size_t i);
+const char *check_rule_summary(size_t i);
+
+/* The index of the check named ID, or -1. */
+int check_rule_find(const char *id);
+
+/*
+ * The text of a message without its markup: MSG is parsed as an XML
+ * fragment (inline elements, and placeholders <_:NAME-N/> with the prefix
+ * "_" bound) and its character data is appended to OUT, entities decoded.
+ * Returns 0, or -1 when MSG is not a well-formed fragment, in which case
+ * MSG itself is appended.
+ *
+ * This stands in for the segment module's reading of a message, which is
+ * to replace it.
+ */
+int check_msg_text(const char *msg, struct buf *out);
+
+#endif

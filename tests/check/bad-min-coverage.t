@@ -1,0 +1,1 @@
+traduki check --min-coverage=120 coverage-en.po

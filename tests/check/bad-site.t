@@ -1,0 +1,1 @@
+traduki check --site=coverage-en.po coverage-en.po

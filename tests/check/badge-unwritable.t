@@ -1,0 +1,1 @@
+traduki check --badge=coverage-en.po/x coverage-en.po

@@ -1,0 +1,1 @@
+traduki check --site=site.xml --min-coverage=60 coverage-nl.po coverage-en.po

@@ -1,0 +1,1 @@
+traduki check --format=json coverage-en.po >/dev/full

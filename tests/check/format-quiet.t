@@ -1,0 +1,1 @@
+traduki check --only=format format-good*.po

@@ -1,0 +1,1 @@
+traduki check --format=json --site=site.xml --sources=. coverage-nl.po coverage-en.po

@@ -1,0 +1,1 @@
+traduki check --only=length length-good*.po

@@ -1,0 +1,1 @@
+traduki check missing.po coverage-en.po

@@ -1,0 +1,1 @@
+traduki check not-a-catalog.po

@@ -1,0 +1,1 @@
+traduki check --only=numbers numbers-bad.po

@@ -1,0 +1,1 @@
+traduki check --only=plural-forms plural-bad.po plural-missing.po

@@ -1,0 +1,1 @@
+traduki check --only=plural-forms plural-good*.po

@@ -1,0 +1,1 @@
+traduki check --only=quotes quotes-good*.po

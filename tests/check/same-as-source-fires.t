@@ -1,0 +1,1 @@
+traduki check --only=same-as-source same-bad.po

@@ -1,0 +1,1 @@
+traduki check --only=sentences sentences-good*.po

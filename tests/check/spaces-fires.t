@@ -1,0 +1,1 @@
+traduki check --only=spaces spaces-bad.po

@@ -1,0 +1,1 @@
+traduki check --strict --only=numbers --format=json coverage-nl.po | grep '"passed"'

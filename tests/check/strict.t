@@ -1,0 +1,1 @@
+traduki check --strict --min-coverage=0 coverage-nl.po

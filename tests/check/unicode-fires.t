@@ -1,0 +1,1 @@
+traduki check --only=unicode unicode-bad.po

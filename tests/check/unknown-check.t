@@ -1,0 +1,1 @@
+traduki check --skip=numbers,nope coverage-en.po

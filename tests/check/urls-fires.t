@@ -1,0 +1,1 @@
+traduki check --only=urls urls-bad.po
