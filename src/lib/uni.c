@@ -43,28 +43,22 @@ static void icu_locale(const char *locale, char *out, size_t size)
 
 struct breaker {
 	UBreakIteratorType kind;
-	char locale[48];
+	char locale[32];
 	UBreakIterator *bi;
 	struct breaker *next;
 };
 
 static struct breaker *breakers;
 
-/*
- * The iterator for KIND and LOCALE, opened on first use; NULL if ICU fails.
- * KEYWORDS ("@ss=standard") are added to the locale, or are NULL.
- */
-static UBreakIterator *breaker_get_with(UBreakIteratorType kind, const char *locale,
-                                        const char *keywords)
+/* The iterator for KIND and LOCALE, opened on first use; NULL if ICU fails. */
+static UBreakIterator *breaker_get(UBreakIteratorType kind, const char *locale)
 {
 	struct breaker *b;
 	UErrorCode status = U_ZERO_ERROR;
 	UBreakIterator *bi;
-	char name[48];
+	char name[32];
 
-	icu_locale(locale, name, 32);
-	if (keywords)
-		strcat(name, keywords);
+	icu_locale(locale, name, sizeof name);
 	locale = name;
 	for (b = breakers; b; b = b->next)
 		if (b->kind == kind && strcmp(b->locale, locale) == 0)
@@ -79,11 +73,6 @@ static UBreakIterator *breaker_get_with(UBreakIteratorType kind, const char *loc
 	b->next = breakers;
 	breakers = b;
 	return bi;
-}
-
-static UBreakIterator *breaker_get(UBreakIteratorType kind, const char *locale)
-{
-	return breaker_get_with(kind, locale, NULL);
 }
 
 /* Points BI at TEXT through a UTF-8 UText (no conversion to UTF-16). */
@@ -171,24 +160,6 @@ size_t uni_sentences(const char *text, size_t len, const char *locale, size_t **
 	utext_close(&ut);
 	*bounds = b;
 	return n - 1;
-}
-
-size_t uni_count_sentences(const char *text, size_t len, const char *locale)
-{
-	UText ut = UTEXT_INITIALIZER;
-	/* CLDR's sentence-break suppressions: "Mr." ends no sentence. */
-	UBreakIterator *bi = breaker_get_with(UBRK_SENTENCE, locale, "@ss=standard");
-	size_t n = 0;
-
-	if (!bi || len == 0 || breaker_set_text(bi, &ut, text, len) != 0) {
-		utext_close(&ut);
-		return len ? 1 : 0;
-	}
-	ubrk_first(bi);
-	while (ubrk_next(bi) != UBRK_DONE)
-		n++;
-	utext_close(&ut);
-	return n;
 }
 
 /* --- Normalization --------------------------------------------------------- */

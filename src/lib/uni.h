@@ -29,13 +29,6 @@ size_t uni_count_words(const char *text, size_t len, const char *locale);
 size_t uni_sentences(const char *text, size_t len, const char *locale, size_t **bounds);
 
 /*
- * The number of sentences in TEXT by the sentence-break rules of LOCALE
- * with CLDR's abbreviation suppressions, so that "Mr. Smith" (in English)
- * is not taken for the end of a sentence (CLDR lists few abbreviations).
- */
-size_t uni_count_sentences(const char *text, size_t len, const char *locale);
-
-/*
  * TEXT in Unicode Normalization Form C, freshly allocated, or NULL when
  * TEXT is not valid UTF-8.
  */
