@@ -310,7 +310,7 @@ static int check_urls(struct check_unit *u)
 
 struct number {
 	size_t start, len; /* in the text */
-	double values[3]; /* the readings that may be meant */
+	double values[4]; /* the readings that may be meant */
 	int nvalues;
 	int matched;
 };
@@ -382,7 +382,9 @@ static double digits_value(const char *s, size_t len)
 
 /*
  * The numbers in TEXT, with their readings in each of the LOCALES (up to
- * three, NULL-terminated), or their digits alone when no locale reads them.
+ * three, NULL-terminated), and their digits alone: the reading of a number
+ * no locale reads ("5.2" in French, a section number), which the same
+ * digits in a translation match.
  */
 static struct number *find_numbers(const char *text, const char *const *locales, size_t *count)
 {
@@ -405,8 +407,7 @@ static struct number *find_numbers(const char *text, const char *const *locales,
 		for (k = 0; locales[k] && k < 3; k++)
 			if (uni_parse_number(text + i, num->len, locales[k], &v) == 0)
 				num->values[num->nvalues++] = v;
-		if (num->nvalues == 0)
-			num->values[num->nvalues++] = digits_value(text + i, num->len);
+		num->values[num->nvalues++] = digits_value(text + i, num->len);
 		i += num->len;
 	}
 	*count = n;
@@ -443,6 +444,7 @@ static int check_numbers(struct check_unit *u)
 
 			if (tgt[j].matched)
 				continue;
+			/* The source's own reading, or its digits if it has none. */
 			for (k = 0; k < tgt[j].nvalues; k++)
 				if (same_value(src[i].values[0], tgt[j].values[k]))
 					src[i].matched = tgt[j].matched = 1;
@@ -590,10 +592,21 @@ static int check_spaces(struct check_unit *u)
 
 /* --- sentences and length ----------------------------------------------------- */
 
+/*
+ * ICU's plain sentence rules: its abbreviation suppressions ("ss=standard")
+ * misfire in French ("les réseaux. Merci" would be one sentence), while an
+ * abbreviation ("M. Dupont", "Mr. Dupont") splits source and translation
+ * alike.
+ */
 static int check_sentences(struct check_unit *u)
 {
-	size_t s = uni_count_sentences(u->source, u->source_len, u->source_lang);
-	size_t t = uni_count_sentences(u->target, u->target_len, u->target_lang);
+	size_t *bounds;
+	size_t s = uni_sentences(u->source, u->source_len, u->source_lang, &bounds);
+	size_t t;
+
+	free(bounds);
+	t = uni_sentences(u->target, u->target_len, u->target_lang, &bounds);
+	free(bounds);
 
 	if (s && t && s != t)
 		check_unit_report(u, 0, "%zu sentence%s in the source, %zu in the translation", s,
