@@ -296,6 +296,9 @@ static int check_urls(struct check_unit *u)
 	size_t pos = 0, start, len;
 	int email;
 
+	if (!strpbrk(u->source, "@:w"))
+		return 0;
+
 	while (next_address(u->source, &pos, &start, &len, &email)) {
 		if (has_address(u->target, u->target_len, u->source + start, len))
 			continue;
@@ -478,7 +481,6 @@ static int check_typography(struct check_unit *u)
 	const char *t = u->target;
 	size_t len = u->target_len, pos = 0;
 	int space = 0, guillemets = 0;
-	char quotes[4][8];
 
 	if (check_lang_is_french(u->target_lang))
 		return 0;
@@ -499,14 +501,12 @@ static int check_typography(struct check_unit *u)
 			space = 1;
 		}
 		if (!guillemets && (c == 0xab || c == 0xbb)) {
-			if (uni_quotes(u->target_lang, quotes) == 0 &&
-			    strncmp(quotes[0], t + at, pos - at) != 0 &&
-			    strncmp(quotes[1], t + at, pos - at) != 0)
-				check_unit_report(
-				    u, 0,
-				    "French quotation marks \xc2\xab \xc2\xbb; %s uses "
-				    "%s\xe2\x80\xa6%s",
-				    u->target_lang, quotes[0], quotes[1]);
+			if (u->has_quotes && strncmp(u->quotes[0], t + at, pos - at) != 0 &&
+			    strncmp(u->quotes[1], t + at, pos - at) != 0)
+				check_unit_report(u, 0,
+				                  "French quotation marks \xc2\xab \xc2\xbb; %s uses "
+				                  "%s\xe2\x80\xa6%s",
+				                  u->target_lang, u->quotes[0], u->quotes[1]);
 			guillemets = 1;
 		}
 	}
@@ -522,11 +522,12 @@ static int check_quotes(struct check_unit *u)
 	static const long marks[] = { 0xab, 0xbb, 0x2039, 0x203a, 0x201c, 0x201d, 0x201e, 0x201a };
 	const char *t = u->target;
 	size_t len = u->target_len, pos = 0, i;
-	char quotes[4][8];
+	const char(*quotes)[8] = u->quotes;
 	struct buf allowed = BUF_INIT;
 	int french = check_lang_is_french(u->target_lang);
 
-	if (uni_quotes(u->target_lang, quotes) != 0)
+	/* Most translations have no quotation mark at all. */
+	if (!u->has_quotes || !strpbrk(t, "\xc2\xe2"))
 		return 0;
 	/* The locale's marks, and “ ” ‘ ’ (CLDR's root), which every
 	 * language's typography accepts in plain text. */

@@ -23,6 +23,8 @@ struct check_unit {
 	struct catalog *cat;
 	const char *source_lang; /* "fr" */
 	const char *target_lang; /* "nl" */
+	char quotes[4][8]; /* the target's quotation marks (uni_quotes) */
+	int has_quotes; /* 0 when ICU has none for the target */
 
 	const struct catalog_msg *msg;
 	long line; /* of the msgid */

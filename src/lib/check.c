@@ -389,6 +389,8 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 	u.cat = cat;
 	u.source_lang = l->source_lang;
 	u.target_lang = l->lang;
+	/* Looked up once: opening CLDR's locale data per message is slow. */
+	u.has_quotes = uni_quotes(l->lang, u.quotes) == 0;
 	for (i = 0; i < check_rule_count; i++) {
 		if (!check_rules[i].run_catalog || (opt->skip & (1UL << i)))
 			continue;
