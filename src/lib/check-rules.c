@@ -407,7 +407,8 @@ static struct number *find_numbers(const char *text, const char *const *locales,
 		memset(num, 0, sizeof *num);
 		num->start = i;
 		num->len = number_length(text + i);
-		for (k = 0; locales[k] && k < 3; k++)
+		/* Digits alone read the same in every locale: no need for ICU. */
+		for (k = 0; locales[k] && k < 3 && digits(text + i) < num->len; k++)
 			if (uni_parse_number(text + i, num->len, locales[k], &v) == 0)
 				num->values[num->nvalues++] = v;
 		num->values[num->nvalues++] = digits_value(text + i, num->len);
@@ -599,12 +600,34 @@ static int check_spaces(struct check_unit *u)
  * abbreviation ("M. Dupont", "Mr. Dupont") splits source and translation
  * alike.
  */
+/*
+ * 1 when TEXT may hold more than one sentence: a sentence-ending mark or a
+ * line break before its last word.  Most messages are one sentence, and
+ * this spares ICU the work of saying so.
+ */
+static int maybe_sentences(const char *text, size_t len)
+{
+	const char *end = text + len, *p;
+
+	while (end > text && strchr(" \t.!?\"')]}", end[-1]))
+		end--;
+	for (p = text; p < end; p++)
+		if (strchr(".!?\n", *p) ||
+		    ((unsigned char)*p == 0xe2 && end - p > 2 && (unsigned char)p[1] == 0x80 &&
+		     ((unsigned char)p[2] == 0xa6 || (unsigned char)p[2] == 0xa9)))
+			return 1; /* ., !, ?, newline, … or PARAGRAPH SEPARATOR */
+	return 0;
+}
+
 static int check_sentences(struct check_unit *u)
 {
 	size_t *bounds;
-	size_t s = uni_sentences(u->source, u->source_len, u->source_lang, &bounds);
-	size_t t;
+	size_t s, t;
 
+	if (!maybe_sentences(u->source, u->source_len) &&
+	    !maybe_sentences(u->target, u->target_len))
+		return 0;
+	s = uni_sentences(u->source, u->source_len, u->source_lang, &bounds);
 	free(bounds);
 	t = uni_sentences(u->target, u->target_len, u->target_lang, &bounds);
 	free(bounds);
