@@ -1,0 +1,277 @@
+/*
+ * Unit tests for check, siteconf and report: the text of a message, the
+ * counts, the same-as-source rule, thresholds, percentages, JSON escaping.
+ * The checks themselves are tested as data in tests/check/.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/buf.h"
+#include "lib/catalog.h"
+#include "lib/check.h"
+#include "lib/report.h"
+#include "lib/siteconf.h"
+#include "lib/uni.h"
+#include "unit.h"
+
+static char dir[] = "/tmp/traduki-check-XXXXXX";
+
+static void spit(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "wb");
+
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static char *slurp(const char *path)
+{
+	struct buf b = BUF_INIT;
+	char chunk[256];
+	size_t n;
+	FILE *fp = fopen(path, "rb");
+
+	if (!fp)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(fp);
+	return buf_detach(&b);
+}
+
+static void test_msg_text(void)
+{
+	struct buf b = BUF_INIT;
+
+	CHECK(check_msg_text("Bonjour le monde", &b) == 0);
+	CHECK_STR(buf_str(&b), "Bonjour le monde");
+	buf_truncate(&b, 0);
+	/* Inline elements, placeholders and entities. */
+	CHECK(check_msg_text("Voir <a>notre site</a><_:image-1/> &amp; <abbr title=\"x\">ONU</abbr>",
+	                     &b) == 0);
+	CHECK_STR(buf_str(&b), "Voir notre site & ONU");
+	buf_truncate(&b, 0);
+	/* Not well-formed: the message as it is. */
+	CHECK(check_msg_text("a < b et <em>c", &b) == -1);
+	CHECK_STR(buf_str(&b), "a < b et <em>c");
+	buf_truncate(&b, 0);
+	/* No entity beyond XML's five. */
+	CHECK(check_msg_text("caf&eacute;", &b) == -1);
+	CHECK_STR(buf_str(&b), "caf&eacute;");
+	buf_release(&b);
+}
+
+static const char po_text[] =
+    "msgid \"\"\n"
+    "msgstr \"\"\n"
+    "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+    "\"Language: nl\\n\"\n"
+    "\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n"
+    "\n"
+    "#: a.xml:1 a.xml:9 b.xml:2\n"
+    "msgid \"Les m\xc3\xa9"
+    "dias parlent de touristes.\"\n"
+    "msgstr \"De media spreken over toeristen.\"\n"
+    "\n"
+    "#: a.xml:2\n"
+    "msgid \"Les m\xc3\xa9"
+    "dias parlent <em>volontiers</em> de touristes.\"\n"
+    "msgstr \"Les  m\xc3\xa9"
+    "dias parlent <em>volontiers</em> de touristes. \"\n"
+    "\n"
+    "# traduki: same-as-source\n"
+    "#: a.xml:3\n"
+    "msgid \"La loi est une condition n\xc3\xa9"
+    "cessaire.\"\n"
+    "msgstr \"La loi est une condition n\xc3\xa9"
+    "cessaire.\"\n"
+    "\n"
+    "#: b.xml:3\n"
+    "msgid \"Organisation des Nations unies\"\n"
+    "msgstr \"Organisation des Nations unies\"\n"
+    "\n"
+    "#: b.xml:4\n"
+    "#, fuzzy\n"
+    "msgid \"Une loi suffit-elle ?\"\n"
+    "msgstr \"Volstaat een wet?\"\n"
+    "\n"
+    "#: b.xml:5\n"
+    "#, fuzzy\n"
+    "msgid \"Vide\"\n"
+    "msgstr \"\"\n"
+    "\n"
+    "#: b.xml:6\n"
+    "msgid \"un camion\"\n"
+    "msgid_plural \"des camions\"\n"
+    "msgstr[0] \"een vrachtwagen\"\n"
+    "msgstr[1] \"\"\n"
+    "\n"
+    "#~ msgid \"Ancien\"\n"
+    "#~ msgstr \"Oud\"\n";
+
+static void test_counts(void)
+{
+	struct check_report r;
+	struct check_options opt = { NULL, 0 };
+	struct check_lang *l;
+	struct catalog *cat;
+	struct diag d;
+	char path[256];
+
+	diag_init(&d, NULL, NULL);
+	snprintf(path, sizeof path, "%s/nl.po", dir);
+	spit(path, po_text);
+	cat = catalog_read(path, &d);
+	CHECK(cat != NULL);
+	if (!cat)
+		return;
+	check_report_init(&r);
+	l = check_catalog(&r, cat, &opt, &d);
+	CHECK_STR(l->lang, "nl");
+	CHECK_STR(l->source_lang, "fr");
+	CHECK(l->threshold < 0);
+	/* msgfmt's counts: a fuzzy message with an empty msgstr is
+	 * untranslated, a plural message is judged by its first msgstr. */
+	CHECK(l->counts.messages == 7);
+	CHECK(l->counts.translated == 4);
+	CHECK(l->counts.fuzzy == 1);
+	CHECK(l->counts.untranslated == 2);
+	CHECK(l->counts.identical == 1);
+	CHECK(l->counts.obsolete == 1);
+	/* Words: 5 + 6 + 6 + 4 + 4 ("suffit-elle" is two) + 1 + (2 + 2). */
+	CHECK(l->counts.words == 30);
+	CHECK(l->counts.words_translated == 5 + 6 + 4 + 4);
+	CHECK(l->counts.words_fuzzy == 4);
+	/* a.xml counts its first message once, b.xml counts it too. */
+	CHECK(l->file_count == 2);
+	CHECK_STR(l->files[0].path, "a.xml");
+	CHECK(l->files[0].counts.messages == 3);
+	CHECK(l->files[0].counts.words == 17);
+	CHECK_STR(l->files[1].path, "b.xml");
+	CHECK(l->files[1].counts.messages == 5);
+	/* Only the unmarked copy is reported. */
+	CHECK(check_problems(l, "same-as-source", DIAG_WARNING) == 1);
+	CHECK(check_problems(l, NULL, DIAG_ERROR) == 0);
+	CHECK(!check_failed(l, 0));
+	CHECK(check_failed(l, 1)); /* strict: the warning fails */
+
+	/* 19 of 30 words: 63.3%. */
+	l->threshold = 63.3;
+	CHECK(!check_below(l));
+	l->threshold = 63.4;
+	CHECK(check_below(l));
+	CHECK(check_failed(l, 0));
+	check_report_release(&r);
+	catalog_free(cat);
+}
+
+static void test_percent(void)
+{
+	struct check_counts c;
+	char s[32];
+
+	memset(&c, 0, sizeof c);
+	CHECK(check_percent(&c) == 100.0);
+	c.words = 5;
+	c.words_translated = 4;
+	CHECK(check_percent(&c) == 80.0);
+	report_percent(79.96, s, sizeof s);
+	CHECK_STR(s, "79.9");
+	report_percent(80.0, s, sizeof s);
+	CHECK_STR(s, "80.0");
+	report_percent(100.0, s, sizeof s);
+	CHECK_STR(s, "100.0");
+	CHECK(check_rule_find("numbers") >= 0);
+	CHECK(check_rule_find("markup") < 0); /* reserved for segment's validator */
+	CHECK(check_rule_id(check_rule_find("urls")) != NULL);
+}
+
+static void test_siteconf(void)
+{
+	struct diag d;
+	struct siteconf *sc;
+	char path[256];
+
+	diag_init(&d, NULL, NULL);
+	snprintf(path, sizeof path, "%s/site.xml", dir);
+	spit(path, "<site><languages source=\"fr\" default-threshold=\"60\">"
+	           "<language code=\"nl\" threshold=\"80\"/><language code=\"en\" threshold=\"50.5\"/>"
+	           "</languages></site>");
+	sc = siteconf_load(path, &d);
+	CHECK(sc != NULL);
+	if (sc) {
+		CHECK_STR(sc->source, "fr");
+		CHECK(siteconf_threshold(sc, "nl") == 80);
+		CHECK(siteconf_threshold(sc, "nl_BE") == 80);
+		CHECK(siteconf_threshold(sc, "en") == 50.5);
+		CHECK(siteconf_threshold(sc, "de") == 60);
+		siteconf_free(sc);
+	}
+	spit(path, "<site><languages source=\"fr\" default-threshold=\"60\">"
+	           "<language code=\"nl\" threshold=\"180\"/></languages></site>");
+	CHECK(siteconf_load(path, &d) == NULL);
+	spit(path, "<site/>");
+	CHECK(siteconf_load(path, &d) == NULL);
+	CHECK(diag_count(&d, DIAG_ERROR) == 2);
+}
+
+static void test_json(void)
+{
+	struct check_report r;
+	struct report_options o = { 0, 0, NULL };
+	struct check_lang *l;
+	struct diag d;
+	char path[256];
+	char *text;
+
+	diag_init(&d, NULL, NULL);
+	check_report_init(&r);
+	r.langs = calloc(1, sizeof *r.langs);
+	r.lang_count = r.lang_alloc = 1;
+	l = &r.langs[0];
+	l->lang = strdup("nl");
+	l->po = strdup("po/nl.po");
+	l->source_lang = strdup("fr");
+	l->threshold = -1;
+	snprintf(path, sizeof path, "%s/r.json", dir);
+	l->problems = calloc(1, sizeof *l->problems);
+	l->problem_count = l->problem_alloc = 1;
+	l->problems[0].id = "numbers";
+	l->problems[0].severity = DIAG_WARNING;
+	l->problems[0].file = strdup("po/nl.po");
+	l->problems[0].line = 12;
+	l->problems[0].text = strdup("quote \" backslash \\ tab \t bell \a line\xe2\x80\xa8sep");
+	CHECK(report_json(&r, &o, path, &d) == 0);
+	text = slurp(path);
+	CHECK(text && strstr(text, "\"message\": \"quote \\\" backslash \\\\ tab \\t bell "
+	                           "\\u0007 line\\u2028sep\"") != NULL);
+	CHECK(text && strstr(text, "\"threshold\": null") != NULL);
+	free(text);
+	check_report_release(&r);
+}
+
+int main(void)
+{
+	char path[300];
+
+	if (!mkdtemp(dir))
+		return 99;
+	test_msg_text();
+	test_counts();
+	test_percent();
+	test_siteconf();
+	test_json();
+	snprintf(path, sizeof path, "%s/nl.po", dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/site.xml", dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/r.json", dir);
+	unlink(path);
+	rmdir(dir);
+	uni_cleanup();
+	return unit_done("test-check");
+}
