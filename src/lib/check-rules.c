@@ -504,10 +504,11 @@ static int check_typography(struct check_unit *u)
 		if (!guillemets && (c == 0xab || c == 0xbb)) {
 			if (u->has_quotes && strncmp(u->quotes[0], t + at, pos - at) != 0 &&
 			    strncmp(u->quotes[1], t + at, pos - at) != 0)
-				check_unit_report(u, 0,
-				                  "French quotation marks \xc2\xab \xc2\xbb; %s uses "
-				                  "%s\xe2\x80\xa6%s",
-				                  u->target_lang, u->quotes[0], u->quotes[1]);
+				check_unit_report(
+				    u, 0,
+				    "French quotation marks \xc2\xab \xc2\xbb; %s uses "
+				    "%s\xe2\x80\xa6%s",
+				    u->target_lang, u->quotes[0], u->quotes[1]);
 			guillemets = 1;
 		}
 	}

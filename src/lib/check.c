@@ -328,9 +328,9 @@ static void run_message_checks(struct check_unit *u, unsigned long skip)
  * Checks each non-empty translation of M against its source text.  The
  * texts of the msgid and of the first msgstr are already known.
  */
-static void check_message(struct check_unit *u, xmlParserCtxtPtr ctxt,
-                          const struct catalog_msg *m, const struct buf *source_text,
-                          const struct buf *first_text, unsigned long skip)
+static void check_message(struct check_unit *u, xmlParserCtxtPtr ctxt, const struct catalog_msg *m,
+                          const struct buf *source_text, const struct buf *first_text,
+                          unsigned long skip)
 {
 	const char *plural = catalog_msg_id_plural(m);
 	struct buf plural_text = BUF_INIT, target = BUF_INIT;

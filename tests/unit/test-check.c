@@ -51,8 +51,9 @@ static void test_msg_text(void)
 	CHECK_STR(buf_str(&b), "Bonjour le monde");
 	buf_truncate(&b, 0);
 	/* Inline elements, placeholders and entities. */
-	CHECK(check_msg_text("Voir <a>notre site</a><_:image-1/> &amp; <abbr title=\"x\">ONU</abbr>",
-	                     &b) == 0);
+	CHECK(
+	    check_msg_text("Voir <a>notre site</a><_:image-1/> &amp; <abbr title=\"x\">ONU</abbr>",
+	                   &b) == 0);
 	CHECK_STR(buf_str(&b), "Voir notre site & ONU");
 	buf_truncate(&b, 0);
 	/* Not well-formed: the message as it is. */
@@ -65,53 +66,52 @@ static void test_msg_text(void)
 	buf_release(&b);
 }
 
-static const char po_text[] =
-    "msgid \"\"\n"
-    "msgstr \"\"\n"
-    "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
-    "\"Language: nl\\n\"\n"
-    "\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n"
-    "\n"
-    "#: a.xml:1 a.xml:9 b.xml:2\n"
-    "msgid \"Les m\xc3\xa9"
-    "dias parlent de touristes.\"\n"
-    "msgstr \"De media spreken over toeristen.\"\n"
-    "\n"
-    "#: a.xml:2\n"
-    "msgid \"Les m\xc3\xa9"
-    "dias parlent <em>volontiers</em> de touristes.\"\n"
-    "msgstr \"Les  m\xc3\xa9"
-    "dias parlent <em>volontiers</em> de touristes. \"\n"
-    "\n"
-    "# traduki: same-as-source\n"
-    "#: a.xml:3\n"
-    "msgid \"La loi est une condition n\xc3\xa9"
-    "cessaire.\"\n"
-    "msgstr \"La loi est une condition n\xc3\xa9"
-    "cessaire.\"\n"
-    "\n"
-    "#: b.xml:3\n"
-    "msgid \"Organisation des Nations unies\"\n"
-    "msgstr \"Organisation des Nations unies\"\n"
-    "\n"
-    "#: b.xml:4\n"
-    "#, fuzzy\n"
-    "msgid \"Une loi suffit-elle ?\"\n"
-    "msgstr \"Volstaat een wet?\"\n"
-    "\n"
-    "#: b.xml:5\n"
-    "#, fuzzy\n"
-    "msgid \"Vide\"\n"
-    "msgstr \"\"\n"
-    "\n"
-    "#: b.xml:6\n"
-    "msgid \"un camion\"\n"
-    "msgid_plural \"des camions\"\n"
-    "msgstr[0] \"een vrachtwagen\"\n"
-    "msgstr[1] \"\"\n"
-    "\n"
-    "#~ msgid \"Ancien\"\n"
-    "#~ msgstr \"Oud\"\n";
+static const char po_text[] = "msgid \"\"\n"
+                              "msgstr \"\"\n"
+                              "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+                              "\"Language: nl\\n\"\n"
+                              "\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n"
+                              "\n"
+                              "#: a.xml:1 a.xml:9 b.xml:2\n"
+                              "msgid \"Les m\xc3\xa9"
+                              "dias parlent de touristes.\"\n"
+                              "msgstr \"De media spreken over toeristen.\"\n"
+                              "\n"
+                              "#: a.xml:2\n"
+                              "msgid \"Les m\xc3\xa9"
+                              "dias parlent <em>volontiers</em> de touristes.\"\n"
+                              "msgstr \"Les  m\xc3\xa9"
+                              "dias parlent <em>volontiers</em> de touristes. \"\n"
+                              "\n"
+                              "# traduki: same-as-source\n"
+                              "#: a.xml:3\n"
+                              "msgid \"La loi est une condition n\xc3\xa9"
+                              "cessaire.\"\n"
+                              "msgstr \"La loi est une condition n\xc3\xa9"
+                              "cessaire.\"\n"
+                              "\n"
+                              "#: b.xml:3\n"
+                              "msgid \"Organisation des Nations unies\"\n"
+                              "msgstr \"Organisation des Nations unies\"\n"
+                              "\n"
+                              "#: b.xml:4\n"
+                              "#, fuzzy\n"
+                              "msgid \"Une loi suffit-elle ?\"\n"
+                              "msgstr \"Volstaat een wet?\"\n"
+                              "\n"
+                              "#: b.xml:5\n"
+                              "#, fuzzy\n"
+                              "msgid \"Vide\"\n"
+                              "msgstr \"\"\n"
+                              "\n"
+                              "#: b.xml:6\n"
+                              "msgid \"un camion\"\n"
+                              "msgid_plural \"des camions\"\n"
+                              "msgstr[0] \"een vrachtwagen\"\n"
+                              "msgstr[1] \"\"\n"
+                              "\n"
+                              "#~ msgid \"Ancien\"\n"
+                              "#~ msgstr \"Oud\"\n";
 
 static void test_counts(void)
 {
@@ -198,9 +198,10 @@ static void test_siteconf(void)
 
 	diag_init(&d, NULL, NULL);
 	snprintf(path, sizeof path, "%s/site.xml", dir);
-	spit(path, "<site><languages source=\"fr\" default-threshold=\"60\">"
-	           "<language code=\"nl\" threshold=\"80\"/><language code=\"en\" threshold=\"50.5\"/>"
-	           "</languages></site>");
+	spit(path,
+	     "<site><languages source=\"fr\" default-threshold=\"60\">"
+	     "<language code=\"nl\" threshold=\"80\"/><language code=\"en\" threshold=\"50.5\"/>"
+	     "</languages></site>");
 	sc = siteconf_load(path, &d);
 	CHECK(sc != NULL);
 	if (sc) {
