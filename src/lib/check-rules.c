@@ -108,15 +108,29 @@ static const char *plural_expr(const char *lang)
 	return NULL;
 }
 
+/* The N of "nplurals = N" in a Plural-Forms value, or -1. */
+static int header_nplurals(const char *value)
+{
+	const char *p = strstr(value, "nplurals");
+
+	if (!p)
+		return -1;
+	p += strlen("nplurals");
+	p += strspn(p, " \t");
+	if (*p++ != '=')
+		return -1;
+	p += strspn(p, " \t");
+	return isdigit((unsigned char)*p) ? atoi(p) : -1;
+}
+
 static int check_plural_forms(struct check_unit *u)
 {
 	int expected = uni_plural_count(u->target_lang);
 	char *value = catalog_header_field(u->cat, "Plural-Forms");
 	const char *expr = plural_expr(u->target_lang);
-	const char *np;
 	struct buf hint = BUF_INIT;
 	size_t i;
-	int has_plurals = 0;
+	int has_plurals = 0, nplurals;
 
 	if (expected == 0) {
 		free(value);
@@ -133,15 +147,15 @@ static int check_plural_forms(struct check_unit *u)
 			                  "no Plural-Forms header, and CLDR gives %s %d plural "
 			                  "forms%s",
 			                  u->target_lang, expected, buf_str(&hint));
-	} else if (!(np = strstr(value, "nplurals="))) {
+	} else if ((nplurals = header_nplurals(value)) < 0) {
 		check_unit_report(u, catalog_header_line(u->cat),
 		                  "Plural-Forms has no nplurals; CLDR gives %s %d plural forms%s",
 		                  u->target_lang, expected, buf_str(&hint));
-	} else if (atoi(np + 9) != expected) {
+	} else if (nplurals != expected) {
 		check_unit_report(u, catalog_header_line(u->cat),
 		                  "Plural-Forms says nplurals=%d, but CLDR gives %s %d plural "
 		                  "forms%s",
-		                  atoi(np + 9), u->target_lang, expected, buf_str(&hint));
+		                  nplurals, u->target_lang, expected, buf_str(&hint));
 	}
 	buf_release(&hint);
 	free(value);
