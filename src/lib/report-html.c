@@ -119,6 +119,22 @@ static void counts_cells(xmlNodePtr row, const struct check_counts *c)
 	number_cell(row, text);
 }
 
+/*
+ * The fragment identifier of the I-th language of R: "lang-nl", or
+ * "lang-nl-2" for a second catalog of the same language.
+ */
+static void lang_anchor(const struct check_report *r, size_t i, char *out, size_t size)
+{
+	size_t j, same = 0;
+
+	for (j = 0; j < i; j++)
+		same += strcmp(r->langs[j].lang, r->langs[i].lang) == 0;
+	if (same)
+		snprintf(out, size, "lang-%s-%zu", r->langs[i].lang, same + 1);
+	else
+		snprintf(out, size, "lang-%s", r->langs[i].lang);
+}
+
 static void summary_table(xmlNodePtr body, const struct check_report *r)
 {
 	xmlNodePtr table = element(body, "table", NULL), row, cell, a;
@@ -134,11 +150,12 @@ static void summary_table(xmlNodePtr body, const struct check_report *r)
 	table = element(table, "tbody", NULL);
 	for (i = 0; i < r->lang_count; i++) {
 		const struct check_lang *l = &r->langs[i];
-		char href[64], text[64];
+		char href[96], text[64];
 
 		row = element(table, "tr", NULL);
 		cell = element(row, "td", NULL);
-		snprintf(href, sizeof href, "#lang-%s", l->lang);
+		href[0] = '#';
+		lang_anchor(r, i, href + 1, sizeof href - 1);
 		a = element(cell, "a", l->lang);
 		attr(a, "href", href);
 		counts_cells(row, &l->counts);
@@ -226,14 +243,15 @@ static void problems_list(xmlNodePtr section, const struct check_lang *l,
 	}
 }
 
-static void lang_section(xmlNodePtr body, const struct check_lang *l,
+static void lang_section(xmlNodePtr body, const struct check_report *r, size_t i,
                          const struct report_options *o)
 {
+	const struct check_lang *l = &r->langs[i];
 	xmlNodePtr section = element(body, "section", NULL), h2, p;
-	char id[64], text[256], pct[32];
+	char id[96], text[256], pct[32];
 	const struct check_counts *c = &l->counts;
 
-	snprintf(id, sizeof id, "lang-%s", l->lang);
+	lang_anchor(r, i, id, sizeof id);
 	attr(section, "id", id);
 	report_percent(check_percent(c), pct, sizeof pct);
 	snprintf(text, sizeof text, "%s: %s%% ", l->lang, pct);
@@ -242,10 +260,15 @@ static void lang_section(xmlNodePtr body, const struct check_lang *l,
 	progress_bar(section, c);
 	snprintf(text, sizeof text,
 	         "%lu of %lu source words translated.  Messages: %lu translated, %lu fuzzy, "
-	         "%lu untranslated (%lu of them copies of the source), %lu obsolete.  Catalog: ",
-	         c->words_translated, c->words, c->translated, c->fuzzy, c->untranslated,
-	         c->identical, c->obsolete);
+	         "%lu untranslated",
+	         c->words_translated, c->words, c->translated, c->fuzzy, c->untranslated);
 	p = element(section, "p", text);
+	if (c->identical) {
+		snprintf(text, sizeof text, " (%lu of them copies of the source)", c->identical);
+		add_text(p, text);
+	}
+	snprintf(text, sizeof text, ", %lu obsolete.  Catalog: ", c->obsolete);
+	add_text(p, text);
 	element(p, "code", l->po);
 	files_table(section, l);
 	problems_list(section, l, o);
@@ -289,7 +312,7 @@ int report_html(const struct check_report *r, const struct report_options *o, co
 	add_text(legend, "untranslated");
 	summary_table(body, r);
 	for (i = 0; i < r->lang_count; i++)
-		lang_section(body, &r->langs[i], o);
+		lang_section(body, r, i, o);
 
 	/* UTF-8 as it is: with no encoding given, libxml2 would write every
 	 * accented letter as a named entity. */
