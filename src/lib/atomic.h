@@ -30,7 +30,8 @@ struct atomic_file {
 /*
  * Opens a temporary file for PATH.  Returns the stream to write to, or
  * NULL after reporting the reason to D.  "-" means standard output, written
- * directly (there is nothing to rename).
+ * directly (there is nothing to rename); write errors on it are left for
+ * the tool to detect when it closes standard output.
  */
 FILE *atomic_open(struct atomic_file *af, const char *path, int flags, struct diag *d);
 
