@@ -1042,8 +1042,9 @@ void its_doc_free(struct its_doc *its)
 
 	if (!its)
 		return;
-	for (i = 0; i < its->count; i++)
-		its->nodes[i]->_private = NULL;
+	/* The nodes' _private numbers are left: the document may have been
+	 * changed (segment_apply frees nodes) or freed already.  value_of
+	 * checks a number against the table before trusting it. */
 	free(its->nodes);
 	free(its->values);
 	for (i = 0; i < its->nstrings; i++)
