@@ -545,7 +545,8 @@ static char *collect(struct shape *sh, xmlNodePtr el)
 			qname_of(&name, (xmlNodePtr)a);
 			names[nnames++] = xstrdup(buf_str(&name));
 		}
-		qsort(names, nnames, sizeof *names, compare_strings);
+		if (nnames > 1)
+			qsort(names, nnames, sizeof *names, compare_strings);
 		for (k = 0; k < nnames; k++) {
 			buf_addf(&attrs, " %s", names[k]);
 			free(names[k]);
