@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -237,8 +238,15 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 		if (doc)
 			xmlFreeDoc(doc);
 	}
-	if (status == TOOL_OK && extract_write(ex, output, &header, &ctx->diag) != 0)
+	if (status == TOOL_OK && extract_write(ex, output, &header, &ctx->diag) != 0) {
 		status = TOOL_USAGE;
+		/* Said once is enough: the final check of standard output
+		 * need not report the same write error again. */
+		if (strcmp(output, "-") == 0) {
+			__fpurge(stdout);
+			clearerr(stdout);
+		}
+	}
 
 done:
 	extract_free(ex);

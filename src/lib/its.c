@@ -310,19 +310,87 @@ static char *rule_attr(xmlNodePtr element, const char *name)
 	return (char *)xmlGetNoNsProp(element, BAD_CAST name);
 }
 
+static int is_name_char(int c)
+{
+	return c == '_' || c == '-' || c == '.' || (c >= '0' && c <= '9') ||
+	       (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/*
+ * libxml2 finds an undeclared prefix only when a step using it runs, and
+ * then without a position.  A prefix is a name followed by one ':' and a
+ * name or '*', outside string literals; each must be declared on the rule
+ * element (or be "xml").  Returns the offset of the first undeclared
+ * prefix, or -1.
+ */
+static int undeclared_prefix(const char *expr, xmlNodePtr element, char *prefix, size_t size)
+{
+	const char *p = expr;
+
+	while (*p) {
+		const char *start;
+
+		if (*p == '"' || *p == '\'') {
+			const char *end = strchr(p + 1, *p);
+
+			p = end ? end + 1 : p + strlen(p);
+			continue;
+		}
+		if (*p == '$') { /* a variable name may hold no prefix of ours */
+			p++;
+			while (is_name_char((unsigned char)*p))
+				p++;
+			continue;
+		}
+		if (!is_name_char((unsigned char)*p) || (*p >= '0' && *p <= '9')) {
+			p++;
+			continue;
+		}
+		start = p;
+		while (is_name_char((unsigned char)*p))
+			p++;
+		if (p[0] == ':' && p[1] != ':' &&
+		    (is_name_char((unsigned char)p[1]) || p[1] == '*')) {
+			size_t len = (size_t)(p - start);
+
+			snprintf(prefix, size, "%.*s", (int)len, start);
+			if (strcmp(prefix, "xml") != 0 &&
+			    !xmlSearchNs(element->doc, element, BAD_CAST prefix))
+				return (int)(start - expr);
+			p++;
+		} else if (p[0] == ':' && p[1] == ':') {
+			p += 2;
+		}
+	}
+	return -1;
+}
+
 static xmlXPathCompExprPtr compile(const char *expr, const char *file, xmlNodePtr element,
                                    const char *attr, struct diag *d)
 {
 	struct capture cap;
 	xmlXPathCompExprPtr comp;
+	char prefix[64];
+	int at;
 
 	capture_start(&cap);
 	comp = xmlXPathCompile(BAD_CAST expr);
 	capture_stop();
-	if (!comp)
+	if (!comp) {
 		rule_error(d, file, element, attr, cap.seen ? cap.offset : 0,
 		           "invalid XPath expression in %s: %s", attr,
 		           cap.seen ? cap.message : "cannot compile");
+		return NULL;
+	}
+	at = undeclared_prefix(expr, element, prefix, sizeof prefix);
+	if (at >= 0) {
+		rule_error(d, file, element, attr, at,
+		           "undeclared namespace prefix '%s' in %s (declare xmlns:%s on the rule "
+		           "or an ancestor)",
+		           prefix, attr, prefix);
+		xmlXPathFreeCompExpr(comp);
+		return NULL;
+	}
 	return comp;
 }
 
