@@ -365,81 +365,40 @@ static char *comment_text(const struct msg *m)
 	return xstrndup(buf_str(&m->comments), len);
 }
 
-static int same_text(const char *a, const char *b)
+#define DATE_FIELD "\"POT-Creation-Date: "
+
+/* The whole file at PATH into OUT; -1 when there is none to read. */
+static int slurp(const char *path, struct buf *out)
 {
-	size_t la = a ? strlen(a) : 0, lb = b ? strlen(b) : 0;
+	FILE *fp;
+	char chunk[65536];
+	size_t n;
 
-	while (la > 0 && a[la - 1] == '\n')
-		la--;
-	while (lb > 0 && b[lb - 1] == '\n')
-		lb--;
-	return la == lb && (la == 0 || memcmp(a, b, la) == 0);
-}
-
-/* The header without its POT-Creation-Date line. */
-static char *header_without_date(const char *header)
-{
-	struct buf out = BUF_INIT;
-	const char *p = header ? header : "";
-
-	while (*p) {
-		const char *eol = strchr(p, '\n');
-		size_t len = eol ? (size_t)(eol - p) + 1 : strlen(p);
-
-		if (strncmp(p, "POT-Creation-Date:", 18) != 0)
-			buf_add(&out, p, len);
-		p += len;
-	}
-	return buf_detach(&out);
+	if (atomic_is_stdout(path) || !(fp = fopen(path, "rb")))
+		return -1;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(out, chunk, n);
+	fclose(fp);
+	return 0;
 }
 
 /*
- * The POT-Creation-Date of the template at PATH when it holds exactly the
- * messages and header (date aside) that EX would write, else NULL.
+ * Where the value of the header's POT-Creation-Date starts in TEXT (a
+ * template as libgettextpo writes it: the header comes first, one field
+ * per line), and its length; NULL if absent.
  */
-static char *kept_date(const struct extract *ex, const char *path, const char *header)
+static const char *find_date(const struct buf *text, size_t *len)
 {
-	struct diag quiet;
-	struct catalog *old;
-	char *date = NULL, *a, *b;
-	size_t i;
-	int same;
+	const char *p = buf_str(text);
+	const char *end = strstr(p, "\n\n"); /* the header entry ends there */
+	const char *at = strstr(p, DATE_FIELD);
 
-	if (atomic_is_stdout(path) || access(path, F_OK) != 0)
+	if (!at || (end && at > end))
 		return NULL;
-	diag_init(&quiet, NULL, NULL);
-	old = catalog_read(path, &quiet);
-	if (!old)
-		return NULL;
-	a = header_without_date(catalog_header(old));
-	b = header_without_date(header);
-	same = catalog_count(old) == ex->count && strcmp(a, b) == 0;
-	free(a);
-	free(b);
-	for (i = 0; same && i < ex->count; i++) {
-		const struct catalog_msg *om = catalog_at(old, i);
-		const struct msg *m = &ex->msgs[i];
-		int k;
-
-		same = same_ctxt(catalog_msg_ctxt(om), m->ctxt) &&
-		       strcmp(catalog_msg_id(om), m->id) == 0 &&
-		       same_text(catalog_msg_extracted(om), buf_str(&m->comments)) &&
-		       !catalog_msg_obsolete(om) && !catalog_msg_fuzzy(om) &&
-		       catalog_msg_no_wrap(om) == m->no_wrap &&
-		       catalog_msg_ref_count(om) == (int)m->nrefs;
-		for (k = 0; same && k < (int)m->nrefs; k++) {
-			long line;
-			const char *file = catalog_msg_ref(om, k, &line);
-
-			same = strcmp(file, m->refs[k].file) == 0 && line == m->refs[k].line;
-		}
-	}
-	if (same)
-		date = catalog_header_field(old, "POT-Creation-Date");
-	catalog_free(old);
-	return date;
+	at += strlen(DATE_FIELD);
+	*len = strcspn(at, "\\\"\n");
+	return at;
 }
-
 /* Now, or SOURCE_DATE_EPOCH, as gettext writes dates (in UTC). */
 static char *current_date(void)
 {
@@ -491,37 +450,79 @@ int extract_write(struct extract *ex, const char *path, const struct extract_hea
                   struct diag *d)
 {
 	struct catalog *cat = catalog_create(path);
-	struct buf h = BUF_INIT;
-	char *date;
-	size_t i;
-	int k, rc;
+	struct buf h = BUF_INIT, old = BUF_INIT, text = BUF_INIT;
+	struct atomic_file af;
+	const char *at;
+	char *date = NULL;
+	size_t i, len;
+	int k, rc = -1;
+	FILE *fp;
 
-	build_header(&h, ex, header, "");
-	date = kept_date(ex, path, buf_str(&h));
-	if (!date)
+	/* Render with the date the file has: if the bytes come out the same,
+	 * the file is left alone, timestamp included. */
+	if (slurp(path, &old) == 0 && (at = find_date(&old, &len)) != NULL)
+		date = xstrndup(at, len);
+	build_header(&h, ex, header, date ? date : "");
+	if (!date) {
 		date = current_date();
-	build_header(&h, ex, header, date);
-	free(date);
+		build_header(&h, ex, header, date);
+	}
 	catalog_set_header(cat, buf_str(&h));
 	catalog_set_header_fuzzy(cat, 1);
-	buf_release(&h);
 
+	/* Messages move into the catalog; ours are released as they go, so
+	 * that the two copies never both hold everything. */
 	for (i = 0; i < ex->count; i++) {
-		const struct msg *m = &ex->msgs[i];
+		struct msg *m = &ex->msgs[i];
 		struct catalog_msg *cm = catalog_append(cat, m->ctxt, m->id, NULL);
 
 		if (m->comments.len) {
-			char *text = comment_text(m);
+			char *comments = comment_text(m);
 
-			catalog_msg_set_extracted(cm, text);
-			free(text);
+			catalog_msg_set_extracted(cm, comments);
+			free(comments);
 		}
 		for (k = 0; k < (int)m->nrefs; k++)
 			catalog_msg_add_ref(cm, m->refs[k].file, m->refs[k].line);
 		if (m->no_wrap)
 			catalog_msg_set_no_wrap(cm, 1);
+		free(m->id);
+		free(m->ctxt);
+		free(m->refs);
+		buf_release(&m->comments);
+		memset(m, 0, sizeof *m);
 	}
-	rc = catalog_write(cat, path, ATOMIC_KEEP_SAME, d);
+	ex->count = 0;
+
+	if (catalog_render(cat, path, &text, d) != 0)
+		goto out;
+	if (old.len && old.len == text.len &&
+	    memcmp(buf_str(&old), buf_str(&text), text.len) == 0) {
+		rc = 0;
+		goto out;
+	}
+	if (old.len && (at = find_date(&text, &len)) != NULL) {
+		/* The messages changed: the date becomes today's. */
+		char *now = current_date();
+		struct buf patched = BUF_INIT;
+
+		buf_add(&patched, buf_str(&text), (size_t)(at - buf_str(&text)));
+		buf_adds(&patched, now);
+		buf_adds(&patched, at + len);
+		buf_release(&text);
+		text = patched;
+		free(now);
+	}
+	fp = atomic_open(&af, path, 0, d);
+	if (fp) {
+		fwrite(buf_str(&text), 1, text.len, fp);
+		rc = atomic_commit(&af, d);
+	}
+out:
+	free(date);
+	buf_release(&h);
+	buf_release(&old);
+	buf_release(&text);
 	catalog_free(cat);
 	return rc;
 }

@@ -47,9 +47,11 @@ size_t extract_count(const struct extract *ex);
 
 /*
  * Writes the template to PATH ("-": standard output), atomically.  The
- * POT-Creation-Date is the one PATH already has when its messages are the
- * same (a run on unchanged sources changes no byte), else the time in
- * SOURCE_DATE_EPOCH if set, else now.  Returns 0, or -1 after reporting.
+ * POT-Creation-Date is the one PATH already has when everything else
+ * would be written the same (a run on unchanged sources changes no byte
+ * and leaves the file untouched), else the time in SOURCE_DATE_EPOCH if
+ * set, else now.  The messages move into the template: call it once, as
+ * the last step.  Returns 0, or -1 after reporting.
  */
 int extract_write(struct extract *ex, const char *path, const struct extract_header *header,
                   struct diag *d);

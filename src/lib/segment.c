@@ -44,9 +44,20 @@ static void flush_space(struct builder *b)
 	b->started = 1;
 }
 
-static void add_escaped(struct buf *out, const char *s, int attribute)
+/* Appends LEN bytes of S, escaped for the message syntax (in an attribute value if ATTRIBUTE). */
+static void add_escaped(struct buf *out, const char *s, size_t len, int attribute)
 {
-	for (; *s; s++) {
+	const char *end = s + len;
+
+	while (s < end) {
+		const char *run = s;
+
+		while (s < end && *s != '&' && *s != '<' && *s != '>' &&
+		       !(attribute && (*s == '"' || *s == '\t' || *s == '\n' || *s == '\r')))
+			s++;
+		buf_add(out, run, (size_t)(s - run));
+		if (s >= end)
+			break;
 		switch (*s) {
 		case '&':
 			buf_adds(out, "&amp;");
@@ -58,20 +69,13 @@ static void add_escaped(struct buf *out, const char *s, int attribute)
 			buf_adds(out, "&gt;");
 			break;
 		case '"':
-			buf_adds(out, attribute ? "&quot;" : "\"");
-			break;
-		case '\t':
-		case '\n':
-		case '\r':
-			/* Kept as references, or the parser would make them spaces. */
-			if (attribute)
-				buf_addf(out, "&#%d;", *s);
-			else
-				buf_addc(out, *s);
+			buf_adds(out, "&quot;");
 			break;
 		default:
-			buf_addc(out, *s);
+			/* Tab, LF, CR: kept as references, or the parser would make them spaces. */
+			buf_addf(out, "&#%d;", *s);
 		}
+		s++;
 	}
 }
 
@@ -82,28 +86,22 @@ static void add_escaped(struct buf *out, const char *s, int attribute)
  */
 static void add_text(struct builder *b, const char *s, int preserve)
 {
-	const char *run = s;
+	while (*s) {
+		const char *run = s;
 
-	for (; *s; s++) {
-		if (preserve || !is_space((unsigned char)*s)) {
-			if (!is_space((unsigned char)*s))
-				b->seg->has_text = 1;
+		if (!preserve && is_space((unsigned char)*s)) {
+			while (is_space((unsigned char)*s))
+				s++;
+			b->pending = 1;
 			continue;
 		}
-		/* A collapsible space ends the run before it. */
-		if (s > run) {
-			char *part = xstrndup(run, (size_t)(s - run));
-
-			flush_space(b);
-			add_escaped(b->out, part, 0);
-			free(part);
+		while (*s && (preserve || !is_space((unsigned char)*s))) {
+			if (!is_space((unsigned char)*s))
+				b->seg->has_text = 1;
+			s++;
 		}
-		b->pending = 1;
-		run = s + 1;
-	}
-	if (s > run) {
 		flush_space(b);
-		add_escaped(b->out, run, 0);
+		add_escaped(b->out, run, (size_t)(s - run), 0);
 	}
 }
 
@@ -163,7 +161,8 @@ static void add_inline(struct builder *b, xmlNodePtr el)
 		buf_addc(b->out, ' ');
 		add_qname(b->out, (xmlNodePtr)a);
 		buf_adds(b->out, "=\"");
-		add_escaped(b->out, value ? (const char *)value : "", 1);
+		add_escaped(b->out, value ? (const char *)value : "",
+		            value ? strlen((const char *)value) : 0, 1);
 		buf_addc(b->out, '"');
 		if (value) {
 			const xmlChar *p;
