@@ -367,19 +367,43 @@ static char *comment_text(const struct msg *m)
 
 #define DATE_FIELD "\"POT-Creation-Date: "
 
-/* The whole file at PATH into OUT; -1 when there is none to read. */
-static int slurp(const char *path, struct buf *out)
+/*
+ * The start of the file at PATH (enough to hold a template's header) into
+ * OUT; -1 when there is no such file to read.
+ */
+static int read_head(const char *path, struct buf *out)
 {
 	FILE *fp;
-	char chunk[65536];
+	char chunk[8192];
 	size_t n;
 
 	if (atomic_is_stdout(path) || !(fp = fopen(path, "rb")))
 		return -1;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(out, chunk, n);
+	n = fread(chunk, 1, sizeof chunk, fp);
+	buf_add(out, chunk, n);
 	fclose(fp);
 	return 0;
+}
+
+/* 1 when the file at PATH holds exactly TEXT (read in chunks, not whole). */
+static int same_file(const char *path, const struct buf *text)
+{
+	FILE *fp = fopen(path, "rb");
+	const char *p = buf_str(text);
+	size_t left = text->len, n;
+	char chunk[65536];
+	int same = fp != NULL;
+
+	while (same && (n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		same = n <= left && memcmp(chunk, p, n) == 0;
+		p += n;
+		left -= n;
+	}
+	if (fp) {
+		same = same && left == 0 && !ferror(fp);
+		fclose(fp);
+	}
+	return same;
 }
 
 /*
@@ -455,13 +479,14 @@ int extract_write(struct extract *ex, const char *path, const struct extract_hea
 	const char *at;
 	char *date = NULL;
 	size_t i, len;
-	int k, rc = -1;
+	int k, rc = -1, date_kept;
 	FILE *fp;
 
 	/* Render with the date the file has: if the bytes come out the same,
 	 * the file is left alone, timestamp included. */
-	if (slurp(path, &old) == 0 && (at = find_date(&old, &len)) != NULL)
+	if (read_head(path, &old) == 0 && (at = find_date(&old, &len)) != NULL)
 		date = xstrndup(at, len);
+	date_kept = date != NULL;
 	build_header(&h, ex, header, date ? date : "");
 	if (!date) {
 		date = current_date();
@@ -496,12 +521,11 @@ int extract_write(struct extract *ex, const char *path, const struct extract_hea
 
 	if (catalog_render(cat, path, &text, d) != 0)
 		goto out;
-	if (old.len && old.len == text.len &&
-	    memcmp(buf_str(&old), buf_str(&text), text.len) == 0) {
+	if (date_kept && same_file(path, &text)) {
 		rc = 0;
 		goto out;
 	}
-	if (old.len && (at = find_date(&text, &len)) != NULL) {
+	if (date_kept && (at = find_date(&text, &len)) != NULL) {
 		/* The messages changed: the date becomes today's. */
 		char *now = current_date();
 		struct buf patched = BUF_INIT;
