@@ -791,9 +791,26 @@ int catalog_write(struct catalog *cat, const char *path, int flags, struct diag 
 {
 	struct buf text = BUF_INIT;
 	struct atomic_file af;
+	FILE *fp;
+
+	if (catalog_render(cat, path, &text, d) != 0) {
+		buf_release(&text);
+		return -1;
+	}
+	fp = atomic_open(&af, path, flags, d);
+	if (!fp) {
+		buf_release(&text);
+		return -1;
+	}
+	fwrite(buf_str(&text), 1, text.len, fp);
+	buf_release(&text);
+	return atomic_commit(&af, d);
+}
+
+int catalog_render(struct catalog *cat, const char *name, struct buf *text, struct diag *d)
+{
 	size_t i;
 	int sentinels = 0;
-	FILE *fp;
 
 	for (i = 0; i < cat->count; i++) {
 		struct catalog_msg *m = cat->msgs[i];
@@ -803,21 +820,17 @@ int catalog_write(struct catalog *cat, const char *path, int flags, struct diag 
 			sentinels++;
 		}
 	}
-	if (render(cat->file, path, &text, d) != 0) {
-		buf_release(&text);
+	if (render(cat->file, name, text, d) != 0)
 		return -1;
-	}
 	if (sentinels) {
 		/* Let libgettextpo read the flags it cannot be told, and write
 		 * again; the catalog then holds the re-read messages. */
 		po_file_t file;
 
-		rename_sentinel_flags(&text);
-		file = parse_text(buf_str(&text), text.len, path, cat->parsed_as, d);
-		if (!file) {
-			buf_release(&text);
+		rename_sentinel_flags(text);
+		file = parse_text(buf_str(text), text->len, name, cat->parsed_as, d);
+		if (!file)
 			return -1;
-		}
 		po_message_iterator_free(cat->end);
 		cat->end = NULL;
 		po_file_free(cat->file);
@@ -825,20 +838,10 @@ int catalog_write(struct catalog *cat, const char *path, int flags, struct diag 
 		index_messages(cat, NULL, 0, 1);
 		for (i = 0; i < cat->count; i++)
 			cat->msgs[i]->po_no_wrap = cat->msgs[i]->no_wrap;
-		if (render(cat->file, path, &text, d) != 0) {
-			buf_release(&text);
+		if (render(cat->file, name, text, d) != 0)
 			return -1;
-		}
 	}
-
-	fp = atomic_open(&af, path, flags, d);
-	if (!fp) {
-		buf_release(&text);
-		return -1;
-	}
-	fwrite(buf_str(&text), 1, text.len, fp);
-	buf_release(&text);
-	return atomic_commit(&af, d);
+	return 0;
 }
 
 unsigned long catalog_check(struct catalog *cat, struct diag *d)

@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "diag.h"
 
 struct catalog;
@@ -77,6 +78,13 @@ struct catalog_msg *catalog_append(struct catalog *cat, const char *msgctxt, con
  * FLAGS are atomic_open's).  Returns 0, or -1 after reporting to D.
  */
 int catalog_write(struct catalog *cat, const char *path, int flags, struct diag *d);
+
+/*
+ * Puts into TEXT (replacing what it held) the bytes catalog_write would
+ * write, as libgettextpo writes them; NAME is used in diagnostics.  For a
+ * caller that compares before writing.  Returns 0, or -1 after reporting.
+ */
+int catalog_render(struct catalog *cat, const char *name, struct buf *text, struct diag *d);
 
 /*
  * Runs libgettextpo's own checks (those of "msgfmt -c": header, plural

@@ -1,0 +1,552 @@
+/*
+ * extract: documents → template messages.  See extract.h.
+ *
+ * Which nodes are units (the walk below): a translatable attribute is a
+ * unit of its own, except on an inline element, where it stays inside the
+ * markup of the unit around it; a translatable element is a unit when its
+ * message holds text (segment.h); otherwise its child elements are
+ * visited.  The elements a unit shows as placeholders (untranslatable,
+ * nested, or block elements) are visited after it, so their own
+ * translatable text becomes messages of its own and no text is ever
+ * dropped.
+ */
+#include <config.h>
+
+#include "extract.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "atomic.h"
+#include "buf.h"
+#include "catalog.h"
+#include "mem.h"
+#include "segment.h"
+#include "xmldoc.h"
+
+struct ref {
+	const char *file; /* interned in extract.files */
+	long line;
+};
+
+struct msg {
+	char *ctxt; /* NULL: none */
+	char *id;
+	struct buf comments; /* "#." lines, each ending in '\n' */
+	struct ref *refs;
+	size_t nrefs, refs_alloc;
+	int no_wrap;
+	uint32_t hash;
+};
+
+struct extract {
+	const struct its_rules *rules;
+	struct msg *msgs;
+	size_t count, alloc;
+	size_t *table; /* open addressing: message index + 1, 0 for empty */
+	size_t table_size; /* a power of two */
+	char **files;
+	size_t nfiles, files_alloc;
+	char *source_lang; /* from the first document that has one */
+};
+
+/* The walk over one document. */
+struct walk {
+	struct extract *ex;
+	const struct its_doc *its;
+	const char *file;
+};
+
+struct extract *extract_new(const struct its_rules *rules)
+{
+	struct extract *ex = xcalloc(1, sizeof *ex);
+
+	ex->rules = rules;
+	ex->table_size = 1024;
+	ex->table = xcalloc(ex->table_size, sizeof *ex->table);
+	return ex;
+}
+
+void extract_free(struct extract *ex)
+{
+	size_t i;
+
+	if (!ex)
+		return;
+	for (i = 0; i < ex->count; i++) {
+		free(ex->msgs[i].ctxt);
+		free(ex->msgs[i].id);
+		buf_release(&ex->msgs[i].comments);
+		free(ex->msgs[i].refs);
+	}
+	free(ex->msgs);
+	free(ex->table);
+	for (i = 0; i < ex->nfiles; i++)
+		free(ex->files[i]);
+	free(ex->files);
+	free(ex->source_lang);
+	free(ex);
+}
+
+size_t extract_count(const struct extract *ex)
+{
+	return ex->count;
+}
+
+/* --- The message table ------------------------------------------------------- */
+
+/* FNV-1a over msgctxt, a separator that no XML text holds, and msgid. */
+static uint32_t hash_key(const char *ctxt, const char *id)
+{
+	uint32_t h = 2166136261u;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)(ctxt ? ctxt : ""); *p; p++)
+		h = (h ^ *p) * 16777619u;
+	h = (h ^ (ctxt ? 4u : 5u)) * 16777619u;
+	for (p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h;
+}
+
+static int same_ctxt(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+static void grow_table(struct extract *ex)
+{
+	size_t size = ex->table_size * 2, i;
+	size_t *table = xcalloc(size, sizeof *table);
+
+	for (i = 0; i < ex->count; i++) {
+		size_t k = ex->msgs[i].hash & (size - 1);
+
+		while (table[k])
+			k = (k + 1) & (size - 1);
+		table[k] = i + 1;
+	}
+	free(ex->table);
+	ex->table = table;
+	ex->table_size = size;
+}
+
+/* The message (CTXT, ID), created at the end if new. */
+static struct msg *find_or_add(struct extract *ex, const char *ctxt, const char *id)
+{
+	uint32_t h = hash_key(ctxt, id);
+	size_t k = h & (ex->table_size - 1);
+	struct msg *m;
+
+	while (ex->table[k]) {
+		m = &ex->msgs[ex->table[k] - 1];
+		if (m->hash == h && strcmp(m->id, id) == 0 && same_ctxt(m->ctxt, ctxt))
+			return m;
+		k = (k + 1) & (ex->table_size - 1);
+	}
+	xgrow((void **)&ex->msgs, &ex->alloc, ex->count + 1, sizeof *ex->msgs);
+	m = &ex->msgs[ex->count++];
+	memset(m, 0, sizeof *m);
+	m->ctxt = ctxt ? xstrdup(ctxt) : NULL;
+	m->id = xstrdup(id);
+	m->hash = h;
+	ex->table[k] = ex->count;
+	if (ex->count * 2 > ex->table_size)
+		grow_table(ex);
+	return m;
+}
+
+static const char *intern_file(struct extract *ex, const char *file)
+{
+	if (ex->nfiles && strcmp(ex->files[ex->nfiles - 1], file) == 0)
+		return ex->files[ex->nfiles - 1];
+	xgrow((void **)&ex->files, &ex->files_alloc, ex->nfiles + 1, sizeof *ex->files);
+	ex->files[ex->nfiles] = xstrdup(file);
+	return ex->files[ex->nfiles++];
+}
+
+/* Appends each line of LINES to M's comments unless M has it already. */
+static void merge_comments(struct msg *m, const char *lines)
+{
+	const char *p = lines;
+
+	while (*p) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+		const char *have = buf_str(&m->comments);
+		int found = 0;
+
+		while (*have && !found) {
+			const char *e = strchr(have, '\n');
+			size_t l = e ? (size_t)(e - have) : strlen(have);
+
+			found = l == len && memcmp(have, p, len) == 0;
+			have += l + (e ? 1 : 0);
+		}
+		if (!found && len) {
+			buf_add(&m->comments, p, len);
+			buf_addc(&m->comments, '\n');
+		}
+		p += len + (eol ? 1 : 0);
+	}
+}
+
+/* --- The walk ---------------------------------------------------------------- */
+
+static void add_qname(struct buf *out, xmlNodePtr node)
+{
+	if (node->ns && node->ns->prefix)
+		buf_addf(out, "%s:", (const char *)node->ns->prefix);
+	buf_adds(out, (const char *)node->name);
+}
+
+/* ITS 2.0 §8.10: content meant for no locale at all is not extracted. */
+static int for_no_locale(const struct its_doc *its, xmlNodePtr node, struct buf *comments)
+{
+	int exclude;
+	const char *list = its_locale_filter(its, node, &exclude);
+	const char *p = list;
+
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	if (!exclude && *p == '\0')
+		return 1;
+	if (exclude && strcmp(p, "*") == 0)
+		return 1;
+	if (strcmp(p, "*") != 0)
+		buf_addf(comments, "%s locales: %s\n", exclude ? "Not for" : "Only for", list);
+	return 0;
+}
+
+static void add_note(struct buf *comments, const struct its_doc *its, xmlNodePtr node)
+{
+	int is_ref;
+	const char *type;
+	const char *note = its_note(its, node, &is_ref, &type);
+
+	if (!note)
+		return;
+	buf_addf(comments, "%s%s%s\n", type && strcmp(type, "alert") == 0 ? "Alert: " : "",
+	         is_ref ? "See " : "", note);
+}
+
+static void add_unit(struct walk *w, const struct segment *seg, const char *ctxt,
+                     const struct buf *comments)
+{
+	xmlNodePtr el = seg->node->type == XML_ATTRIBUTE_NODE ? seg->node->parent : seg->node;
+	struct msg *m = find_or_add(w->ex, ctxt, seg->text);
+
+	xgrow((void **)&m->refs, &m->refs_alloc, m->nrefs + 1, sizeof *m->refs);
+	m->refs[m->nrefs].file = intern_file(w->ex, w->file);
+	m->refs[m->nrefs].line = xmlGetLineNo(el);
+	m->nrefs++;
+	if (seg->preserve)
+		m->no_wrap = 1;
+	merge_comments(m, buf_str(comments));
+}
+
+static void walk_attribute(struct walk *w, xmlNodePtr attr)
+{
+	struct buf comments = BUF_INIT;
+	struct segment seg;
+
+	if (!for_no_locale(w->its, attr, &comments)) {
+		segment_init(&seg, w->its, attr);
+		if (seg.has_text) {
+			struct buf all = BUF_INIT;
+
+			buf_adds(&all, "Attribute ");
+			add_qname(&all, attr);
+			buf_adds(&all, " of <");
+			add_qname(&all, attr->parent);
+			buf_adds(&all, ">\n");
+			add_note(&all, w->its, attr);
+			buf_adds(&all, buf_str(&comments));
+			add_unit(w, &seg, NULL, &all);
+			buf_release(&all);
+		}
+		segment_release(&seg);
+	}
+	buf_release(&comments);
+}
+
+static void walk_element(struct walk *w, xmlNodePtr el)
+{
+	xmlAttrPtr a;
+	xmlNodePtr c;
+
+	if (its_is_markup(el))
+		return;
+	for (a = el->properties; a; a = a->next)
+		if (its_translate(w->its, (xmlNodePtr)a))
+			walk_attribute(w, (xmlNodePtr)a);
+	if (its_translate(w->its, el)) {
+		struct buf comments = BUF_INIT;
+		struct segment seg;
+		int unit = 0;
+
+		if (for_no_locale(w->its, el, &comments)) {
+			buf_release(&comments);
+			return;
+		}
+		segment_init(&seg, w->its, el);
+		if (seg.has_text) {
+			struct buf all = BUF_INIT;
+			size_t i;
+
+			unit = 1;
+			add_note(&all, w->its, el);
+			buf_adds(&all, buf_str(&seg.notes));
+			buf_adds(&all, buf_str(&comments));
+			add_unit(w, &seg, its_id_value(w->its, el), &all);
+			buf_release(&all);
+			for (i = 0; i < seg.nplaceholders; i++)
+				if (seg.placeholders[i]->type == XML_ELEMENT_NODE)
+					walk_element(w, seg.placeholders[i]);
+		}
+		segment_release(&seg);
+		buf_release(&comments);
+		if (unit)
+			return;
+	}
+	for (c = el->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			walk_element(w, c);
+}
+
+int extract_doc(struct extract *ex, xmlDocPtr doc, const char *name, struct diag *d)
+{
+	struct its_doc *its = its_doc_new(ex->rules, doc, d);
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	struct walk w;
+
+	if (!its)
+		return -1;
+	if (root) {
+		const char *lang = its_lang(its, root);
+
+		if (!ex->source_lang && lang && *lang)
+			ex->source_lang = xstrdup(lang);
+		w.ex = ex;
+		w.its = its;
+		w.file = name;
+		walk_element(&w, root);
+	}
+	its_doc_free(its);
+	return 0;
+}
+
+int extract_file(struct extract *ex, const char *path, struct diag *d)
+{
+	xmlDocPtr doc = xmldoc_read_file(path, d);
+	int rc;
+
+	if (!doc)
+		return -1;
+	rc = extract_doc(ex, doc, path, d);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+/* --- The template -------------------------------------------------------------- */
+
+/* Comments as catalog.h takes them: lines without the last newline. */
+static char *comment_text(const struct msg *m)
+{
+	size_t len = m->comments.len;
+
+	while (len > 0 && buf_str(&m->comments)[len - 1] == '\n')
+		len--;
+	return xstrndup(buf_str(&m->comments), len);
+}
+
+#define DATE_FIELD "\"POT-Creation-Date: "
+
+/*
+ * The start of the file at PATH (enough to hold a template's header) into
+ * OUT; -1 when there is no such file to read.
+ */
+static int read_head(const char *path, struct buf *out)
+{
+	FILE *fp;
+	char chunk[8192];
+	size_t n;
+
+	if (atomic_is_stdout(path) || !(fp = fopen(path, "rb")))
+		return -1;
+	n = fread(chunk, 1, sizeof chunk, fp);
+	buf_add(out, chunk, n);
+	fclose(fp);
+	return 0;
+}
+
+/* 1 when the file at PATH holds exactly TEXT (read in chunks, not whole). */
+static int same_file(const char *path, const struct buf *text)
+{
+	FILE *fp = fopen(path, "rb");
+	const char *p = buf_str(text);
+	size_t left = text->len, n;
+	char chunk[65536];
+	int same = fp != NULL;
+
+	while (same && (n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		same = n <= left && memcmp(chunk, p, n) == 0;
+		p += n;
+		left -= n;
+	}
+	if (fp) {
+		same = same && left == 0 && !ferror(fp);
+		fclose(fp);
+	}
+	return same;
+}
+
+/*
+ * Where the value of the header's POT-Creation-Date starts in TEXT (a
+ * template as libgettextpo writes it: the header comes first, one field
+ * per line), and its length; NULL if absent.
+ */
+static const char *find_date(const struct buf *text, size_t *len)
+{
+	const char *p = buf_str(text);
+	const char *end = strstr(p, "\n\n"); /* the header entry ends there */
+	const char *at = strstr(p, DATE_FIELD);
+
+	if (!at || (end && at > end))
+		return NULL;
+	at += strlen(DATE_FIELD);
+	*len = strcspn(at, "\\\"\n");
+	return at;
+}
+/* Now, or SOURCE_DATE_EPOCH, as gettext writes dates (in UTC). */
+static char *current_date(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char text[64];
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (epoch && *epoch) {
+		char *end;
+		long long v;
+
+		errno = 0;
+		v = strtoll(epoch, &end, 10);
+		if (errno == 0 && *end == '\0' && v >= 0)
+			t = (time_t)v;
+	}
+	gmtime_r(&t, &tm);
+	strftime(text, sizeof text, "%Y-%m-%d %H:%M+0000", &tm);
+	return xstrdup(text);
+}
+
+static void build_header(struct buf *h, const struct extract *ex,
+                         const struct extract_header *header, const char *date)
+{
+	const char *name = header && header->package_name ? header->package_name : "PACKAGE";
+	const char *version = header && header->package_version ? header->package_version
+	                      : header && header->package_name  ? NULL
+	                                                        : "VERSION";
+	const char *lang = header && header->source_lang ? header->source_lang : ex->source_lang;
+
+	buf_truncate(h, 0);
+	buf_addf(h, "Project-Id-Version: %s%s%s\n", name, version ? " " : "",
+	         version ? version : "");
+	buf_adds(h, "Report-Msgid-Bugs-To: \n");
+	buf_addf(h, "POT-Creation-Date: %s\n", date);
+	buf_adds(h, "PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\n"
+	            "Last-Translator: FULL NAME <EMAIL@ADDRESS>\n"
+	            "Language-Team: LANGUAGE <LL@li.org>\n"
+	            "Language: \n"
+	            "MIME-Version: 1.0\n"
+	            "Content-Type: text/plain; charset=UTF-8\n"
+	            "Content-Transfer-Encoding: 8bit\n");
+	if (lang)
+		buf_addf(h, "X-Source-Language: %s\n", lang);
+}
+
+int extract_write(struct extract *ex, const char *path, const struct extract_header *header,
+                  struct diag *d)
+{
+	struct catalog *cat = catalog_create(path);
+	struct buf h = BUF_INIT, old = BUF_INIT, text = BUF_INIT;
+	struct atomic_file af;
+	const char *at;
+	char *date = NULL;
+	size_t i, len;
+	int k, rc = -1, date_kept;
+	FILE *fp;
+
+	/* Render with the date the file has: if the bytes come out the same,
+	 * the file is left alone, timestamp included. */
+	if (read_head(path, &old) == 0 && (at = find_date(&old, &len)) != NULL)
+		date = xstrndup(at, len);
+	date_kept = date != NULL;
+	build_header(&h, ex, header, date ? date : "");
+	if (!date) {
+		date = current_date();
+		build_header(&h, ex, header, date);
+	}
+	catalog_set_header(cat, buf_str(&h));
+	catalog_set_header_fuzzy(cat, 1);
+
+	/* Messages move into the catalog; ours are released as they go, so
+	 * that the two copies never both hold everything. */
+	for (i = 0; i < ex->count; i++) {
+		struct msg *m = &ex->msgs[i];
+		struct catalog_msg *cm = catalog_append(cat, m->ctxt, m->id, NULL);
+
+		if (m->comments.len) {
+			char *comments = comment_text(m);
+
+			catalog_msg_set_extracted(cm, comments);
+			free(comments);
+		}
+		for (k = 0; k < (int)m->nrefs; k++)
+			catalog_msg_add_ref(cm, m->refs[k].file, m->refs[k].line);
+		if (m->no_wrap)
+			catalog_msg_set_no_wrap(cm, 1);
+		free(m->id);
+		free(m->ctxt);
+		free(m->refs);
+		buf_release(&m->comments);
+		memset(m, 0, sizeof *m);
+	}
+	ex->count = 0;
+
+	if (catalog_render(cat, path, &text, d) != 0)
+		goto out;
+	if (date_kept && same_file(path, &text)) {
+		rc = 0;
+		goto out;
+	}
+	if (date_kept && (at = find_date(&text, &len)) != NULL) {
+		/* The messages changed: the date becomes today's. */
+		char *now = current_date();
+		struct buf patched = BUF_INIT;
+
+		buf_add(&patched, buf_str(&text), (size_t)(at - buf_str(&text)));
+		buf_adds(&patched, now);
+		buf_adds(&patched, at + len);
+		buf_release(&text);
+		text = patched;
+		free(now);
+	}
+	fp = atomic_open(&af, path, 0, d);
+	if (fp) {
+		fwrite(buf_str(&text), 1, text.len, fp);
+		rc = atomic_commit(&af, d);
+	}
+out:
+	free(date);
+	buf_release(&h);
+	buf_release(&old);
+	buf_release(&text);
+	catalog_free(cat);
+	return rc;
+}

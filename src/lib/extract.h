@@ -1,0 +1,59 @@
+/*
+ * extract: XML documents → the messages of a POT template.
+ *
+ * An extraction collects the translation units of every document given,
+ * in document order and in the order the documents come: one message per
+ * distinct (msgctxt, msgid), with a "#:" reference for every occurrence,
+ * "#." comments from ITS Localization Note, "#, no-wrap" where ITS
+ * Preserve Space keeps whitespace, and msgctxt from ITS Id Value (the
+ * unit's own id: Id Value is not inherited).  extract_write then writes
+ * the template through catalog.h.
+ *
+ * The struct extract owns its messages; the rules given to extract_new
+ * must outlive it.
+ */
+#ifndef TRADUKI_EXTRACT_H
+#define TRADUKI_EXTRACT_H
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "its.h"
+
+struct extract;
+
+/* Header fields of the template. */
+struct extract_header {
+	const char *package_name; /* NULL: "PACKAGE" */
+	const char *package_version; /* NULL: "VERSION" (no version if name given) */
+	const char *source_lang; /* NULL: from the first document's root */
+};
+
+/* A new extraction applying the global RULES (may be NULL) to each document. */
+struct extract *extract_new(const struct its_rules *rules);
+void extract_free(struct extract *ex);
+
+/*
+ * Reads the XML file at PATH (names in references are PATH as given) and
+ * adds its messages.  Returns 0, or -1 after reporting to D.
+ */
+int extract_file(struct extract *ex, const char *path, struct diag *d);
+
+/* Adds the messages of DOC, read from NAME.  Returns 0, or -1 after reporting. */
+int extract_doc(struct extract *ex, xmlDocPtr doc, const char *name, struct diag *d);
+
+/* The number of messages so far. */
+size_t extract_count(const struct extract *ex);
+
+/*
+ * Writes the template to PATH ("-": standard output), atomically.  The
+ * POT-Creation-Date is the one PATH already has when everything else
+ * would be written the same (a run on unchanged sources changes no byte
+ * and leaves the file untouched), else the time in SOURCE_DATE_EPOCH if
+ * set, else now.  The messages move into the template: call it once, as
+ * the last step.  Returns 0, or -1 after reporting.
+ */
+int extract_write(struct extract *ex, const char *path, const struct extract_header *header,
+                  struct diag *d);
+
+#endif

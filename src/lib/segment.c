@@ -1,0 +1,890 @@
+/*
+ * segment: a translation unit ⇄ its message text.  See segment.h, and
+ * doc/msgid-syntax.md for the syntax that translators see.
+ */
+#include <config.h>
+
+#include "segment.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+#include "mem.h"
+
+/* Entities referring to entities: expanded this deep at most. */
+#define MAX_ENTITY_DEPTH 8
+
+static int is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* --- Node to text ------------------------------------------------------------ */
+
+struct builder {
+	const struct its_doc *its;
+	struct segment *seg;
+	struct buf *out;
+	int pending; /* collapsible whitespace seen and not written yet */
+	int started; /* something was written */
+	int depth; /* entity expansion depth */
+};
+
+/* Writes a pending space unless at the start of the message (trimming). */
+static void flush_space(struct builder *b)
+{
+	if (b->pending && b->started)
+		buf_addc(b->out, ' ');
+	b->pending = 0;
+	b->started = 1;
+}
+
+/* Appends LEN bytes of S, escaped for the message syntax (in an attribute value if ATTRIBUTE). */
+static void add_escaped(struct buf *out, const char *s, size_t len, int attribute)
+{
+	const char *end = s + len;
+
+	while (s < end) {
+		const char *run = s;
+
+		while (s < end && *s != '&' && *s != '<' && *s != '>' &&
+		       !(attribute && (*s == '"' || *s == '\t' || *s == '\n' || *s == '\r')))
+			s++;
+		buf_add(out, run, (size_t)(s - run));
+		if (s >= end)
+			break;
+		switch (*s) {
+		case '&':
+			buf_adds(out, "&amp;");
+			break;
+		case '<':
+			buf_adds(out, "&lt;");
+			break;
+		case '>':
+			buf_adds(out, "&gt;");
+			break;
+		case '"':
+			buf_adds(out, "&quot;");
+			break;
+		default:
+			/* Tab, LF, CR: kept as references, or the parser would make them spaces. */
+			buf_addf(out, "&#%d;", *s);
+		}
+		s++;
+	}
+}
+
+/*
+ * Adds text.  Unless PRESERVE, XML whitespace (space, tab, CR, LF: not
+ * NBSP, not U+202F) collapses across the whole message, whatever the
+ * nodes and markup around it (ITS 2.0 §8.11 leaves the how to us).
+ */
+static void add_text(struct builder *b, const char *s, int preserve)
+{
+	while (*s) {
+		const char *run = s;
+
+		if (!preserve && is_space((unsigned char)*s)) {
+			while (is_space((unsigned char)*s))
+				s++;
+			b->pending = 1;
+			continue;
+		}
+		while (*s && (preserve || !is_space((unsigned char)*s))) {
+			if (!is_space((unsigned char)*s))
+				b->seg->has_text = 1;
+			s++;
+		}
+		flush_space(b);
+		add_escaped(b->out, run, (size_t)(s - run), 0);
+	}
+}
+
+static void add_qname(struct buf *out, xmlNodePtr node)
+{
+	if (node->ns && node->ns->prefix) {
+		buf_adds(out, (const char *)node->ns->prefix);
+		buf_addc(out, ':');
+	}
+	buf_adds(out, (const char *)node->name);
+}
+
+static void add_placeholder(struct builder *b, xmlNodePtr node, const xmlChar *name)
+{
+	struct segment *seg = b->seg;
+
+	seg->placeholders =
+	    xrealloc(seg->placeholders, (seg->nplaceholders + 1) * sizeof *seg->placeholders);
+	seg->placeholders[seg->nplaceholders++] = node;
+	flush_space(b);
+	buf_addf(b->out, "<_:%s-%zu/>", (const char *)name, seg->nplaceholders);
+}
+
+static void add_nodes(struct builder *b, xmlNodePtr first, int preserve);
+
+/* 1 when the list holds an element (entity content that is markup). */
+static int has_element(xmlNodePtr first)
+{
+	for (; first; first = first->next)
+		if (first->type == XML_ELEMENT_NODE)
+			return 1;
+	return 0;
+}
+
+static void add_inline(struct builder *b, xmlNodePtr el)
+{
+	struct segment *seg = b->seg;
+	size_t index = seg->ninlines;
+	const char *note, *up;
+	xmlAttrPtr a;
+
+	seg->inlines = xrealloc(seg->inlines, (index + 1) * sizeof *seg->inlines);
+	seg->markers = xrealloc(seg->markers, (index + 1) * sizeof *seg->markers);
+	seg->inlines[index] = el;
+	seg->markers[index] = 0;
+	seg->ninlines++;
+
+	flush_space(b);
+	buf_addc(b->out, '<');
+	add_qname(b->out, el);
+	for (a = el->properties; a; a = a->next) {
+		xmlChar *value;
+
+		if (!its_translate(b->its, (xmlNodePtr)a))
+			continue; /* hidden: restored from the source on merge */
+		value = xmlNodeGetContent((xmlNodePtr)a);
+		buf_addc(b->out, ' ');
+		add_qname(b->out, (xmlNodePtr)a);
+		buf_adds(b->out, "=\"");
+		add_escaped(b->out, value ? (const char *)value : "",
+		            value ? strlen((const char *)value) : 0, 1);
+		buf_addc(b->out, '"');
+		if (value) {
+			const xmlChar *p;
+
+			for (p = value; *p; p++)
+				if (!is_space(*p))
+					seg->has_text = 1;
+		}
+		xmlFree(value);
+	}
+	/* The marker slot; filled in by mark_inlines when needed. */
+	buf_addf(b->out, "%c", '\x01');
+	if (!el->children) {
+		buf_adds(b->out, "/>");
+	} else {
+		buf_addc(b->out, '>');
+		add_nodes(b, el->children, its_preserve_space(b->its, el));
+		flush_space(b);
+		buf_adds(b->out, "</");
+		add_qname(b->out, el);
+		buf_addc(b->out, '>');
+	}
+
+	/* A note of the inline element's own, not one inherited. */
+	note = its_note(b->its, el, NULL, NULL);
+	up = el->parent ? its_note(b->its, el->parent, NULL, NULL) : NULL;
+	if (note && note != up) {
+		buf_addc(&seg->notes, '<');
+		add_qname(&seg->notes, el);
+		buf_addf(&seg->notes, ">: %s\n", note);
+	}
+}
+
+static void add_element(struct builder *b, xmlNodePtr el)
+{
+	if (!its_is_markup(el) && its_within_text(b->its, el) == ITS_WITHIN_YES &&
+	    its_translate(b->its, el))
+		add_inline(b, el);
+	else
+		add_placeholder(b, el, el->name);
+}
+
+static void add_nodes(struct builder *b, xmlNodePtr first, int preserve)
+{
+	xmlNodePtr n;
+
+	for (n = first; n; n = n->next) {
+		switch (n->type) {
+		case XML_TEXT_NODE:
+		case XML_CDATA_SECTION_NODE:
+			if (n->content)
+				add_text(b, (const char *)n->content, preserve);
+			break;
+		case XML_ELEMENT_NODE:
+			add_element(b, n);
+			break;
+		case XML_ENTITY_REF_NODE: {
+			/*
+			 * An internal entity whose replacement is text is
+			 * expanded: translators see the text, and the
+			 * localized document gets the translation.  An
+			 * external entity (never loaded) or one holding
+			 * markup stays whole, as a placeholder.
+			 */
+			xmlEntityPtr ent = xmlGetDocEntity(n->doc, n->name);
+
+			if (ent && ent->etype == XML_INTERNAL_GENERAL_ENTITY &&
+			    b->depth < MAX_ENTITY_DEPTH && !has_element(ent->children)) {
+				b->depth++;
+				if (ent->children)
+					add_nodes(b, ent->children, preserve);
+				else if (ent->content)
+					add_text(b, (const char *)ent->content, preserve);
+				b->depth--;
+			} else {
+				add_placeholder(b, n, n->name);
+			}
+			break;
+		}
+		default:
+			/* Comments and processing instructions are not text. */
+			break;
+		}
+	}
+}
+
+/* What an inline element hides: its untranslatable attributes. */
+static char *hidden_signature(const struct its_doc *its, xmlNodePtr el)
+{
+	struct buf sig = BUF_INIT;
+	xmlAttrPtr a;
+
+	for (a = el->properties; a; a = a->next) {
+		xmlChar *value;
+
+		if (its_translate(its, (xmlNodePtr)a))
+			continue;
+		value = xmlNodeGetContent((xmlNodePtr)a);
+		add_qname(&sig, (xmlNodePtr)a);
+		buf_addc(&sig, '=');
+		buf_adds(&sig, value ? (const char *)value : "");
+		/* U+0002 cannot occur in XML 1.0 text: a safe separator. */
+		buf_addc(&sig, '\x02');
+		xmlFree(value);
+	}
+	return buf_detach(&sig);
+}
+
+static int same_qname(xmlNodePtr a, xmlNodePtr b)
+{
+	const xmlChar *pa = a->ns ? a->ns->prefix : NULL, *pb = b->ns ? b->ns->prefix : NULL;
+
+	return xmlStrEqual(a->name, b->name) && xmlStrEqual(pa, pb);
+}
+
+/*
+ * Gives markers to the inline elements of every name whose elements
+ * differ in hidden attributes, so that a translator can reorder them and
+ * each still gets its own href back.
+ */
+static void mark_inlines(const struct its_doc *its, struct segment *seg)
+{
+	size_t i, j;
+	char **sig;
+
+	if (seg->ninlines < 2)
+		return;
+	sig = xcalloc(seg->ninlines, sizeof *sig);
+	for (i = 0; i < seg->ninlines; i++)
+		sig[i] = hidden_signature(its, seg->inlines[i]);
+	for (i = 0; i < seg->ninlines; i++) {
+		int differ = 0, rank = 0;
+
+		if (seg->markers[i])
+			continue;
+		for (j = i + 1; j < seg->ninlines && !differ; j++)
+			if (same_qname(seg->inlines[i], seg->inlines[j]) &&
+			    strcmp(sig[i], sig[j]) != 0)
+				differ = 1;
+		if (!differ)
+			continue;
+		for (j = i; j < seg->ninlines; j++)
+			if (same_qname(seg->inlines[i], seg->inlines[j]))
+				seg->markers[j] = ++rank;
+	}
+	for (i = 0; i < seg->ninlines; i++)
+		free(sig[i]);
+	free(sig);
+}
+
+/* Replaces the marker slots (\x01) with the markers, or nothing. */
+static void fill_markers(struct segment *seg, struct buf *text)
+{
+	struct buf out = BUF_INIT;
+	const char *p = buf_str(text);
+	size_t k = 0;
+
+	for (; *p; p++) {
+		if (*p != '\x01') {
+			buf_addc(&out, *p);
+			continue;
+		}
+		if (k < seg->ninlines && seg->markers[k])
+			buf_addf(&out, " _:n=\"%d\"", seg->markers[k]);
+		k++;
+	}
+	buf_release(text);
+	*text = out;
+}
+
+void segment_init(struct segment *seg, const struct its_doc *its, xmlNodePtr node)
+{
+	struct builder b;
+	struct buf text = BUF_INIT;
+
+	memset(seg, 0, sizeof *seg);
+	memset(&b, 0, sizeof b);
+	seg->node = node;
+	b.its = its;
+	b.seg = seg;
+	b.out = &text;
+	seg->preserve = its_preserve_space(its, node);
+	if (node->type == XML_ATTRIBUTE_NODE) {
+		xmlChar *value = xmlNodeGetContent(node);
+
+		add_text(&b, value ? (const char *)value : "", seg->preserve);
+		xmlFree(value);
+	} else {
+		add_nodes(&b, node->children, seg->preserve);
+	}
+	mark_inlines(its, seg);
+	fill_markers(seg, &text);
+	seg->text = buf_detach(&text);
+}
+
+void segment_release(struct segment *seg)
+{
+	free(seg->text);
+	free(seg->placeholders);
+	free(seg->inlines);
+	free(seg->markers);
+	buf_release(&seg->notes);
+	memset(seg, 0, sizeof *seg);
+}
+
+/* --- Text to node ------------------------------------------------------------ */
+
+/* One element of a parsed message: an inline element or a placeholder. */
+struct item {
+	char *name; /* qualified name, or the placeholder's "fn-1" */
+	char *attrs; /* sorted attribute names, " name" each, marker excluded */
+	int placeholder;
+	int marker;
+	xmlNodePtr node; /* in the parsed fragment */
+};
+
+struct shape {
+	struct item *items;
+	size_t count;
+	xmlDocPtr doc; /* the parsed fragment */
+};
+
+static void shape_release(struct shape *sh)
+{
+	size_t i;
+
+	for (i = 0; i < sh->count; i++) {
+		free(sh->items[i].name);
+		free(sh->items[i].attrs);
+	}
+	free(sh->items);
+	if (sh->doc)
+		xmlFreeDoc(sh->doc);
+	memset(sh, 0, sizeof *sh);
+}
+
+static char *dup_reason(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *dup_reason(const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	return buf_detach(&b);
+}
+
+struct parse_error {
+	char message[200];
+	int seen;
+};
+
+static void on_parse_error(void *data, xmlErrorPtr err)
+{
+	struct parse_error *pe = data;
+	size_t len;
+
+	/* Prefixes are compared as written; undeclared ones are no error here. */
+	if (pe->seen || !err || !err->message || err->domain == XML_FROM_NAMESPACE)
+		return;
+	pe->seen = 1;
+	snprintf(pe->message, sizeof pe->message, "%s", err->message);
+	len = strlen(pe->message);
+	while (len > 0 && (pe->message[len - 1] == '\n' || pe->message[len - 1] == ' '))
+		pe->message[--len] = '\0';
+}
+
+/*
+ * Finds what the parser would reject less clearly: entity references
+ * (only the five predefined ones and character references are text),
+ * document type declarations.
+ */
+static char *prescan(const char *text)
+{
+	static const char *const predefined[] = { "amp;", "lt;", "gt;", "quot;", "apos;", NULL };
+	const char *p;
+	int i;
+
+	for (p = text; (p = strchr(p, '&')) != NULL; p++) {
+		size_t n = 0;
+
+		if (p[1] == '#')
+			continue;
+		for (i = 0; predefined[i]; i++)
+			if (strncmp(p + 1, predefined[i], strlen(predefined[i])) == 0)
+				break;
+		if (predefined[i])
+			continue;
+		while (p[1 + n] && p[1 + n] != ';' && !is_space((unsigned char)p[1 + n]) &&
+		       p[1 + n] != '&' && p[1 + n] != '<' && n < 40)
+			n++;
+		if (p[1 + n] == ';')
+			return dup_reason("entity reference '&%.*s;' is not allowed", (int)n,
+			                  p + 1);
+		return dup_reason("a bare '&' must be written '&amp;'");
+	}
+	if (strstr(text, "<!DOCTYPE") || strstr(text, "<!ENTITY"))
+		return dup_reason("document type declarations are not allowed");
+	return NULL;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void qname_of(struct buf *out, xmlNodePtr node)
+{
+	buf_truncate(out, 0);
+	add_qname(out, node);
+}
+
+/* Lists the elements of the fragment under EL; returns a reason or NULL. */
+static char *collect(struct shape *sh, xmlNodePtr el)
+{
+	struct buf name = BUF_INIT;
+	xmlNodePtr n;
+	char *reason = NULL;
+
+	for (n = el->children; n && !reason; n = n->next) {
+		struct item *it;
+		xmlAttrPtr a;
+		char **names = NULL;
+		size_t nnames = 0, k;
+		struct buf attrs = BUF_INIT;
+
+		switch (n->type) {
+		case XML_TEXT_NODE:
+			continue;
+		case XML_ELEMENT_NODE:
+			break;
+		case XML_COMMENT_NODE:
+			reason = dup_reason("comments are not allowed");
+			continue;
+		case XML_PI_NODE:
+			reason = dup_reason("processing instructions are not allowed");
+			continue;
+		case XML_CDATA_SECTION_NODE:
+			reason = dup_reason("CDATA sections are not allowed; escape the text");
+			continue;
+		case XML_ENTITY_REF_NODE:
+			reason = dup_reason("entity references are not allowed");
+			continue;
+		default:
+			reason = dup_reason("unexpected markup");
+			continue;
+		}
+		sh->items = xrealloc(sh->items, (sh->count + 1) * sizeof *sh->items);
+		it = &sh->items[sh->count++];
+		memset(it, 0, sizeof *it);
+		it->node = n;
+		if (n->ns && xmlStrEqual(n->ns->href, BAD_CAST SEGMENT_NS)) {
+			it->placeholder = 1;
+			it->name = xstrdup((const char *)n->name);
+			it->attrs = xstrdup("");
+			if (n->properties || n->children)
+				reason =
+				    dup_reason("placeholder <_:%s/> must stay empty, as <_:%s/>",
+				               it->name, it->name);
+			continue;
+		}
+		qname_of(&name, n);
+		it->name = xstrdup(buf_str(&name));
+		for (a = n->properties; a; a = a->next) {
+			if (a->ns && xmlStrEqual(a->ns->href, BAD_CAST SEGMENT_NS) &&
+			    xmlStrEqual(a->name, BAD_CAST "n")) {
+				xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+
+				it->marker = v ? atoi((const char *)v) : 0;
+				if (it->marker <= 0)
+					reason = dup_reason("bad marker _:n=\"%s\" on <%s>",
+					                    v ? (const char *)v : "", it->name);
+				xmlFree(v);
+				continue;
+			}
+			names = xrealloc(names, (nnames + 1) * sizeof *names);
+			qname_of(&name, (xmlNodePtr)a);
+			names[nnames++] = xstrdup(buf_str(&name));
+		}
+		if (nnames > 1)
+			qsort(names, nnames, sizeof *names, compare_strings);
+		for (k = 0; k < nnames; k++) {
+			buf_addf(&attrs, " %s", names[k]);
+			free(names[k]);
+		}
+		free(names);
+		it->attrs = buf_detach(&attrs);
+		if (!reason)
+			reason = collect(sh, n);
+	}
+	buf_release(&name);
+	return reason;
+}
+
+/* Parses TEXT (message syntax) into SH; returns a reason or NULL. */
+static char *parse_message(const char *text, struct shape *sh)
+{
+	struct buf src = BUF_INIT;
+	struct parse_error pe;
+	xmlParserCtxtPtr ctxt;
+	char *reason = prescan(text);
+
+	memset(sh, 0, sizeof *sh);
+	if (reason)
+		return reason;
+	buf_adds(&src, "<_:message xmlns:_=\"" SEGMENT_NS "\">");
+	buf_adds(&src, text);
+	buf_adds(&src, "</_:message>");
+	if (src.len > (size_t)1 << 30) {
+		buf_release(&src);
+		return dup_reason("message too long");
+	}
+	memset(&pe, 0, sizeof pe);
+	ctxt = xmlNewParserCtxt();
+	if (!ctxt) {
+		buf_release(&src);
+		return dup_reason("cannot create an XML parser");
+	}
+	/* No DTD, no entity loading, no network: the text is untrusted. */
+	xmlSetStructuredErrorFunc(&pe, on_parse_error);
+	sh->doc = xmlCtxtReadMemory(ctxt, buf_str(&src), (int)src.len, "message", "UTF-8",
+	                            XML_PARSE_NONET | XML_PARSE_NOWARNING);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (!sh->doc || !ctxt->wellFormed || pe.seen)
+		reason =
+		    dup_reason("not well-formed XML: %s", pe.seen ? pe.message : "cannot parse");
+	xmlFreeParserCtxt(ctxt);
+	buf_release(&src);
+	if (!reason)
+		reason = collect(sh, xmlDocGetRootElement(sh->doc));
+	return reason;
+}
+
+/*
+ * Pairs each inline element of TR (the translation) with one of SRC (the
+ * source message): same name, same marker, same attribute names.  MAP[j]
+ * is then the index in SRC of TR's item J.  Returns a reason or NULL.
+ */
+static char *match(const struct shape *src, const struct shape *tr, size_t *map)
+{
+	char *used = xcalloc(src->count + 1, 1);
+	char *reason = NULL;
+	size_t i, j;
+
+	for (j = 0; j < tr->count && !reason; j++) {
+		const struct item *t = &tr->items[j];
+		size_t best = src->count, named = src->count;
+
+		for (i = 0; i < src->count; i++) {
+			const struct item *s = &src->items[i];
+
+			if (used[i] || s->placeholder != t->placeholder ||
+			    strcmp(s->name, t->name) != 0)
+				continue;
+			if (named == src->count)
+				named = i;
+			if (s->marker == t->marker && strcmp(s->attrs, t->attrs) == 0) {
+				best = i;
+				break;
+			}
+		}
+		if (best < src->count) {
+			used[best] = 1;
+			map[j] = best;
+			continue;
+		}
+		if (named < src->count) {
+			const struct item *s = &src->items[named];
+
+			if (s->marker != t->marker)
+				reason = dup_reason("<%s> needs the marker _:n of the source text "
+				                    "(one of each)",
+				                    t->name);
+			else
+				reason =
+				    dup_reason("attributes of <%s> differ from the source text: "
+				               "expected \"%s\", found \"%s\"",
+				               t->name, s->attrs + (*s->attrs == ' '),
+				               t->attrs + (*t->attrs == ' '));
+		} else if (t->placeholder) {
+			reason = dup_reason("placeholder <_:%s/> is not in the source text, or "
+			                    "appears twice",
+			                    t->name);
+		} else {
+			int known = 0;
+
+			for (i = 0; i < src->count; i++)
+				known |= !src->items[i].placeholder &&
+				         strcmp(src->items[i].name, t->name) == 0;
+			reason =
+			    known ? dup_reason("<%s> appears more often than in the source text",
+			                       t->name)
+			          : dup_reason("element <%s> is not in the source text", t->name);
+		}
+	}
+	for (i = 0; i < src->count && !reason; i++)
+		if (!used[i])
+			reason =
+			    src->items[i].placeholder
+			        ? dup_reason("placeholder <_:%s/> is missing", src->items[i].name)
+			        : dup_reason("element <%s> is missing", src->items[i].name);
+	free(used);
+	return reason;
+}
+
+static int give_reason(char **out, char *reason)
+{
+	if (out)
+		*out = reason;
+	else
+		free(reason);
+	return reason ? -1 : 0;
+}
+
+int segment_check(const char *msgid, const char *msgstr, char **reason)
+{
+	struct shape src, tr;
+	char *why;
+	size_t *map;
+
+	if (reason)
+		*reason = NULL;
+	why = parse_message(msgid, &src);
+	if (why) {
+		char *r = dup_reason("the source text itself is not valid: %s", why);
+
+		free(why);
+		shape_release(&src);
+		return give_reason(reason, r);
+	}
+	why = parse_message(msgstr, &tr);
+	if (!why) {
+		map = xcalloc(tr.count + 1, sizeof *map);
+		why = match(&src, &tr, map);
+		free(map);
+	}
+	shape_release(&src);
+	shape_release(&tr);
+	return give_reason(reason, why);
+}
+
+struct applier {
+	const struct segment *seg;
+	const struct shape *src;
+	const struct shape *tr;
+	const size_t *map; /* translation item -> source item */
+	const size_t *src_inline; /* source item -> index in seg->inlines */
+	xmlNodePtr *moved; /* placeholders put back, for the nested callback */
+	size_t nmoved;
+};
+
+static size_t item_index(const struct shape *sh, xmlNodePtr node)
+{
+	size_t i;
+
+	for (i = 0; i < sh->count; i++)
+		if (sh->items[i].node == node)
+			return i;
+	return sh->count;
+}
+
+/* The namespace for PREFIX/HREF where NODE now stands, declared if need be. */
+static xmlNsPtr find_ns(xmlNodePtr node, xmlNsPtr ns)
+{
+	xmlNsPtr found;
+
+	if (!ns)
+		return NULL;
+	found = xmlSearchNs(node->doc, node, ns->prefix);
+	if (found && xmlStrEqual(found->href, ns->href))
+		return found;
+	return xmlNewNs(node, ns->href, ns->prefix);
+}
+
+/* A new element like SRC with SRC's attributes, added to DEST. */
+static xmlNodePtr copy_inline(xmlNodePtr dest, xmlNodePtr src)
+{
+	xmlNodePtr copy = xmlNewDocNode(src->doc, NULL, src->name, NULL);
+	xmlAttrPtr a;
+
+	xmlAddChild(dest, copy);
+	xmlSetNs(copy, find_ns(copy, src->ns));
+	for (a = src->properties; a; a = a->next) {
+		xmlChar *value = xmlNodeGetContent((xmlNodePtr)a);
+
+		xmlNewNsProp(copy, find_ns(copy, a->ns), a->name, value ? value : BAD_CAST "");
+		xmlFree(value);
+	}
+	return copy;
+}
+
+/* The attribute of EL whose qualified name is QNAME, or NULL. */
+static xmlAttrPtr find_attr(xmlNodePtr el, const char *qname)
+{
+	struct buf name = BUF_INIT;
+	xmlAttrPtr a;
+
+	for (a = el->properties; a; a = a->next) {
+		qname_of(&name, (xmlNodePtr)a);
+		if (strcmp(buf_str(&name), qname) == 0)
+			break;
+	}
+	buf_release(&name);
+	return a;
+}
+
+static void rebuild(struct applier *ap, xmlNodePtr dest, xmlNodePtr from)
+{
+	struct buf name = BUF_INIT;
+	xmlNodePtr n;
+
+	for (n = from; n; n = n->next) {
+		size_t j, i;
+
+		if (n->type == XML_TEXT_NODE) {
+			xmlAddChild(dest, xmlNewDocText(dest->doc, n->content));
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		j = item_index(ap->tr, n);
+		i = ap->map[j];
+		if (ap->src->items[i].placeholder) {
+			/* "fn-3": the number after the last '-'. */
+			const char *dash = strrchr(ap->src->items[i].name, '-');
+			size_t k = dash ? (size_t)strtoul(dash + 1, NULL, 10) : 0;
+			xmlNodePtr orig;
+
+			if (k == 0 || k > ap->seg->nplaceholders)
+				continue;
+			orig = ap->seg->placeholders[k - 1];
+			xmlUnlinkNode(orig);
+			xmlAddChild(dest, orig);
+			ap->moved[ap->nmoved++] = orig;
+		} else {
+			xmlNodePtr orig = ap->seg->inlines[ap->src_inline[i]];
+			xmlNodePtr copy = copy_inline(dest, orig);
+			xmlAttrPtr a;
+
+			/* Translatable attributes take the translator's values. */
+			for (a = n->properties; a; a = a->next) {
+				xmlAttrPtr target;
+				xmlChar *value;
+
+				if (a->ns && xmlStrEqual(a->ns->href, BAD_CAST SEGMENT_NS))
+					continue;
+				qname_of(&name, (xmlNodePtr)a);
+				target = find_attr(copy, buf_str(&name));
+				if (!target)
+					continue;
+				value = xmlNodeGetContent((xmlNodePtr)a);
+				xmlSetNsProp(copy, target->ns, target->name,
+				             value ? value : BAD_CAST "");
+				xmlFree(value);
+			}
+			rebuild(ap, copy, n->children);
+		}
+	}
+	buf_release(&name);
+}
+
+int segment_apply(const struct its_doc *its, xmlNodePtr node, const char *msgstr,
+                  segment_nested_fn *nested, void *data, char **reason)
+{
+	struct segment seg;
+	struct shape src, tr;
+	struct applier ap;
+	size_t *map = NULL, *src_inline = NULL, i, k;
+	char *why;
+
+	if (reason)
+		*reason = NULL;
+	segment_init(&seg, its, node);
+	memset(&tr, 0, sizeof tr);
+	why = parse_message(seg.text, &src);
+	if (!why)
+		why = parse_message(msgstr, &tr);
+	if (!why) {
+		map = xcalloc(tr.count + 1, sizeof *map);
+		why = match(&src, &tr, map);
+	}
+	if (!why && node->type == XML_ATTRIBUTE_NODE) {
+		xmlChar *value = xmlNodeGetContent((xmlNodePtr)xmlDocGetRootElement(tr.doc));
+
+		xmlSetNsProp(node->parent, node->ns, node->name, value ? value : BAD_CAST "");
+		xmlFree(value);
+	} else if (!why) {
+		xmlNodePtr holder = xmlNewDocNode(node->doc, NULL, BAD_CAST "old", NULL);
+		xmlNodePtr c, next;
+
+		/* Source items in message order match seg.inlines one to one. */
+		src_inline = xcalloc(src.count + 1, sizeof *src_inline);
+		for (i = 0, k = 0; i < src.count; i++)
+			if (!src.items[i].placeholder)
+				src_inline[i] = k++;
+		memset(&ap, 0, sizeof ap);
+		ap.seg = &seg;
+		ap.src = &src;
+		ap.tr = &tr;
+		ap.map = map;
+		ap.src_inline = src_inline;
+		ap.moved = xcalloc(seg.nplaceholders + 1, sizeof *ap.moved);
+
+		/* The old content goes aside; placeholders are taken from it. */
+		for (c = node->children; c; c = next) {
+			next = c->next;
+			xmlUnlinkNode(c);
+			xmlAddChild(holder, c);
+		}
+		rebuild(&ap, node, xmlDocGetRootElement(tr.doc)->children);
+		xmlFreeNode(holder);
+		if (nested)
+			for (i = 0; i < ap.nmoved; i++)
+				nested(ap.moved[i], data);
+		free(ap.moved);
+	}
+	free(map);
+	free(src_inline);
+	shape_release(&src);
+	shape_release(&tr);
+	segment_release(&seg);
+	return give_reason(reason, why);
+}

@@ -1,0 +1,2 @@
+# No document given.
+traduki extract --its=rules.its

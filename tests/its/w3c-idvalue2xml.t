@@ -1,0 +1,2 @@
+# W3C ITS 2.0 test suite (tests/its2, unmodified): idvalue/idvalue2xml
+cd "$top_srcdir/tests/its2" && traduki its --category=idvalue inputdata/idvalue/xml/idvalue2xml.xml | diff - expected/idvalue/xml/idvalue2xmloutput.txt

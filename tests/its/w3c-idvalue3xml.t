@@ -1,0 +1,2 @@
+# W3C ITS 2.0 test suite (tests/its2, unmodified): idvalue/idvalue3xml
+cd "$top_srcdir/tests/its2" && traduki its --category=idvalue inputdata/idvalue/xml/idvalue3xml.xml | diff - expected/idvalue/xml/idvalue3xmloutput.txt

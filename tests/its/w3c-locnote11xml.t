@@ -1,0 +1,2 @@
+# W3C ITS 2.0 test suite (tests/its2, unmodified): localizationnote/locnote11xml
+cd "$top_srcdir/tests/its2" && traduki its --category=localizationnote inputdata/localizationnote/xml/locnote11xml.xml | diff - expected/localizationnote/xml/locnote11xmloutput.txt

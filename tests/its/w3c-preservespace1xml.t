@@ -1,0 +1,2 @@
+# W3C ITS 2.0 test suite (tests/its2, unmodified): preservespace/preservespace1xml
+cd "$top_srcdir/tests/its2" && traduki its --category=preservespace inputdata/preservespace/xml/preservespace1xml.xml | diff - expected/preservespace/xml/preservespace1xmloutput.txt

@@ -1,0 +1,2 @@
+# W3C ITS 2.0 test suite (tests/its2, unmodified): translate/translate7xml
+cd "$top_srcdir/tests/its2" && traduki its --category=translate inputdata/translate/xml/translate7xml.xml | diff - expected/translate/xml/translate7xmloutput.txt

@@ -1,0 +1,2 @@
+# W3C ITS 2.0 test suite (tests/its2, unmodified): translate/translate9xml
+cd "$top_srcdir/tests/its2" && traduki its --category=translate inputdata/translate/xml/translate9xml.xml | diff - expected/translate/xml/translate9xmloutput.txt

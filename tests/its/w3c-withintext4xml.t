@@ -1,0 +1,2 @@
+# W3C ITS 2.0 test suite (tests/its2, unmodified): elementswithintext/withintext4xml
+cd "$top_srcdir/tests/its2" && traduki its --category=elementswithintext inputdata/elementswithintext/xml/withintext4xml.xml | diff - expected/elementswithintext/xml/withintext4xmloutput.txt

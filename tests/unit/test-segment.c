@@ -1,0 +1,285 @@
+/*
+ * Unit tests for segment: unit → message text, segment_check on good and
+ * hostile translations, segment_apply (reordering, hidden attributes,
+ * placeholders, nested units), and the round trip: applying a message's
+ * own text as its translation gives the unit back.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+
+#include "lib/buf.h"
+#include "lib/its.h"
+#include "lib/segment.h"
+#include "lib/xmldoc.h"
+#include "unit.h"
+
+/* Rules shared by every test document (embedded, as a document may). */
+#define RULES                                                                            \
+	"<its:rules xmlns:its='http://www.w3.org/2005/11/its' version='2.0'>"            \
+	"<its:withinTextRule selector='//a|//b|//i|//em|//abbr|//img|//var|//br|//x:t' " \
+	"withinText='yes' xmlns:x='urn:x'/>"                                             \
+	"<its:withinTextRule selector='//fn' withinText='nested'/>"                      \
+	"<its:translateRule selector='//var' translate='no'/>"                           \
+	"<its:translateRule selector='//abbr/@title | //img/@alt' translate='yes'/>"     \
+	"<its:preserveSpaceRule selector='//pre' space='preserve'/>"                     \
+	"</its:rules>"
+
+struct fixture {
+	xmlDocPtr doc;
+	struct its_doc *its;
+	struct diag d;
+};
+
+static int open_doc(struct fixture *f, const char *body)
+{
+	struct buf src = BUF_INIT;
+
+	buf_addf(&src, "<doc xmlns:x='urn:x'>%s%s</doc>", RULES, body);
+	diag_init(&f->d, NULL, NULL);
+	f->doc = xmldoc_read_memory(buf_str(&src), src.len, "test.xml", &f->d);
+	buf_release(&src);
+	f->its = f->doc ? its_doc_new(NULL, f->doc, &f->d) : NULL;
+	return f->its ? 0 : -1;
+}
+
+static void close_doc(struct fixture *f)
+{
+	its_doc_free(f->its);
+	xmlFreeDoc(f->doc);
+}
+
+/* The first node that XPATH selects. */
+static xmlNodePtr select_node(struct fixture *f, const char *xpath)
+{
+	xmlXPathContextPtr xp = xmlXPathNewContext(f->doc);
+	xmlXPathObjectPtr res = xmlXPathEvalExpression(BAD_CAST xpath, xp);
+	xmlNodePtr node = NULL;
+
+	if (res && res->nodesetval && res->nodesetval->nodeNr > 0)
+		node = res->nodesetval->nodeTab[0];
+	xmlXPathFreeObject(res);
+	xmlXPathFreeContext(xp);
+	return node;
+}
+
+/* The serialised content (children) of NODE. */
+static char *content_of(xmlNodePtr node)
+{
+	xmlBufferPtr xb = xmlBufferCreate();
+	xmlNodePtr c;
+	char *out;
+
+	for (c = node->children; c; c = c->next)
+		xmlNodeDump(xb, node->doc, c, 0, 0);
+	out = strdup((const char *)xmlBufferContent(xb));
+	xmlBufferFree(xb);
+	return out;
+}
+
+/* Message text of the unit at XPATH in a document whose body is BODY. */
+static void check_text(const char *body, const char *xpath, const char *expected)
+{
+	struct fixture f;
+	struct segment seg;
+
+	CHECK(open_doc(&f, body) == 0);
+	segment_init(&seg, f.its, select_node(&f, xpath));
+	CHECK_STR(seg.text, expected);
+	segment_release(&seg);
+	close_doc(&f);
+}
+
+/* Applies MSGSTR to the unit at XPATH; compares the unit's new content. */
+static void check_apply(const char *body, const char *xpath, const char *msgstr,
+                        const char *expected)
+{
+	struct fixture f;
+	char *reason = NULL, *got;
+	xmlNodePtr node;
+
+	CHECK(open_doc(&f, body) == 0);
+	node = select_node(&f, xpath);
+	CHECK(segment_apply(f.its, node, msgstr, NULL, NULL, &reason) == 0);
+	if (reason)
+		fprintf(stderr, "apply: %s\n", reason);
+	free(reason);
+	got = content_of(node);
+	CHECK_STR(got, expected);
+	free(got);
+	close_doc(&f);
+}
+
+/* Round trip: the message applied as its own translation changes nothing
+ * but whitespace, and gives the same message again. */
+static void check_round_trip(const char *body, const char *xpath, const char *normalised)
+{
+	struct fixture f;
+	struct segment before, after;
+	char *reason = NULL, *got;
+	xmlNodePtr node;
+
+	CHECK(open_doc(&f, body) == 0);
+	node = select_node(&f, xpath);
+	segment_init(&before, f.its, node);
+	CHECK(segment_apply(f.its, node, before.text, NULL, NULL, &reason) == 0);
+	free(reason);
+	got = content_of(node);
+	CHECK_STR(got, normalised);
+	free(got);
+	/* The inline elements are new nodes: their ITS values are computed anew. */
+	its_doc_free(f.its);
+	f.its = its_doc_new(NULL, f.doc, &f.d);
+	segment_init(&after, f.its, node);
+	CHECK_STR(after.text, before.text);
+	segment_release(&before);
+	segment_release(&after);
+	close_doc(&f);
+}
+
+static void check_rejected(const char *msgid, const char *msgstr, const char *why)
+{
+	char *reason = NULL;
+
+	CHECK(segment_check(msgid, msgstr, &reason) == -1);
+	CHECK(reason && strstr(reason, why));
+	if (!reason || !strstr(reason, why))
+		fprintf(stderr, "  for %s: got \"%s\", expected \"%s\"\n", msgstr,
+		        reason ? reason : "(accepted)", why);
+	free(reason);
+}
+
+static void check_accepted(const char *msgid, const char *msgstr)
+{
+	char *reason = NULL;
+
+	CHECK(segment_check(msgid, msgstr, &reason) == 0);
+	if (reason)
+		fprintf(stderr, "  %s rejected: %s\n", msgstr, reason);
+	free(reason);
+}
+
+static int nested_calls;
+
+static void count_nested(xmlNodePtr node, void *data)
+{
+	CHECK(node != NULL);
+	CHECK(data == &nested_calls);
+	nested_calls++;
+}
+
+int main(void)
+{
+	struct fixture f;
+	char *reason = NULL, *got;
+	xmlNodePtr node;
+
+	/* Unit → text. */
+	check_text("<p>  Hello\n  <b> big </b>\n world  </p>", "//p", "Hello <b> big </b> world");
+	check_text("<p>See <a href='x'>one</a> and <a href='y'>two</a>.</p>", "//p",
+	           "See <a _:n=\"1\">one</a> and <a _:n=\"2\">two</a>.");
+	check_text("<p>See <a href='x'>one</a> and <a href='x'>two</a>.</p>", "//p",
+	           "See <a>one</a> and <a>two</a>.");
+	check_text("<p><abbr title='Union &amp; co'>UE</abbr> &lt;x&gt;</p>", "//p",
+	           "<abbr title=\"Union &amp; co\">UE</abbr> &lt;x&gt;");
+	check_text("<p>Run <var>make</var><fn>Note</fn>.</p>", "//p", "Run <_:var-1/><_:fn-2/>.");
+	check_text("<p>A <x:t>term</x:t><br/></p>", "//p", "A <x:t>term</x:t><br/>");
+	check_text("<pre> a  <b>b</b>\n c </pre>", "//pre", " a  <b>b</b>\n c ");
+	check_text("<p>\xc2\xa0x\xe2\x80\xaf;</p>", "//p", "\xc2\xa0x\xe2\x80\xaf;");
+	check_text("<p><img src='i.png' alt=' A  cat '/></p>", "//img/@alt", "A cat");
+
+	/* Checking translations. */
+	check_accepted("See <a _:n=\"1\">one</a> and <a _:n=\"2\">two</a>.",
+	               "<a _:n=\"2\">Deux</a> puis <a _:n=\"1\">un</a>.");
+	check_accepted("Run <_:var-1/> now <b>x <i>y</i></b>", "<b><i>y</i></b> <_:var-1/>");
+	check_accepted("<abbr title=\"Union\">UE</abbr>", "<abbr title=\"Unie\">EU</abbr>");
+	check_accepted("A <x:t>term</x:t>", "Un <x:t>terme</x:t>");
+	check_accepted("a &amp; b", "a &amp; b &#169; &lt;");
+	check_rejected("Hello", "Hello <b>x</b>", "element <b> is not in the source text");
+	check_rejected("Run <_:var-1/>", "Lancez", "placeholder <_:var-1/> is missing");
+	check_rejected("Run <_:var-1/>", "<_:var-1/> <_:var-1/>", "placeholder <_:var-1/>");
+	check_rejected("Run <_:var-1/>", "<_:var-2/>", "placeholder <_:var-2/> is not in");
+	check_rejected("<b>x</b>", "y", "element <b> is missing");
+	check_rejected("<b>x</b>", "<b>x</b><b>y</b>", "<b> appears more often");
+	check_rejected("<a>x</a>", "<a href=\"http://evil\">x</a>", "attributes of <a> differ");
+	check_rejected("<abbr title=\"t\">x</abbr>", "<abbr>x</abbr>", "attributes of <abbr>");
+	check_rejected("<a _:n=\"1\">x</a> <a _:n=\"2\">y</a>", "<a>x</a> <a>y</a>",
+	               "needs the marker");
+	check_rejected("x", "x <!-- hi -->", "comments are not allowed");
+	check_rejected("x", "x <?php echo ?>", "processing instructions");
+	check_rejected("x", "<![CDATA[<b>]]>", "CDATA");
+	check_rejected("x", "&xxe;", "entity reference '&xxe;'");
+	check_rejected("x", "a & b", "bare '&'");
+	check_rejected("x", "<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>&e;",
+	               "entity reference");
+	check_rejected("x", "<b>x", "not well-formed");
+	check_rejected("x", "\xff\xfe", "not well-formed");
+	check_rejected("<_:fn-1/>", "<_:fn-1>text</_:fn-1>", "must stay empty");
+
+	/* Applying translations. */
+	check_apply("<p>See <a href='x'>one</a> and <a href='y'>two</a>.</p>", "//p",
+	            "<a _:n=\"2\">Deux</a> puis <a _:n=\"1\">un</a>.",
+	            "<a href=\"y\">Deux</a> puis <a href=\"x\">un</a>.");
+	check_apply("<p>Cofinancé par l’<abbr title='Union européenne'>UE</abbr>.</p>", "//p",
+	            "Cofinanced by the <abbr title=\"European &amp; Union\">EU</abbr>.",
+	            "Cofinanced by the <abbr title=\"European &amp; Union\">EU</abbr>.");
+	check_apply("<p>Run <var>make  all</var> then<fn>The <b>note</b>.</fn>.</p>", "//p",
+	            "<_:fn-2/>Lancez <_:var-1/> &amp; &lt;c&gt;",
+	            "<fn>The <b>note</b>.</fn>Lancez <var>make  all</var> &amp; &lt;c&gt;");
+	check_apply("<p>A <x:t>term</x:t> here</p>", "//p", "Un <x:t>terme</x:t> ici",
+	            "Un <x:t>terme</x:t> ici");
+	check_apply("<pre>keep  this\n x</pre>", "//pre", "garder  ceci\n  x", "garder  ceci\n  x");
+
+	/* An attribute unit. */
+	CHECK(open_doc(&f, "<p><img src='i.png' alt='Un chat'/></p>") == 0);
+	node = select_node(&f, "//img/@alt");
+	CHECK(segment_apply(f.its, node, "A cat &amp; a dog", NULL, NULL, &reason) == 0);
+	got = (char *)xmlGetProp(node->parent, BAD_CAST "alt");
+	CHECK_STR(got, "A cat & a dog");
+	xmlFree(got);
+	CHECK(segment_apply(f.its, node, "A <b>cat</b>", NULL, NULL, &reason) == -1);
+	CHECK(reason && strstr(reason, "element <b> is not in the source text"));
+	free(reason);
+	close_doc(&f);
+
+	/* A rejected translation leaves the unit as it was. */
+	CHECK(open_doc(&f, "<p>Run <var>make</var> now</p>") == 0);
+	node = select_node(&f, "//p");
+	CHECK(segment_apply(f.its, node, "Lancez maintenant", NULL, NULL, &reason) == -1);
+	CHECK(reason && strstr(reason, "placeholder <_:var-1/> is missing"));
+	free(reason);
+	got = content_of(node);
+	CHECK_STR(got, "Run <var>make</var> now");
+	free(got);
+	close_doc(&f);
+
+	/* Nested units are handed back to the caller once in place. */
+	CHECK(open_doc(&f, "<p>A<fn>one</fn> b<fn>two</fn></p>") == 0);
+	node = select_node(&f, "//p");
+	nested_calls = 0;
+	CHECK(segment_apply(f.its, node, "<_:fn-2/>B <_:fn-1/>a", count_nested, &nested_calls,
+	                    NULL) == 0);
+	CHECK(nested_calls == 2);
+	got = content_of(node);
+	CHECK_STR(got, "<fn>two</fn>B <fn>one</fn>a");
+	free(got);
+	close_doc(&f);
+
+	/* Round trips. */
+	check_round_trip("<p>  Hello\n  <b> big <i>and</i> </b>\n world  </p>", "//p",
+	                 "Hello <b> big <i>and</i> </b> world");
+	check_round_trip("<p>See <a href='x' class='c'>one</a>, <a href='y'>two</a>,"
+	                 " <var>v</var><fn>n</fn> <img src='s' alt='t'/>.</p>",
+	                 "//p",
+	                 "See <a href=\"x\" class=\"c\">one</a>, <a href=\"y\">two</a>, "
+	                 "<var>v</var><fn>n</fn> <img src=\"s\" alt=\"t\"/>.");
+	check_round_trip("<p>x &lt; y &amp; <![CDATA[<z>]]> <!-- c --> w</p>", "//p",
+	                 "x &lt; y &amp; &lt;z&gt; w");
+
+	xmlCleanupParser();
+	return unit_done("test-segment");
+}
