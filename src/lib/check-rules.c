@@ -19,6 +19,7 @@
 
 #include "buf.h"
 #include "mem.h"
+#include "segment.h"
 #include "uni.h"
 
 int check_lang_is_french(const char *lang)
@@ -710,17 +711,27 @@ static int check_length(struct check_unit *u)
 	return 0;
 }
 
+/* --- markup: the translation's markup is the source's ---------------------- */
+
+static int check_markup(struct check_unit *u)
+{
+	char *reason = NULL;
+
+	/* The same validator the build applies before it accepts a translation. */
+	if (segment_check(u->source_raw, u->target_raw, &reason) != 0) {
+		check_unit_report(u, 0, "%s; the build will show the source text instead",
+		                  reason ? reason : "the markup does not fit the source");
+		free(reason);
+	}
+	return 0;
+}
+
 /* --- The table ------------------------------------------------------------------- */
 
 /*
  * Message checks run in this order; "unicode" comes first because it stops
  * the others on text that is not UTF-8.
- *
- * Reserved: "markup" (error): the msgstr is a well-formed fragment with the
- * msgid's inline elements and placeholders, nothing more.  It will be one
- * row here calling the segment module's validator (src/lib/segment.h, from
- * the extraction work), the same one the build uses, so that check and
- * build never disagree about what is valid.
+
  */
 const struct check_rule check_rules[] = {
 	{ "format", DIAG_ERROR,
@@ -731,6 +742,9 @@ const struct check_rule check_rules[] = {
 	{ "unicode", DIAG_WARNING,
 	  "valid UTF-8, in NFC, without control or bidirectional override characters", NULL,
 	  check_unicode },
+	{ "markup", DIAG_ERROR,
+	  "the translation is well-formed with the source's inline elements and placeholders", NULL,
+	  check_markup },
 	{ "urls", DIAG_ERROR, "URLs and e-mail addresses of the source are unchanged", NULL,
 	  check_urls },
 	{ "numbers", DIAG_WARNING, "numbers carry the same values, in either locale's notation",

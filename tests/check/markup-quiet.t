@@ -1,0 +1,1 @@
+traduki check --only=markup markup-good.po
