@@ -11,47 +11,154 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/uclean.h>
+#include <unicode/ucol.h>
+#include <unicode/udat.h>
+#include <unicode/uldnames.h>
+#include <unicode/uloc.h>
 #include <unicode/unorm2.h>
+#include <unicode/unum.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
+#include <unicode/utrans.h>
 
 #include "mem.h"
 
-/* --- Cached break iterators ------------------------------------------------ */
+/* --- Cached ICU services ----------------------------------------------------- */
 
-struct breaker {
-	UBreakIteratorType kind;
-	char locale[32];
-	UBreakIterator *bi;
-	struct breaker *next;
+/*
+ * ICU services (break iterators, formats, collators, transliterators) are
+ * costly to open and cheap to reuse: each (kind, locale) pair is opened on
+ * first use and kept until uni_cleanup.  A site build formats thousands of
+ * dates in three or four locales.
+ */
+enum service {
+	SVC_WORD_BREAK,
+	SVC_SENTENCE_BREAK,
+	SVC_DATE_FORMAT,
+	SVC_NUMBER_FORMAT,
+	SVC_COLLATOR,
+	SVC_DISPLAY_NAMES,
+	SVC_SLUG
 };
 
-static struct breaker *breakers;
+struct service_entry {
+	enum service kind;
+	char locale[ULOC_FULLNAME_CAPACITY];
+	void *obj;
+	struct service_entry *next;
+};
 
-/* The iterator for KIND and LOCALE, opened on first use; NULL if ICU fails. */
-static UBreakIterator *breaker_get(UBreakIteratorType kind, const char *locale)
+static struct service_entry *services;
+
+/*
+ * The ICU locale ID for TAG, which may be a BCP 47 tag as xml:lang and
+ * HTML use ("pt-BR") or an ICU ID already ("pt_BR"); "" (the root locale)
+ * for NULL.
+ */
+static void locale_id(const char *tag, char *out, size_t cap)
 {
-	struct breaker *b;
 	UErrorCode status = U_ZERO_ERROR;
-	UBreakIterator *bi;
+	int32_t parsed = 0;
 
-	if (!locale)
-		locale = "";
-	for (b = breakers; b; b = b->next)
-		if (b->kind == kind && strcmp(b->locale, locale) == 0)
-			return b->bi;
-	bi = ubrk_open(kind, locale, NULL, 0, &status);
-	if (U_FAILURE(status))
-		return NULL;
-	b = xcalloc(1, sizeof *b);
-	b->kind = kind;
-	snprintf(b->locale, sizeof b->locale, "%s", locale);
-	b->bi = bi;
-	b->next = breakers;
-	breakers = b;
-	return bi;
+	out[0] = '\0';
+	if (!tag || !*tag)
+		return;
+	uloc_forLanguageTag(tag, out, (int32_t)cap, &parsed, &status);
+	if (U_SUCCESS(status) && status != U_STRING_NOT_TERMINATED_WARNING &&
+	    (size_t)parsed == strlen(tag))
+		return;
+	status = U_ZERO_ERROR;
+	uloc_canonicalize(tag, out, (int32_t)cap, &status);
+	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
+		out[0] = '\0';
 }
+
+/* The rules that make a URL slug from any text (ICU transform syntax). */
+static const char slug_rules[] = "Any-Latin; Latin-ASCII; Any-Lower";
+
+static void *service_open(enum service kind, const char *locale, UErrorCode *status)
+{
+	static const UChar utc[] = { 'U', 'T', 'C', 0 };
+	UDisplayContext contexts[] = { UDISPCTX_STANDARD_NAMES,
+		                       UDISPCTX_CAPITALIZATION_FOR_UI_LIST_OR_MENU };
+	UChar id[sizeof slug_rules];
+
+	switch (kind) {
+	case SVC_WORD_BREAK:
+		return ubrk_open(UBRK_WORD, locale, NULL, 0, status);
+	case SVC_SENTENCE_BREAK:
+		return ubrk_open(UBRK_SENTENCE, locale, NULL, 0, status);
+	case SVC_DATE_FORMAT:
+		/* Dates carry no time: format midnight UTC in UTC. */
+		return udat_open(UDAT_NONE, UDAT_LONG, locale, utc, -1, NULL, 0, status);
+	case SVC_NUMBER_FORMAT:
+		return unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, status);
+	case SVC_COLLATOR:
+		return ucol_open(locale, status);
+	case SVC_DISPLAY_NAMES:
+		return uldn_openForContext(locale, contexts, 2, status);
+	case SVC_SLUG:
+		u_uastrcpy(id, slug_rules);
+		return utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, status);
+	}
+	*status = U_UNSUPPORTED_ERROR;
+	return NULL;
+}
+
+static void service_close(enum service kind, void *obj)
+{
+	switch (kind) {
+	case SVC_WORD_BREAK:
+	case SVC_SENTENCE_BREAK:
+		ubrk_close(obj);
+		break;
+	case SVC_DATE_FORMAT:
+		udat_close(obj);
+		break;
+	case SVC_NUMBER_FORMAT:
+		unum_close(obj);
+		break;
+	case SVC_COLLATOR:
+		ucol_close(obj);
+		break;
+	case SVC_DISPLAY_NAMES:
+		uldn_close(obj);
+		break;
+	case SVC_SLUG:
+		utrans_close(obj);
+		break;
+	}
+}
+
+/* The service KIND for LOCALE (a BCP 47 tag), opened on first use; NULL if ICU fails. */
+static void *service_get(enum service kind, const char *locale)
+{
+	char id[ULOC_FULLNAME_CAPACITY];
+	struct service_entry *e;
+	UErrorCode status = U_ZERO_ERROR;
+	void *obj;
+
+	locale_id(locale, id, sizeof id);
+	for (e = services; e; e = e->next)
+		if (e->kind == kind && strcmp(e->locale, id) == 0)
+			return e->obj;
+	obj = service_open(kind, id, &status);
+	if (U_FAILURE(status)) {
+		if (obj)
+			service_close(kind, obj);
+		return NULL;
+	}
+	e = xcalloc(1, sizeof *e);
+	e->kind = kind;
+	memcpy(e->locale, id, sizeof id);
+	e->obj = obj;
+	e->next = services;
+	services = e;
+	return obj;
+}
+
+/* --- Breaks ------------------------------------------------------------------ */
 
 /* Points BI at TEXT through a UTF-8 UText (no conversion to UTF-16). */
 static int breaker_set_text(UBreakIterator *bi, UText *ut, const char *text, size_t len)
@@ -70,7 +177,7 @@ static int breaker_set_text(UBreakIterator *bi, UText *ut, const char *text, siz
 size_t uni_count_words(const char *text, size_t len, const char *locale)
 {
 	UText ut = UTEXT_INITIALIZER;
-	UBreakIterator *bi = breaker_get(UBRK_WORD, locale);
+	UBreakIterator *bi = service_get(SVC_WORD_BREAK, locale);
 	size_t words = 0;
 
 	if (!bi || len == 0 || breaker_set_text(bi, &ut, text, len) != 0) {
@@ -91,7 +198,7 @@ size_t uni_count_words(const char *text, size_t len, const char *locale)
 size_t uni_sentences(const char *text, size_t len, const char *locale, size_t **bounds)
 {
 	UText ut = UTEXT_INITIALIZER;
-	UBreakIterator *bi = breaker_get(UBRK_SENTENCE, locale);
+	UBreakIterator *bi = service_get(SVC_SENTENCE_BREAK, locale);
 	size_t *b = NULL, n = 0, alloc = 0;
 	int32_t pos;
 
@@ -214,6 +321,218 @@ char *uni_nfc(const char *text, size_t len)
 	return utf8;
 }
 
+/* TEXT (N UTF-16 units) as UTF-8, freshly allocated; NULL if ICU fails. */
+static char *to_utf8(const UChar *text, int32_t n)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t len = 0;
+	char *utf8;
+
+	u_strToUTF8(NULL, 0, &len, text, n, &status);
+	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
+		return NULL;
+	status = U_ZERO_ERROR;
+	utf8 = xmalloc((size_t)len + 1);
+	u_strToUTF8(utf8, len + 1, NULL, text, n, &status);
+	if (U_FAILURE(status)) {
+		free(utf8);
+		return NULL;
+	}
+	return utf8;
+}
+
+/* --- Dates and numbers -------------------------------------------------------- */
+
+static int is_leap(long y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/*
+ * Parses an ISO 8601 calendar date, "YYYY-MM-DD" exactly (the XML Schema
+ * xs:date of the articles, without a time zone), into days since
+ * 1970-01-01 in the proleptic Gregorian calendar.  -1 if it is not one.
+ */
+static int parse_iso_date(const char *s, long *days)
+{
+	static const int month_days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	long y = 0, m, d, era, yoe, doy;
+	int i;
+
+	for (i = 0; i < 10; i++) {
+		int digit = i == 4 || i == 7 ? 0 : 1;
+
+		if (digit ? s[i] < '0' || s[i] > '9' : s[i] != '-')
+			return -1;
+	}
+	if (s[10] != '\0')
+		return -1;
+	for (i = 0; i < 4; i++)
+		y = y * 10 + (s[i] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (m < 1 || m > 12 || d < 1 || d > month_days[m - 1] + (m == 2 && is_leap(y)))
+		return -1;
+	/* Days from the civil date (H. Hinnant's algorithm): years start in
+	 * March so that the leap day comes last. */
+	y -= m <= 2;
+	era = y / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	*days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+	return 0;
+}
+
+char *uni_format_date(const char *iso, const char *locale)
+{
+	UDateFormat *fmt = service_get(SVC_DATE_FORMAT, locale);
+	UErrorCode status = U_ZERO_ERROR;
+	UChar out[256];
+	int32_t n;
+	long days;
+
+	if (!fmt || parse_iso_date(iso, &days) != 0)
+		return NULL;
+	n = udat_format(fmt, (UDate)days * U_MILLIS_PER_DAY, out, 256, NULL, &status);
+	if (U_FAILURE(status))
+		return NULL;
+	return to_utf8(out, n);
+}
+
+char *uni_format_number(double n, const char *locale)
+{
+	UNumberFormat *fmt = service_get(SVC_NUMBER_FORMAT, locale);
+	UErrorCode status = U_ZERO_ERROR;
+	UChar out[256];
+	int32_t len;
+
+	if (!fmt)
+		return NULL;
+	len = unum_formatDouble(fmt, n, out, 256, NULL, &status);
+	if (U_FAILURE(status))
+		return NULL;
+	return to_utf8(out, len);
+}
+
+/* --- Collation, transliteration, locale data ---------------------------------- */
+
+char *uni_sort_key(const char *text, size_t len, const char *locale)
+{
+	static const char hex[] = "0123456789abcdef";
+	UCollator *coll = service_get(SVC_COLLATOR, locale);
+	uint8_t small[256], *key = small;
+	int32_t n, need, i;
+	UChar *u;
+	char *out;
+
+	if (!coll)
+		return NULL;
+	u = to_utf16(text, len, &n);
+	if (!u)
+		return NULL;
+	need = ucol_getSortKey(coll, u, n, key, (int32_t)sizeof small);
+	if (need > (int32_t)sizeof small) {
+		key = xmalloc((size_t)need);
+		ucol_getSortKey(coll, u, n, key, need);
+	}
+	free(u);
+	/* The key ends with a zero byte, which the hex form does not need. */
+	if (need > 0 && key[need - 1] == 0)
+		need--;
+	out = xmalloc((size_t)need * 2 + 1);
+	for (i = 0; i < need; i++) {
+		out[2 * i] = hex[key[i] >> 4];
+		out[2 * i + 1] = hex[key[i] & 0xf];
+	}
+	out[2 * need] = '\0';
+	if (key != small)
+		free(key);
+	return out;
+}
+
+char *uni_slug(const char *text, size_t len)
+{
+	UTransliterator *trans = service_get(SVC_SLUG, NULL);
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t n, tlen, cap, limit, i;
+	UChar *src, *u;
+	char *out;
+	size_t o = 0;
+	int separate = 0;
+
+	if (!trans)
+		return NULL;
+	src = to_utf16(text, len, &n);
+	if (!src)
+		return NULL;
+	/* A slug is short: the start of a long text is enough. */
+	if (n > 4 * UNI_SLUG_MAX) {
+		n = 4 * UNI_SLUG_MAX;
+		if (U16_IS_LEAD(src[n - 1]))
+			n--;
+	}
+	/* Transliteration grows text (an ideograph becomes a syllable). */
+	for (cap = n * 4 + 16;; cap *= 2) {
+		u = xmalloc((size_t)cap * sizeof *u);
+		memcpy(u, src, (size_t)n * sizeof *u);
+		tlen = limit = n;
+		status = U_ZERO_ERROR;
+		utrans_transUChars(trans, u, &tlen, cap, 0, &limit, &status);
+		if (status != U_BUFFER_OVERFLOW_ERROR || cap > 64 * UNI_SLUG_MAX)
+			break;
+		free(u);
+	}
+	free(src);
+	if (U_FAILURE(status)) {
+		free(u);
+		return NULL;
+	}
+	out = xmalloc(UNI_SLUG_MAX + 1);
+	for (i = 0; i < tlen && o < UNI_SLUG_MAX; i++) {
+		UChar c = u[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (separate && o > 0) {
+				if (o + 1 >= UNI_SLUG_MAX)
+					break;
+				out[o++] = '-';
+			}
+			separate = 0;
+			out[o++] = (char)c;
+		} else {
+			separate = 1;
+		}
+	}
+	out[o] = '\0';
+	free(u);
+	return out;
+}
+
+int uni_is_rtl(const char *locale)
+{
+	char id[ULOC_FULLNAME_CAPACITY];
+
+	locale_id(locale, id, sizeof id);
+	return id[0] && uloc_isRightToLeft(id) ? 1 : 0;
+}
+
+char *uni_language_name(const char *code, const char *locale)
+{
+	ULocaleDisplayNames *names = service_get(SVC_DISPLAY_NAMES, locale);
+	UErrorCode status = U_ZERO_ERROR;
+	char id[ULOC_FULLNAME_CAPACITY];
+	UChar out[256];
+	int32_t n;
+
+	locale_id(code, id, sizeof id);
+	if (!names || !id[0])
+		return NULL;
+	n = uldn_localeDisplayName(names, id, out, 256, &status);
+	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
+		return NULL;
+	return to_utf8(out, n);
+}
+
 /* --- Errors and cleanup ----------------------------------------------------- */
 
 void uni_report(struct diag *d, const char *file, long line, int status, const char *what)
@@ -223,12 +542,12 @@ void uni_report(struct diag *d, const char *file, long line, int status, const c
 
 void uni_cleanup(void)
 {
-	while (breakers) {
-		struct breaker *next = breakers->next;
+	while (services) {
+		struct service_entry *next = services->next;
 
-		ubrk_close(breakers->bi);
-		free(breakers);
-		breakers = next;
+		service_close(services->kind, services->obj);
+		free(services);
+		services = next;
 	}
 	u_cleanup();
 }
