@@ -18,10 +18,11 @@
 
   <xsl:template match="/article">
     <xsl:variable name="versions" select="t:versions(@id)"/>
+    <xsl:variable name="entry" select="$versions[../@lang = $lang]"/>
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="title"/>
       <xsl:with-param name="current" select="'news'"/>
-      <xsl:with-param name="entry" select="$versions[../@lang = $lang]"/>
+      <xsl:with-param name="entry" select="$entry"/>
       <xsl:with-param name="versions">
         <xsl:call-template name="article-versions">
           <xsl:with-param name="id" select="@id"/>
@@ -45,8 +46,9 @@
             <footer>
               <h2><xsl:apply-templates select="$chrome/text[@id = 'tags']" mode="chrome"/></h2>
               <ul class="tags">
-                <xsl:for-each select="tags/tag">
-                  <xsl:variable name="slug" select="t:slug(.)"/>
+                <!-- The model has each tag's slug, computed once. -->
+                <xsl:for-each select="$entry/tags/tag">
+                  <xsl:variable name="slug" select="@slug"/>
                   <li>
                     <xsl:choose>
                       <xsl:when test="$slug != ''">
@@ -80,7 +82,7 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:element name="{$name}">
-      <xsl:call-template name="lang-attributes"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:for-each select="item">
         <li><xsl:apply-templates select="." mode="chrome"/></li>
       </xsl:for-each>
@@ -90,11 +92,11 @@
   <!-- A figure always has its alternative text: article.rng requires it. -->
   <xsl:template match="figure" mode="body">
     <figure>
-      <xsl:call-template name="lang-attributes"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:for-each select="image">
         <img src="{p:safe-url(string(@src))}" alt="{@alt}">
           <xsl:copy-of select="@width | @height"/>
-          <xsl:call-template name="lang-attributes"/>
+          <xsl:apply-templates select="@xml:lang" mode="lang"/>
         </img>
       </xsl:for-each>
       <xsl:if test="caption | credit">

@@ -165,23 +165,22 @@
   <!--
     lang (and dir, when it differs from the page's) for an element whose
     source element says its language: a fallback segment in French on an
-    English page, so that screen readers switch voice.
+    English page, so that screen readers switch voice.  Applied as
+    <xsl:apply-templates select="@xml:lang" mode="lang"/>, which costs
+    nothing where there is no xml:lang.
   -->
-  <xsl:template name="lang-attributes">
-    <xsl:param name="of" select="."/>
-    <xsl:param name="dir" select="$dir"/>
-    <xsl:if test="$of/@xml:lang">
-      <xsl:attribute name="lang"><xsl:value-of select="$of/@xml:lang"/></xsl:attribute>
-      <xsl:if test="t:dir($of/@xml:lang) != $dir">
-        <xsl:attribute name="dir"><xsl:value-of select="t:dir($of/@xml:lang)"/></xsl:attribute>
-      </xsl:if>
+  <xsl:template match="@xml:lang" mode="lang">
+    <xsl:attribute name="lang"><xsl:value-of select="."/></xsl:attribute>
+    <xsl:variable name="its-dir" select="t:dir(.)"/>
+    <xsl:if test="$its-dir != $dir">
+      <xsl:attribute name="dir"><xsl:value-of select="$its-dir"/></xsl:attribute>
     </xsl:if>
   </xsl:template>
 
   <!-- A chrome text with its inline markup, as the contents of the element
        being written, whose language it sets when it fell back. -->
   <xsl:template match="*" mode="chrome">
-    <xsl:call-template name="lang-attributes"/>
+    <xsl:apply-templates select="@xml:lang" mode="lang"/>
     <xsl:apply-templates mode="inline"/>
   </xsl:template>
 
@@ -189,7 +188,7 @@
        text only: a translation cannot bring markup of its own. -->
   <xsl:template match="em | strong | q" mode="inline">
     <xsl:element name="{local-name()}">
-      <xsl:call-template name="lang-attributes"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:apply-templates mode="inline"/>
     </xsl:element>
   </xsl:template>
@@ -199,7 +198,7 @@
     <xsl:choose>
       <xsl:when test="$href != ''">
         <a href="{$href}">
-          <xsl:call-template name="lang-attributes"/>
+          <xsl:apply-templates select="@xml:lang" mode="lang"/>
           <xsl:apply-templates mode="inline"/>
         </a>
       </xsl:when>
@@ -211,7 +210,7 @@
 
   <xsl:template match="abbr" mode="inline">
     <abbr title="{@title}">
-      <xsl:call-template name="lang-attributes"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:apply-templates mode="inline"/>
     </abbr>
   </xsl:template>
