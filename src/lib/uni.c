@@ -24,141 +24,40 @@
 
 #include "mem.h"
 
-/* --- Cached ICU services ----------------------------------------------------- */
+/* --- Cached break iterators ------------------------------------------------ */
 
-/*
- * ICU services (break iterators, formats, collators, transliterators) are
- * costly to open and cheap to reuse: each (kind, locale) pair is opened on
- * first use and kept until uni_cleanup.  A site build formats thousands of
- * dates in three or four locales.
- */
-enum service {
-	SVC_WORD_BREAK,
-	SVC_SENTENCE_BREAK,
-	SVC_DATE_FORMAT,
-	SVC_NUMBER_FORMAT,
-	SVC_COLLATOR,
-	SVC_DISPLAY_NAMES,
-	SVC_SLUG
+struct breaker {
+	UBreakIteratorType kind;
+	char locale[32];
+	UBreakIterator *bi;
+	struct breaker *next;
 };
 
-struct service_entry {
-	enum service kind;
-	char locale[ULOC_FULLNAME_CAPACITY];
-	void *obj;
-	struct service_entry *next;
-};
+static struct breaker *breakers;
 
-static struct service_entry *services;
-
-/*
- * The ICU locale ID for TAG, which may be a BCP 47 tag as xml:lang and
- * HTML use ("pt-BR") or an ICU ID already ("pt_BR"); "" (the root locale)
- * for NULL.
- */
-static void locale_id(const char *tag, char *out, size_t cap)
+/* The iterator for KIND and LOCALE, opened on first use; NULL if ICU fails. */
+static UBreakIterator *breaker_get(UBreakIteratorType kind, const char *locale)
 {
+	struct breaker *b;
 	UErrorCode status = U_ZERO_ERROR;
-	int32_t parsed = 0;
+	UBreakIterator *bi;
 
-	out[0] = '\0';
-	if (!tag || !*tag)
-		return;
-	uloc_forLanguageTag(tag, out, (int32_t)cap, &parsed, &status);
-	if (U_SUCCESS(status) && status != U_STRING_NOT_TERMINATED_WARNING &&
-	    (size_t)parsed == strlen(tag))
-		return;
-	status = U_ZERO_ERROR;
-	uloc_canonicalize(tag, out, (int32_t)cap, &status);
-	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
-		out[0] = '\0';
-}
-
-/* The rules that make a URL slug from any text (ICU transform syntax). */
-static const char slug_rules[] = "Any-Latin; Latin-ASCII; Any-Lower";
-
-static void *service_open(enum service kind, const char *locale, UErrorCode *status)
-{
-	static const UChar utc[] = { 'U', 'T', 'C', 0 };
-	UDisplayContext contexts[] = { UDISPCTX_STANDARD_NAMES,
-		                       UDISPCTX_CAPITALIZATION_FOR_UI_LIST_OR_MENU };
-	UChar id[sizeof slug_rules];
-
-	switch (kind) {
-	case SVC_WORD_BREAK:
-		return ubrk_open(UBRK_WORD, locale, NULL, 0, status);
-	case SVC_SENTENCE_BREAK:
-		return ubrk_open(UBRK_SENTENCE, locale, NULL, 0, status);
-	case SVC_DATE_FORMAT:
-		/* Dates carry no time: format midnight UTC in UTC. */
-		return udat_open(UDAT_NONE, UDAT_LONG, locale, utc, -1, NULL, 0, status);
-	case SVC_NUMBER_FORMAT:
-		return unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, status);
-	case SVC_COLLATOR:
-		return ucol_open(locale, status);
-	case SVC_DISPLAY_NAMES:
-		return uldn_openForContext(locale, contexts, 2, status);
-	case SVC_SLUG:
-		u_uastrcpy(id, slug_rules);
-		return utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, status);
-	}
-	*status = U_UNSUPPORTED_ERROR;
-	return NULL;
-}
-
-static void service_close(enum service kind, void *obj)
-{
-	switch (kind) {
-	case SVC_WORD_BREAK:
-	case SVC_SENTENCE_BREAK:
-		ubrk_close(obj);
-		break;
-	case SVC_DATE_FORMAT:
-		udat_close(obj);
-		break;
-	case SVC_NUMBER_FORMAT:
-		unum_close(obj);
-		break;
-	case SVC_COLLATOR:
-		ucol_close(obj);
-		break;
-	case SVC_DISPLAY_NAMES:
-		uldn_close(obj);
-		break;
-	case SVC_SLUG:
-		utrans_close(obj);
-		break;
-	}
-}
-
-/* The service KIND for LOCALE (a BCP 47 tag), opened on first use; NULL if ICU fails. */
-static void *service_get(enum service kind, const char *locale)
-{
-	char id[ULOC_FULLNAME_CAPACITY];
-	struct service_entry *e;
-	UErrorCode status = U_ZERO_ERROR;
-	void *obj;
-
-	locale_id(locale, id, sizeof id);
-	for (e = services; e; e = e->next)
-		if (e->kind == kind && strcmp(e->locale, id) == 0)
-			return e->obj;
-	obj = service_open(kind, id, &status);
-	if (U_FAILURE(status)) {
-		if (obj)
-			service_close(kind, obj);
+	if (!locale)
+		locale = "";
+	for (b = breakers; b; b = b->next)
+		if (b->kind == kind && strcmp(b->locale, locale) == 0)
+			return b->bi;
+	bi = ubrk_open(kind, locale, NULL, 0, &status);
+	if (U_FAILURE(status))
 		return NULL;
-	}
-	e = xcalloc(1, sizeof *e);
-	e->kind = kind;
-	memcpy(e->locale, id, sizeof id);
-	e->obj = obj;
-	e->next = services;
-	services = e;
-	return obj;
+	b = xcalloc(1, sizeof *b);
+	b->kind = kind;
+	snprintf(b->locale, sizeof b->locale, "%s", locale);
+	b->bi = bi;
+	b->next = breakers;
+	breakers = b;
+	return bi;
 }
-
-/* --- Breaks ------------------------------------------------------------------ */
 
 /* Points BI at TEXT through a UTF-8 UText (no conversion to UTF-16). */
 static int breaker_set_text(UBreakIterator *bi, UText *ut, const char *text, size_t len)
@@ -177,7 +76,7 @@ static int breaker_set_text(UBreakIterator *bi, UText *ut, const char *text, siz
 size_t uni_count_words(const char *text, size_t len, const char *locale)
 {
 	UText ut = UTEXT_INITIALIZER;
-	UBreakIterator *bi = service_get(SVC_WORD_BREAK, locale);
+	UBreakIterator *bi = breaker_get(UBRK_WORD, locale);
 	size_t words = 0;
 
 	if (!bi || len == 0 || breaker_set_text(bi, &ut, text, len) != 0) {
@@ -198,7 +97,7 @@ size_t uni_count_words(const char *text, size_t len, const char *locale)
 size_t uni_sentences(const char *text, size_t len, const char *locale, size_t **bounds)
 {
 	UText ut = UTEXT_INITIALIZER;
-	UBreakIterator *bi = service_get(SVC_SENTENCE_BREAK, locale);
+	UBreakIterator *bi = breaker_get(UBRK_SENTENCE, locale);
 	size_t *b = NULL, n = 0, alloc = 0;
 	int32_t pos;
 
@@ -319,6 +218,125 @@ char *uni_nfc(const char *text, size_t len)
 		return NULL;
 	}
 	return utf8;
+}
+
+/* --- Cached formats, collators, names, transliterator -------------------------- */
+
+/*
+ * Like break iterators, the services the site's templates use (formats,
+ * collators, display names, the slug transliterator) are costly to open
+ * and cheap to reuse: each (kind, locale) pair is opened on first use and
+ * kept until uni_cleanup.  A site build formats thousands of dates in three
+ * or four locales.
+ */
+enum service { SVC_DATE_FORMAT, SVC_NUMBER_FORMAT, SVC_COLLATOR, SVC_DISPLAY_NAMES, SVC_SLUG };
+
+struct service_entry {
+	enum service kind;
+	char locale[ULOC_FULLNAME_CAPACITY];
+	void *obj;
+	struct service_entry *next;
+};
+
+static struct service_entry *services;
+
+/*
+ * The ICU locale ID for TAG, which may be a BCP 47 tag as xml:lang and
+ * HTML use ("pt-BR") or an ICU ID already ("pt_BR"); "" (the root locale)
+ * for NULL.
+ */
+static void locale_id(const char *tag, char *out, size_t cap)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t parsed = 0;
+
+	out[0] = '\0';
+	if (!tag || !*tag)
+		return;
+	uloc_forLanguageTag(tag, out, (int32_t)cap, &parsed, &status);
+	if (U_SUCCESS(status) && status != U_STRING_NOT_TERMINATED_WARNING &&
+	    (size_t)parsed == strlen(tag))
+		return;
+	status = U_ZERO_ERROR;
+	uloc_canonicalize(tag, out, (int32_t)cap, &status);
+	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
+		out[0] = '\0';
+}
+
+/* The rules that make a URL slug from any text (ICU transform syntax). */
+static const char slug_rules[] = "Any-Latin; Latin-ASCII; Any-Lower";
+
+static void *service_open(enum service kind, const char *locale, UErrorCode *status)
+{
+	static const UChar utc[] = { 'U', 'T', 'C', 0 };
+	UDisplayContext contexts[] = { UDISPCTX_STANDARD_NAMES,
+		                       UDISPCTX_CAPITALIZATION_FOR_UI_LIST_OR_MENU };
+	UChar id[sizeof slug_rules];
+
+	switch (kind) {
+	case SVC_DATE_FORMAT:
+		/* Dates carry no time: format midnight UTC in UTC. */
+		return udat_open(UDAT_NONE, UDAT_LONG, locale, utc, -1, NULL, 0, status);
+	case SVC_NUMBER_FORMAT:
+		return unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, status);
+	case SVC_COLLATOR:
+		return ucol_open(locale, status);
+	case SVC_DISPLAY_NAMES:
+		return uldn_openForContext(locale, contexts, 2, status);
+	case SVC_SLUG:
+		u_uastrcpy(id, slug_rules);
+		return utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, status);
+	}
+	*status = U_UNSUPPORTED_ERROR;
+	return NULL;
+}
+
+static void service_close(enum service kind, void *obj)
+{
+	switch (kind) {
+	case SVC_DATE_FORMAT:
+		udat_close(obj);
+		break;
+	case SVC_NUMBER_FORMAT:
+		unum_close(obj);
+		break;
+	case SVC_COLLATOR:
+		ucol_close(obj);
+		break;
+	case SVC_DISPLAY_NAMES:
+		uldn_close(obj);
+		break;
+	case SVC_SLUG:
+		utrans_close(obj);
+		break;
+	}
+}
+
+/* The service KIND for LOCALE (a BCP 47 tag), opened on first use; NULL if ICU fails. */
+static void *service_get(enum service kind, const char *locale)
+{
+	char id[ULOC_FULLNAME_CAPACITY];
+	struct service_entry *e;
+	UErrorCode status = U_ZERO_ERROR;
+	void *obj;
+
+	locale_id(locale, id, sizeof id);
+	for (e = services; e; e = e->next)
+		if (e->kind == kind && strcmp(e->locale, id) == 0)
+			return e->obj;
+	obj = service_open(kind, id, &status);
+	if (U_FAILURE(status)) {
+		if (obj)
+			service_close(kind, obj);
+		return NULL;
+	}
+	e = xcalloc(1, sizeof *e);
+	e->kind = kind;
+	memcpy(e->locale, id, sizeof id);
+	e->obj = obj;
+	e->next = services;
+	services = e;
+	return obj;
 }
 
 /* TEXT (N UTF-16 units) as UTF-8, freshly allocated; NULL if ICU fails. */
@@ -542,6 +560,13 @@ void uni_report(struct diag *d, const char *file, long line, int status, const c
 
 void uni_cleanup(void)
 {
+	while (breakers) {
+		struct breaker *next = breakers->next;
+
+		ubrk_close(breakers->bi);
+		free(breakers);
+		breakers = next;
+	}
 	while (services) {
 		struct service_entry *next = services->next;
 

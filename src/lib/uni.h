@@ -2,9 +2,8 @@
  * uni: everything that depends on the language, through ICU.  This module
  * is the only user of ICU headers; the rest of the engine speaks UTF-8.
  *
- * ICU services (break iterators, formats, collators) are costly to
- * create, so each (kind, locale) pair is opened once and cached until
- * uni_cleanup.  Offsets are byte offsets into
+ * Break iterators are costly to create, so each (kind, locale) pair is
+ * opened once and cached until uni_cleanup.  Offsets are byte offsets into
  * the UTF-8 text given.  Not reentrant (one cache per process).
  */
 #ifndef TRADUKI_UNI_H
