@@ -222,6 +222,8 @@ static int file_holds(const char *path, const char *data, size_t len)
 /*
  * Writes LEN bytes at DATA to REL (a path below the output folder), unless
  * the file holds them already: then it is not touched, not even its time.
+ * Comparing in memory first spares a temporary file for every unchanged
+ * page.
  * Returns 1 when the file was written, 0 when it was left as it was, -1
  * after reporting a failure.
  */
@@ -241,7 +243,8 @@ static int write_file(struct build *b, const char *rel, const char *data, size_t
 		free(path);
 		return -1;
 	}
-	fp = atomic_open(&af, path, ATOMIC_KEEP_SAME, b->d);
+	/* Compared already; not flushed one by one (see site.h). */
+	fp = atomic_open(&af, path, ATOMIC_NO_SYNC, b->d);
 	if (!fp)
 		rc = -1;
 	else if (fwrite(data, 1, len, fp) != len) {

@@ -22,7 +22,9 @@
  *                    in language order (the source first)
  *
  * Every file is written atomically, and only when its contents change, so
- * that a second build of the same input touches no file.  The files that a
+ * that a second build of the same input touches no file.  Files are not
+ * flushed to the disk one by one (ATOMIC_NO_SYNC): a page lost to a power
+ * failure is written again by the next build, which finds it different.  The files that a
  * build wrote are listed in OUT_DIR/.traduki-files; the next build removes
  * those that its plan no longer has (an article unpublished in a language).
  */
