@@ -6,6 +6,7 @@
 #include "xsltext.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
@@ -30,20 +31,40 @@ static void push_string(xmlXPathParserContextPtr ctxt, char *result)
 	free(result);
 }
 
-static void format_date(xmlXPathParserContextPtr ctxt, int nargs)
+/*
+ * A function of two strings (TEXT, LANG) that FN computes; a NULL result
+ * means TEXT is not WHAT.
+ */
+static void text_and_lang(xmlXPathParserContextPtr ctxt, int nargs, const char *name,
+                          const char *what, char *(*fn)(const char *text, const char *lang))
 {
-	xmlChar *date, *lang;
+	xmlChar *text, *lang;
 	char *result;
 
 	CHECK_ARITY(2);
 	lang = xmlXPathPopString(ctxt);
-	date = xmlXPathPopString(ctxt);
-	result = uni_format_date((const char *)date, (const char *)lang);
+	text = xmlXPathPopString(ctxt);
+	result = fn((const char *)text, (const char *)lang);
 	if (!result)
-		fail(ctxt, "format-date", "not a date (YYYY-MM-DD)", date);
+		fail(ctxt, name, what, text);
 	push_string(ctxt, result);
-	xmlFree(date);
+	xmlFree(text);
 	xmlFree(lang);
+}
+
+static char *sort_key(const char *text, const char *lang)
+{
+	return uni_sort_key(text, strlen(text), lang);
+}
+
+static void format_date(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	text_and_lang(ctxt, nargs, "format-date", "not a date (YYYY-MM-DD)", uni_format_date);
+}
+
+static void collation_key(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	text_and_lang(ctxt, nargs, "collation-key", "not UTF-8 text", sort_key);
 }
 
 static void format_number(xmlXPathParserContextPtr ctxt, int nargs)
@@ -55,22 +76,6 @@ static void format_number(xmlXPathParserContextPtr ctxt, int nargs)
 	lang = xmlXPathPopString(ctxt);
 	n = xmlXPathPopNumber(ctxt);
 	push_string(ctxt, uni_format_number(n, (const char *)lang));
-	xmlFree(lang);
-}
-
-static void collation_key(xmlXPathParserContextPtr ctxt, int nargs)
-{
-	xmlChar *text, *lang;
-	char *result;
-
-	CHECK_ARITY(2);
-	lang = xmlXPathPopString(ctxt);
-	text = xmlXPathPopString(ctxt);
-	result = uni_sort_key((const char *)text, (size_t)xmlStrlen(text), (const char *)lang);
-	if (!result)
-		fail(ctxt, "collation-key", "not UTF-8 text", text);
-	push_string(ctxt, result);
-	xmlFree(text);
 	xmlFree(lang);
 }
 
