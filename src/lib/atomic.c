@@ -110,7 +110,8 @@ int atomic_commit(struct atomic_file *af, struct diag *d)
 		return 0;
 	}
 
-	if (fflush(af->fp) != 0 || ferror(af->fp) || fsync(fileno(af->fp)) != 0) {
+	if (fflush(af->fp) != 0 || ferror(af->fp) ||
+	    (!(af->flags & ATOMIC_NO_SYNC) && fsync(fileno(af->fp)) != 0)) {
 		failed = 1;
 		saved_errno = errno;
 	}

@@ -10,6 +10,12 @@
  *
  * With ATOMIC_KEEP_SAME, a file whose new contents equal the old is left
  * untouched (its timestamp too), so that make sees nothing changed.
+ *
+ * With ATOMIC_NO_SYNC, the file is not flushed to the disk before it
+ * replaces PATH: an interrupted process still leaves PATH whole, old or
+ * new, but a power failure may lose the new contents.  For the thousands of
+ * pages of a site, which the next build writes again, where a flush each
+ * costs more than building the page.
  */
 #ifndef TRADUKI_ATOMIC_H
 #define TRADUKI_ATOMIC_H
@@ -18,7 +24,7 @@
 
 #include "diag.h"
 
-enum { ATOMIC_KEEP_SAME = 1 << 0 };
+enum { ATOMIC_KEEP_SAME = 1 << 0, ATOMIC_NO_SYNC = 1 << 1 };
 
 struct atomic_file {
 	char *path; /* the destination, owned */

@@ -17,26 +17,47 @@
 #include <unicode/uloc.h>
 #include <unicode/upluralrules.h>
 #include <unicode/ures.h>
+#include <unicode/ucol.h>
+#include <unicode/udat.h>
+#include <unicode/uldnames.h>
+#include <unicode/uloc.h>
 #include <unicode/unorm2.h>
+#include <unicode/unum.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
+#include <unicode/utrans.h>
 
 #include "mem.h"
 
 /*
- * LOCALE as ICU reads it: gettext's "sr@latin" or "nl_BE.UTF-8" lose their
- * modifier and codeset, which ICU would take for keywords.
+ * LOCALE as ICU reads it, from any of the spellings the project meets: a
+ * BCP 47 tag as xml:lang and HTML write ("pt-BR"), an ICU ID ("pt_BR"), or
+ * a gettext locale name ("sr@latin", "nl_BE.UTF-8"), whose modifier and
+ * codeset ICU would take for keywords and which are dropped.  "" (the root
+ * locale) for NULL or "".
  */
 static void icu_locale(const char *locale, char *out, size_t size)
 {
+	UErrorCode status = U_ZERO_ERROR;
+	char plain[ULOC_FULLNAME_CAPACITY];
 	size_t n = locale ? strcspn(locale, "@.") : 0;
+	int32_t parsed = 0;
 
-	if (n >= size)
-		n = size - 1;
-	if (n)
-		memcpy(out, locale, n);
-	out[n] = '\0';
+	out[0] = '\0';
+	if (n == 0)
+		return;
+	if (n >= sizeof plain)
+		n = sizeof plain - 1;
+	memcpy(plain, locale, n);
+	plain[n] = '\0';
+	uloc_forLanguageTag(plain, out, (int32_t)size, &parsed, &status);
+	if (U_SUCCESS(status) && status != U_STRING_NOT_TERMINATED_WARNING && (size_t)parsed == n)
+		return;
+	status = U_ZERO_ERROR;
+	uloc_canonicalize(plain, out, (int32_t)size, &status);
+	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
+		out[0] = '\0';
 }
 
 /* --- Cached break iterators ------------------------------------------------ */
@@ -281,35 +302,14 @@ long uni_next(const char *text, size_t len, size_t *pos)
 
 /* --- Numbers, plurals, quotation marks -------------------------------------- */
 
-struct number_parser {
-	char locale[32];
-	UNumberFormat *fmt;
-	struct number_parser *next;
-};
+/* ICU services opened once per locale and kept until uni_cleanup (below). */
+enum service { SVC_DATE_FORMAT, SVC_NUMBER_FORMAT, SVC_COLLATOR, SVC_DISPLAY_NAMES, SVC_SLUG };
+static void *service_get(enum service kind, const char *locale);
 
-static struct number_parser *number_parsers;
-
-/* The decimal format of LOCALE, opened on first use; NULL if ICU fails. */
+/* The decimal format of LOCALE (shared with uni_format_number); NULL if ICU fails. */
 static UNumberFormat *number_format(const char *locale)
 {
-	struct number_parser *p;
-	UErrorCode status = U_ZERO_ERROR;
-	UNumberFormat *fmt;
-	char name[32];
-
-	icu_locale(locale, name, sizeof name);
-	for (p = number_parsers; p; p = p->next)
-		if (strcmp(p->locale, name) == 0)
-			return p->fmt;
-	fmt = unum_open(UNUM_DECIMAL, NULL, 0, name, NULL, &status);
-	if (U_FAILURE(status))
-		return NULL;
-	p = xcalloc(1, sizeof *p);
-	snprintf(p->locale, sizeof p->locale, "%s", name);
-	p->fmt = fmt;
-	p->next = number_parsers;
-	number_parsers = p;
-	return fmt;
+	return service_get(SVC_NUMBER_FORMAT, locale);
 }
 
 int uni_parse_number(const char *text, size_t len, const char *locale, double *value)
@@ -426,6 +426,313 @@ int uni_quotes(const char *locale, char quotes[4][8])
 	return 0;
 }
 
+/* --- Cached formats, collators, names, transliterator -------------------------- */
+
+/*
+ * Like break iterators, the services the site's templates use (formats,
+ * collators, display names, the slug transliterator) are costly to open
+ * and cheap to reuse: each (kind, locale) pair is opened on first use and
+ * kept until uni_cleanup.  A site build formats thousands of dates in three
+ * or four locales.
+ */
+
+struct service_entry {
+	enum service kind;
+	char locale[ULOC_FULLNAME_CAPACITY];
+	void *obj;
+	struct service_entry *next;
+};
+
+static struct service_entry *services;
+
+/* The rules that make a URL slug from any text (ICU transform syntax). */
+static const char slug_rules[] = "Any-Latin; Latin-ASCII; Any-Lower";
+
+static void *service_open(enum service kind, const char *locale, UErrorCode *status)
+{
+	static const UChar utc[] = { 'U', 'T', 'C', 0 };
+	UDisplayContext contexts[] = { UDISPCTX_STANDARD_NAMES,
+		                       UDISPCTX_CAPITALIZATION_FOR_UI_LIST_OR_MENU };
+	UChar id[sizeof slug_rules];
+
+	switch (kind) {
+	case SVC_DATE_FORMAT:
+		/* Dates carry no time: format midnight UTC in UTC. */
+		return udat_open(UDAT_NONE, UDAT_LONG, locale, utc, -1, NULL, 0, status);
+	case SVC_NUMBER_FORMAT:
+		return unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, status);
+	case SVC_COLLATOR:
+		return ucol_open(locale, status);
+	case SVC_DISPLAY_NAMES:
+		return uldn_openForContext(locale, contexts, 2, status);
+	case SVC_SLUG:
+		u_uastrcpy(id, slug_rules);
+		return utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, status);
+	}
+	*status = U_UNSUPPORTED_ERROR;
+	return NULL;
+}
+
+static void service_close(enum service kind, void *obj)
+{
+	switch (kind) {
+	case SVC_DATE_FORMAT:
+		udat_close(obj);
+		break;
+	case SVC_NUMBER_FORMAT:
+		unum_close(obj);
+		break;
+	case SVC_COLLATOR:
+		ucol_close(obj);
+		break;
+	case SVC_DISPLAY_NAMES:
+		uldn_close(obj);
+		break;
+	case SVC_SLUG:
+		utrans_close(obj);
+		break;
+	}
+}
+
+/* The service KIND for LOCALE (a BCP 47 tag), opened on first use; NULL if ICU fails. */
+static void *service_get(enum service kind, const char *locale)
+{
+	char id[ULOC_FULLNAME_CAPACITY];
+	struct service_entry *e;
+	UErrorCode status = U_ZERO_ERROR;
+	void *obj;
+
+	icu_locale(locale, id, sizeof id);
+	for (e = services; e; e = e->next)
+		if (e->kind == kind && strcmp(e->locale, id) == 0)
+			return e->obj;
+	obj = service_open(kind, id, &status);
+	if (U_FAILURE(status)) {
+		if (obj)
+			service_close(kind, obj);
+		return NULL;
+	}
+	e = xcalloc(1, sizeof *e);
+	e->kind = kind;
+	memcpy(e->locale, id, sizeof id);
+	e->obj = obj;
+	e->next = services;
+	services = e;
+	return obj;
+}
+
+/* TEXT (N UTF-16 units) as UTF-8, freshly allocated; NULL if ICU fails. */
+static char *to_utf8(const UChar *text, int32_t n)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t len = 0;
+	char *utf8;
+
+	u_strToUTF8(NULL, 0, &len, text, n, &status);
+	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
+		return NULL;
+	status = U_ZERO_ERROR;
+	utf8 = xmalloc((size_t)len + 1);
+	u_strToUTF8(utf8, len + 1, NULL, text, n, &status);
+	if (U_FAILURE(status)) {
+		free(utf8);
+		return NULL;
+	}
+	return utf8;
+}
+
+/* --- Dates and numbers -------------------------------------------------------- */
+
+static int is_leap(long y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/*
+ * Parses an ISO 8601 calendar date, "YYYY-MM-DD" exactly (the XML Schema
+ * xs:date of the articles, without a time zone), into days since
+ * 1970-01-01 in the proleptic Gregorian calendar.  -1 if it is not one.
+ */
+static int parse_iso_date(const char *s, long *days)
+{
+	static const int month_days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	long y = 0, m, d, era, yoe, doy;
+	int i;
+
+	for (i = 0; i < 10; i++) {
+		int digit = i == 4 || i == 7 ? 0 : 1;
+
+		if (digit ? s[i] < '0' || s[i] > '9' : s[i] != '-')
+			return -1;
+	}
+	if (s[10] != '\0')
+		return -1;
+	for (i = 0; i < 4; i++)
+		y = y * 10 + (s[i] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (m < 1 || m > 12 || d < 1 || d > month_days[m - 1] + (m == 2 && is_leap(y)))
+		return -1;
+	/* Days from the civil date (H. Hinnant's algorithm): years start in
+	 * March so that the leap day comes last. */
+	y -= m <= 2;
+	era = y / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	*days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+	return 0;
+}
+
+char *uni_format_date(const char *iso, const char *locale)
+{
+	UDateFormat *fmt = service_get(SVC_DATE_FORMAT, locale);
+	UErrorCode status = U_ZERO_ERROR;
+	UChar out[256];
+	int32_t n;
+	long days;
+
+	if (!fmt || parse_iso_date(iso, &days) != 0)
+		return NULL;
+	n = udat_format(fmt, (UDate)days * U_MILLIS_PER_DAY, out, 256, NULL, &status);
+	if (U_FAILURE(status))
+		return NULL;
+	return to_utf8(out, n);
+}
+
+char *uni_format_number(double n, const char *locale)
+{
+	UNumberFormat *fmt = service_get(SVC_NUMBER_FORMAT, locale);
+	UErrorCode status = U_ZERO_ERROR;
+	UChar out[256];
+	int32_t len;
+
+	if (!fmt)
+		return NULL;
+	len = unum_formatDouble(fmt, n, out, 256, NULL, &status);
+	if (U_FAILURE(status))
+		return NULL;
+	return to_utf8(out, len);
+}
+
+/* --- Collation, transliteration, locale data ---------------------------------- */
+
+char *uni_sort_key(const char *text, size_t len, const char *locale)
+{
+	static const char hex[] = "0123456789abcdef";
+	UCollator *coll = service_get(SVC_COLLATOR, locale);
+	uint8_t small[256], *key = small;
+	int32_t n, need, i;
+	UChar *u;
+	char *out;
+
+	if (!coll)
+		return NULL;
+	u = to_utf16(text, len, &n);
+	if (!u)
+		return NULL;
+	need = ucol_getSortKey(coll, u, n, key, (int32_t)sizeof small);
+	if (need > (int32_t)sizeof small) {
+		key = xmalloc((size_t)need);
+		ucol_getSortKey(coll, u, n, key, need);
+	}
+	free(u);
+	/* The key ends with a zero byte, which the hex form does not need. */
+	if (need > 0 && key[need - 1] == 0)
+		need--;
+	out = xmalloc((size_t)need * 2 + 1);
+	for (i = 0; i < need; i++) {
+		out[2 * i] = hex[key[i] >> 4];
+		out[2 * i + 1] = hex[key[i] & 0xf];
+	}
+	out[2 * need] = '\0';
+	if (key != small)
+		free(key);
+	return out;
+}
+
+char *uni_slug(const char *text, size_t len)
+{
+	UTransliterator *trans = service_get(SVC_SLUG, NULL);
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t n, tlen, cap, limit, i;
+	UChar *src, *u;
+	char *out;
+	size_t o = 0;
+	int separate = 0;
+
+	if (!trans)
+		return NULL;
+	src = to_utf16(text, len, &n);
+	if (!src)
+		return NULL;
+	/* A slug is short: the start of a long text is enough. */
+	if (n > 4 * UNI_SLUG_MAX) {
+		n = 4 * UNI_SLUG_MAX;
+		if (U16_IS_LEAD(src[n - 1]))
+			n--;
+	}
+	/* Transliteration grows text (an ideograph becomes a syllable). */
+	for (cap = n * 4 + 16;; cap *= 2) {
+		u = xmalloc((size_t)cap * sizeof *u);
+		memcpy(u, src, (size_t)n * sizeof *u);
+		tlen = limit = n;
+		status = U_ZERO_ERROR;
+		utrans_transUChars(trans, u, &tlen, cap, 0, &limit, &status);
+		if (status != U_BUFFER_OVERFLOW_ERROR || cap > 64 * UNI_SLUG_MAX)
+			break;
+		free(u);
+	}
+	free(src);
+	if (U_FAILURE(status)) {
+		free(u);
+		return NULL;
+	}
+	out = xmalloc(UNI_SLUG_MAX + 1);
+	for (i = 0; i < tlen && o < UNI_SLUG_MAX; i++) {
+		UChar c = u[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (separate && o > 0) {
+				if (o + 1 >= UNI_SLUG_MAX)
+					break;
+				out[o++] = '-';
+			}
+			separate = 0;
+			out[o++] = (char)c;
+		} else {
+			separate = 1;
+		}
+	}
+	out[o] = '\0';
+	free(u);
+	return out;
+}
+
+int uni_is_rtl(const char *locale)
+{
+	char id[ULOC_FULLNAME_CAPACITY];
+
+	icu_locale(locale, id, sizeof id);
+	return id[0] && uloc_isRightToLeft(id) ? 1 : 0;
+}
+
+char *uni_language_name(const char *code, const char *locale)
+{
+	ULocaleDisplayNames *names = service_get(SVC_DISPLAY_NAMES, locale);
+	UErrorCode status = U_ZERO_ERROR;
+	char id[ULOC_FULLNAME_CAPACITY];
+	UChar out[256];
+	int32_t n;
+
+	icu_locale(code, id, sizeof id);
+	if (!names || !id[0])
+		return NULL;
+	n = uldn_localeDisplayName(names, id, out, 256, &status);
+	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
+		return NULL;
+	return to_utf8(out, n);
+}
+
 /* --- Errors and cleanup ----------------------------------------------------- */
 
 void uni_report(struct diag *d, const char *file, long line, int status, const char *what)
@@ -442,12 +749,12 @@ void uni_cleanup(void)
 		free(breakers);
 		breakers = next;
 	}
-	while (number_parsers) {
-		struct number_parser *next = number_parsers->next;
+	while (services) {
+		struct service_entry *next = services->next;
 
-		unum_close(number_parsers->fmt);
-		free(number_parsers);
-		number_parsers = next;
+		service_close(services->kind, services->obj);
+		free(services);
+		services = next;
 	}
 	u_cleanup();
 }

@@ -79,13 +79,61 @@ int uni_plural_count(const char *locale);
 int uni_quotes(const char *locale, char quotes[4][8]);
 
 /*
+ * Locale-aware formatting, for the site's templates.  LOCALE is a BCP 47
+ * tag as xml:lang gives it ("fr", "pt-BR") or an ICU locale ID.  Strings
+ * returned are freshly allocated UTF-8 (free them with free()); NULL means
+ * the input was not valid, or ICU has no data for the locale.
+ */
+
+/*
+ * The ISO 8601 date ISO ("2015-11-26", nothing more) as LOCALE writes a
+ * date in full (CLDR's long format): "26 novembre 2015", "November 26,
+ * 2015", "26 november 2015", "٢٦ نوفمبر ٢٠١٥" (the locale's own digits).
+ */
+char *uni_format_date(const char *iso, const char *locale);
+
+/* N with LOCALE's digits, separators and grouping: "12 345,5" in French. */
+char *uni_format_number(double n, const char *locale);
+
+/*
+ * The collation key of TEXT (LEN bytes of UTF-8) under LOCALE's rules, as
+ * lowercase hexadecimal: comparing two keys byte by byte (strcmp, or an
+ * XSLT text sort) orders the texts as a speaker of LOCALE expects.  NULL
+ * if TEXT is not valid UTF-8.
+ */
+char *uni_sort_key(const char *text, size_t len, const char *locale);
+
+/* Slugs are cut at this many bytes, so that a file name stays short. */
+#define UNI_SLUG_MAX 80
+
+/*
+ * A URL slug for TEXT (LEN bytes of UTF-8): transliterated to Latin, then
+ * ASCII, lowercased; each run of other characters becomes one "-", none
+ * at either end ("Conseil de l’Europe" → "conseil-de-l-europe", "Ελλάδα"
+ * → "ellada").  May be "" (text with no letter or digit).  NULL if TEXT
+ * is not valid UTF-8.
+ */
+char *uni_slug(const char *text, size_t len);
+
+/* 1 when LOCALE's script is written right to left ("ar", "he", "fa"), else 0. */
+int uni_is_rtl(const char *locale);
+
+/*
+ * The name of the language CODE in the language LOCALE, capitalized as a
+ * menu item in LOCALE: ("fr", "fr") → "Français", ("nl", "nl") →
+ * "Nederlands", ("ar", "ar") → "العربية", ("nl", "en") → "Dutch".  NULL
+ * when CODE is not a language tag.
+ */
+char *uni_language_name(const char *code, const char *locale);
+
+/*
  * Reports an ICU failure (STATUS is a UErrorCode) about WHAT to D, with
  * ICU's name for the error: "error: cannot open word breaks for 'xx':
  * U_MISSING_RESOURCE_ERROR".
  */
 void uni_report(struct diag *d, const char *file, long line, int status, const char *what);
 
-/* Frees the cached iterators and ICU's own caches. */
+/* Frees the cached services and ICU's own caches. */
 void uni_cleanup(void);
 
 #endif

@@ -1,5 +1,6 @@
 /*
- * Unit tests for uni: ICU word and sentence breaks, normalization, UTF-8.
+ * Unit tests for uni: ICU word and sentence breaks, normalization, UTF-8,
+ * and the locale data the site's templates use.
  */
 #include <config.h>
 
@@ -10,6 +11,112 @@
 #include "unit.h"
 
 #define W(s, loc) uni_count_words(s, strlen(s), loc)
+#define SLUG(s) uni_slug(s, strlen(s))
+
+/* Checks that CALL's freshly allocated result is EXPECTED (NULL: no result). */
+#define CHECK_OWNED(call, expected)                   \
+	do {                                          \
+		char *owned_ = (call);                \
+		const char *expected_ = (expected);   \
+		if (expected_)                        \
+			CHECK_STR(owned_, expected_); \
+		else                                  \
+			CHECK(owned_ == NULL);        \
+		free(owned_);                         \
+	} while (0)
+
+/* -1, 0 or 1 as A sorts before, with or after B in LOCALE. */
+static int collate(const char *a, const char *b, const char *locale)
+{
+	char *ka = uni_sort_key(a, strlen(a), locale);
+	char *kb = uni_sort_key(b, strlen(b), locale);
+	int c = strcmp(ka, kb);
+
+	free(ka);
+	free(kb);
+	return c < 0 ? -1 : c > 0;
+}
+
+static void test_site_locale_data(void)
+{
+	char *s;
+
+	/* Long dates as CLDR writes them, digits included. */
+	CHECK_OWNED(uni_format_date("2015-11-26", "fr"), "26 novembre 2015");
+	CHECK_OWNED(uni_format_date("2015-11-26", "en"), "November 26, 2015");
+	CHECK_OWNED(uni_format_date("2015-11-26", "nl"), "26 november 2015");
+	CHECK_OWNED(uni_format_date("2015-11-26", "ar"),
+	            "\xd9\xa2\xd9\xa6 \xd9\x86\xd9\x88\xd9\x81\xd9\x85\xd8\xa8\xd8\xb1 "
+	            "\xd9\xa2\xd9\xa0\xd9\xa1\xd9\xa5");
+	CHECK_OWNED(uni_format_date("2016-02-29", "en-GB"), "29 February 2016");
+	CHECK_OWNED(uni_format_date("1969-12-31", "en"), "December 31, 1969");
+	CHECK_OWNED(uni_format_date("2015-02-29", "fr"), NULL);
+	CHECK_OWNED(uni_format_date("2015-13-01", "fr"), NULL);
+	CHECK_OWNED(uni_format_date("2015-11-26T10:00", "fr"), NULL);
+	CHECK_OWNED(uni_format_date("2015-1-26", "fr"), NULL);
+	CHECK_OWNED(uni_format_date("", "fr"), NULL);
+
+	/* Numbers: French groups with a narrow no-break space. */
+	CHECK_OWNED(uni_format_number(28859, "fr"), "28\xe2\x80\xaf"
+	                                            "859");
+	CHECK_OWNED(uni_format_number(1234.5, "en"), "1,234.5");
+	CHECK_OWNED(uni_format_number(1234.5, "nl"), "1.234,5");
+	CHECK_OWNED(uni_format_number(12, "ar"), "\xd9\xa1\xd9\xa2");
+
+	/* Collation: accents second, case third, as dictionaries do. */
+	CHECK(collate("\xc3\xa9tude", "exploitation", "fr") < 0);
+	CHECK(collate("cote", "c\xc3\xb4te", "fr") < 0);
+	CHECK(collate("Union", "union", "en") > 0);
+	CHECK(collate("\xc3\xa4", "z", "de") < 0);
+	CHECK(collate("\xc3\xa4", "z", "sv") > 0);
+	CHECK(collate("abc", "abc", "fr") == 0);
+	s = uni_sort_key("", 0, "fr");
+	CHECK(s != NULL);
+	free(s);
+	CHECK(uni_sort_key("\xff", 1, "fr") == NULL);
+
+	/* Slugs: any script to lowercase ASCII words. */
+	CHECK_OWNED(SLUG("Conseil de l\xe2\x80\x99"
+	                 "Europe"),
+	            "conseil-de-l-europe");
+	CHECK_OWNED(SLUG("  traite des \xc3\xaatres humains "), "traite-des-etres-humains");
+	CHECK_OWNED(SLUG("\xce\x95\xce\xbb\xce\xbb\xce\xac\xce\xb4\xce\xb1"), "ellada");
+	CHECK_OWNED(SLUG("!!!"), "");
+	CHECK_OWNED(SLUG("Stra\xc3\x9f"
+	                 "e 12"),
+	            "strasse-12");
+	/* Only LEN bytes count. */
+	CHECK_OWNED(uni_slug("abc def", 3), "abc");
+	CHECK(uni_slug("\xc0", 1) == NULL);
+	{
+		char longtext[1000];
+
+		memset(longtext, 'a', sizeof longtext);
+		s = uni_slug(longtext, sizeof longtext);
+		CHECK(s && strlen(s) == UNI_SLUG_MAX);
+		free(s);
+		for (size_t i = 0; i < sizeof longtext; i += 2)
+			longtext[i] = ' ';
+		s = uni_slug(longtext, sizeof longtext);
+		CHECK(s && strlen(s) < UNI_SLUG_MAX && s[strlen(s) - 1] != '-');
+		free(s);
+	}
+
+	/* Direction and language names. */
+	CHECK(uni_is_rtl("ar") == 1);
+	CHECK(uni_is_rtl("he") == 1);
+	CHECK(uni_is_rtl("fr") == 0);
+	CHECK(uni_is_rtl("") == 0);
+	CHECK(uni_is_rtl(NULL) == 0);
+	CHECK_OWNED(uni_language_name("fr", "fr"), "Fran\xc3\xa7"
+	                                           "ais");
+	CHECK_OWNED(uni_language_name("en", "en"), "English");
+	CHECK_OWNED(uni_language_name("nl", "nl"), "Nederlands");
+	CHECK_OWNED(uni_language_name("ar", "ar"),
+	            "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9");
+	CHECK_OWNED(uni_language_name("nl", "en"), "Dutch");
+	CHECK_OWNED(uni_language_name("", "en"), NULL);
+}
 
 int main(void)
 {
@@ -119,6 +226,7 @@ int main(void)
 		CHECK_STR(q[0], "\xe2\x80\x9c");
 		CHECK_STR(q[3], "\xe2\x80\x99");
 	}
+	test_site_locale_data();
 
 	uni_cleanup();
 	return unit_done("test-uni");

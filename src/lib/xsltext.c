@@ -1,0 +1,143 @@
+/*
+ * xsltext: ICU as XSLT extension functions.  See xsltext.h.
+ */
+#include <config.h>
+
+#include "xsltext.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xpathInternals.h>
+#include <libxslt/extensions.h>
+#include <libxslt/xsltutils.h>
+
+#include "uni.h"
+
+/* Reports a bad argument against the template instruction that passed it. */
+static void fail(xmlXPathParserContextPtr ctxt, const char *function, const char *what,
+                 const xmlChar *value)
+{
+	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+
+	xsltTransformError(tctxt, NULL, tctxt ? tctxt->inst : NULL, "t:%s: %s: '%s'\n", function,
+	                   what, value ? (const char *)value : "");
+}
+
+/* Pushes RESULT (from uni, freed here) as the function's string value. */
+static void push_string(xmlXPathParserContextPtr ctxt, char *result)
+{
+	valuePush(ctxt, xmlXPathNewString(BAD_CAST(result ? result : "")));
+	free(result);
+}
+
+/*
+ * A function of two strings (TEXT, LANG) that FN computes; a NULL result
+ * means TEXT is not WHAT.
+ */
+static void text_and_lang(xmlXPathParserContextPtr ctxt, int nargs, const char *name,
+                          const char *what, char *(*fn)(const char *text, const char *lang))
+{
+	xmlChar *text, *lang;
+	char *result;
+
+	CHECK_ARITY(2);
+	lang = xmlXPathPopString(ctxt);
+	text = xmlXPathPopString(ctxt);
+	result = fn((const char *)text, (const char *)lang);
+	if (!result)
+		fail(ctxt, name, what, text);
+	push_string(ctxt, result);
+	xmlFree(text);
+	xmlFree(lang);
+}
+
+static char *sort_key(const char *text, const char *lang)
+{
+	return uni_sort_key(text, strlen(text), lang);
+}
+
+static void format_date(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	text_and_lang(ctxt, nargs, "format-date", "not a date (YYYY-MM-DD)", uni_format_date);
+}
+
+static void collation_key(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	text_and_lang(ctxt, nargs, "collation-key", "not UTF-8 text", sort_key);
+}
+
+static void format_number(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *lang;
+	double n;
+
+	CHECK_ARITY(2);
+	lang = xmlXPathPopString(ctxt);
+	n = xmlXPathPopNumber(ctxt);
+	push_string(ctxt, uni_format_number(n, (const char *)lang));
+	xmlFree(lang);
+}
+
+static void slug(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *text;
+	char *result;
+
+	CHECK_ARITY(1);
+	text = xmlXPathPopString(ctxt);
+	result = uni_slug((const char *)text, (size_t)xmlStrlen(text));
+	if (!result)
+		fail(ctxt, "slug", "not UTF-8 text", text);
+	push_string(ctxt, result);
+	xmlFree(text);
+}
+
+static void dir(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *lang;
+
+	CHECK_ARITY(1);
+	lang = xmlXPathPopString(ctxt);
+	valuePush(ctxt,
+	          xmlXPathNewString(BAD_CAST(uni_is_rtl((const char *)lang) ? "rtl" : "ltr")));
+	xmlFree(lang);
+}
+
+static void language_name(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *code, *lang = NULL;
+	char *result;
+
+	if (nargs != 1 && nargs != 2)
+		XP_ERROR(XPATH_INVALID_ARITY);
+	if (nargs == 2)
+		lang = xmlXPathPopString(ctxt);
+	code = xmlXPathPopString(ctxt);
+	result = uni_language_name((const char *)code, (const char *)(lang ? lang : code));
+	if (!result)
+		fail(ctxt, "language-name", "not a language tag", code);
+	push_string(ctxt, result);
+	xmlFree(code);
+	xmlFree(lang);
+}
+
+void xsltext_register(void)
+{
+	static const struct {
+		const char *name;
+		xmlXPathFunction fn;
+	} functions[] = {
+		{ "format-date", format_date },
+		{ "format-number", format_number },
+		{ "collation-key", collation_key },
+		{ "slug", slug },
+		{ "dir", dir },
+		{ "language-name", language_name },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof functions / sizeof functions[0]; i++)
+		xsltRegisterExtModuleFunction(BAD_CAST functions[i].name, BAD_CAST XSLTEXT_NS,
+		                              functions[i].fn);
+}

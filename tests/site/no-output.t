@@ -1,0 +1,1 @@
+traduki build --site=xml/fr/site.xml

@@ -1,0 +1,1 @@
+traduki build --site=xml/fr/site.xml --xml=xml --templates="$tmp/none" -o "$tmp/public"
