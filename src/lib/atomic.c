@@ -33,6 +33,8 @@ FILE *atomic_open(struct atomic_file *af, const char *path, int flags, struct di
 	mode_t mask;
 	int fd;
 
+	struct stat st;
+
 	memset(af, 0, sizeof *af);
 	af->flags = flags;
 	af->path = xstrdup(path);
@@ -40,8 +42,29 @@ FILE *atomic_open(struct atomic_file *af, const char *path, int flags, struct di
 		af->fp = stdout;
 		return af->fp;
 	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* A device or a pipe (/dev/null, /dev/full, a FIFO) is written
+		 * in place: renaming a file over it would replace the device. */
+		af->fp = fopen(path, "w");
+		if (!af->fp) {
+			diag_report(d, DIAG_ERROR, path, 0, 0, "cannot write output file: %s",
+			            strerror(errno));
+			release(af);
+		}
+		return af->fp;
+	}
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		/* Replace the file a symbolic link points to, not the link. */
+		char *target = realpath(path, NULL);
 
-	buf_addf(&tmp, "%s.tmpXXXXXX", path);
+		if (target) {
+			free(af->path);
+			af->path = xstrdup(target);
+			free(target);
+		}
+	}
+
+	buf_addf(&tmp, "%s.tmpXXXXXX", af->path);
 	fd = mkstemp(tmp.data);
 	if (fd < 0) {
 		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot create output file: %s",
@@ -108,6 +131,23 @@ int atomic_commit(struct atomic_file *af, struct diag *d)
 		fflush(stdout);
 		release(af);
 		return 0;
+	}
+	if (!af->tmp_path) {
+		/* Written in place (a device): only errors are left to catch. */
+		if (fflush(af->fp) != 0 || ferror(af->fp)) {
+			failed = 1;
+			saved_errno = errno;
+		}
+		if (fclose(af->fp) != 0 && !failed) {
+			failed = 1;
+			saved_errno = errno;
+		}
+		af->fp = NULL;
+		if (failed)
+			diag_report(d, DIAG_ERROR, af->path, 0, 0, "write error: %s",
+			            strerror(saved_errno ? saved_errno : EIO));
+		release(af);
+		return failed ? -1 : 0;
 	}
 
 	if (fflush(af->fp) != 0 || ferror(af->fp) ||

@@ -115,6 +115,41 @@ int main(void)
 		CHECK(count_entries() == 1);
 	}
 
+	/* A device is written in place, never replaced by a regular file. */
+	if (access("/dev/full", W_OK) == 0) {
+		fp = atomic_open(&af, "/dev/full", 0, &d);
+		CHECK(fp != NULL);
+		if (fp) {
+			fputs("lost", fp);
+			CHECK(atomic_commit(&af, &d) == -1);
+		}
+		CHECK(stat("/dev/full", &st1) == 0 && S_ISCHR(st1.st_mode));
+	}
+	fp = atomic_open(&af, "/dev/null", 0, &d);
+	CHECK(fp != NULL);
+	if (fp) {
+		fputs("gone", fp);
+		CHECK(atomic_commit(&af, &d) == 0);
+	}
+	CHECK(stat("/dev/null", &st1) == 0 && S_ISCHR(st1.st_mode));
+
+	/* Through a symbolic link, the file it points to is replaced. */
+	{
+		char link[300];
+
+		snprintf(path, sizeof path, "%s/out.pot", dir);
+		snprintf(link, sizeof link, "%s/link.pot", dir);
+		CHECK(symlink("out.pot", link) == 0);
+		fp = atomic_open(&af, link, 0, &d);
+		fputs("third\n", fp);
+		CHECK(atomic_commit(&af, &d) == 0);
+		CHECK(lstat(link, &st1) == 0 && S_ISLNK(st1.st_mode));
+		s = slurp(path);
+		CHECK_STR(s, "third\n");
+		free(s);
+		unlink(link);
+	}
+
 	snprintf(path, sizeof path, "%s/out.pot", dir);
 	unlink(path);
 	rmdir(dir);
