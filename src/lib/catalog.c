@@ -464,6 +464,16 @@ int catalog_header_fuzzy(const struct catalog *cat)
 	return cat->header ? po_message_is_fuzzy(cat->header) : 0;
 }
 
+const char *catalog_header_comments(const struct catalog *cat)
+{
+	return cat->header ? po_message_comments(cat->header) : NULL;
+}
+
+void catalog_set_header_comments(struct catalog *cat, const char *comments)
+{
+	po_message_set_comments(ensure_header(cat), comments ? comments : "");
+}
+
 char *catalog_header_field(const struct catalog *cat, const char *field)
 {
 	const char *header = catalog_header(cat);
@@ -779,13 +789,11 @@ static int render(po_file_t file, const char *name, struct buf *out, struct diag
 	return ok ? 0 : -1;
 }
 
-int catalog_write(struct catalog *cat, const char *path, int flags, struct diag *d)
+/* Has libgettextpo write CAT into TEXT under the name NAME. */
+static int render_catalog(struct catalog *cat, const char *name, struct buf *text, struct diag *d)
 {
-	struct buf text = BUF_INIT;
-	struct atomic_file af;
 	size_t i;
 	int sentinels = 0;
-	FILE *fp;
 
 	for (i = 0; i < cat->count; i++) {
 		struct catalog_msg *m = cat->msgs[i];
@@ -795,21 +803,17 @@ int catalog_write(struct catalog *cat, const char *path, int flags, struct diag 
 			sentinels++;
 		}
 	}
-	if (render(cat->file, path, &text, d) != 0) {
-		buf_release(&text);
+	if (render(cat->file, name, text, d) != 0)
 		return -1;
-	}
 	if (sentinels) {
 		/* Let libgettextpo read the flags it cannot be told, and write
 		 * again; the catalog then holds the re-read messages. */
 		po_file_t file;
 
-		rename_sentinel_flags(&text);
-		file = parse_text(buf_str(&text), text.len, path, cat->parsed_as, d);
-		if (!file) {
-			buf_release(&text);
+		rename_sentinel_flags(text);
+		file = parse_text(buf_str(text), text->len, name, cat->parsed_as, d);
+		if (!file)
 			return -1;
-		}
 		po_message_iterator_free(cat->end);
 		cat->end = NULL;
 		po_file_free(cat->file);
@@ -817,12 +821,33 @@ int catalog_write(struct catalog *cat, const char *path, int flags, struct diag 
 		index_messages(cat, NULL, 0, 1);
 		for (i = 0; i < cat->count; i++)
 			cat->msgs[i]->po_no_wrap = cat->msgs[i]->no_wrap;
-		if (render(cat->file, path, &text, d) != 0) {
-			buf_release(&text);
+		if (render(cat->file, name, text, d) != 0)
 			return -1;
-		}
 	}
+	return 0;
+}
 
+int catalog_render(struct catalog *cat, struct buf *out, struct diag *d)
+{
+	struct buf text = BUF_INIT;
+	int rc = render_catalog(cat, cat->name, &text, d);
+
+	if (rc == 0)
+		buf_add(out, buf_str(&text), text.len);
+	buf_release(&text);
+	return rc;
+}
+
+int catalog_write(struct catalog *cat, const char *path, int flags, struct diag *d)
+{
+	struct buf text = BUF_INIT;
+	struct atomic_file af;
+	FILE *fp;
+
+	if (render_catalog(cat, path, &text, d) != 0) {
+		buf_release(&text);
+		return -1;
+	}
 	fp = atomic_open(&af, path, flags, d);
 	if (!fp) {
 		buf_release(&text);

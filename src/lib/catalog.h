@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "diag.h"
 
 struct catalog;
@@ -50,6 +51,12 @@ void catalog_set_header(struct catalog *cat, const char *header);
 void catalog_set_header_fuzzy(struct catalog *cat, int fuzzy);
 int catalog_header_fuzzy(const struct catalog *cat);
 
+/* The header entry's translator comments, or NULL when there is no header. */
+const char *catalog_header_comments(const struct catalog *cat);
+
+/* Sets the header entry's translator comments, creating the header if needed. */
+void catalog_set_header_comments(struct catalog *cat, const char *comments);
+
 /* The value of a header field ("Language"), freshly allocated, or NULL. */
 char *catalog_header_field(const struct catalog *cat, const char *field);
 
@@ -68,6 +75,13 @@ struct catalog_msg *catalog_at(const struct catalog *cat, size_t i);
  */
 struct catalog_msg *catalog_append(struct catalog *cat, const char *msgctxt, const char *msgid,
                                    const char *msgid_plural);
+
+/*
+ * Appends to OUT the bytes catalog_write would write, so that a caller can
+ * compare them with a file before replacing it.  Returns 0, or -1 after
+ * reporting to D.
+ */
+int catalog_render(struct catalog *cat, struct buf *out, struct diag *d);
 
 /*
  * Writes CAT to PATH ("-" for standard output) atomically (see atomic.h;
@@ -112,6 +126,7 @@ int catalog_msg_ref_count(const struct catalog_msg *m);
 const char *catalog_msg_ref(const struct catalog_msg *m, int i, long *line);
 
 void catalog_msg_set_str(struct catalog_msg *m, const char *msgstr);
+/* MSGSTR NULL removes the INDEX-th form when it is the last one. */
 void catalog_msg_set_str_plural(struct catalog_msg *m, int index, const char *msgstr);
 void catalog_msg_set_comments(struct catalog_msg *m, const char *comments);
 void catalog_msg_set_extracted(struct catalog_msg *m, const char *comments);
