@@ -17,7 +17,7 @@
 
 /* Index entries a query may read.  Reading rarest grams first, this is far
  * more than a revised paragraph needs to find its old version. */
-#define QUERY_BUDGET 16384
+#define QUERY_BUDGET 8192
 
 /* Strings of fewer than GRAM characters are at most this many bytes, and
  * the strings that may reach the threshold against them at most
@@ -163,14 +163,18 @@ static void slots_grow(struct fuzzy_index *fi)
 	free(old);
 }
 
-/* Building walks every string twice: first to count, then to fill. */
+/*
+ * Building hashes every string once: the distinct gram ids of each string
+ * go to SEQ, in string order, with the number of strings per gram; the
+ * postings are then filled from SEQ.
+ */
 struct build_state {
 	struct fuzzy_index *fi;
 	uint32_t doc;
 	uint32_t *last_doc; /* per gram: the last string that counted it, + 1 */
-	uint32_t *counts; /* per gram: strings that have it (first walk) */
-	uint32_t *fill; /* per gram: next free posting; NULL in the first walk */
-	size_t last_alloc, counts_alloc;
+	uint32_t *counts; /* per gram: strings that have it */
+	uint32_t *seq; /* gram ids, string after string */
+	size_t last_alloc, counts_alloc, seq_len, seq_alloc;
 };
 
 static void build_gram(uint64_t key, void *data)
@@ -181,8 +185,6 @@ static void build_gram(uint64_t key, void *data)
 	uint32_t id;
 
 	if (!fi->slots[i].key) {
-		if (st->fill)
-			return; /* cannot happen: the first walk saw every gram */
 		if ((fi->grams + 1) * 2 > fi->slot_mask + 1) {
 			slots_grow(fi);
 			i = slot_find(fi, key);
@@ -199,22 +201,23 @@ static void build_gram(uint64_t key, void *data)
 	if (st->last_doc[id] == st->doc + 1)
 		return;
 	st->last_doc[id] = st->doc + 1;
-	if (st->fill)
-		fi->post[st->fill[id]++] = st->doc;
-	else
-		st->counts[id]++;
+	st->counts[id]++;
+	xgrow((void **)&st->seq, &st->seq_alloc, st->seq_len + 1, sizeof *st->seq);
+	st->seq[st->seq_len++] = id;
 }
 
 static void index_build(struct fuzzy_index *fi)
 {
 	struct build_state st;
-	size_t i, total = 0;
+	size_t *seq_start = xmalloc((fi->count + 1) * sizeof *seq_start);
+	size_t i, k, total = 0;
 
 	memset(&st, 0, sizeof st);
 	st.fi = fi;
 	slots_grow(fi);
 	for (i = 0; i < fi->count; i++) {
 		st.doc = (uint32_t)i;
+		seq_start[i] = st.seq_len;
 		for_each_gram(fi->texts[i], build_gram, &st);
 		if (fi->lens[i] <= SHORT_LIST_MAX) {
 			size_t l = fi->lens[i];
@@ -224,24 +227,22 @@ static void index_build(struct fuzzy_index *fi)
 			fi->short_ids[l][fi->short_count[l]++] = i;
 		}
 	}
-	/* Counts to offsets; then walk again to fill. */
+	seq_start[fi->count] = st.seq_len;
+	/* Counts to offsets; then the postings, in string order. */
 	fi->start = xmalloc((fi->grams + 1) * sizeof *fi->start);
 	for (i = 0; i < fi->grams; i++) {
 		fi->start[i] = (uint32_t)total;
 		total += st.counts[i];
+		st.counts[i] = fi->start[i]; /* now: the next free posting */
 	}
-	free(st.counts);
 	fi->start[fi->grams] = (uint32_t)total;
 	fi->post = xmalloc((total + 1) * sizeof *fi->post);
-	st.fill = xmalloc((fi->grams + 1) * sizeof *st.fill);
-	memcpy(st.fill, fi->start, fi->grams * sizeof *st.fill);
-	for (i = 0; i < fi->grams; i++)
-		st.last_doc[i] = 0;
-	for (i = 0; i < fi->count; i++) {
-		st.doc = (uint32_t)i;
-		for_each_gram(fi->texts[i], build_gram, &st);
-	}
-	free(st.fill);
+	for (i = 0; i < fi->count; i++)
+		for (k = seq_start[i]; k < seq_start[i + 1]; k++)
+			fi->post[st.counts[st.seq[k]]++] = (uint32_t)i;
+	free(seq_start);
+	free(st.seq);
+	free(st.counts);
 	free(st.last_doc);
 	fi->hits = xcalloc(fi->count + 1, sizeof *fi->hits);
 	fi->touched = xmalloc((fi->count + 1) * sizeof *fi->touched);
@@ -264,24 +265,40 @@ struct query_state {
 static void query_gram(uint64_t key, void *data)
 {
 	struct query_state *qs = data;
-	size_t i = slot_find(qs->fi, key), k;
+	size_t i = slot_find(qs->fi, key);
 	uint32_t id;
 
 	if (!qs->fi->slots[i].key)
 		return;
 	id = qs->fi->slots[i].id;
-	/* Queries are short: a linear search for repeats is cheap enough. */
-	for (k = 0; k < qs->count; k++) {
-		if (qs->grams[k].id == id) {
-			qs->grams[k].times++;
-			return;
-		}
-	}
 	xgrow((void **)&qs->grams, &qs->alloc, qs->count + 1, sizeof *qs->grams);
 	qs->grams[qs->count].id = id;
 	qs->grams[qs->count].postings = qs->fi->start[id + 1] - qs->fi->start[id];
 	qs->grams[qs->count].times = 1;
 	qs->count++;
+}
+
+static int by_gram(const void *a, const void *b)
+{
+	const struct query_gram *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Folds repeated grams into one with their multiplicity. */
+static void fold_repeats(struct query_state *qs)
+{
+	size_t i, n = 0;
+
+	if (qs->count > 1)
+		qsort(qs->grams, qs->count, sizeof *qs->grams, by_gram);
+	for (i = 0; i < qs->count; i++) {
+		if (n && qs->grams[n - 1].id == qs->grams[i].id)
+			qs->grams[n - 1].times++;
+		else
+			qs->grams[n++] = qs->grams[i];
+	}
+	qs->count = n;
 }
 
 static int by_rarity(const void *a, const void *b)
@@ -292,6 +309,8 @@ static int by_rarity(const void *a, const void *b)
 		return x->postings < y->postings ? -1 : 1;
 	return x->id < y->id ? -1 : x->id > y->id;
 }
+
+static size_t select_best(struct fuzzy_index *fi, size_t touched, size_t *ids, size_t max);
 
 /* For sorting candidates: most hits first, then lowest id. */
 static const uint32_t *sort_hits;
@@ -333,7 +352,7 @@ static size_t short_candidates(struct fuzzy_index *fi, size_t len, size_t *ids, 
 size_t fuzzy_index_candidates(struct fuzzy_index *fi, const char *query, size_t *ids, size_t max)
 {
 	struct query_state qs;
-	size_t len = strlen(query), touched = 0, read = 0, i, n = 0;
+	size_t len = strlen(query), touched = 0, read = 0, i, n;
 
 	if (!fi->built)
 		index_build(fi);
@@ -345,6 +364,7 @@ size_t fuzzy_index_candidates(struct fuzzy_index *fi, const char *query, size_t 
 	memset(&qs, 0, sizeof qs);
 	qs.fi = fi;
 	for_each_gram(query, query_gram, &qs);
+	fold_repeats(&qs);
 	if (qs.count > 1)
 		qsort(qs.grams, qs.count, sizeof *qs.grams, by_rarity);
 	for (i = 0; i < qs.count; i++) {
@@ -366,14 +386,58 @@ size_t fuzzy_index_candidates(struct fuzzy_index *fi, const char *query, size_t 
 	}
 	free(qs.grams);
 
-	sort_hits = fi->hits;
-	if (touched > 1)
-		qsort(fi->touched, touched, sizeof *fi->touched, by_hits);
-	for (i = 0; i < touched; i++) {
-		if (n < max)
-			ids[n++] = fi->touched[i];
+	n = select_best(fi, touched, ids, max);
+	for (i = 0; i < touched; i++)
 		fi->hits[fi->touched[i]] = 0;
+	return n;
+}
+
+static int by_id(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Writes to IDS the MAX best of the TOUCHED strings, by hits, then id,
+ * without sorting them all: a histogram of the hit counts finds the
+ * lowest count that makes the cut.
+ */
+static size_t select_best(struct fuzzy_index *fi, size_t touched, size_t *ids, size_t max)
+{
+	size_t *hist, top = 0, i, n = 0, cut, above = 0;
+
+	for (i = 0; i < touched; i++)
+		if (fi->hits[fi->touched[i]] > top)
+			top = fi->hits[fi->touched[i]];
+	hist = xcalloc(top + 2, sizeof *hist);
+	for (i = 0; i < touched; i++)
+		hist[fi->hits[fi->touched[i]]]++;
+	for (cut = top; cut > 0 && above + hist[cut] < max; cut--)
+		above += hist[cut];
+	if (cut == 0)
+		cut = 1;
+	free(hist);
+	/* Everything above the cut, and the cut's class by lowest id. */
+	for (i = 0; i < touched; i++)
+		if (fi->hits[fi->touched[i]] > cut)
+			ids[n++] = fi->touched[i];
+	{
+		size_t *tie = xmalloc((touched + 1) * sizeof *tie), k = 0;
+
+		for (i = 0; i < touched; i++)
+			if (fi->hits[fi->touched[i]] == cut)
+				tie[k++] = fi->touched[i];
+		if (k > 1)
+			qsort(tie, k, sizeof *tie, by_id);
+		for (i = 0; i < k && n < max; i++)
+			ids[n++] = tie[i];
+		free(tie);
 	}
+	sort_hits = fi->hits;
+	if (n > 1)
+		qsort(ids, n, sizeof *ids, by_hits);
 	return n;
 }
 

@@ -36,6 +36,10 @@
 struct old_msg {
 	const struct catalog_msg *msg;
 	int used;
+	/* numbers and negations of the msgid, computed on first use */
+	int traits_known;
+	int negations;
+	uint64_t numbers;
 	/* sentences, split on first use: bounds into msgid and msgstr */
 	int split; /* 0: not yet; 1: aligned 1:1; -1: not usable */
 	size_t nsent;
@@ -416,6 +420,18 @@ static void numbers_of(const char *s, struct buf *out)
 	}
 }
 
+/* A hash of the digit sequences of S, in order (equal lists, equal hash). */
+static uint64_t numbers_hash(const char *s)
+{
+	struct buf b = BUF_INIT;
+	uint64_t h;
+
+	numbers_of(s, &b);
+	h = hash_str(0xcbf29ce484222325ULL, buf_str(&b));
+	buf_release(&b);
+	return h;
+}
+
 /*
  * The number of negation words in S: French "ne"/"n'", "pas", "non",
  * "jamais", "aucun(e)", "ni", "rien", "personne"... and English "not",
@@ -630,13 +646,13 @@ static void fuzzy_search(struct merge_run *run, struct fuzzy_index *fi, const si
 	struct buf nums = BUF_INIT, cand_nums = BUF_INIT;
 	double best_score = 0;
 	int negations = negations_of(msgid), best_numbers = 1, best_negations = 1;
+	uint64_t numbers = numbers_hash(msgid);
 
 	ch->best = NULL;
 	ch->msgstr = NULL;
 	n = fuzzy_index_candidates(fi, msgid, ids, CANDIDATES);
 	if (n == 0)
 		return;
-	numbers_of(msgid, &nums);
 	fuzzy_query_init(&q, msgid);
 	for (i = 0; i < n; i++) {
 		struct old_msg *o = &run->old[index_to_old[ids[i]]];
@@ -652,9 +668,13 @@ static void fuzzy_search(struct merge_run *run, struct fuzzy_index *fi, const si
 		weight = fuzzy_query_similarity(&q, catalog_msg_id(o->msg), bound - bonus) + bonus;
 		if (weight <= FUZZY_THRESHOLD)
 			continue;
-		numbers_of(catalog_msg_id(o->msg), &cand_nums);
-		same_numbers = strcmp(buf_str(&nums), buf_str(&cand_nums)) == 0;
-		same_negations = negations_of(catalog_msg_id(o->msg)) == negations;
+		if (!o->traits_known) {
+			o->numbers = numbers_hash(catalog_msg_id(o->msg));
+			o->negations = negations_of(catalog_msg_id(o->msg));
+			o->traits_known = 1;
+		}
+		same_numbers = o->numbers == numbers;
+		same_negations = o->negations == negations;
 		score = weight - (same_numbers ? 0 : CHANGE_PENALTY) -
 		        (same_negations ? 0 : CHANGE_PENALTY);
 		if (!ch->best || score > best_score) {
@@ -683,6 +703,7 @@ static void fuzzy_search(struct merge_run *run, struct fuzzy_index *fi, const si
 			         reused, reused == 1 ? "" : "s");
 	}
 	if (ch->best && !best_numbers) {
+		numbers_of(msgid, &nums);
 		numbers_of(catalog_msg_id(ch->best->msg), &cand_nums);
 		buf_addf(&ch->notes, NOTE_PREFIX "numbers changed: was \"%s\", now \"%s\"\n",
 		         buf_str(&cand_nums), buf_str(&nums));
@@ -774,7 +795,10 @@ struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *
 		if (ch.best) {
 			merge_entry(out, ch.best->msg, r, 1, ch.msgstr,
 			            ch.notes.len ? buf_str(&ch.notes) : NULL, run.nplurals, opt);
-			ch.best->used = 1;
+			/* An assembled translation leaves out some of the old one:
+			 * the old one stays, obsolete, unless another match uses it. */
+			if (!ch.msgstr)
+				ch.best->used = 1;
 			st.fuzzy++;
 			if (ch.msgstr)
 				st.assembled++;
