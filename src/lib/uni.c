@@ -264,6 +264,21 @@ static const struct {
  * of the languages above at work. */
 #define PLURAL_PROBE 200
 
+static int icu_has_language(const char *lang)
+{
+	int32_t i, n = uloc_countAvailable();
+
+	for (i = 0; i < n; i++) {
+		char l[16];
+		UErrorCode status = U_ZERO_ERROR;
+
+		uloc_getLanguage(uloc_getAvailable(i), l, (int32_t)sizeof l, &status);
+		if (U_SUCCESS(status) && strcmp(l, lang) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 const char *uni_plural_forms(const char *locale)
 {
 	UErrorCode status = U_ZERO_ERROR;
@@ -281,6 +296,10 @@ const char *uni_plural_forms(const char *locale)
 		return NULL;
 	uloc_getLanguage(canon, lang, (int32_t)sizeof lang, &status);
 	if (U_FAILURE(status) || !*lang)
+		return NULL;
+	/* ICU gives a language it has no data for the root's rules ("other"
+	 * only) without a word: ask only about languages it has. */
+	if (!icu_has_language(lang))
 		return NULL;
 	rules = uplrules_open(canon, &status);
 	if (U_FAILURE(status))
@@ -306,8 +325,6 @@ const char *uni_plural_forms(const char *locale)
 		cat[n] = (unsigned char)k;
 	}
 	uplrules_close(rules);
-	/* ICU falls back to the root rules ("other" only) for a language it
-	 * does not know: trust it only for languages it has data for. */
 	for (i = 0; i < sizeof plural_table / sizeof plural_table[0]; i++)
 		if (strcmp(lang, plural_table[i].lang) == 0)
 			return ncat == plural_table[i].forms ? plural_table[i].expr : NULL;
