@@ -276,8 +276,8 @@ int cmd_merge(int argc, char **argv, struct tool_ctx *ctx)
 		return tool_usage_error(ctx, "give either -o OUT.po or -U");
 	if (mc.create && !mc.opt.lang)
 		return tool_usage_error(ctx, "--create needs --lang=LL");
-	if (mc.create && strcmp(argv[optind], "-") == 0)
-		return tool_usage_error(ctx, "--create needs DEF.po to be a file");
+	if ((mc.create || mc.update) && strcmp(argv[optind], "-") == 0)
+		return tool_usage_error(ctx, "-U and --create need DEF.po to be a file");
 	rc = run(&mc, argv[optind], argv[optind + 1], ctx);
 	uni_cleanup();
 	return rc;

@@ -17,7 +17,7 @@
 
 /* Index entries a query may read.  Reading rarest grams first, this is far
  * more than a revised paragraph needs to find its old version. */
-#define QUERY_BUDGET 8192
+#define QUERY_BUDGET 2048
 
 /* Strings of fewer than GRAM characters are at most this many bytes, and
  * the strings that may reach the threshold against them at most
@@ -324,13 +324,18 @@ static int by_hits(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Can strings of N and M bytes reach the threshold?  2*min/(n+m) bounds
- * the similarity; the margin covers msgmerge's bonus for equal contexts. */
-static int length_may_match(size_t n, size_t m)
+/*
+ * The lengths of strings that may reach the threshold against one of N
+ * bytes: 2 * min / (n + m) bounds the similarity, so m lies within
+ * n * 0.6 / 1.4 and n * 1.4 / 0.6 (with a margin for msgmerge's bonus for
+ * equal contexts).
+ */
+static void length_window(size_t n, size_t *lo, size_t *hi)
 {
-	size_t lo = n < m ? n : m;
+	double t = FUZZY_THRESHOLD - 0.001;
 
-	return n + m == 0 || 2.0 * (double)lo / (double)(n + m) > FUZZY_THRESHOLD - 0.001;
+	*lo = (size_t)((double)n * t / (2 - t));
+	*hi = (size_t)((double)n * (2 - t) / t) + 1;
 }
 
 static size_t short_candidates(struct fuzzy_index *fi, size_t len, size_t *ids, size_t max)
@@ -352,7 +357,7 @@ static size_t short_candidates(struct fuzzy_index *fi, size_t len, size_t *ids, 
 size_t fuzzy_index_candidates(struct fuzzy_index *fi, const char *query, size_t *ids, size_t max)
 {
 	struct query_state qs;
-	size_t len = strlen(query), touched = 0, read = 0, i, n;
+	size_t len = strlen(query), touched = 0, read = 0, i, n, lo, hi;
 
 	if (!fi->built)
 		index_build(fi);
@@ -361,6 +366,7 @@ size_t fuzzy_index_candidates(struct fuzzy_index *fi, const char *query, size_t 
 	if (char_count(query) < GRAM)
 		return len <= SHORT_MAX_BYTES ? short_candidates(fi, len, ids, max) : 0;
 
+	length_window(len, &lo, &hi);
 	memset(&qs, 0, sizeof qs);
 	qs.fi = fi;
 	for_each_gram(query, query_gram, &qs);
@@ -377,7 +383,7 @@ size_t fuzzy_index_candidates(struct fuzzy_index *fi, const char *query, size_t 
 		read += g->postings;
 		for (k = 0; k < g->postings; k++) {
 			if (!fi->hits[p[k]]) {
-				if (!length_may_match(len, fi->lens[p[k]]))
+				if (fi->lens[p[k]] < lo || fi->lens[p[k]] > hi)
 					continue;
 				fi->touched[touched++] = p[k];
 			}
