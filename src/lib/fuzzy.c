@@ -15,10 +15,6 @@
  * strings per gram stay short in alphabetic languages. */
 #define GRAM 4
 
-/* Index entries a query may read.  Reading rarest grams first, this is far
- * more than a revised paragraph needs to find its old version. */
-#define QUERY_BUDGET 2048
-
 /* Strings of fewer than GRAM characters are at most this many bytes, and
  * the strings that may reach the threshold against them at most
  * SHORT_MAX_BYTES * (2 / FUZZY_THRESHOLD - 1) bytes. */
@@ -354,7 +350,8 @@ static size_t short_candidates(struct fuzzy_index *fi, size_t len, size_t *ids, 
 	return n;
 }
 
-size_t fuzzy_index_candidates(struct fuzzy_index *fi, const char *query, size_t *ids, size_t max)
+size_t fuzzy_index_candidates(struct fuzzy_index *fi, const char *query, size_t budget, size_t *ids,
+                              size_t max)
 {
 	struct query_state qs;
 	size_t len = strlen(query), touched = 0, read = 0, i, n, lo, hi;
@@ -378,7 +375,7 @@ size_t fuzzy_index_candidates(struct fuzzy_index *fi, const char *query, size_t 
 		const uint32_t *p = fi->post + fi->start[g->id];
 		size_t k;
 
-		if (i > 0 && read + g->postings > QUERY_BUDGET)
+		if (i > 0 && read + g->postings > budget)
 			break;
 		read += g->postings;
 		for (k = 0; k < g->postings; k++) {

@@ -11,7 +11,7 @@
  * Only the candidates are compared.  An index maps every 4-gram of
  * characters (code points) of the indexed strings to the strings that
  * contain it; a query looks up its own 4-grams, rarest first, up to a
- * fixed budget of index entries, and ranks the strings found by the
+ * budget of index entries, and ranks the strings found by the
  * number of 4-grams shared.  The budget makes the cost of a query
  * independent of the size of the index: common 4-grams (" de ", "les ")
  * are the ones left out, and they say least about which string is close.
@@ -44,9 +44,12 @@ size_t fuzzy_index_add(struct fuzzy_index *fi, const char *text);
  * Fills IDS with up to MAX ids of indexed strings that may reach the
  * threshold against QUERY, most promising first (most shared 4-grams, then
  * lowest id); strings whose length alone rules them out are left out.
- * Returns how many were written.
+ * QUERY's grams are read rarest first, until BUDGET index entries were
+ * read (at least one gram is always read): the cost of a query is bounded
+ * whatever the size of the index.  Returns how many ids were written.
  */
-size_t fuzzy_index_candidates(struct fuzzy_index *fi, const char *query, size_t *ids, size_t max);
+size_t fuzzy_index_candidates(struct fuzzy_index *fi, const char *query, size_t budget, size_t *ids,
+                              size_t max);
 
 /* The I-th string added. */
 const char *fuzzy_index_text(const struct fuzzy_index *fi, size_t id);

@@ -19,13 +19,21 @@
 #include "mem.h"
 #include "uni.h"
 
-/* How many index candidates a fuzzy search compares exactly. */
+/* How many index candidates a fuzzy search compares exactly, among those
+ * found by reading how many index entries (see fuzzy.h)... */
 #define CANDIDATES 64
+#define QUERY_BUDGET 2048
+/* ...and, when none of them is closer than WIDEN_BELOW, how many more. */
+#define WIDEN_BELOW 0.8
+#define WIDE_CANDIDATES 512
+#define WIDE_BUDGET 131072
 /* How many of them are searched for unchanged sentences. */
 #define SENTENCE_CANDIDATES 8
 /* msgmerge prefers, by this much, a candidate with the same msgctxt. */
 #define SAME_CONTEXT_BONUS 0.00001
-/* A candidate whose numbers or negations differ ranks this much lower. */
+/* A candidate that would look near-exact but whose numbers or negations
+ * differ ranks this much lower. */
+#define NEAR_EXACT 0.85
 #define CHANGE_PENALTY 0.05
 /* Extracted comments that merge writes start with this; they stay while
  * the entry stays fuzzy. */
@@ -636,55 +644,97 @@ struct fuzzy_choice {
 	struct buf notes;
 };
 
+/* One fuzzy search: the query and the best candidate so far. */
+struct search {
+	struct fuzzy_query q;
+	const char *ctxt;
+	int negations;
+	uint64_t numbers;
+	struct old_msg *best;
+	double best_weight, best_score;
+	int best_numbers, best_negations;
+};
+
+/*
+ * Weighs the candidate O as msgmerge does (similarity, plus a tiny bonus
+ * for the same msgctxt, strictly above 0.6 and above the best so far),
+ * then ranks it lower for changed numbers or negations when it would
+ * otherwise look near-exact.
+ */
+static void consider(struct search *s, struct old_msg *o)
+{
+	const char *octxt = catalog_msg_ctxt(o->msg);
+	double bonus = 0, weight, score, bound;
+	int same_numbers, same_negations;
+
+	if ((s->ctxt == NULL) ? octxt == NULL : octxt && strcmp(s->ctxt, octxt) == 0)
+		bonus = SAME_CONTEXT_BONUS;
+	bound = s->best_score > FUZZY_THRESHOLD ? s->best_score : FUZZY_THRESHOLD;
+	weight = fuzzy_query_similarity(&s->q, catalog_msg_id(o->msg), bound - bonus) + bonus;
+	if (weight <= bound)
+		return;
+	if (!o->traits_known) {
+		o->numbers = numbers_hash(catalog_msg_id(o->msg));
+		o->negations = negations_of(catalog_msg_id(o->msg));
+		o->traits_known = 1;
+	}
+	same_numbers = o->numbers == s->numbers;
+	same_negations = o->negations == s->negations;
+	score = weight;
+	if (weight >= NEAR_EXACT)
+		score -=
+		    (same_numbers ? 0 : CHANGE_PENALTY) + (same_negations ? 0 : CHANGE_PENALTY);
+	if (s->best && score <= s->best_score)
+		return;
+	s->best = o;
+	s->best_weight = weight;
+	s->best_score = score;
+	s->best_numbers = same_numbers;
+	s->best_negations = same_negations;
+}
+
+static int by_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 static void fuzzy_search(struct merge_run *run, struct fuzzy_index *fi, const size_t *index_to_old,
                          const struct catalog_msg *ref, struct fuzzy_choice *ch)
 {
-	const char *msgid = catalog_msg_id(ref), *ctxt = catalog_msg_ctxt(ref);
-	size_t ids[CANDIDATES], n, i, reused = 0;
+	const char *msgid = catalog_msg_id(ref);
+	size_t ids[CANDIDATES], more[WIDE_CANDIDATES], n, m, i, reused = 0;
 	struct old_msg *cand[CANDIDATES];
-	struct fuzzy_query q;
 	struct buf nums = BUF_INIT, cand_nums = BUF_INIT;
-	double best_score = 0;
-	int negations = negations_of(msgid), best_numbers = 1, best_negations = 1;
-	uint64_t numbers = numbers_hash(msgid);
+	struct search s;
 
 	ch->best = NULL;
 	ch->msgstr = NULL;
-	n = fuzzy_index_candidates(fi, msgid, ids, CANDIDATES);
+	n = fuzzy_index_candidates(fi, msgid, QUERY_BUDGET, ids, CANDIDATES);
 	if (n == 0)
 		return;
-	fuzzy_query_init(&q, msgid);
+	memset(&s, 0, sizeof s);
+	s.ctxt = catalog_msg_ctxt(ref);
+	s.negations = negations_of(msgid);
+	s.numbers = numbers_hash(msgid);
+	fuzzy_query_init(&s.q, msgid);
 	for (i = 0; i < n; i++) {
-		struct old_msg *o = &run->old[index_to_old[ids[i]]];
-		const char *octxt = catalog_msg_ctxt(o->msg);
-		double bonus = 0, weight, score, bound;
-		int same_numbers, same_negations;
-
-		cand[i] = o;
-		if ((ctxt == NULL) ? octxt == NULL : octxt && strcmp(ctxt, octxt) == 0)
-			bonus = SAME_CONTEXT_BONUS;
-		/* Past msgmerge's threshold, and better than the best so far. */
-		bound = best_score > FUZZY_THRESHOLD ? best_score : FUZZY_THRESHOLD;
-		weight = fuzzy_query_similarity(&q, catalog_msg_id(o->msg), bound - bonus) + bonus;
-		if (weight <= FUZZY_THRESHOLD)
-			continue;
-		if (!o->traits_known) {
-			o->numbers = numbers_hash(catalog_msg_id(o->msg));
-			o->negations = negations_of(catalog_msg_id(o->msg));
-			o->traits_known = 1;
-		}
-		same_numbers = o->numbers == numbers;
-		same_negations = o->negations == negations;
-		score = weight - (same_numbers ? 0 : CHANGE_PENALTY) -
-		        (same_negations ? 0 : CHANGE_PENALTY);
-		if (!ch->best || score > best_score) {
-			best_score = score;
-			ch->best = o;
-			best_numbers = same_numbers;
-			best_negations = same_negations;
-		}
+		cand[i] = &run->old[index_to_old[ids[i]]];
+		consider(&s, cand[i]);
 	}
-	fuzzy_query_release(&q);
+	/* No near-duplicate among the strings that share the rarest grams:
+	 * the message is new or much changed, and the closest old one may
+	 * share only common phrases.  Look wider, still within a bound. */
+	if (!s.best || s.best_weight < WIDEN_BELOW) {
+		m = fuzzy_index_candidates(fi, msgid, WIDE_BUDGET, more, WIDE_CANDIDATES);
+		qsort(ids, n, sizeof *ids, by_size);
+		for (i = 0; i < m; i++)
+			if (!bsearch(&more[i], ids, n, sizeof *ids, by_size))
+				consider(&s, &run->old[index_to_old[more[i]]]);
+	}
+	fuzzy_query_release(&s.q);
+	ch->best = s.best;
 
 	if (!catalog_msg_id_plural(ref) && run->source_lang) {
 		size_t nc = n < SENTENCE_CANDIDATES ? n : SENTENCE_CANDIDATES;
@@ -702,13 +752,13 @@ static void fuzzy_search(struct merge_run *run, struct fuzzy_index *fi, const si
 			                     "sentence%s\n",
 			         reused, reused == 1 ? "" : "s");
 	}
-	if (ch->best && !best_numbers) {
+	if (ch->best && ch->best == s.best && !s.best_numbers) {
 		numbers_of(msgid, &nums);
 		numbers_of(catalog_msg_id(ch->best->msg), &cand_nums);
 		buf_addf(&ch->notes, NOTE_PREFIX "numbers changed: was \"%s\", now \"%s\"\n",
 		         buf_str(&cand_nums), buf_str(&nums));
 	}
-	if (ch->best && !best_negations)
+	if (ch->best && ch->best == s.best && !s.best_negations)
 		buf_addf(&ch->notes, NOTE_PREFIX "a negation was added or removed\n");
 	buf_release(&nums);
 	buf_release(&cand_nums);

@@ -99,14 +99,14 @@ int main(void)
 	fuzzy_index_add(fi, "ab");
 	fuzzy_index_add(fi, "abcd");
 	n = fuzzy_index_candidates(
-	    fi, "Phrase num\xc3\xa9ro 42 sur la protection de l'enfance en 2033 !", ids, 8);
+	    fi, "Phrase num\xc3\xa9ro 42 sur la protection de l'enfance en 2033 !", 4096, ids, 8);
 	CHECK(n == 8);
 	CHECK(n > 0 && ids[0] == 42);
 	CHECK_STR(fuzzy_index_text(fi, 42), texts[42]);
 	/* Short strings: compared with every string of a possible length. */
-	n = fuzzy_index_candidates(fi, "abc", ids, 8);
+	n = fuzzy_index_candidates(fi, "abc", 4096, ids, 8);
 	CHECK(n == 2 && ids[0] == 64 && ids[1] == 65);
-	n = fuzzy_index_candidates(fi, "zzzzzzz", ids, 8);
+	n = fuzzy_index_candidates(fi, "zzzzzzz", 4096, ids, 8);
 	CHECK(n == 0);
 	fuzzy_index_free(fi);
 	for (i = 0; i < 64; i++)
