@@ -8,13 +8,15 @@
  * - no churn: merging the result again with the same template gives the
  *   same bytes.
  *
- * And uni_plural_forms for the languages doc/merge.md lists.
+ * And what merge added to catalog and uni: header comments,
+ * catalog_render, uni_plural_forms for the languages doc/merge.md lists.
  */
 #include <config.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lib/buf.h"
 #include "lib/catalog.h"
@@ -179,9 +181,46 @@ static void one_round(unsigned seed, unsigned count)
 	catalog_free(ref);
 }
 
+/* catalog_render gives the bytes catalog_write writes; header comments. */
+static void catalog_additions(void)
+{
+	struct catalog *cat = catalog_create("t.po");
+	struct buf rendered = BUF_INIT;
+	struct diag d;
+	char path[] = "/tmp/traduki-merge-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *fp;
+	char text[4096];
+	size_t n = 0;
+
+	diag_init(&d, NULL, NULL);
+	CHECK(catalog_header_comments(cat) == NULL);
+	catalog_set_header(cat, "Language: nl\nContent-Type: text/plain; charset=UTF-8\n");
+	catalog_set_header_comments(cat, "Dutch translation.\n");
+	CHECK_STR(catalog_header_comments(cat), "Dutch translation.\n");
+	catalog_msg_set_str(catalog_append(cat, NULL, "Bonjour", NULL), "Hallo");
+	CHECK(catalog_render(cat, &rendered, &d) == 0);
+	CHECK(strncmp(buf_str(&rendered), "# Dutch translation.\nmsgid \"\"\n", 30) == 0);
+	if (fd >= 0) {
+		close(fd);
+		CHECK(catalog_write(cat, path, 0, &d) == 0);
+		fp = fopen(path, "rb");
+		if (fp) {
+			n = fread(text, 1, sizeof text, fp);
+			fclose(fp);
+		}
+		CHECK(n == rendered.len && memcmp(text, buf_str(&rendered), n) == 0);
+		unlink(path);
+	}
+	buf_release(&rendered);
+	catalog_free(cat);
+}
+
 int main(void)
 {
 	unsigned seed;
+
+	catalog_additions();
 
 	for (seed = 1; seed <= 5; seed++)
 		one_round(seed, 300);
