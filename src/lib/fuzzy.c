@@ -489,16 +489,33 @@ void fuzzy_query_release(struct fuzzy_query *q)
 	q->masks = q->row = NULL;
 }
 
+/* How many bits of ROW (the query's length) are 0: the LCS so far. */
+static size_t row_zeros(const struct fuzzy_query *q)
+{
+	size_t w, zeros = 0;
+
+	for (w = 0; w < q->words; w++) {
+		unsigned long long v = ~q->row[w];
+
+		if (w == q->words - 1 && q->len % 64)
+			v &= (1ULL << (q->len % 64)) - 1;
+		zeros += (size_t)__builtin_popcountll(v);
+	}
+	return zeros;
+}
+
 /*
  * The length of the longest common subsequence of Q's text and TEXT, by
  * the bit-vector recurrence of Allison and Dix (as refined by Hyyrö): bit i
  * of ROW is 0 when the prefix of the query up to i gains a match.  One pass
- * over TEXT, WORDS machine words per byte.
+ * over TEXT, WORDS machine words per byte.  Every 64 bytes, stops early
+ * (returning what it has) when even matching every byte left could not
+ * bring the LCS to NEED.
  */
-static size_t lcs(struct fuzzy_query *q, const unsigned char *text, size_t len)
+static size_t lcs(struct fuzzy_query *q, const unsigned char *text, size_t len, size_t need)
 {
 	unsigned long long *row = q->row;
-	size_t i, w, zeros = 0;
+	size_t i, w;
 
 	for (w = 0; w < q->words; w++)
 		row[w] = ~0ULL;
@@ -513,22 +530,23 @@ static size_t lcs(struct fuzzy_query *q, const unsigned char *text, size_t len)
 			carry = (x < v) | (y < x);
 			row[w] = y | (v & ~m[w]);
 		}
-	}
-	for (w = 0; w < q->words; w++) {
-		unsigned long long v = ~row[w];
+		if ((i & 63) == 63) {
+			size_t have = row_zeros(q), left = len - i - 1;
 
-		if (w == q->words - 1 && q->len % 64)
-			v &= (1ULL << (q->len % 64)) - 1;
-		zeros += (size_t)__builtin_popcountll(v);
+			if (left > q->len - have)
+				left = q->len - have;
+			if (have + left < need)
+				return have;
+		}
 	}
-	return zeros;
+	return row_zeros(q);
 }
 
-double fuzzy_query_similarity(struct fuzzy_query *q, const char *text, double lower_bound)
+double fuzzy_query_similarity(struct fuzzy_query *q, const char *text, size_t m, double lower_bound)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	size_t m = strlen(text), n = q->len, total = n + m;
-	size_t hist[256], common = 0, i;
+	size_t n = q->len, total = n + m;
+	size_t hist[256], common = 0, i, need;
 	double bound;
 
 	if (total == 0)
@@ -546,8 +564,11 @@ double fuzzy_query_similarity(struct fuzzy_query *q, const char *text, double lo
 	bound = 2.0 * (double)common / (double)total;
 	if (bound <= lower_bound)
 		return bound;
+	/* The smallest LCS that beats LOWER_BOUND; below it, any value
+	 * <= LOWER_BOUND will do. */
+	need = lower_bound < 0 ? 0 : (size_t)(lower_bound * (double)total / 2.0);
 	/* The same value as fstrcmp: (n + m - edits) / (n + m). */
-	return (double)(2 * lcs(q, t, m)) / (double)total;
+	return (double)(2 * lcs(q, t, m, need)) / (double)total;
 }
 
 double fuzzy_similarity(const char *a, const char *b)
@@ -556,7 +577,7 @@ double fuzzy_similarity(const char *a, const char *b)
 	double s;
 
 	fuzzy_query_init(&q, a);
-	s = fuzzy_query_similarity(&q, b, -1.0);
+	s = fuzzy_query_similarity(&q, b, strlen(b), -1.0);
 	fuzzy_query_release(&q);
 	return s;
 }

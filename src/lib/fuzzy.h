@@ -73,11 +73,13 @@ void fuzzy_query_init(struct fuzzy_query *q, const char *text);
 void fuzzy_query_release(struct fuzzy_query *q);
 
 /*
- * The similarity of Q's text and TEXT, in [0, 1]: 1 when equal, 0 when
- * nothing is in common.  When cheap bounds show that it cannot exceed
- * LOWER_BOUND, returns a value <= LOWER_BOUND without computing it.
+ * The similarity of Q's text and TEXT (LEN bytes), in [0, 1]: 1 when
+ * equal, 0 when nothing is in common.  When bounds show on the way that it
+ * cannot exceed LOWER_BOUND, returns a value <= LOWER_BOUND without
+ * finishing.
  */
-double fuzzy_query_similarity(struct fuzzy_query *q, const char *text, double lower_bound);
+double fuzzy_query_similarity(struct fuzzy_query *q, const char *text, size_t len,
+                              double lower_bound);
 
 /* The similarity of A and B (a convenience over fuzzy_query_*). */
 double fuzzy_similarity(const char *a, const char *b);

@@ -43,6 +43,8 @@
 
 struct old_msg {
 	const struct catalog_msg *msg;
+	const char *ctxt, *id; /* the message's, looked up once */
+	size_t id_len;
 	int used;
 	/* numbers and negations of the msgid, computed on first use */
 	int traits_known;
@@ -663,14 +665,14 @@ struct search {
  */
 static void consider(struct search *s, struct old_msg *o)
 {
-	const char *octxt = catalog_msg_ctxt(o->msg);
+	const char *octxt = o->ctxt;
 	double bonus = 0, weight, score, bound;
 	int same_numbers, same_negations;
 
 	if ((s->ctxt == NULL) ? octxt == NULL : octxt && strcmp(s->ctxt, octxt) == 0)
 		bonus = SAME_CONTEXT_BONUS;
 	bound = s->best_score > FUZZY_THRESHOLD ? s->best_score : FUZZY_THRESHOLD;
-	weight = fuzzy_query_similarity(&s->q, catalog_msg_id(o->msg), bound - bonus) + bonus;
+	weight = fuzzy_query_similarity(&s->q, o->id, o->id_len, bound - bonus) + bonus;
 	if (weight <= bound)
 		return;
 	if (!o->traits_known) {
@@ -784,8 +786,12 @@ struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *
 	run.opt = opt;
 	run.nold = catalog_count(def);
 	run.old = xcalloc(run.nold + 1, sizeof *run.old);
-	for (i = 0; i < run.nold; i++)
+	for (i = 0; i < run.nold; i++) {
 		run.old[i].msg = catalog_at(def, i);
+		run.old[i].ctxt = catalog_msg_ctxt(run.old[i].msg);
+		run.old[i].id = catalog_msg_id(run.old[i].msg);
+		run.old[i].id_len = strlen(run.old[i].id);
+	}
 	exact_init(&exact, run.old, run.nold);
 	run.nplurals = header_nplurals(def);
 

@@ -81,8 +81,8 @@ int main(void)
 
 	/* A lower bound lets it stop early, never report more than the truth. */
 	fuzzy_query_init(&q, "Le chien mange.");
-	CHECK(fuzzy_query_similarity(&q, "x", 0.6) <= 0.6);
-	CHECK(fuzzy_query_similarity(&q, "Le chien mange bien.", 0.6) ==
+	CHECK(fuzzy_query_similarity(&q, "x", 1, 0.6) <= 0.6);
+	CHECK(fuzzy_query_similarity(&q, "Le chien mange bien.", 20, 0.6) ==
 	      fuzzy_similarity("Le chien mange.", "Le chien mange bien."));
 	fuzzy_query_release(&q);
 
