@@ -51,7 +51,10 @@ void catalog_set_header(struct catalog *cat, const char *header);
 void catalog_set_header_fuzzy(struct catalog *cat, int fuzzy);
 int catalog_header_fuzzy(const struct catalog *cat);
 
-/* The header entry's translator comments, or NULL when there is no header. */
+/*
+ * The header entry's translator comments, or NULL when there is no header.
+ * (libgettextpo allocates the string anew on each call and never frees it.)
+ */
 const char *catalog_header_comments(const struct catalog *cat);
 
 /* Sets the header entry's translator comments, creating the header if needed. */

@@ -814,10 +814,13 @@ struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *
 	if (catalog_header(def)) {
 		char *text = merge_header(catalog_header(def), catalog_header(ref), opt->lang);
 
+		/* (Each call to the getter costs libgettextpo an allocation.) */
+		const char *comments = catalog_header_comments(def);
+
 		catalog_set_header(out, text);
 		free(text);
-		if (catalog_header_comments(def) && *catalog_header_comments(def))
-			catalog_set_header_comments(out, catalog_header_comments(def));
+		if (comments && *comments)
+			catalog_set_header_comments(out, comments);
 		catalog_set_header_fuzzy(out, catalog_header_fuzzy(def));
 	}
 
@@ -894,11 +897,11 @@ struct catalog *merge_new_catalog(const struct catalog *ref, const char *lang, c
 	struct catalog *cat = catalog_create(name);
 	const char *forms = uni_plural_forms(lang);
 	char *date = catalog_header_field(ref, "POT-Creation-Date");
-	const char *header = catalog_header(ref);
+	const char *header = catalog_header(ref), *comments = catalog_header_comments(ref);
 
 	catalog_set_header(cat, header ? header : "");
-	if (catalog_header_comments(ref) && *catalog_header_comments(ref))
-		catalog_set_header_comments(cat, catalog_header_comments(ref));
+	if (comments && *comments)
+		catalog_set_header_comments(cat, comments);
 	if (date)
 		catalog_set_header_field(cat, "PO-Revision-Date", date);
 	catalog_set_header_field(cat, "Last-Translator", "Automatically generated");
