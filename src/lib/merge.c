@@ -743,7 +743,8 @@ static void fuzzy_search(struct merge_run *run, struct fuzzy_index *fi, const si
 
 		ch->msgstr = assemble(run, msgid, ch->best, cand, nc, &reused);
 		if (ch->msgstr && !ch->best) {
-			/* The candidate that gave most: the first one that gave any. */
+			/* The source to name in "#|": the candidate sharing most
+			 * 4-grams among those whose sentences line up. */
 			for (i = 0; i < nc && !ch->best; i++)
 				if (old_split(run, cand[i]))
 					ch->best = cand[i];
