@@ -442,43 +442,52 @@ static uint64_t numbers_hash(const char *s)
 	return h;
 }
 
-/*
- * The number of negation words in S: French "ne"/"n'", "pas", "non",
- * "jamais", "aucun(e)", "ni", "rien", "personne"... and English "not",
- * "no", "never", "n't", "none", "nothing".  Letters are compared in ASCII
- * lower case; the apostrophes of "n'" and "n’" end a word.
- */
+/* 1 when S starts a byte of a word: letters, digits, anything not ASCII
+ * but the typographic apostrophe, U+2019, which ends a word as "'" does. */
 static int word_byte(const char *s)
 {
-	/* The typographic apostrophe, U+2019, ends a word as "'" does. */
 	if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
 	    (unsigned char)s[2] == 0x99)
 		return 0;
 	return isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80;
 }
 
+/*
+ * The number of negation words in S: French "ne" and "n'", "pas", "non",
+ * "jamais", "aucun(e)", "ni", "rien"; English "not", "no", "never",
+ * "none", "nothing" and "n't" (the "t" after "n'", not that of
+ * "a-t-il").  ASCII letters are compared in lower case.
+ */
 static int negations_of(const char *s)
 {
-	static const char *const words[] = { "ne",    "n",      "pas",  "non",     "jamais",
-		                             "aucun", "aucune", "ni",   "rien",    "not",
-		                             "no",    "never",  "none", "nothing", "t" };
-	int count = 0;
+	static const char *const words[] = { "ne",    "n",      "pas",  "non",    "jamais",
+		                             "aucun", "aucune", "ni",   "rien",   "not",
+		                             "no",    "never",  "none", "nothing" };
+	int count = 0, after_n_apostrophe = 0;
 
 	while (*s) {
 		char word[16];
 		size_t len = 0, i;
+		const char *gap = s;
 
 		while (*s && !word_byte(s))
 			s++;
+		/* "don't": a "t" right after "n" and an apostrophe. */
+		after_n_apostrophe =
+		    after_n_apostrophe && ((s - gap == 1 && *gap == '\'') ||
+		                           (s - gap == 3 && memcmp(gap, "\xe2\x80\x99", 3) == 0));
 		while (*s && word_byte(s)) {
 			if (len < sizeof word - 1)
 				word[len++] = (char)tolower((unsigned char)*s);
 			s++;
 		}
 		word[len] = '\0';
+		if (after_n_apostrophe && strcmp(word, "t") == 0)
+			count++;
 		for (i = 0; i < sizeof words / sizeof words[0]; i++)
 			if (strcmp(word, words[i]) == 0)
 				count++;
+		after_n_apostrophe = len > 1 && word[len - 1] == 'n';
 	}
 	return count;
 }
@@ -603,15 +612,7 @@ static char *assemble(struct merge_run *run, const char *msgid, struct old_msg *
 			found++;
 			continue;
 		}
-		/* A changed sentence in the same place as an old one: its
-		 * translation is still the best start. */
-		if (best && next_old < best->nsent &&
-		    (i + 1 == n || from_best[i + 1] < 0 || (size_t)from_best[i + 1] > next_old)) {
-			add_target(&out, best, next_old++);
-			continue;
-		}
-		whole = 0;
-		/* A sentence the best candidate lacks: another may have it. */
+		/* A sentence the best candidate lacks, unchanged in another. */
 		for (k = 0; k < ncand; k++) {
 			long j;
 
@@ -621,16 +622,29 @@ static char *assemble(struct merge_run *run, const char *msgid, struct old_msg *
 			if (j >= 0) {
 				add_target(&out, cand[k], (size_t)j);
 				found++;
+				whole = 0;
 				break;
 			}
 		}
+		if (k < ncand)
+			continue;
+		/* A changed sentence in the same place as an old one: its
+		 * translation is still the best start. */
+		if (best && next_old < best->nsent &&
+		    (i + 1 == n || from_best[i + 1] < 0 || (size_t)from_best[i + 1] > next_old)) {
+			add_target(&out, best, next_old++);
+			continue;
+		}
+		whole = 0;
 	}
 	if (best && next_old != best->nsent)
 		whole = 0;
 	free(from_best);
 	free(nb);
-	/* Without a whole-message match, only mostly unchanged paragraphs. */
-	if ((best && whole) || found == 0 || (!best && found * 2 < n) || !out.len) {
+	/* Without a whole-message match, only mostly unchanged paragraphs;
+	 * with one, only when the result differs from its translation. */
+	if ((best && (whole || strcmp(buf_str(&out), catalog_msg_str(best->msg)) == 0)) ||
+	    found == 0 || (!best && found * 2 < n) || !out.len) {
 		buf_release(&out);
 		return NULL;
 	}
