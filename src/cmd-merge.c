@@ -106,6 +106,44 @@ static int lock_catalog(const char *path, int create, struct diag *d)
 	}
 }
 
+/*
+ * Writes CAT to PATH when PATH names a device or a pipe (/dev/null,
+ * /dev/full): there is no file to replace atomically, and renaming over a
+ * device would put a regular file in its place.
+ */
+static int write_to_device(struct catalog *cat, const char *path, struct diag *d)
+{
+	struct buf text = BUF_INIT;
+	FILE *fp;
+	int rc = -1;
+
+	if (catalog_render(cat, &text, d) != 0) {
+		buf_release(&text);
+		return -1;
+	}
+	fp = fopen(path, "wb");
+	if (fp) {
+		int failed = fwrite(buf_str(&text), 1, text.len, fp) != text.len;
+
+		failed |= fflush(fp) != 0;
+		rc = fclose(fp) == 0 && !failed ? 0 : -1;
+		if (rc)
+			diag_report(d, DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+	} else {
+		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+	}
+	buf_release(&text);
+	return rc;
+}
+
+static int is_device(const char *path)
+{
+	struct stat st;
+
+	return !atomic_is_stdout(path) && stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	       !S_ISDIR(st.st_mode);
+}
+
 static int write_bytes(const char *path, const struct buf *text, struct diag *d)
 {
 	struct atomic_file af;
@@ -189,6 +227,9 @@ static int run(struct merge_cmd *mc, const char *def_path, const char *ref_path,
 		goto done;
 	if (mc->update) {
 		if (update_in_place(mc, def_path, &old, out, d) != 0)
+			goto done;
+	} else if (is_device(out_path)) {
+		if (write_to_device(out, out_path, d) != 0)
 			goto done;
 	} else if (catalog_write(out, out_path, ATOMIC_KEEP_SAME, d) != 0) {
 		goto done;
