@@ -1,33 +1,284 @@
 /*
- * traduki merge: update a PO catalog from a new template, as msgmerge does.
+ * traduki merge: update a PO catalog from a new template, as msgmerge
+ * does.  The merge itself is src/lib/merge.c; this file owns the command
+ * line, the lock and backup of -U, and the summary.
  */
 #include <config.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "lib/atomic.h"
+#include "lib/buf.h"
+#include "lib/catalog.h"
+#include "lib/merge.h"
+#include "lib/uni.h"
 #include "tool.h"
 
-static const char help[] = "Usage: traduki merge [--previous] -o OUT.po DEF.po REF.pot\n"
-                           "\n"
-                           "Update a PO catalog from a new template, as msgmerge does.\n"
-                           "\n"
-                           "This command is not available in this version yet.\n"
-                           "\n"
-                           "  -h, --help  show this help and exit\n";
+static const char help[] =
+    "Usage: traduki merge [OPTION...] -o OUT.po DEF.po REF.pot\n"
+    "       traduki merge [OPTION...] -U DEF.po REF.pot\n"
+    "\n"
+    "Bring the translator's catalog DEF.po in step with the template REF.pot,\n"
+    "as msgmerge does: translations of unchanged messages are kept, changed\n"
+    "messages get the translation of the most similar old message marked\n"
+    "fuzzy, and old messages that nothing uses become obsolete (#~) entries.\n"
+    "A translation is never lost, and a new catalog is never filled with\n"
+    "the source text.  See doc/merge.md.\n"
+    "\n"
+    "  -o, --output-file=FILE   write the result to FILE ('-': standard output)\n"
+    "  -U, --update             update DEF.po in place (under a lock; the file\n"
+    "                           is left untouched when nothing changes)\n"
+    "      --backup=CONTROL     with -U: 'simple' keeps the old file as DEF.po~,\n"
+    "                           'none' (the default) keeps no backup\n"
+    "      --previous           keep the previous msgctxt and msgid (#|) of\n"
+    "                           fuzzy entries\n"
+    "  -N, --no-fuzzy-matching  no fuzzy matching: changed messages start\n"
+    "                           untranslated\n"
+    "      --lang=LL            set the Language header field (and, with\n"
+    "                           --create, the plural forms)\n"
+    "      --create             when DEF.po does not exist, start from an empty\n"
+    "                           catalog for --lang (its header as msginit\n"
+    "                           writes it, every translation empty)\n"
+    "      --source-lang=LL     language of the msgids, for sentence breaks\n"
+    "                           (default: the template's X-Source-Language, or fr)\n"
+    "  -q, --quiet              print no summary\n"
+    "  -h, --help               show this help and exit\n"
+    "\n"
+    "Exit status: 0 on success, 2 on a usage or input error.\n";
+
+enum { OPT_PREVIOUS = 256, OPT_LANG, OPT_CREATE, OPT_BACKUP, OPT_SOURCE_LANG };
+
+struct merge_cmd {
+	const char *output;
+	int update;
+	int backup;
+	int create;
+	struct merge_options opt;
+};
+
+/* Reads all of FD from its start into OUT. */
+static int read_fd(int fd, struct buf *out)
+{
+	char chunk[65536];
+	ssize_t n;
+
+	if (lseek(fd, 0, SEEK_SET) < 0)
+		return -1;
+	while ((n = read(fd, chunk, sizeof chunk)) > 0)
+		buf_add(out, chunk, (size_t)n);
+	return n < 0 ? -1 : 0;
+}
+
+/*
+ * Takes an exclusive advisory lock on PATH for -U and returns its open
+ * descriptor, or -1 after reporting.  Writers replace the file by rename,
+ * so a lock may be granted on a file that is already gone: then the new
+ * file at PATH is locked instead.  With CREATE, a missing PATH is created
+ * empty (and read as "no catalog yet").
+ */
+static int lock_catalog(const char *path, int create, struct diag *d)
+{
+	for (;;) {
+		struct stat held, now;
+		int fd = open(path, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0644);
+
+		if (fd < 0) {
+			diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+			return -1;
+		}
+		if (flock(fd, LOCK_EX) != 0) {
+			diag_report(d, DIAG_ERROR, path, 0, 0, "cannot lock: %s", strerror(errno));
+			close(fd);
+			return -1;
+		}
+		if (fstat(fd, &held) == 0 && stat(path, &now) == 0 && held.st_dev == now.st_dev &&
+		    held.st_ino == now.st_ino)
+			return fd;
+		close(fd);
+	}
+}
+
+static int write_bytes(const char *path, const struct buf *text, struct diag *d)
+{
+	struct atomic_file af;
+	FILE *fp = atomic_open(&af, path, ATOMIC_KEEP_SAME, d);
+
+	if (!fp)
+		return -1;
+	fwrite(buf_str(text), 1, text->len, fp);
+	return atomic_commit(&af, d);
+}
+
+/* -U: replaces DEF (whose bytes were OLD) by CAT, unless they are equal. */
+static int update_in_place(const struct merge_cmd *mc, const char *path, const struct buf *old,
+                           struct catalog *cat, struct diag *d)
+{
+	struct buf text = BUF_INIT;
+	int rc = 0;
+
+	if (catalog_render(cat, catalog_name(cat), &text, d) != 0) {
+		buf_release(&text);
+		return -1;
+	}
+	if (text.len == old->len && memcmp(buf_str(&text), buf_str(old), old->len) == 0) {
+		buf_release(&text);
+		return 0;
+	}
+	if (mc->backup && old->len) {
+		struct buf name = BUF_INIT;
+
+		buf_addf(&name, "%s~", path);
+		rc = write_bytes(buf_str(&name), old, d);
+		buf_release(&name);
+	}
+	if (rc == 0)
+		rc = write_bytes(path, &text, d);
+	buf_release(&text);
+	return rc;
+}
+
+static int run(struct merge_cmd *mc, const char *def_path, const char *ref_path,
+               struct tool_ctx *ctx)
+{
+	struct diag *d = &ctx->diag;
+	struct catalog *ref = NULL, *def = NULL, *out = NULL;
+	struct merge_stats st;
+	struct buf old = BUF_INIT;
+	const char *out_path = mc->update ? def_path : mc->output;
+	int fd = -1, rc = TOOL_USAGE, missing = 0;
+
+	if (mc->update) {
+		fd = lock_catalog(def_path, mc->create, d);
+		if (fd < 0)
+			return TOOL_USAGE;
+		if (read_fd(fd, &old) != 0) {
+			diag_report(d, DIAG_ERROR, def_path, 0, 0, "cannot read: %s",
+			            strerror(errno));
+			goto done;
+		}
+		missing = mc->create && old.len == 0;
+	} else if (mc->create && access(def_path, F_OK) != 0 && errno == ENOENT) {
+		missing = 1;
+	}
+
+	ref = catalog_read(ref_path, d);
+	if (!ref)
+		goto done;
+	if (missing) {
+		def = merge_new_catalog(ref, mc->opt.lang, def_path);
+		if (!uni_plural_forms(mc->opt.lang))
+			diag_report(d, DIAG_WARNING, def_path, 0, 0,
+			            "no plural forms known for '%s': set Plural-Forms by hand",
+			            mc->opt.lang);
+	} else {
+		def = catalog_read(def_path, d);
+		if (!def)
+			goto done;
+	}
+
+	out = merge_catalogs(def, ref, &mc->opt, &st, d);
+	if (!out)
+		goto done;
+	if (mc->update) {
+		if (update_in_place(mc, def_path, &old, out, d) != 0)
+			goto done;
+	} else if (catalog_write(out, out_path, ATOMIC_KEEP_SAME, d) != 0) {
+		goto done;
+	}
+	diag_report(d, DIAG_NOTE, atomic_is_stdout(out_path) ? NULL : out_path, 0, 0,
+	            "%zu kept, %zu fuzzy (%zu from unchanged sentences), %zu untranslated, "
+	            "%zu obsolete",
+	            st.exact, st.fuzzy, st.assembled, st.untranslated, st.obsolete);
+	rc = TOOL_OK;
+done:
+	catalog_free(out);
+	catalog_free(def);
+	catalog_free(ref);
+	buf_release(&old);
+	if (fd >= 0)
+		close(fd); /* releases the lock */
+	return rc;
+}
 
 int cmd_merge(int argc, char **argv, struct tool_ctx *ctx)
 {
 	static const struct option options[] = {
+		{ "output-file", required_argument, NULL, 'o' },
+		{ "update", no_argument, NULL, 'U' },
+		{ "backup", required_argument, NULL, OPT_BACKUP },
+		{ "previous", no_argument, NULL, OPT_PREVIOUS },
+		{ "no-fuzzy-matching", no_argument, NULL, 'N' },
+		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "create", no_argument, NULL, OPT_CREATE },
+		{ "source-lang", required_argument, NULL, OPT_SOURCE_LANG },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "silent", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	struct merge_cmd mc;
+	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
-		if (c == 'h')
+	memset(&mc, 0, sizeof mc);
+	mc.opt.fuzzy_matching = 1;
+	while ((c = getopt_long(argc, argv, "o:UNqh", options, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			mc.output = optarg;
+			break;
+		case 'U':
+			mc.update = 1;
+			break;
+		case OPT_BACKUP:
+			if (strcmp(optarg, "simple") == 0 || strcmp(optarg, "never") == 0)
+				mc.backup = 1;
+			else if (strcmp(optarg, "none") == 0 || strcmp(optarg, "off") == 0)
+				mc.backup = 0;
+			else
+				return tool_usage_error(
+				    ctx, "--backup must be 'none' or 'simple', not '%s'", optarg);
+			break;
+		case OPT_PREVIOUS:
+			mc.opt.previous = 1;
+			break;
+		case 'N':
+			mc.opt.fuzzy_matching = 0;
+			break;
+		case OPT_LANG:
+			mc.opt.lang = optarg;
+			break;
+		case OPT_CREATE:
+			mc.create = 1;
+			break;
+		case OPT_SOURCE_LANG:
+			mc.opt.source_lang = optarg;
+			break;
+		case 'q':
+			ctx->quiet = 1;
+			break;
+		case 'h':
 			return tool_print_help(ctx, help);
-		return tool_option_error(ctx);
+		default:
+			return tool_option_error(ctx);
+		}
 	}
-	return tool_not_implemented(ctx);
+	if (argc - optind != 2)
+		return tool_usage_error(ctx, "expected two files, DEF.po and REF.pot");
+	if (mc.update == !!mc.output)
+		return tool_usage_error(ctx, "give either -o OUT.po or -U");
+	if (mc.create && !mc.opt.lang)
+		return tool_usage_error(ctx, "--create needs --lang=LL");
+	if ((mc.create || mc.update) && strcmp(argv[optind], "-") == 0)
+		return tool_usage_error(ctx, "-U and --create need DEF.po to be a file");
+	rc = run(&mc, argv[optind], argv[optind + 1], ctx);
+	uni_cleanup();
+	return rc;
 }

@@ -473,6 +473,16 @@ int catalog_header_fuzzy(const struct catalog *cat)
 	return cat->header ? po_message_is_fuzzy(cat->header) : 0;
 }
 
+const char *catalog_header_comments(const struct catalog *cat)
+{
+	return cat->header ? po_message_comments(cat->header) : NULL;
+}
+
+void catalog_set_header_comments(struct catalog *cat, const char *comments)
+{
+	po_message_set_comments(ensure_header(cat), comments ? comments : "");
+}
+
 char *catalog_header_field(const struct catalog *cat, const char *field)
 {
 	const char *header = catalog_header(cat);
@@ -815,26 +825,6 @@ static int render(po_file_t file, const char *name, struct buf *out, struct diag
 	return ok ? 0 : -1;
 }
 
-int catalog_write(struct catalog *cat, const char *path, int flags, struct diag *d)
-{
-	struct buf text = BUF_INIT;
-	struct atomic_file af;
-	FILE *fp;
-
-	if (catalog_render(cat, path, &text, d) != 0) {
-		buf_release(&text);
-		return -1;
-	}
-	fp = atomic_open(&af, path, flags, d);
-	if (!fp) {
-		buf_release(&text);
-		return -1;
-	}
-	fwrite(buf_str(&text), 1, text.len, fp);
-	buf_release(&text);
-	return atomic_commit(&af, d);
-}
-
 int catalog_render(struct catalog *cat, const char *name, struct buf *text, struct diag *d)
 {
 	size_t i;
@@ -870,6 +860,26 @@ int catalog_render(struct catalog *cat, const char *name, struct buf *text, stru
 			return -1;
 	}
 	return 0;
+}
+
+int catalog_write(struct catalog *cat, const char *path, int flags, struct diag *d)
+{
+	struct buf text = BUF_INIT;
+	struct atomic_file af;
+	FILE *fp;
+
+	if (catalog_render(cat, path, &text, d) != 0) {
+		buf_release(&text);
+		return -1;
+	}
+	fp = atomic_open(&af, path, flags, d);
+	if (!fp) {
+		buf_release(&text);
+		return -1;
+	}
+	fwrite(buf_str(&text), 1, text.len, fp);
+	buf_release(&text);
+	return atomic_commit(&af, d);
 }
 
 unsigned long catalog_check(struct catalog *cat, struct diag *d)

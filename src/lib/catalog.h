@@ -54,6 +54,15 @@ void catalog_set_header(struct catalog *cat, const char *header);
 void catalog_set_header_fuzzy(struct catalog *cat, int fuzzy);
 int catalog_header_fuzzy(const struct catalog *cat);
 
+/*
+ * The header entry's translator comments, or NULL when there is no header.
+ * (libgettextpo allocates the string anew on each call and never frees it.)
+ */
+const char *catalog_header_comments(const struct catalog *cat);
+
+/* Sets the header entry's translator comments, creating the header if needed. */
+void catalog_set_header_comments(struct catalog *cat, const char *comments);
+
 /* The value of a header field ("Language"), freshly allocated, or NULL. */
 char *catalog_header_field(const struct catalog *cat, const char *field);
 
@@ -123,6 +132,7 @@ int catalog_msg_ref_count(const struct catalog_msg *m);
 const char *catalog_msg_ref(const struct catalog_msg *m, int i, long *line);
 
 void catalog_msg_set_str(struct catalog_msg *m, const char *msgstr);
+/* MSGSTR NULL removes the INDEX-th form when it is the last one. */
 void catalog_msg_set_str_plural(struct catalog_msg *m, int index, const char *msgstr);
 void catalog_msg_set_comments(struct catalog_msg *m, const char *comments);
 void catalog_msg_set_extracted(struct catalog_msg *m, const char *comments);

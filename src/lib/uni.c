@@ -12,17 +12,15 @@
 #include <unicode/ubrk.h>
 #include <unicode/uclean.h>
 #include <unicode/uchar.h>
-#include <unicode/ulocdata.h>
-#include <unicode/unum.h>
-#include <unicode/uloc.h>
-#include <unicode/upluralrules.h>
-#include <unicode/ures.h>
 #include <unicode/ucol.h>
 #include <unicode/udat.h>
 #include <unicode/uldnames.h>
 #include <unicode/uloc.h>
-#include <unicode/unorm2.h>
+#include <unicode/ulocdata.h>
 #include <unicode/unum.h>
+#include <unicode/upluralrules.h>
+#include <unicode/ures.h>
+#include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -731,6 +729,131 @@ char *uni_language_name(const char *code, const char *locale)
 	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
 		return NULL;
 	return to_utf8(out, n);
+}
+
+/* --- Plural forms -------------------------------------------------------------- */
+
+/* gettext's customary expressions where one rule on n is not enough. */
+static const struct {
+	const char *lang;
+	int forms; /* CLDR's categories for whole numbers */
+	const char *expr;
+} plural_table[] = {
+	{ "ar", 6,
+	  "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 "
+	  ": n%100>=11 ? 4 : 5);" },
+	{ "be", 3,
+	  "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || "
+	  "n%100>=20) ? 1 : 2);" },
+	{ "bs", 3,
+	  "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || "
+	  "n%100>=20) ? 1 : 2);" },
+	{ "cs", 3, "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;" },
+	{ "ga", 5,
+	  "nplurals=5; plural=(n==1 ? 0 : n==2 ? 1 : n>=3 && n<=6 ? 2 : n>=7 && n<=10 ? 3 : 4);" },
+	{ "hr", 3,
+	  "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || "
+	  "n%100>=20) ? 1 : 2);" },
+	{ "lt", 3,
+	  "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && (n%100<10 || n%100>=20) ? 1 : "
+	  "2);" },
+	{ "pl", 3,
+	  "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : "
+	  "2);" },
+	{ "ro", 3, "nplurals=3; plural=(n==1 ? 0 : (n==0 || (n%100 > 0 && n%100 < 20)) ? 1 : 2);" },
+	{ "ru", 3,
+	  "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || "
+	  "n%100>=20) ? 1 : 2);" },
+	{ "sk", 3, "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;" },
+	{ "sl", 4,
+	  "nplurals=4; plural=(n%100==1 ? 0 : n%100==2 ? 1 : n%100==3 || n%100==4 ? 2 : 3);" },
+	{ "sr", 3,
+	  "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || "
+	  "n%100>=20) ? 1 : 2);" },
+	{ "uk", 3,
+	  "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || "
+	  "n%100>=20) ? 1 : 2);" },
+};
+
+/* Whole numbers checked against the CLDR rules: enough to see every rule
+ * of the languages above at work. */
+#define PLURAL_PROBE 200
+
+static int icu_has_language(const char *lang)
+{
+	int32_t i, n = uloc_countAvailable();
+
+	for (i = 0; i < n; i++) {
+		char l[16];
+		UErrorCode status = U_ZERO_ERROR;
+
+		uloc_getLanguage(uloc_getAvailable(i), l, (int32_t)sizeof l, &status);
+		if (U_SUCCESS(status) && strcmp(l, lang) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+const char *uni_plural_forms(const char *locale)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	char canon[64], lang[16];
+	char names[8][16];
+	unsigned char cat[PLURAL_PROBE];
+	int ncat = 0, n, k;
+	UPluralRules *rules;
+	size_t i;
+
+	if (!locale || !*locale)
+		return NULL;
+	uloc_canonicalize(locale, canon, (int32_t)sizeof canon, &status);
+	if (U_FAILURE(status))
+		return NULL;
+	uloc_getLanguage(canon, lang, (int32_t)sizeof lang, &status);
+	if (U_FAILURE(status) || !*lang)
+		return NULL;
+	/* ICU gives a language it has no data for the root's rules ("other"
+	 * only) without a word: ask only about languages it has. */
+	if (!icu_has_language(lang))
+		return NULL;
+	rules = uplrules_open(canon, &status);
+	if (U_FAILURE(status))
+		return NULL;
+	for (n = 0; n < PLURAL_PROBE; n++) {
+		UChar kw[16];
+		char name[16];
+		int32_t len = uplrules_select(rules, n, kw, 16, &status);
+
+		if (U_FAILURE(status) || len >= 16) {
+			uplrules_close(rules);
+			return NULL;
+		}
+		u_UCharsToChars(kw, name, len);
+		name[len] = '\0';
+		for (k = 0; k < ncat && strcmp(names[k], name) != 0; k++)
+			;
+		if (k == ncat) {
+			if (ncat == 8)
+				break;
+			strcpy(names[ncat++], name);
+		}
+		cat[n] = (unsigned char)k;
+	}
+	uplrules_close(rules);
+	for (i = 0; i < sizeof plural_table / sizeof plural_table[0]; i++)
+		if (strcmp(lang, plural_table[i].lang) == 0)
+			return ncat == plural_table[i].forms ? plural_table[i].expr : NULL;
+	if (ncat == 1)
+		return "nplurals=1; plural=0;";
+	if (ncat != 2)
+		return NULL;
+	/* Two forms: "one" for 1 only, or for 0 and 1. */
+	for (n = 2; n < PLURAL_PROBE; n++)
+		if (cat[n] != cat[2])
+			return NULL;
+	if (cat[1] == cat[2])
+		return NULL;
+	return cat[0] == cat[1] ? "nplurals=2; plural=(n > 1);" : "nplurals=2; plural=(n != 1);";
 }
 
 /* --- Errors and cleanup ----------------------------------------------------- */

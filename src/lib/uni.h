@@ -127,6 +127,17 @@ int uni_is_rtl(const char *locale);
 char *uni_language_name(const char *code, const char *locale);
 
 /*
+ * The gettext Plural-Forms header value for LOCALE ("nl", "pt_BR",
+ * "fr-CA"), or NULL when it is not known.  Languages whose CLDR rules for
+ * whole numbers have one form, or "one" for 1 (or for 0 and 1) and "other"
+ * for the rest, get theirs from ICU's plural rules; the others (ar, pl,
+ * ru, cs, ro, lt, sl, ga, and their neighbours) from a table of gettext's
+ * customary expressions, checked against CLDR for the number of forms.
+ * The string is static.
+ */
+const char *uni_plural_forms(const char *locale);
+
+/*
  * Reports an ICU failure (STATUS is a UErrorCode) about WHAT to D, with
  * ICU's name for the error: "error: cannot open word breaks for 'xx':
  * U_MISSING_RESOURCE_ERROR".

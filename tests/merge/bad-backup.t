@@ -1,0 +1,1 @@
+traduki merge -q -U --backup=numbered basic.po basic.pot

@@ -1,0 +1,1 @@
+traduki merge -q -U -o x.po basic.po basic.pot

@@ -1,0 +1,1 @@
+traduki merge -q --create -o - $tmp/x.po basic.pot

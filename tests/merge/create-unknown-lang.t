@@ -1,0 +1,1 @@
+traduki merge -q --create --lang=xx -o - $tmp/x.po short.pot

@@ -1,0 +1,1 @@
+traduki merge -q --previous --lang=pl -o - plural.po plural.pot

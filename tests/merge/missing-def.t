@@ -1,0 +1,1 @@
+traduki merge -q -o - missing.po basic.pot

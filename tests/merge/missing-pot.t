@@ -1,0 +1,1 @@
+traduki merge -q --previous -o - basic.po basic.pot.missing

@@ -1,0 +1,1 @@
+traduki merge -q -N --previous -o - basic.po basic.pot

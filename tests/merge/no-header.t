@@ -1,0 +1,1 @@
+traduki merge -q --previous -o - no-header.po short.pot

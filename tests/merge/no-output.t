@@ -1,0 +1,1 @@
+traduki merge -q basic.po basic.pot

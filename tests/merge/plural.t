@@ -1,0 +1,1 @@
+traduki merge -q --previous -o - plural.po plural.pot

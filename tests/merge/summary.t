@@ -1,0 +1,1 @@
+traduki merge --previous -o $tmp/out.po basic.po basic.pot

@@ -1,0 +1,1 @@
+traduki merge -q -o - basic.po basic.pot >/dev/full
