@@ -8,7 +8,7 @@
  * visited.  The elements a unit shows as placeholders (untranslatable,
  * nested, or block elements) are visited after it, so their own
  * translatable text becomes messages of its own and no text is ever
- * dropped.
+ * dropped.  The walk is extract_units, which inject.c uses as well.
  */
 #include <config.h>
 
@@ -55,11 +55,11 @@ struct extract {
 	char *source_lang; /* from the first document that has one */
 };
 
-/* The walk over one document. */
+/* The walk over one document: who hears of each unit. */
 struct walk {
-	struct extract *ex;
 	const struct its_doc *its;
-	const char *file;
+	extract_unit_fn *fn;
+	void *data;
 };
 
 struct extract *extract_new(const struct its_rules *rules)
@@ -235,19 +235,15 @@ static void add_note(struct buf *comments, const struct its_doc *its, xmlNodePtr
 	         is_ref ? "See " : "", note);
 }
 
-static void add_unit(struct walk *w, const struct segment *seg, const char *ctxt,
-                     const struct buf *comments)
+static void visit(struct walk *w, const struct segment *seg, const char *ctxt,
+                  const struct buf *comments)
 {
-	xmlNodePtr el = seg->node->type == XML_ATTRIBUTE_NODE ? seg->node->parent : seg->node;
-	struct msg *m = find_or_add(w->ex, ctxt, seg->text);
+	struct extract_unit unit;
 
-	xgrow((void **)&m->refs, &m->refs_alloc, m->nrefs + 1, sizeof *m->refs);
-	m->refs[m->nrefs].file = intern_file(w->ex, w->file);
-	m->refs[m->nrefs].line = xmlGetLineNo(el);
-	m->nrefs++;
-	if (seg->preserve)
-		m->no_wrap = 1;
-	merge_comments(m, buf_str(comments));
+	unit.seg = seg;
+	unit.ctxt = ctxt;
+	unit.comments = buf_str(comments);
+	w->fn(&unit, w->data);
 }
 
 static void walk_attribute(struct walk *w, xmlNodePtr attr)
@@ -267,7 +263,7 @@ static void walk_attribute(struct walk *w, xmlNodePtr attr)
 			buf_adds(&all, ">\n");
 			add_note(&all, w->its, attr);
 			buf_adds(&all, buf_str(&comments));
-			add_unit(w, &seg, NULL, &all);
+			visit(w, &seg, NULL, &all);
 			buf_release(&all);
 		}
 		segment_release(&seg);
@@ -303,7 +299,7 @@ static void walk_element(struct walk *w, xmlNodePtr el)
 			add_note(&all, w->its, el);
 			buf_adds(&all, buf_str(&seg.notes));
 			buf_adds(&all, buf_str(&comments));
-			add_unit(w, &seg, its_id_value(w->its, el), &all);
+			visit(w, &seg, its_id_value(w->its, el), &all);
 			buf_release(&all);
 			for (i = 0; i < seg.nplaceholders; i++)
 				if (seg.placeholders[i]->type == XML_ELEMENT_NODE)
@@ -319,11 +315,44 @@ static void walk_element(struct walk *w, xmlNodePtr el)
 			walk_element(w, c);
 }
 
+void extract_units(const struct its_doc *its, xmlNodePtr root, extract_unit_fn *fn, void *data)
+{
+	struct walk w;
+
+	w.its = its;
+	w.fn = fn;
+	w.data = data;
+	if (root)
+		walk_element(&w, root);
+}
+
+/* What extract_doc does with each unit: a reference to its message. */
+struct collect {
+	struct extract *ex;
+	const char *file;
+};
+
+static void add_unit(const struct extract_unit *unit, void *data)
+{
+	struct collect *c = data;
+	const struct segment *seg = unit->seg;
+	xmlNodePtr el = seg->node->type == XML_ATTRIBUTE_NODE ? seg->node->parent : seg->node;
+	struct msg *m = find_or_add(c->ex, unit->ctxt, seg->text);
+
+	xgrow((void **)&m->refs, &m->refs_alloc, m->nrefs + 1, sizeof *m->refs);
+	m->refs[m->nrefs].file = intern_file(c->ex, c->file);
+	m->refs[m->nrefs].line = xmlGetLineNo(el);
+	m->nrefs++;
+	if (seg->preserve)
+		m->no_wrap = 1;
+	merge_comments(m, unit->comments);
+}
+
 int extract_doc(struct extract *ex, xmlDocPtr doc, const char *name, struct diag *d)
 {
 	struct its_doc *its = its_doc_new(ex->rules, doc, d);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	struct walk w;
+	struct collect c;
 
 	if (!its)
 		return -1;
@@ -332,10 +361,9 @@ int extract_doc(struct extract *ex, xmlDocPtr doc, const char *name, struct diag
 
 		if (!ex->source_lang && lang && *lang)
 			ex->source_lang = xstrdup(lang);
-		w.ex = ex;
-		w.its = its;
-		w.file = name;
-		walk_element(&w, root);
+		c.ex = ex;
+		c.file = name;
+		extract_units(its, root, add_unit, &c);
 	}
 	its_doc_free(its);
 	return 0;
