@@ -10,6 +10,12 @@
  *
  * With ATOMIC_KEEP_SAME, a file whose new contents equal the old is left
  * untouched (its timestamp too), so that make sees nothing changed.
+ *
+ * With ATOMIC_NO_SYNC, the file is not flushed to the disk before it
+ * replaces PATH: an interrupted process still leaves PATH whole, old or
+ * new, but a power failure may lose the new contents.  For the thousands of
+ * pages of a site, which the next build writes again, where a flush each
+ * costs more than building the page.
  */
 #ifndef TRADUKI_ATOMIC_H
 #define TRADUKI_ATOMIC_H
@@ -18,7 +24,7 @@
 
 #include "diag.h"
 
-enum { ATOMIC_KEEP_SAME = 1 << 0 };
+enum { ATOMIC_KEEP_SAME = 1 << 0, ATOMIC_NO_SYNC = 1 << 1 };
 
 struct atomic_file {
 	char *path; /* the destination, owned */
@@ -44,6 +50,15 @@ int atomic_commit(struct atomic_file *af, struct diag *d);
 
 /* Abandons the file: PATH is unchanged.  Releases AF. */
 void atomic_abort(struct atomic_file *af);
+
+/*
+ * Writes the LEN bytes at DATA to PATH atomically, with the FLAGS of
+ * atomic_open.  With ATOMIC_KEEP_SAME the file is compared in memory
+ * first, so an unchanged file costs no temporary file.  Returns 1 when
+ * PATH was written, 0 when it already held DATA, -1 after reporting a
+ * failure to D (PATH is then unchanged).
+ */
+int atomic_write(const char *path, const char *data, size_t len, int flags, struct diag *d);
 
 /* 1 when PATH names standard output. */
 int atomic_is_stdout(const char *path);
