@@ -217,8 +217,8 @@ static int build_localized(const struct localized_args *args, const struct its_r
 	for (i = 0; i < inject_article_count(inj); i++)
 		published += inject_article_at(inj, i)->published ? 1 : 0;
 	if (status != TOOL_USAGE && !ctx->quiet)
-		printf("%s: %zu of %zu articles published in %s, %lu translations rejected, "
-		       "%zu files written\n",
+		printf("%s: %zu of %zu articles published in %s; translations rejected: %lu; "
+		       "files written: %zu\n",
 		       args->output, published, inject_article_count(inj), args->lang,
 		       inject_rejected(inj), written);
 

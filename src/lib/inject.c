@@ -128,6 +128,32 @@ static struct entry *find_or_add(struct inject *inj, const char *ctxt, const cha
 	return e;
 }
 
+/*
+ * The BCP 47 tag (what xml:lang holds) for LANG, which may be a gettext
+ * locale name: "pt_BR" is "pt-BR", "sr_RS@latin" is "sr-Latn-RS"; a
+ * codeset (".UTF-8") and other modifiers are dropped.
+ */
+static char *language_tag(const char *lang)
+{
+	size_t n = strcspn(lang, ".@"), base = strcspn(lang, "_-.@");
+	const char *at = strchr(lang, '@');
+	const char *script = !at                            ? NULL
+	                     : strcmp(at, "@latin") == 0    ? "-Latn"
+	                     : strcmp(at, "@cyrillic") == 0 ? "-Cyrl"
+	                                                    : NULL;
+	struct buf tag = BUF_INIT;
+	char *p;
+
+	buf_add(&tag, lang, base);
+	if (script)
+		buf_adds(&tag, script);
+	buf_add(&tag, lang + base, n - base);
+	for (p = tag.data; p && *p; p++)
+		if (*p == '_')
+			*p = '-';
+	return buf_detach(&tag);
+}
+
 struct inject *inject_new(const struct its_rules *rules, const struct catalog *cat,
                           const struct inject_options *opt)
 {
@@ -136,7 +162,7 @@ struct inject *inject_new(const struct its_rules *rules, const struct catalog *c
 
 	inj->rules = rules;
 	inj->cat = cat;
-	inj->lang = xstrdup(opt->lang);
+	inj->lang = language_tag(opt->lang);
 	inj->threshold = opt->threshold;
 	if (opt->source_lang)
 		inj->source_lang = xstrdup(opt->source_lang);
