@@ -95,10 +95,25 @@ int main(void)
 	CHECK_STR(s, "second\n");
 	free(s);
 
+	/* atomic_write: written (1), then the same bytes again (0, untouched). */
+	CHECK(atomic_write(path, "third\n", 6, ATOMIC_KEEP_SAME | ATOMIC_NO_SYNC, &d) == 1);
+	s = slurp(path);
+	CHECK_STR(s, "third\n");
+	free(s);
+	CHECK(stat(path, &st1) == 0);
+	CHECK(atomic_write(path, "third\n", 6, ATOMIC_KEEP_SAME, &d) == 0);
+	CHECK(stat(path, &st2) == 0);
+	CHECK(st1.st_ino == st2.st_ino);
+	CHECK(atomic_write(path, "third", 5, ATOMIC_KEEP_SAME, &d) == 1); /* a prefix differs */
+	CHECK(atomic_write(path, "second\n", 7, 0, &d) == 1);
+	CHECK(count_entries() == 1);
+
 	/* A directory that does not exist: reported, nothing created. */
 	snprintf(path, sizeof path, "%s/missing/out.pot", dir);
 	CHECK(atomic_open(&af, path, 0, &d) == NULL);
 	CHECK(diag_count(&d, DIAG_ERROR) == 1);
+	CHECK(atomic_write(path, "x", 1, ATOMIC_KEEP_SAME, &d) == -1);
+	CHECK(diag_count(&d, DIAG_ERROR) == 2);
 
 	/* A write error (a full disk) is caught at commit: nothing replaced. */
 	if (access("/dev/full", W_OK) == 0) {
