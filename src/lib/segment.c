@@ -175,7 +175,7 @@ static void add_inline(struct builder *b, xmlNodePtr el)
 		xmlFree(value);
 	}
 	/* The marker slot; filled in by mark_inlines when needed. */
-	buf_addf(b->out, "%c", '\x01');
+	buf_addc(b->out, '\x01');
 	if (!el->children) {
 		buf_adds(b->out, "/>");
 	} else {
@@ -318,18 +318,19 @@ static void mark_inlines(const struct its_doc *its, struct segment *seg)
 static void fill_markers(struct segment *seg, struct buf *text)
 {
 	struct buf out = BUF_INIT;
-	const char *p = buf_str(text);
+	const char *p = buf_str(text), *slot;
 	size_t k = 0;
 
-	for (; *p; p++) {
-		if (*p != '\x01') {
-			buf_addc(&out, *p);
-			continue;
-		}
+	if (!seg->ninlines)
+		return; /* no slot */
+	while ((slot = strchr(p, '\x01')) != NULL) {
+		buf_add(&out, p, (size_t)(slot - p));
 		if (k < seg->ninlines && seg->markers[k])
 			buf_addf(&out, " _:n=\"%d\"", seg->markers[k]);
 		k++;
+		p = slot + 1;
 	}
+	buf_adds(&out, p);
 	buf_release(text);
 	*text = out;
 }
