@@ -151,8 +151,7 @@ void atomic_abort(struct atomic_file *af)
 	release(af);
 }
 
-/* 1 when the file at PATH holds exactly the LEN bytes at DATA. */
-static int holds(const char *path, const char *data, size_t len)
+int atomic_holds(const char *path, const char *data, size_t len)
 {
 	FILE *fp = fopen(path, "rb");
 	char chunk[65536];
@@ -176,7 +175,7 @@ int atomic_write(const char *path, const char *data, size_t len, int flags, stru
 	struct atomic_file af;
 	FILE *fp;
 
-	if ((flags & ATOMIC_KEEP_SAME) && !atomic_is_stdout(path) && holds(path, data, len))
+	if ((flags & ATOMIC_KEEP_SAME) && !atomic_is_stdout(path) && atomic_holds(path, data, len))
 		return 0;
 	fp = atomic_open(&af, path, flags & ~ATOMIC_KEEP_SAME, d);
 	if (!fp)

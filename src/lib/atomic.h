@@ -60,6 +60,9 @@ void atomic_abort(struct atomic_file *af);
  */
 int atomic_write(const char *path, const char *data, size_t len, int flags, struct diag *d);
 
+/* 1 when the file at PATH holds exactly the LEN bytes at DATA (read in chunks). */
+int atomic_holds(const char *path, const char *data, size_t len);
+
 /* 1 when PATH names standard output. */
 int atomic_is_stdout(const char *path);
 
