@@ -5,7 +5,6 @@
 
 #include "inject.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "check.h"
 #include "extract.h"
 #include "mem.h"
+#include "msgindex.h"
 #include "segment.h"
 
 /* What the run shows for a message. */
@@ -36,7 +36,6 @@ struct entry {
 	char *ctxt; /* NULL: none */
 	char *id;
 	const struct catalog_msg *msg; /* NULL: not in the catalog */
-	uint32_t hash;
 	enum state state;
 	long words; /* -1 until counted */
 	size_t stamp; /* the document that counted it last (1-based) */
@@ -50,8 +49,7 @@ struct inject {
 	double threshold;
 	struct entry *entries;
 	size_t count, alloc;
-	size_t *table; /* open addressing: entry index + 1, 0 for empty */
-	size_t table_size; /* a power of two */
+	struct msgindex index; /* (msgctxt, msgid) -> entry number */
 	struct inject_article *articles;
 	size_t article_count, article_alloc;
 	size_t docs; /* documents seen, for entry stamps */
@@ -68,63 +66,23 @@ struct run {
 
 /* --- The messages ------------------------------------------------------------ */
 
-/* FNV-1a over msgctxt, a separator that no XML text holds, and msgid. */
-static uint32_t hash_key(const char *ctxt, const char *id)
-{
-	uint32_t h = 2166136261u;
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)(ctxt ? ctxt : ""); *p; p++)
-		h = (h ^ *p) * 16777619u;
-	h = (h ^ (ctxt ? 4u : 5u)) * 16777619u;
-	for (p = (const unsigned char *)id; *p; p++)
-		h = (h ^ *p) * 16777619u;
-	return h;
-}
-
-static void grow_table(struct inject *inj)
-{
-	size_t size = inj->table_size ? inj->table_size * 2 : 1024, i;
-	size_t *table = xcalloc(size, sizeof *table);
-
-	for (i = 0; i < inj->count; i++) {
-		size_t k = inj->entries[i].hash & (size - 1);
-
-		while (table[k])
-			k = (k + 1) & (size - 1);
-		table[k] = i + 1;
-	}
-	free(inj->table);
-	inj->table = table;
-	inj->table_size = size;
-}
-
 /* The entry (CTXT, ID), added if new; MSG is the catalog's, or NULL. */
 static struct entry *find_or_add(struct inject *inj, const char *ctxt, const char *id,
                                  const struct catalog_msg *msg)
 {
-	uint32_t h = hash_key(ctxt, id);
-	size_t k = h & (inj->table_size - 1);
+	size_t n = msgindex_find(&inj->index, ctxt, id);
 	struct entry *e;
 
-	while (inj->table[k]) {
-		e = &inj->entries[inj->table[k] - 1];
-		if (e->hash == h && strcmp(e->id, id) == 0 &&
-		    ((!e->ctxt && !ctxt) || (e->ctxt && ctxt && strcmp(e->ctxt, ctxt) == 0)))
-			return e;
-		k = (k + 1) & (inj->table_size - 1);
-	}
+	if (n != MSGINDEX_NONE)
+		return &inj->entries[n];
 	xgrow((void **)&inj->entries, &inj->alloc, inj->count + 1, sizeof *inj->entries);
 	e = &inj->entries[inj->count++];
 	memset(e, 0, sizeof *e);
 	e->ctxt = ctxt ? xstrdup(ctxt) : NULL;
 	e->id = xstrdup(id);
 	e->msg = msg;
-	e->hash = h;
 	e->words = -1;
-	inj->table[k] = inj->count;
-	if (inj->count * 2 > inj->table_size)
-		grow_table(inj);
+	msgindex_add(&inj->index, e->ctxt, e->id);
 	return e;
 }
 
@@ -172,7 +130,7 @@ struct inject *inject_new(const struct its_rules *rules, const struct catalog *c
 		free(inj->source_lang);
 		inj->source_lang = NULL;
 	}
-	grow_table(inj);
+	msgindex_init(&inj->index);
 	/* Obsolete entries are no translation: left out, units find nothing. */
 	for (i = 0; i < n; i++) {
 		const struct catalog_msg *m = catalog_at(cat, i);
@@ -194,7 +152,7 @@ void inject_free(struct inject *inj)
 		free(inj->entries[i].id);
 	}
 	free(inj->entries);
-	free(inj->table);
+	msgindex_release(&inj->index);
 	for (i = 0; i < inj->article_count; i++) {
 		free(inj->articles[i].id);
 		free(inj->articles[i].file);
