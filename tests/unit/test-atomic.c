@@ -11,25 +11,9 @@
 #include <unistd.h>
 
 #include "lib/atomic.h"
-#include "lib/buf.h"
 #include "unit.h"
 
 static char dir[] = "/tmp/traduki-atomic-XXXXXX";
-
-static char *slurp(const char *path)
-{
-	struct buf b = BUF_INIT;
-	char chunk[256];
-	size_t n;
-	FILE *fp = fopen(path, "rb");
-
-	if (!fp)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(fp);
-	return buf_detach(&b);
-}
 
 static int count_entries(void)
 {
@@ -64,7 +48,7 @@ int main(void)
 	fputs("first\n", fp);
 	CHECK(access(path, F_OK) != 0); /* nothing at PATH before commit */
 	CHECK(atomic_commit(&af, &d) == 0);
-	s = slurp(path);
+	s = unit_slurp(path);
 	CHECK_STR(s, "first\n");
 	free(s);
 
@@ -72,7 +56,7 @@ int main(void)
 	fp = atomic_open(&af, path, 0, &d);
 	fputs("half of the sec", fp);
 	atomic_abort(&af);
-	s = slurp(path);
+	s = unit_slurp(path);
 	CHECK_STR(s, "first\n");
 	free(s);
 	CHECK(count_entries() == 1);
@@ -91,13 +75,13 @@ int main(void)
 	fp = atomic_open(&af, path, ATOMIC_KEEP_SAME, &d);
 	fputs("second\n", fp);
 	CHECK(atomic_commit(&af, &d) == 0);
-	s = slurp(path);
+	s = unit_slurp(path);
 	CHECK_STR(s, "second\n");
 	free(s);
 
 	/* atomic_write: written (1), then the same bytes again (0, untouched). */
 	CHECK(atomic_write(path, "third\n", 6, ATOMIC_KEEP_SAME | ATOMIC_NO_SYNC, &d) == 1);
-	s = slurp(path);
+	s = unit_slurp(path);
 	CHECK_STR(s, "third\n");
 	free(s);
 	CHECK(stat(path, &st1) == 0);
@@ -124,7 +108,7 @@ int main(void)
 		CHECK(freopen("/dev/full", "w", fp) == fp);
 		fputs("lost", fp);
 		CHECK(atomic_commit(&af, &d) == -1);
-		s = slurp(path);
+		s = unit_slurp(path);
 		CHECK_STR(s, "second\n");
 		free(s);
 		CHECK(count_entries() == 1);

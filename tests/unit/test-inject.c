@@ -173,21 +173,6 @@ static void test_inject(void)
 	catalog_free(cat);
 }
 
-static char *slurp(const char *path)
-{
-	struct buf b = BUF_INIT;
-	char chunk[256];
-	size_t n;
-	FILE *fp = fopen(path, "rb");
-
-	if (!fp)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(fp);
-	return buf_detach(&b);
-}
-
 /* An article with the id ID: 3 words, all translated or 2 of them. */
 static void add_article(struct inject *inj, const char *id, int translated, struct diag *d)
 {
@@ -224,7 +209,7 @@ static void test_manifest(void)
 	snprintf(path, sizeof path, "%s/manifest.xml", dir);
 	CHECK(inject_write_manifest(inj, path, &d) == 1);
 	CHECK(inject_write_manifest(inj, path, &d) == 0); /* unchanged: not written */
-	text = slurp(path);
+	text = unit_slurp(path);
 	CHECK_STR(text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	                "<manifest lang=\"nl\" source=\"fr\" threshold=\"66.7\">\n"
 	                "  <article id=\"a-full\" file=\"a-full.xml\" words=\"3\" "
