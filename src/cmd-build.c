@@ -110,6 +110,12 @@ static int same_file(const char *a, const char *b)
 	       sa.st_ino == sb.st_ino;
 }
 
+/* The name of FILE in the output folder: its own, or site.xml for the site file. */
+static const char *output_name(const struct localized_args *args, const char *file)
+{
+	return args->site && same_file(file, args->site) ? "site.xml" : base_name(file);
+}
+
 /* The usage errors that need no file read: returns TOOL_OK or TOOL_USAGE. */
 static int check_args(const struct localized_args *args, struct tool_ctx *ctx)
 {
@@ -119,13 +125,18 @@ static int check_args(const struct localized_args *args, struct tool_ctx *ctx)
 		return tool_usage_error(ctx, "no output folder given (-o DIR)");
 	if (args->nfiles == 0)
 		return tool_usage_error(ctx, "no document given");
-	for (i = 0; i < args->nfiles; i++)
+	for (i = 0; i < args->nfiles; i++) {
+		const char *name = output_name(args, args->files[i]);
+
+		if (strcmp(name, "manifest.xml") == 0)
+			return tool_usage_error(ctx, "'%s' would be written over the manifest",
+			                        args->files[i]);
 		for (j = 0; j < i; j++)
-			if (strcmp(base_name(args->files[i]), base_name(args->files[j])) == 0)
+			if (strcmp(name, output_name(args, args->files[j])) == 0)
 				return tool_usage_error(
 				    ctx, "'%s' and '%s' would both be written as %s/%s",
-				    args->files[j], args->files[i], args->output,
-				    base_name(args->files[i]));
+				    args->files[j], args->files[i], args->output, name);
+	}
 	return TOOL_OK;
 }
 
@@ -186,15 +197,14 @@ static int build_localized(const struct localized_args *args, const struct its_r
 	 * manifest is written only when every document could be read. */
 	inj = inject_new(rules, cat, &opt);
 	for (k = 0; k < args->nfiles; k++) {
-		const char *file = args->files[k];
+		const char *file = args->files[k], *name = output_name(args, file);
 		int is_site = args->site && same_file(file, args->site);
 		xmlDocPtr doc = xmldoc_read_file(file, &ctx->diag);
 		int rc;
 
 		buf_truncate(&path, 0);
-		buf_addf(&path, "%s/%s", args->output, is_site ? "site.xml" : base_name(file));
-		if (!doc ||
-		    inject_doc(inj, doc, file, is_site ? NULL : base_name(file), &ctx->diag) != 0 ||
+		buf_addf(&path, "%s/%s", args->output, name);
+		if (!doc || inject_doc(inj, doc, is_site ? NULL : name, &ctx->diag) != 0 ||
 		    (rc = inject_write_doc(doc, buf_str(&path), &ctx->diag)) < 0)
 			status = TOOL_USAGE;
 		else

@@ -358,14 +358,12 @@ static struct inject_article *add_article(struct inject *inj, const struct its_d
 	return art;
 }
 
-int inject_doc(struct inject *inj, xmlDocPtr doc, const char *name, const char *file,
-               struct diag *d)
+int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag *d)
 {
 	struct its_doc *its = its_doc_new(inj->rules, doc, d);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	struct run r;
 
-	(void)name;
 	if (!its)
 		return -1;
 	if (!inj->source_lang) {

@@ -82,14 +82,13 @@ struct inject *inject_new(const struct its_rules *rules, const struct catalog *c
 void inject_free(struct inject *inj);
 
 /*
- * Localizes DOC, read from NAME, in place.  FILE, when not NULL, names the
- * localized document in the manifest, which gets an entry for it.
+ * Localizes DOC in place.  FILE, when not NULL, names the localized
+ * document in the manifest, which gets an entry for it.
  * Returns 0 (rejected translations included: they are reported to D and
  * the unit falls back), or -1 after reporting to D when the document's
  * ITS rules cannot be applied; DOC is then unchanged.
  */
-int inject_doc(struct inject *inj, xmlDocPtr doc, const char *name, const char *file,
-               struct diag *d);
+int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag *d);
 
 /* The articles so far, in the order they were given. */
 size_t inject_article_count(const struct inject *inj);

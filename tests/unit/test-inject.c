@@ -136,7 +136,7 @@ static void test_inject(void)
 
 	diag_init(&d, NULL, NULL);
 	doc = parse(doc_text, &d);
-	CHECK(inject_doc(inj, doc, "test.xml", "d1.xml", &d) == 0);
+	CHECK(inject_doc(inj, doc, "d1.xml", &d) == 0);
 	out = dump(doc);
 	CHECK(strstr(out, "<doc xmlns:its=\"http://www.w3.org/2005/11/its\" id=\"d1\" "
 	                  "date=\"2026-11-30\" xml:lang=\"en\">") != NULL);
@@ -183,7 +183,7 @@ static void add_article(struct inject *inj, const char *id, int translated, stru
 	         translated ? "trois" : "cinq");
 	buf_addf(&name, "%s.xml", id);
 	doc = parse(buf_str(&src), d);
-	CHECK(inject_doc(inj, doc, buf_str(&name), buf_str(&name), d) == 0);
+	CHECK(inject_doc(inj, doc, buf_str(&name), d) == 0);
 	xmlFreeDoc(doc);
 	buf_release(&src);
 	buf_release(&name);
