@@ -187,7 +187,8 @@ static int build_localized(const struct localized_args *args, const struct its_r
 		goto done;
 	}
 	opt.threshold = args->po ? threshold_of(args, sc, ctx) : 0.0;
-	if (opt.threshold < 0 || (args->po && !(cat = catalog_read(args->po, &ctx->diag))) ||
+	if (opt.threshold < 0 ||
+	    (args->po && !(cat = catalog_read_translations(args->po, &ctx->diag))) ||
 	    make_dirs(args->output, &ctx->diag) != 0) {
 		status = TOOL_USAGE;
 		goto done;

@@ -379,8 +379,28 @@ static po_file_t read_po(const char *path, const char *name, int bytes, struct d
 }
 
 /*
+ * The lines of TEXT (LEN bytes) but the "#:" references, "#." extracted
+ * comments and "#|" previous msgids, into OUT: what a reader of
+ * translations needs, and a sixth less for libgettextpo to read.
+ */
+static void strip_comments(const char *text, size_t len, struct buf *out)
+{
+	const char *p = text, *end = text + len;
+
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *next = eol ? eol + 1 : end;
+
+		if (!(next - p >= 2 && p[0] == '#' && (p[1] == ':' || p[1] == '.' || p[1] == '|')))
+			buf_add(out, p, (size_t)(next - p));
+		p = next;
+	}
+}
+
+/*
  * Has libgettextpo read TEXT (LEN bytes) and returns its po_file, or NULL
- * after reporting errors (as coming from NAME) to D.
+ * after reporting errors (as coming from NAME) to D.  With LEAN, the
+ * comments strip_comments leaves out may be left out.
  *
  * Finding character boundaries with iconv is three quarters of
  * libgettextpo's reading time, and valid UTF-8 does not need it: no byte
@@ -388,34 +408,42 @@ static po_file_t read_po(const char *path, const char *name, int bytes, struct d
  * read by bytes gives the same strings.  Only the columns of diagnostics
  * would differ (bytes, not characters), and invalid sequences would go
  * unreported: a file that is not valid UTF-8 is read the usual way, and
- * so is one whose fast read had anything to say.
+ * so is one whose fast read had anything to say (whose lines, too, are
+ * then the file's own).
  */
-static po_file_t parse_text(const char *text, size_t len, const char *name, char *path,
-                            struct diag *d)
+static po_file_t parse_text_as(const char *text, size_t len, int lean, const char *name, char *path,
+                               struct diag *d)
 {
 	po_file_t file = NULL;
 	unsigned long errors_before = diag_count(d, DIAG_ERROR);
-	int fd = memfile_open(path, 64);
+	int fd = memfile_open(path, 64), filled = 0;
 
-	if (fd < 0 || memfile_fill(fd, text, len) != 0) {
-		diag_report(d, DIAG_ERROR, name, 0, 0, "cannot buffer the catalog: %s",
-		            strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
-	if (reads_as_bytes(text, len)) {
+	if (fd >= 0 && reads_as_bytes(text, len)) {
+		struct buf shorter = BUF_INIT;
 		struct diag quiet;
 
+		if (lean)
+			strip_comments(text, len, &shorter);
 		diag_init(&quiet, NULL, NULL);
-		file = read_po(path, name, 1, &quiet);
+		if (lean ? memfile_fill(fd, buf_str(&shorter), shorter.len) == 0
+		         : (filled = memfile_fill(fd, text, len) == 0))
+			file = read_po(path, name, 1, &quiet);
 		if (file && (diag_count(&quiet, DIAG_ERROR) || diag_count(&quiet, DIAG_WARNING))) {
 			po_file_free(file);
 			file = NULL;
 		}
+		buf_release(&shorter);
 	}
-	if (!file)
+	if (!file) {
+		if (fd < 0 || (!filled && memfile_fill(fd, text, len) != 0)) {
+			diag_report(d, DIAG_ERROR, name, 0, 0, "cannot buffer the catalog: %s",
+			            strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return NULL;
+		}
 		file = read_po(path, name, 0, d);
+	}
 	close(fd);
 
 	if (file && diag_count(d, DIAG_ERROR) != errors_before) {
@@ -427,7 +455,13 @@ static po_file_t parse_text(const char *text, size_t len, const char *name, char
 	return file;
 }
 
-struct catalog *catalog_read(const char *path, struct diag *d)
+static po_file_t parse_text(const char *text, size_t len, const char *name, char *path,
+                            struct diag *d)
+{
+	return parse_text_as(text, len, 0, name, path, d);
+}
+
+static struct catalog *read_catalog(const char *path, int lean, struct diag *d)
 {
 	struct buf text = BUF_INIT;
 	struct catalog *cat;
@@ -440,7 +474,7 @@ struct catalog *catalog_read(const char *path, struct diag *d)
 		return NULL;
 	}
 	cat = xcalloc(1, sizeof *cat);
-	file = parse_text(buf_str(&text), text.len, path, cat->parsed_as, d);
+	file = parse_text_as(buf_str(&text), text.len, lean, path, cat->parsed_as, d);
 	if (!file) {
 		free(cat);
 		buf_release(&text);
@@ -448,11 +482,22 @@ struct catalog *catalog_read(const char *path, struct diag *d)
 	}
 	cat->name = xstrdup(path);
 	cat->file = file;
+	/* Lines of the file itself: a lean read keeps every entry, in order. */
 	pos = scan_entries(buf_str(&text), text.len, &count);
 	index_messages(cat, pos, count, 0);
 	free(pos);
 	buf_release(&text);
 	return cat;
+}
+
+struct catalog *catalog_read(const char *path, struct diag *d)
+{
+	return read_catalog(path, 0, d);
+}
+
+struct catalog *catalog_read_translations(const char *path, struct diag *d)
+{
+	return read_catalog(path, 1, d);
 }
 
 struct catalog *catalog_create(const char *name)

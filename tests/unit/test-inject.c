@@ -231,11 +231,109 @@ static void test_manifest(void)
 	catalog_free(cat);
 }
 
+/* Writes TEXT to a new file in DIR named NAME; returns the path (static). */
+static const char *write_file(const char *dir, const char *name, const char *text)
+{
+	static char path[256];
+	FILE *fp;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	fp = fopen(path, "w");
+	if (fp) {
+		fputs(text, fp);
+		fclose(fp);
+	}
+	return path;
+}
+
+static void collect(const struct diag_message *msg, void *data)
+{
+	buf_addf(data, "%ld: %s\n", msg->line, msg->text);
+}
+
+/*
+ * catalog_read_translations gives what catalog_read gives, but the
+ * comments the build does not read; diagnostics and lines are the file's.
+ */
+static void test_read_translations(void)
+{
+	static const char po[] = "# A translator comment.\n"
+	                         "msgid \"\"\n"
+	                         "msgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+	                         "\n"
+	                         "# traduki: same-as-source\n"
+	                         "#. An extracted comment.\n"
+	                         "#: a.xml:1 b.xml:2\n"
+	                         "#, fuzzy, no-wrap\n"
+	                         "#| msgid \"Ancien\"\n"
+	                         "msgctxt \"ctx\"\n"
+	                         "msgid \"Un été \\\"chaud\\\"\"\n"
+	                         "msgstr \"A \\\"hot\\\" \"\n"
+	                         "\"summer\"\n"
+	                         "\n"
+	                         "#: c.xml:3\n"
+	                         "msgid \"Deux\"\n"
+	                         "msgstr \"Two\"\n"
+	                         "\n"
+	                         "#~ msgid \"Vieux\"\n"
+	                         "#~ msgstr \"Old\"\n";
+	char dir[] = "/tmp/traduki-read-XXXXXX";
+	struct catalog *full, *lean;
+	struct buf errs_full = BUF_INIT, errs_lean = BUF_INIT;
+	struct diag d;
+	size_t i;
+
+	CHECK(mkdtemp(dir) != NULL);
+	diag_init(&d, NULL, NULL);
+	full = catalog_read(write_file(dir, "x.po", po), &d);
+	lean = catalog_read_translations(write_file(dir, "x.po", po), &d);
+	CHECK(full && lean && catalog_count(full) == 3 && catalog_count(lean) == 3);
+	for (i = 0; full && lean && i < catalog_count(full); i++) {
+		const struct catalog_msg *a = catalog_at(full, i), *b = catalog_at(lean, i);
+
+		CHECK_STR(catalog_msg_id(b), catalog_msg_id(a));
+		CHECK_STR(catalog_msg_str(b), catalog_msg_str(a));
+		CHECK((catalog_msg_ctxt(a) == NULL) == (catalog_msg_ctxt(b) == NULL));
+		CHECK(catalog_msg_fuzzy(a) == catalog_msg_fuzzy(b));
+		CHECK(catalog_msg_obsolete(a) == catalog_msg_obsolete(b));
+		CHECK(catalog_msg_no_wrap(a) == catalog_msg_no_wrap(b));
+		CHECK(catalog_msg_line(a) == catalog_msg_line(b));
+		CHECK_STR(catalog_msg_comments(b), catalog_msg_comments(a));
+	}
+	if (full && lean) {
+		CHECK_STR(catalog_msg_str(catalog_at(lean, 0)), "A \"hot\" summer");
+		CHECK(catalog_msg_line(catalog_at(lean, 0)) == 11);
+		CHECK(catalog_msg_ref_count(catalog_at(full, 0)) == 2);
+		CHECK(catalog_msg_ref_count(catalog_at(lean, 0)) == 0);
+		CHECK_STR(catalog_header(lean), catalog_header(full));
+	}
+	catalog_free(full);
+	catalog_free(lean);
+
+	/* A syntax error after stripped lines: the file's own line, both ways. */
+	diag_init(&d, collect, &errs_full);
+	CHECK(catalog_read(write_file(dir, "y.po", "#: a.xml:1\n#. x\nmsgid \"a\"\nmsgstr \"b\n"),
+	                   &d) == NULL);
+	diag_init(&d, collect, &errs_lean);
+	CHECK(catalog_read_translations(write_file(dir, "y.po",
+	                                           "#: a.xml:1\n#. x\nmsgid "
+	                                           "\"a\"\nmsgstr \"b\n"),
+	                                &d) == NULL);
+	CHECK_STR(buf_str(&errs_lean), buf_str(&errs_full));
+	CHECK(strncmp(buf_str(&errs_full), "5: ", 3) == 0); /* gettext counts the line after */
+	buf_release(&errs_full);
+	buf_release(&errs_lean);
+	unlink(write_file(dir, "x.po", ""));
+	unlink(write_file(dir, "y.po", ""));
+	rmdir(dir);
+}
+
 int main(void)
 {
 	test_locale_filter();
 	test_inject();
 	test_manifest();
+	test_read_translations();
 	segment_cleanup();
 	uni_cleanup();
 	xmlCleanupParser();
