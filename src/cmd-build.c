@@ -1,20 +1,31 @@
 /*
  * traduki build: write localized XML documents and the multilingual site.
  *
- * Two modes share the command and its options: with --site, the site is
- * built from localized XML (src/lib/site.h); without it, localized XML is
- * written from the sources and the PO catalogs.
+ * Two modes share the command.  With --lang, localized XML is written
+ * from the sources and a PO catalog (build_localized, src/lib/inject.h);
+ * with --site alone, the HTML site is built from that XML (build_site,
+ * src/lib/site.h).  Each mode parses its own options, so that the two stay
+ * apart; they share one help text.
  */
 #include <config.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "lib/buf.h"
+#include "lib/catalog.h"
+#include "lib/inject.h"
+#include "lib/its.h"
 #include "lib/mem.h"
+#include "lib/segment.h"
 #include "lib/site.h"
+#include "lib/siteconf.h"
 #include "lib/uni.h"
+#include "lib/xmldoc.h"
 #include "tool.h"
 
 #ifndef TRADUKI_TEMPLATES_DIR
@@ -22,16 +33,35 @@
 #endif
 
 static const char help[] =
-    "Usage: traduki build --lang=LL --po=PO --its=RULES -o DIR FILE...\n"
+    "Usage: traduki build --lang=LL [--po=PO] --its=RULES... -o DIR FILE...\n"
     "  or:  traduki build --site=SITE.xml [--xml=DIR] [--languages=LL,...] -o DIR\n"
     "\n"
-    "Write localized XML documents, or the multilingual site.\n"
+    "Write localized XML documents (--lang), or the multilingual site from\n"
+    "them (--site without --lang).  See doc/build.md and doc/site.md.\n"
     "\n"
-    "Site mode (--site) reads, for the source language of SITE.xml and every\n"
-    "other language LL, the localized XML in DIR/LL (manifest.xml, site.xml\n"
-    "and one file per article) and writes the site's pages, feeds and sitemap\n"
-    "through the XSLT templates.  Files whose contents do not change are not\n"
-    "rewritten.  The localized XML mode is not available in this version yet.\n"
+    "Localized XML: for each FILE, DIR/FILE (its base name) with the\n"
+    "translations of PO in place and xml:lang=\"LL\" on the root, and\n"
+    "DIR/manifest.xml, which lists every article with its coverage and\n"
+    "whether it is published in LL.  A text without an accepted translation\n"
+    "(untranslated, fuzzy, or rejected) keeps its source text and is marked\n"
+    "with the source language.  Without --po, LL is the source language:\n"
+    "every text is its own translation.  Content that ITS Locale Filter\n"
+    "keeps from LL (editor notes) is left out.\n"
+    "\n"
+    "  -L, --lang=LL          the language to write (required)\n"
+    "  -p, --po=FILE          its PO catalog\n"
+    "  -i, --its=FILE         ITS rules for every document (repeatable)\n"
+    "  -s, --site=FILE        the site file (content/site.xml): LL's publish\n"
+    "                         threshold, the source language; when it is also a\n"
+    "                         FILE, it is written as DIR/site.xml, not an article\n"
+    "      --threshold=N      publish threshold in percent (default: from --site,\n"
+    "                         else 0)\n"
+    "  -o, --output=DIR       where to write (created if needed)\n"
+    "\n"
+    "Site: reads, for the source language of SITE.xml and every other\n"
+    "language LL, the localized XML in DIR/LL (manifest.xml, site.xml and one\n"
+    "file per article) and writes the site's pages, feeds and sitemap through\n"
+    "the XSLT templates.\n"
     "\n"
     "  -s, --site=FILE        build the site described by FILE (content/site.xml)\n"
     "  -x, --xml=DIR          the localized XML, one folder per language (default: xml)\n"
@@ -40,11 +70,281 @@ static const char help[] =
     "                         of the --xml folder that has a manifest.xml)\n"
     "  -t, --templates=DIR    the XSLT templates (default: " TRADUKI_TEMPLATES_DIR ")\n"
     "  -o, --output=DIR       where to write\n"
+    "\n"
     "  -q, --quiet            print nothing but problems\n"
     "  -h, --help             show this help and exit\n"
     "\n"
-    "Exit status: 0 on success, 2 when an input cannot be read or is\n"
-    "inconsistent, or a template fails.\n";
+    "Files whose contents do not change are not rewritten.\n"
+    "\n"
+    "Exit status: 0 on success; 1 when translations were rejected (each is\n"
+    "reported, falls back to the source text, and every file is written);\n"
+    "2 on a usage error, when an input cannot be read or is inconsistent, a\n"
+    "file cannot be written, or a template fails.\n";
+
+enum { OPT_THRESHOLD = 256 };
+
+struct localized_args {
+	const char *lang;
+	const char *po;
+	const char *site;
+	const char *threshold;
+	const char *output;
+	char **files;
+	int nfiles;
+};
+
+/* Makes the folder PATH and its parents, as mkdir -p. */
+static int make_dirs(const char *path, struct diag *d)
+{
+	char *copy = xstrdup(path);
+	char *p, saved;
+	int rc = 0;
+
+	for (p = copy + 1;; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		saved = *p;
+		*p = '\0';
+		if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+			diag_report(d, DIAG_ERROR, copy, 0, 0, "cannot create folder: %s",
+			            strerror(errno));
+			rc = -1;
+			break;
+		}
+		*p = saved;
+		if (saved == '\0')
+			break;
+	}
+	free(copy);
+	return rc;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* 1 when A and B name the same file. */
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+/* The name of FILE in the output folder: its own, or site.xml for the site file. */
+static const char *output_name(const struct localized_args *args, const char *file)
+{
+	return args->site && same_file(file, args->site) ? "site.xml" : base_name(file);
+}
+
+/* The usage errors that need no file read: returns TOOL_OK or TOOL_USAGE. */
+static int check_args(const struct localized_args *args, struct tool_ctx *ctx)
+{
+	int i, j;
+
+	if (!args->output)
+		return tool_usage_error(ctx, "no output folder given (-o DIR)");
+	if (args->nfiles == 0)
+		return tool_usage_error(ctx, "no document given");
+	for (i = 0; i < args->nfiles; i++) {
+		const char *name = output_name(args, args->files[i]);
+
+		if (strcmp(name, "manifest.xml") == 0)
+			return tool_usage_error(ctx, "'%s' would be written over the manifest",
+			                        args->files[i]);
+		for (j = 0; j < i; j++)
+			if (strcmp(name, output_name(args, args->files[j])) == 0)
+				return tool_usage_error(
+				    ctx, "'%s' and '%s' would both be written as %s/%s",
+				    args->files[j], args->files[i], args->output, name);
+	}
+	return TOOL_OK;
+}
+
+/* The threshold: --threshold, else the site's for LL, else 0.  -1 if bad. */
+static double threshold_of(const struct localized_args *args, const struct siteconf *sc,
+                           struct tool_ctx *ctx)
+{
+	char *end;
+	double t;
+
+	if (!args->threshold)
+		return sc ? siteconf_threshold(sc, args->lang) : 0.0;
+	errno = 0;
+	t = strtod(args->threshold, &end);
+	if (errno || end == args->threshold || *end || !(t >= 0 && t <= 100)) {
+		tool_usage_error(ctx, "--threshold needs a percentage from 0 to 100, not '%s'",
+		                 args->threshold);
+		return -1;
+	}
+	return t;
+}
+
+static int build_localized(const struct localized_args *args, const struct its_rules *rules,
+                           struct tool_ctx *ctx)
+{
+	struct inject_options opt;
+	struct siteconf *sc = NULL;
+	struct catalog *cat = NULL;
+	struct inject *inj = NULL;
+	struct buf path = BUF_INIT;
+	size_t written = 0, published = 0, i;
+	int status = check_args(args, ctx), k;
+
+	if (status != TOOL_OK)
+		return status;
+	memset(&opt, 0, sizeof opt);
+	opt.lang = args->lang;
+	if (args->site) {
+		if (!(sc = siteconf_load(args->site, &ctx->diag)))
+			return TOOL_USAGE;
+		opt.source_lang = sc->source;
+	}
+	if (!args->po && sc && strcmp(args->lang, sc->source) != 0) {
+		status = tool_usage_error(ctx,
+		                          "no catalog given for '%s' (--po); without one, "
+		                          "the language must be the source language, '%s'",
+		                          args->lang, sc->source);
+		goto done;
+	}
+	opt.threshold = args->po ? threshold_of(args, sc, ctx) : 0.0;
+	if (opt.threshold < 0 ||
+	    (args->po && !(cat = catalog_read_translations(args->po, &ctx->diag))) ||
+	    make_dirs(args->output, &ctx->diag) != 0) {
+		status = TOOL_USAGE;
+		goto done;
+	}
+
+	/* Every document is done, so that one run reports every problem; the
+	 * manifest is written only when every document could be read. */
+	inj = inject_new(rules, cat, &opt);
+	for (k = 0; k < args->nfiles; k++) {
+		const char *file = args->files[k], *name = output_name(args, file);
+		int is_site = args->site && same_file(file, args->site);
+		xmlDocPtr doc = xmldoc_read_file(file, &ctx->diag);
+		int rc;
+
+		buf_truncate(&path, 0);
+		buf_addf(&path, "%s/%s", args->output, name);
+		if (!doc || inject_doc(inj, doc, is_site ? NULL : name, &ctx->diag) != 0 ||
+		    (rc = inject_write_doc(doc, buf_str(&path), &ctx->diag)) < 0)
+			status = TOOL_USAGE;
+		else
+			written += (size_t)rc;
+		if (doc)
+			xmlFreeDoc(doc);
+	}
+	buf_truncate(&path, 0);
+	buf_addf(&path, "%s/manifest.xml", args->output);
+	if (status == TOOL_OK) {
+		int rc = inject_write_manifest(inj, buf_str(&path), &ctx->diag);
+
+		if (rc < 0)
+			status = TOOL_USAGE;
+		else
+			written += (size_t)rc;
+	}
+	if (status == TOOL_OK && inject_rejected(inj))
+		status = TOOL_PROBLEMS;
+	for (i = 0; i < inject_article_count(inj); i++)
+		published += inject_article_at(inj, i)->published ? 1 : 0;
+	if (status != TOOL_USAGE && !ctx->quiet)
+		printf("%s: %zu of %zu articles published in %s; translations rejected: %lu; "
+		       "files written: %zu\n",
+		       args->output, published, inject_article_count(inj), args->lang,
+		       inject_rejected(inj), written);
+
+done:
+	inject_free(inj);
+	catalog_free(cat);
+	siteconf_free(sc);
+	buf_release(&path);
+	segment_cleanup();
+	uni_cleanup();
+	return status;
+}
+
+/* The localized XML mode: "traduki build --lang=LL ...". */
+static int run_localized(int argc, char **argv, struct tool_ctx *ctx)
+{
+	static const struct option options[] = {
+		{ "lang", required_argument, NULL, 'L' },
+		{ "po", required_argument, NULL, 'p' },
+		{ "its", required_argument, NULL, 'i' },
+		{ "site", required_argument, NULL, 's' },
+		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
+		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct localized_args args;
+	struct its_rules *rules = its_rules_new();
+	int c, status = TOOL_OK;
+
+	memset(&args, 0, sizeof args);
+	while ((c = getopt_long(argc, argv, "L:p:i:s:o:qh", options, NULL)) != -1) {
+		switch (c) {
+		case 'L':
+			args.lang = optarg;
+			break;
+		case 'p':
+			args.po = optarg;
+			break;
+		case 'i':
+			if (its_rules_load(rules, optarg, &ctx->diag) != 0)
+				status = TOOL_USAGE;
+			break;
+		case 's':
+			args.site = optarg;
+			break;
+		case OPT_THRESHOLD:
+			args.threshold = optarg;
+			break;
+		case 'o':
+			args.output = optarg;
+			break;
+		case 'q':
+			ctx->quiet = 1;
+			break;
+		case 'h':
+			status = tool_print_help(ctx, help);
+			goto done;
+		default:
+			status = tool_option_error(ctx);
+			goto done;
+		}
+	}
+	if (status != TOOL_OK)
+		goto done;
+	if (!args.lang || !*args.lang) {
+		status = tool_usage_error(ctx, "no language given (--lang=LL)");
+		goto done;
+	}
+	args.files = argv + optind;
+	args.nfiles = argc - optind;
+	status = build_localized(&args, rules, ctx);
+done:
+	its_rules_free(rules);
+	return status;
+}
+
+/* 1 when the command line asks for localized XML (--lang). */
+static int wants_localized(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if ((strncmp(argv[i], "--lang", 6) == 0 &&
+		     (argv[i][6] == '=' || argv[i][6] == '\0')) ||
+		    strncmp(argv[i], "-L", 2) == 0)
+			return 1;
+	return 0;
+}
 
 struct build_args {
 	const char *site;
@@ -110,7 +410,8 @@ static int build_site(const struct build_args *args, struct tool_ctx *ctx)
 	return TOOL_OK;
 }
 
-int cmd_build(int argc, char **argv, struct tool_ctx *ctx)
+/* The site mode: "traduki build --site=SITE.xml ...". */
+static int run_site(int argc, char **argv, struct tool_ctx *ctx)
 {
 	static const struct option options[] = {
 		{ "site", required_argument, NULL, 's' },
@@ -158,5 +459,13 @@ int cmd_build(int argc, char **argv, struct tool_ctx *ctx)
 			                        argv[optind]);
 		return build_site(&args, ctx);
 	}
-	return tool_not_implemented(ctx);
+	return tool_usage_error(ctx, "say what to build: --lang=LL (localized XML) or --site=FILE "
+	                             "(the site)");
+}
+
+int cmd_build(int argc, char **argv, struct tool_ctx *ctx)
+{
+	if (wants_localized(argc, argv))
+		return run_localized(argc, argv, ctx);
+	return run_site(argc, argv, ctx);
 }

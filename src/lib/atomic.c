@@ -190,3 +190,40 @@ void atomic_abort(struct atomic_file *af)
 		unlink(af->tmp_path);
 	release(af);
 }
+
+int atomic_holds(const char *path, const char *data, size_t len)
+{
+	FILE *fp = fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+	int same = fp != NULL;
+
+	while (same && (n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		same = n <= len && memcmp(chunk, data, n) == 0;
+		data += n;
+		len -= n;
+	}
+	if (fp) {
+		same = same && len == 0 && !ferror(fp);
+		fclose(fp);
+	}
+	return same;
+}
+
+int atomic_write(const char *path, const char *data, size_t len, int flags, struct diag *d)
+{
+	struct atomic_file af;
+	FILE *fp;
+
+	if ((flags & ATOMIC_KEEP_SAME) && !atomic_is_stdout(path) && atomic_holds(path, data, len))
+		return 0;
+	fp = atomic_open(&af, path, flags & ~ATOMIC_KEEP_SAME, d);
+	if (!fp)
+		return -1;
+	if (len && fwrite(data, 1, len, fp) != len) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, "write error: %s", strerror(errno));
+		atomic_abort(&af);
+		return -1;
+	}
+	return atomic_commit(&af, d) == 0 ? 1 : -1;
+}

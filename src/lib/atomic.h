@@ -51,6 +51,18 @@ int atomic_commit(struct atomic_file *af, struct diag *d);
 /* Abandons the file: PATH is unchanged.  Releases AF. */
 void atomic_abort(struct atomic_file *af);
 
+/*
+ * Writes the LEN bytes at DATA to PATH atomically, with the FLAGS of
+ * atomic_open.  With ATOMIC_KEEP_SAME the file is compared in memory
+ * first, so an unchanged file costs no temporary file.  Returns 1 when
+ * PATH was written, 0 when it already held DATA, -1 after reporting a
+ * failure to D (PATH is then unchanged).
+ */
+int atomic_write(const char *path, const char *data, size_t len, int flags, struct diag *d);
+
+/* 1 when the file at PATH holds exactly the LEN bytes at DATA (read in chunks). */
+int atomic_holds(const char *path, const char *data, size_t len);
+
 /* 1 when PATH names standard output. */
 int atomic_is_stdout(const char *path);
 

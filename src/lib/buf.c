@@ -34,7 +34,8 @@ char *buf_detach(struct buf *b)
 
 void buf_grow(struct buf *b, size_t n)
 {
-	xgrow((void **)&b->data, &b->alloc, b->len + n + 1, 1);
+	if (b->len + n + 1 > b->alloc)
+		xgrow((void **)&b->data, &b->alloc, b->len + n + 1, 1);
 }
 
 void buf_add(struct buf *b, const char *data, size_t n)
@@ -52,7 +53,11 @@ void buf_adds(struct buf *b, const char *s)
 
 void buf_addc(struct buf *b, char c)
 {
-	buf_add(b, &c, 1);
+	/* Called a character at a time: no more than it takes. */
+	if (b->len + 2 > b->alloc)
+		buf_grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
 }
 
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap)

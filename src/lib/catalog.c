@@ -35,6 +35,7 @@
 #include "atomic.h"
 #include "buf.h"
 #include "mem.h"
+#include "uni.h"
 
 /* A format type of gettext's that no XML catalog carries. */
 #define SENTINEL_FORMAT "ycp-format"
@@ -326,24 +327,41 @@ static int slurp_path(const char *path, struct buf *out, struct diag *d)
 }
 
 /*
- * Has libgettextpo read TEXT (LEN bytes) and returns its po_file, or NULL
- * after reporting errors (as coming from NAME) to D.
+ * 1 when TEXT may be read byte by byte: valid UTF-8 (in which no
+ * character holds a byte that PO syntax gives a meaning to) and declared
+ * so, or plain ASCII.
  */
-static po_file_t parse_text(const char *text, size_t len, const char *name, char *path,
-                            struct diag *d)
+static int reads_as_bytes(const char *text, size_t len)
+{
+	const char *charset = strstr(text, "charset=");
+	size_t pos = 0;
+	int ascii = 1;
+
+	while (pos < len) {
+		if ((unsigned char)text[pos] < 0x80) {
+			pos++;
+			continue;
+		}
+		ascii = 0;
+		if (uni_next(text, len, &pos) < 0)
+			return 0;
+	}
+	return ascii || (charset && strncasecmp(charset + 8, "UTF-8", 5) == 0);
+}
+
+/*
+ * Has libgettextpo read the file at PATH, as coming from NAME; errors go
+ * to D.  With BYTES, its lexer reads bytes instead of running iconv on
+ * every character to find where each one ends (OLD_PO_FILE_INPUT, meant
+ * for an old format, does that); see parse_text.
+ */
+static po_file_t read_po(const char *path, const char *name, int bytes, struct diag *d)
 {
 	jmp_buf jump;
 	po_file_t file = NULL;
-	unsigned long errors_before = diag_count(d, DIAG_ERROR);
-	int fd = memfile_open(path, 64);
 
-	if (fd < 0 || memfile_fill(fd, text, len) != 0) {
-		diag_report(d, DIAG_ERROR, name, 0, 0, "cannot buffer the catalog: %s",
-		            strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
+	if (bytes)
+		setenv("OLD_PO_FILE_INPUT", "1", 1);
 	report_diag = d;
 	report_id = NULL;
 	report_alias_from = path;
@@ -355,6 +373,77 @@ static po_file_t parse_text(const char *text, size_t len, const char *name, char
 		file = NULL; /* a fatal error: what was read is lost to the library */
 	report_alias_from = report_alias_to = NULL;
 	report_jump = NULL;
+	if (bytes)
+		unsetenv("OLD_PO_FILE_INPUT");
+	return file;
+}
+
+/*
+ * The lines of TEXT (LEN bytes) but the "#:" references, "#." extracted
+ * comments and "#|" previous msgids, into OUT: what a reader of
+ * translations needs, and a sixth less for libgettextpo to read.
+ */
+static void strip_comments(const char *text, size_t len, struct buf *out)
+{
+	const char *p = text, *end = text + len;
+
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *next = eol ? eol + 1 : end;
+
+		if (!(next - p >= 2 && p[0] == '#' && (p[1] == ':' || p[1] == '.' || p[1] == '|')))
+			buf_add(out, p, (size_t)(next - p));
+		p = next;
+	}
+}
+
+/*
+ * Has libgettextpo read TEXT (LEN bytes) and returns its po_file, or NULL
+ * after reporting errors (as coming from NAME) to D.  With LEAN, the
+ * comments strip_comments leaves out may be left out.
+ *
+ * Finding character boundaries with iconv is three quarters of
+ * libgettextpo's reading time, and valid UTF-8 does not need it: no byte
+ * of a multibyte character is a quote, a backslash or a newline, so a
+ * read by bytes gives the same strings.  Only the columns of diagnostics
+ * would differ (bytes, not characters), and invalid sequences would go
+ * unreported: a file that is not valid UTF-8 is read the usual way, and
+ * so is one whose fast read had anything to say (whose lines, too, are
+ * then the file's own).
+ */
+static po_file_t parse_text_as(const char *text, size_t len, int lean, const char *name, char *path,
+                               struct diag *d)
+{
+	po_file_t file = NULL;
+	unsigned long errors_before = diag_count(d, DIAG_ERROR);
+	int fd = memfile_open(path, 64), filled = 0;
+
+	if (fd >= 0 && reads_as_bytes(text, len)) {
+		struct buf shorter = BUF_INIT;
+		struct diag quiet;
+
+		if (lean)
+			strip_comments(text, len, &shorter);
+		diag_init(&quiet, NULL, NULL);
+		if (lean ? memfile_fill(fd, buf_str(&shorter), shorter.len) == 0
+		         : (filled = memfile_fill(fd, text, len) == 0))
+			file = read_po(path, name, 1, &quiet);
+		if (file && (diag_count(&quiet, DIAG_ERROR) || diag_count(&quiet, DIAG_WARNING))) {
+			po_file_free(file);
+			file = NULL;
+		}
+		buf_release(&shorter);
+	}
+	if (!file) {
+		if (fd < 0 || (!filled && memfile_fill(fd, text, len) != 0)) {
+			diag_report(d, DIAG_ERROR, name, 0, 0, "cannot buffer the catalog: %s",
+			            strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return NULL;
+		}
+		file = read_po(path, name, 0, d);
+	}
 	close(fd);
 
 	if (file && diag_count(d, DIAG_ERROR) != errors_before) {
@@ -366,7 +455,13 @@ static po_file_t parse_text(const char *text, size_t len, const char *name, char
 	return file;
 }
 
-struct catalog *catalog_read(const char *path, struct diag *d)
+static po_file_t parse_text(const char *text, size_t len, const char *name, char *path,
+                            struct diag *d)
+{
+	return parse_text_as(text, len, 0, name, path, d);
+}
+
+static struct catalog *read_catalog(const char *path, int lean, struct diag *d)
 {
 	struct buf text = BUF_INIT;
 	struct catalog *cat;
@@ -379,7 +474,7 @@ struct catalog *catalog_read(const char *path, struct diag *d)
 		return NULL;
 	}
 	cat = xcalloc(1, sizeof *cat);
-	file = parse_text(buf_str(&text), text.len, path, cat->parsed_as, d);
+	file = parse_text_as(buf_str(&text), text.len, lean, path, cat->parsed_as, d);
 	if (!file) {
 		free(cat);
 		buf_release(&text);
@@ -387,11 +482,22 @@ struct catalog *catalog_read(const char *path, struct diag *d)
 	}
 	cat->name = xstrdup(path);
 	cat->file = file;
+	/* Lines of the file itself: a lean read keeps every entry, in order. */
 	pos = scan_entries(buf_str(&text), text.len, &count);
 	index_messages(cat, pos, count, 0);
 	free(pos);
 	buf_release(&text);
 	return cat;
+}
+
+struct catalog *catalog_read(const char *path, struct diag *d)
+{
+	return read_catalog(path, 0, d);
+}
+
+struct catalog *catalog_read_translations(const char *path, struct diag *d)
+{
+	return read_catalog(path, 1, d);
 }
 
 struct catalog *catalog_create(const char *name)

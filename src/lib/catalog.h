@@ -33,6 +33,15 @@ struct catalog_msg;
  */
 struct catalog *catalog_read(const char *path, struct diag *d);
 
+/*
+ * catalog_read for a reader of translations, such as the build: the "#:"
+ * references, "#." extracted comments and "#|" previous msgids may be
+ * left out (catalog_msg_ref_count may be 0), which spares libgettextpo a
+ * sixth of a typical catalog.  Everything else is as catalog_read gives
+ * it, lines and diagnostics included.
+ */
+struct catalog *catalog_read_translations(const char *path, struct diag *d);
+
 /* A new, empty catalog (no header).  NAME is used in diagnostics. */
 struct catalog *catalog_create(const char *name);
 

@@ -16,6 +16,7 @@
 
 #include "check-rules.h"
 #include "mem.h"
+#include "segment.h"
 #include "uni.h"
 #include "xmldoc.h"
 
@@ -146,11 +147,14 @@ static int msg_text(xmlParserCtxtPtr ctxt, const char *msg, struct buf *out)
 	struct buf wrapped = BUF_INIT;
 	xmlDocPtr doc;
 
-	/* Most messages have no markup: nothing to parse. */
+	/* Most messages have no markup: nothing to parse.  Those that come
+	 * from extraction are read without a parser too. */
 	if (!strpbrk(msg, "<&")) {
 		buf_adds(out, msg);
 		return 0;
 	}
+	if (segment_text(msg, out) == 0)
+		return 0;
 	buf_adds(&wrapped, open);
 	buf_adds(&wrapped, msg);
 	buf_adds(&wrapped, close);
@@ -309,6 +313,49 @@ static int marked_same(const struct catalog_msg *m)
 	return 0;
 }
 
+/*
+ * 1 when TARGET, the text of M's translation, copies SOURCE, the text of
+ * its msgid, and counts as untranslated (see check.h).
+ */
+static int copies_source(const struct catalog_msg *m, const struct buf *source,
+                         const struct buf *target, const char *source_lang)
+{
+	return same_text(buf_str(source), buf_str(target)) &&
+	       uni_count_lowercase_words(buf_str(source), source->len, source_lang) >
+	           CHECK_SAME_WORDS &&
+	       !marked_same(m);
+}
+
+/* The words of MSG's text, which goes into TEXT (through CTXT if not NULL). */
+static unsigned long msg_words(xmlParserCtxtPtr ctxt, const char *msg, const char *source_lang,
+                               struct buf *text)
+{
+	msg_text(ctxt, msg, text);
+	return uni_count_words(buf_str(text), text->len, source_lang);
+}
+
+unsigned long check_msg_words(const char *msg, const char *source_lang)
+{
+	struct buf text = BUF_INIT;
+	unsigned long words = msg_words(NULL, msg, source_lang, &text);
+
+	buf_release(&text);
+	return words;
+}
+
+int check_msg_copies_source(const struct catalog_msg *m, const char *source_lang)
+{
+	struct buf source = BUF_INIT, target = BUF_INIT;
+	int copies;
+
+	msg_text(NULL, catalog_msg_id(m), &source);
+	msg_text(NULL, catalog_msg_str(m), &target);
+	copies = copies_source(m, &source, &target, source_lang);
+	buf_release(&source);
+	buf_release(&target);
+	return copies;
+}
+
 /* --- The driver -------------------------------------------------------------------- */
 
 static void run_message_checks(struct check_unit *u, unsigned long skip)
@@ -432,8 +479,7 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 			continue;
 		}
 		buf_truncate(&source, 0);
-		msg_text(ctxt, catalog_msg_id(m), &source);
-		words = uni_count_words(buf_str(&source), source.len, l->source_lang);
+		words = msg_words(ctxt, catalog_msg_id(m), l->source_lang, &source);
 		if (catalog_msg_id_plural(m)) {
 			buf_truncate(&target, 0);
 			msg_text(ctxt, catalog_msg_id_plural(m), &target);
@@ -449,10 +495,7 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 		if (state == TRANSLATED) {
 			buf_truncate(&target, 0);
 			msg_text(ctxt, msgstr, &target);
-			if (same_text(buf_str(&source), buf_str(&target)) &&
-			    uni_count_lowercase_words(buf_str(&source), source.len,
-			                              l->source_lang) > CHECK_SAME_WORDS &&
-			    !marked_same(m)) {
+			if (copies_source(m, &source, &target, l->source_lang)) {
 				state = UNTRANSLATED;
 				identical = 1;
 				if (!(opt->skip & (1UL << same_rule))) {

@@ -151,4 +151,20 @@ int check_rule_find(const char *id);
  */
 int check_msg_text(const char *msg, struct buf *out);
 
+/*
+ * The words of the message MSG (msgid syntax) as check_catalog counts
+ * them: its text without markup (check_msg_text), by ICU's word breaks
+ * for SOURCE_LANG.  The build's manifest counts with this, so that its
+ * coverage and that of check agree.
+ */
+unsigned long check_msg_words(const char *msg, const char *source_lang);
+
+/*
+ * 1 when the translation of M copies its source and so counts as
+ * untranslated (the exception above): the same text once markup is
+ * removed and spaces normalised, more than CHECK_SAME_WORDS words of
+ * ordinary prose in SOURCE_LANG, no "traduki: same-as-source" comment.
+ */
+int check_msg_copies_source(const struct catalog_msg *m, const char *source_lang);
+
 #endif

@@ -8,14 +8,13 @@
  * visited.  The elements a unit shows as placeholders (untranslatable,
  * nested, or block elements) are visited after it, so their own
  * translatable text becomes messages of its own and no text is ever
- * dropped.
+ * dropped.  The walk is extract_units, which inject.c uses as well.
  */
 #include <config.h>
 
 #include "extract.h"
 
 #include <errno.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +25,7 @@
 #include "buf.h"
 #include "catalog.h"
 #include "mem.h"
+#include "msgindex.h"
 #include "segment.h"
 #include "xmldoc.h"
 
@@ -41,25 +41,23 @@ struct msg {
 	struct ref *refs;
 	size_t nrefs, refs_alloc;
 	int no_wrap;
-	uint32_t hash;
 };
 
 struct extract {
 	const struct its_rules *rules;
 	struct msg *msgs;
 	size_t count, alloc;
-	size_t *table; /* open addressing: message index + 1, 0 for empty */
-	size_t table_size; /* a power of two */
+	struct msgindex index; /* (msgctxt, msgid) -> message number */
 	char **files;
 	size_t nfiles, files_alloc;
 	char *source_lang; /* from the first document that has one */
 };
 
-/* The walk over one document. */
+/* The walk over one document: who hears of each unit. */
 struct walk {
-	struct extract *ex;
 	const struct its_doc *its;
-	const char *file;
+	extract_unit_fn *fn;
+	void *data;
 };
 
 struct extract *extract_new(const struct its_rules *rules)
@@ -67,8 +65,7 @@ struct extract *extract_new(const struct its_rules *rules)
 	struct extract *ex = xcalloc(1, sizeof *ex);
 
 	ex->rules = rules;
-	ex->table_size = 1024;
-	ex->table = xcalloc(ex->table_size, sizeof *ex->table);
+	msgindex_init(&ex->index);
 	return ex;
 }
 
@@ -85,7 +82,7 @@ void extract_free(struct extract *ex)
 		free(ex->msgs[i].refs);
 	}
 	free(ex->msgs);
-	free(ex->table);
+	msgindex_release(&ex->index);
 	for (i = 0; i < ex->nfiles; i++)
 		free(ex->files[i]);
 	free(ex->files);
@@ -100,64 +97,20 @@ size_t extract_count(const struct extract *ex)
 
 /* --- The message table ------------------------------------------------------- */
 
-/* FNV-1a over msgctxt, a separator that no XML text holds, and msgid. */
-static uint32_t hash_key(const char *ctxt, const char *id)
-{
-	uint32_t h = 2166136261u;
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)(ctxt ? ctxt : ""); *p; p++)
-		h = (h ^ *p) * 16777619u;
-	h = (h ^ (ctxt ? 4u : 5u)) * 16777619u;
-	for (p = (const unsigned char *)id; *p; p++)
-		h = (h ^ *p) * 16777619u;
-	return h;
-}
-
-static int same_ctxt(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
-static void grow_table(struct extract *ex)
-{
-	size_t size = ex->table_size * 2, i;
-	size_t *table = xcalloc(size, sizeof *table);
-
-	for (i = 0; i < ex->count; i++) {
-		size_t k = ex->msgs[i].hash & (size - 1);
-
-		while (table[k])
-			k = (k + 1) & (size - 1);
-		table[k] = i + 1;
-	}
-	free(ex->table);
-	ex->table = table;
-	ex->table_size = size;
-}
-
 /* The message (CTXT, ID), created at the end if new. */
 static struct msg *find_or_add(struct extract *ex, const char *ctxt, const char *id)
 {
-	uint32_t h = hash_key(ctxt, id);
-	size_t k = h & (ex->table_size - 1);
+	size_t n = msgindex_find(&ex->index, ctxt, id);
 	struct msg *m;
 
-	while (ex->table[k]) {
-		m = &ex->msgs[ex->table[k] - 1];
-		if (m->hash == h && strcmp(m->id, id) == 0 && same_ctxt(m->ctxt, ctxt))
-			return m;
-		k = (k + 1) & (ex->table_size - 1);
-	}
+	if (n != MSGINDEX_NONE)
+		return &ex->msgs[n];
 	xgrow((void **)&ex->msgs, &ex->alloc, ex->count + 1, sizeof *ex->msgs);
 	m = &ex->msgs[ex->count++];
 	memset(m, 0, sizeof *m);
 	m->ctxt = ctxt ? xstrdup(ctxt) : NULL;
 	m->id = xstrdup(id);
-	m->hash = h;
-	ex->table[k] = ex->count;
-	if (ex->count * 2 > ex->table_size)
-		grow_table(ex);
+	msgindex_add(&ex->index, m->ctxt, m->id);
 	return m;
 }
 
@@ -235,19 +188,15 @@ static void add_note(struct buf *comments, const struct its_doc *its, xmlNodePtr
 	         is_ref ? "See " : "", note);
 }
 
-static void add_unit(struct walk *w, const struct segment *seg, const char *ctxt,
-                     const struct buf *comments)
+static void visit(struct walk *w, const struct segment *seg, const char *ctxt,
+                  const struct buf *comments)
 {
-	xmlNodePtr el = seg->node->type == XML_ATTRIBUTE_NODE ? seg->node->parent : seg->node;
-	struct msg *m = find_or_add(w->ex, ctxt, seg->text);
+	struct extract_unit unit;
 
-	xgrow((void **)&m->refs, &m->refs_alloc, m->nrefs + 1, sizeof *m->refs);
-	m->refs[m->nrefs].file = intern_file(w->ex, w->file);
-	m->refs[m->nrefs].line = xmlGetLineNo(el);
-	m->nrefs++;
-	if (seg->preserve)
-		m->no_wrap = 1;
-	merge_comments(m, buf_str(comments));
+	unit.seg = seg;
+	unit.ctxt = ctxt;
+	unit.comments = buf_str(comments);
+	w->fn(&unit, w->data);
 }
 
 static void walk_attribute(struct walk *w, xmlNodePtr attr)
@@ -267,7 +216,7 @@ static void walk_attribute(struct walk *w, xmlNodePtr attr)
 			buf_adds(&all, ">\n");
 			add_note(&all, w->its, attr);
 			buf_adds(&all, buf_str(&comments));
-			add_unit(w, &seg, NULL, &all);
+			visit(w, &seg, NULL, &all);
 			buf_release(&all);
 		}
 		segment_release(&seg);
@@ -303,7 +252,7 @@ static void walk_element(struct walk *w, xmlNodePtr el)
 			add_note(&all, w->its, el);
 			buf_adds(&all, buf_str(&seg.notes));
 			buf_adds(&all, buf_str(&comments));
-			add_unit(w, &seg, its_id_value(w->its, el), &all);
+			visit(w, &seg, its_id_value(w->its, el), &all);
 			buf_release(&all);
 			for (i = 0; i < seg.nplaceholders; i++)
 				if (seg.placeholders[i]->type == XML_ELEMENT_NODE)
@@ -319,11 +268,44 @@ static void walk_element(struct walk *w, xmlNodePtr el)
 			walk_element(w, c);
 }
 
+void extract_units(const struct its_doc *its, xmlNodePtr root, extract_unit_fn *fn, void *data)
+{
+	struct walk w;
+
+	w.its = its;
+	w.fn = fn;
+	w.data = data;
+	if (root)
+		walk_element(&w, root);
+}
+
+/* What extract_doc does with each unit: a reference to its message. */
+struct collect {
+	struct extract *ex;
+	const char *file;
+};
+
+static void add_unit(const struct extract_unit *unit, void *data)
+{
+	struct collect *c = data;
+	const struct segment *seg = unit->seg;
+	xmlNodePtr el = seg->node->type == XML_ATTRIBUTE_NODE ? seg->node->parent : seg->node;
+	struct msg *m = find_or_add(c->ex, unit->ctxt, seg->text);
+
+	xgrow((void **)&m->refs, &m->refs_alloc, m->nrefs + 1, sizeof *m->refs);
+	m->refs[m->nrefs].file = intern_file(c->ex, c->file);
+	m->refs[m->nrefs].line = xmlGetLineNo(el);
+	m->nrefs++;
+	if (seg->preserve)
+		m->no_wrap = 1;
+	merge_comments(m, unit->comments);
+}
+
 int extract_doc(struct extract *ex, xmlDocPtr doc, const char *name, struct diag *d)
 {
 	struct its_doc *its = its_doc_new(ex->rules, doc, d);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	struct walk w;
+	struct collect c;
 
 	if (!its)
 		return -1;
@@ -332,10 +314,9 @@ int extract_doc(struct extract *ex, xmlDocPtr doc, const char *name, struct diag
 
 		if (!ex->source_lang && lang && *lang)
 			ex->source_lang = xstrdup(lang);
-		w.ex = ex;
-		w.its = its;
-		w.file = name;
-		walk_element(&w, root);
+		c.ex = ex;
+		c.file = name;
+		extract_units(its, root, add_unit, &c);
 	}
 	its_doc_free(its);
 	return 0;
@@ -383,27 +364,6 @@ static int read_head(const char *path, struct buf *out)
 	buf_add(out, chunk, n);
 	fclose(fp);
 	return 0;
-}
-
-/* 1 when the file at PATH holds exactly TEXT (read in chunks, not whole). */
-static int same_file(const char *path, const struct buf *text)
-{
-	FILE *fp = fopen(path, "rb");
-	const char *p = buf_str(text);
-	size_t left = text->len, n;
-	char chunk[65536];
-	int same = fp != NULL;
-
-	while (same && (n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		same = n <= left && memcmp(chunk, p, n) == 0;
-		p += n;
-		left -= n;
-	}
-	if (fp) {
-		same = same && left == 0 && !ferror(fp);
-		fclose(fp);
-	}
-	return same;
 }
 
 /*
@@ -496,7 +456,9 @@ int extract_write(struct extract *ex, const char *path, const struct extract_hea
 	catalog_set_header_fuzzy(cat, 1);
 
 	/* Messages move into the catalog; ours are released as they go, so
-	 * that the two copies never both hold everything. */
+	 * that the two copies never both hold everything.  The index points
+	 * at their keys: it goes first. */
+	msgindex_release(&ex->index);
 	for (i = 0; i < ex->count; i++) {
 		struct msg *m = &ex->msgs[i];
 		struct catalog_msg *cm = catalog_append(cat, m->ctxt, m->id, NULL);
@@ -521,7 +483,7 @@ int extract_write(struct extract *ex, const char *path, const struct extract_hea
 
 	if (catalog_render(cat, path, &text, d) != 0)
 		goto out;
-	if (date_kept && same_file(path, &text)) {
+	if (date_kept && atomic_holds(path, buf_str(&text), text.len)) {
 		rc = 0;
 		goto out;
 	}

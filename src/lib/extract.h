@@ -19,6 +19,7 @@
 
 #include "diag.h"
 #include "its.h"
+#include "segment.h"
 
 struct extract;
 
@@ -41,6 +42,28 @@ int extract_file(struct extract *ex, const char *path, struct diag *d);
 
 /* Adds the messages of DOC, read from NAME.  Returns 0, or -1 after reporting. */
 int extract_doc(struct extract *ex, xmlDocPtr doc, const char *name, struct diag *d);
+
+/* One translation unit, as the walk of extract_units finds it. */
+struct extract_unit {
+	const struct segment *seg; /* the unit's node and message text */
+	const char *ctxt; /* msgctxt: the element's own ITS Id Value, or NULL */
+	const char *comments; /* the "#." lines, each ending in '\n' */
+};
+
+typedef void extract_unit_fn(const struct extract_unit *unit, void *data);
+
+/*
+ * The walk that finds translation units, shared by extraction and the
+ * merge back (inject.h) so that both compute the same message for the
+ * same unit: calls FN for every unit below ROOT, in the order of the
+ * template.  Content whose Locale Filter admits no locale is skipped.
+ *
+ * FN may change the unit's own content (segment_apply rebuilds it) but
+ * must leave its placeholders alive, moved or not: the walk goes into them
+ * after FN returns, for the units nested there.  No other node may be
+ * freed or moved during the walk.
+ */
+void extract_units(const struct its_doc *its, xmlNodePtr root, extract_unit_fn *fn, void *data);
 
 /* The number of messages so far. */
 size_t extract_count(const struct extract *ex);

@@ -20,6 +20,7 @@
 
 #include "its.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1186,6 +1187,86 @@ const char *its_locale_filter(const struct its_doc *its, xmlNodePtr node, int *e
 	if (exclude)
 		*exclude = v ? v->filter_exclude : 0;
 	return v ? v->filter : "*";
+}
+
+/* The length of the subtag at P (up to '-', '_', or the end of the range at END). */
+static size_t subtag_len(const char *p, const char *end)
+{
+	const char *q = p;
+
+	while (q < end && *q != '-' && *q != '_')
+		q++;
+	return (size_t)(q - p);
+}
+
+static int same_subtag(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t i;
+
+	if (na != nb)
+		return 0;
+	for (i = 0; i < na; i++)
+		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+/* Goes past the subtag of length N at *P and the separator after it. */
+static void next_subtag(const char **p, size_t n, const char *end)
+{
+	*p += n;
+	if (*p < end)
+		(*p)++;
+}
+
+/* RFC 4647 §3.3.2, extended filtering: the range [R, REND) against TAG. */
+static int range_matches(const char *r, const char *rend, const char *tag)
+{
+	const char *t = tag, *tend = tag + strlen(tag);
+	size_t nr = subtag_len(r, rend), nt = subtag_len(t, tend);
+
+	if (!(nr == 1 && *r == '*') && !same_subtag(r, nr, t, nt))
+		return 0;
+	next_subtag(&r, nr, rend);
+	next_subtag(&t, nt, tend);
+	while (r < rend) {
+		nr = subtag_len(r, rend);
+		nt = subtag_len(t, tend);
+		if (nr == 1 && *r == '*') {
+			next_subtag(&r, nr, rend);
+		} else if (t >= tend) {
+			return 0;
+		} else if (same_subtag(r, nr, t, nt)) {
+			next_subtag(&r, nr, rend);
+			next_subtag(&t, nt, tend);
+		} else if (nt == 1) {
+			return 0; /* a singleton ends what a range may skip */
+		} else {
+			next_subtag(&t, nt, tend);
+		}
+	}
+	return 1;
+}
+
+int its_locale_admits(const struct its_doc *its, xmlNodePtr node, const char *lang)
+{
+	int exclude, found = 0;
+	const char *p = its_locale_filter(its, node, &exclude);
+
+	while (*p && !found) {
+		const char *end;
+
+		while (*p == ',' || *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		end = p;
+		while (*end && *end != ',' && *end != ' ' && *end != '\t' && *end != '\n' &&
+		       *end != '\r')
+			end++;
+		if (end > p)
+			found = range_matches(p, end, lang);
+		p = end;
+	}
+	return exclude ? !found : found;
 }
 
 int its_is_markup(xmlNodePtr element)

@@ -95,6 +95,14 @@ const char *its_id_value(const struct its_doc *its, xmlNodePtr node); /* NULL: n
 const char *its_locale_filter(const struct its_doc *its, xmlNodePtr node, int *exclude);
 
 /*
+ * 1 when the Locale Filter of NODE admits the language LANG (a BCP 47
+ * tag; "nl_BE" is read as "nl-BE"): ITS 2.0 §8.10, each range of the list
+ * matched by RFC 4647 §3.3.2 extended filtering ("*-CH" admits "de-CH").
+ * An empty list admits no language; an exclusion list admits the others.
+ */
+int its_locale_admits(const struct its_doc *its, xmlNodePtr node, const char *lang);
+
+/*
  * 1 when ELEMENT is ITS markup rather than content: its:rules and what
  * it holds (its:span is content).
  */

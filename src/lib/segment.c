@@ -15,6 +15,7 @@
 #include <libxml/xmlerror.h>
 
 #include "mem.h"
+#include "uni.h"
 
 /* Entities referring to entities: expanded this deep at most. */
 #define MAX_ENTITY_DEPTH 8
@@ -174,7 +175,7 @@ static void add_inline(struct builder *b, xmlNodePtr el)
 		xmlFree(value);
 	}
 	/* The marker slot; filled in by mark_inlines when needed. */
-	buf_addf(b->out, "%c", '\x01');
+	buf_addc(b->out, '\x01');
 	if (!el->children) {
 		buf_adds(b->out, "/>");
 	} else {
@@ -317,18 +318,19 @@ static void mark_inlines(const struct its_doc *its, struct segment *seg)
 static void fill_markers(struct segment *seg, struct buf *text)
 {
 	struct buf out = BUF_INIT;
-	const char *p = buf_str(text);
+	const char *p = buf_str(text), *slot;
 	size_t k = 0;
 
-	for (; *p; p++) {
-		if (*p != '\x01') {
-			buf_addc(&out, *p);
-			continue;
-		}
+	if (!seg->ninlines)
+		return; /* no slot */
+	while ((slot = strchr(p, '\x01')) != NULL) {
+		buf_add(&out, p, (size_t)(slot - p));
 		if (k < seg->ninlines && seg->markers[k])
 			buf_addf(&out, " _:n=\"%d\"", seg->markers[k]);
 		k++;
+		p = slot + 1;
 	}
+	buf_adds(&out, p);
 	buf_release(text);
 	*text = out;
 }
@@ -366,6 +368,227 @@ void segment_release(struct segment *seg)
 	free(seg->markers);
 	buf_release(&seg->notes);
 	memset(seg, 0, sizeof *seg);
+}
+
+/* --- The text of a message ----------------------------------------------------- */
+
+static int is_name_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == ':' || c == '-' || c == '.';
+}
+
+/* The length of the ASCII name at P (0 if none starts there). */
+static size_t name_len(const char *p)
+{
+	size_t n = 0;
+
+	if (!is_name_char((unsigned char)*p) || *p == '-' || *p == '.' || (*p >= '0' && *p <= '9'))
+		return 0;
+	while (is_name_char((unsigned char)p[n]))
+		n++;
+	return n;
+}
+
+static const char *skip_space(const char *p)
+{
+	while (is_space((unsigned char)*p))
+		p++;
+	return p;
+}
+
+/* 1 when XML 1.0 allows the character U (§2.2, Char). */
+static int xml_char(long u)
+{
+	return u == 0x9 || u == 0xA || u == 0xD || (u >= 0x20 && u <= 0xD7FF) ||
+	       (u >= 0xE000 && u <= 0xFFFD) || (u >= 0x10000 && u <= 0x10FFFF);
+}
+
+/* Appends the code point U as UTF-8. */
+static void add_utf8(struct buf *out, long u)
+{
+	char b[4];
+
+	if (u < 0x80) {
+		b[0] = (char)u;
+		buf_add(out, b, 1);
+	} else if (u < 0x800) {
+		b[0] = (char)(0xC0 | (u >> 6));
+		b[1] = (char)(0x80 | (u & 0x3F));
+		buf_add(out, b, 2);
+	} else if (u < 0x10000) {
+		b[0] = (char)(0xE0 | (u >> 12));
+		b[1] = (char)(0x80 | ((u >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (u & 0x3F));
+		buf_add(out, b, 3);
+	} else {
+		b[0] = (char)(0xF0 | (u >> 18));
+		b[1] = (char)(0x80 | ((u >> 12) & 0x3F));
+		b[2] = (char)(0x80 | ((u >> 6) & 0x3F));
+		b[3] = (char)(0x80 | (u & 0x3F));
+		buf_add(out, b, 4);
+	}
+}
+
+/*
+ * Decodes the reference at P ('&'): appends its character to OUT (when
+ * OUT is not NULL) and returns the end of the reference, or NULL for one
+ * that is not one of XML's five or a character reference.
+ */
+static const char *read_reference(const char *p, struct buf *out)
+{
+	static const struct {
+		const char *name;
+		char c;
+	} five[] = {
+		{ "amp;", '&' }, { "lt;", '<' }, { "gt;", '>' }, { "quot;", '"' }, { "apos;", '\'' }
+	};
+	size_t i;
+	long u = 0;
+
+	p++;
+	if (*p == '#') {
+		int hex = p[1] == 'x';
+		const char *q = p + 1 + hex;
+		const char *start = q;
+
+		for (; *q != ';'; q++) {
+			int d = *q >= '0' && *q <= '9'          ? *q - '0'
+			        : hex && *q >= 'a' && *q <= 'f' ? *q - 'a' + 10
+			        : hex && *q >= 'A' && *q <= 'F' ? *q - 'A' + 10
+			                                        : -1;
+
+			if (d < 0 || u > 0x10FFFF)
+				return NULL;
+			u = u * (hex ? 16 : 10) + d;
+		}
+		if (q == start || !xml_char(u))
+			return NULL;
+		if (out)
+			add_utf8(out, u);
+		return q + 1;
+	}
+	for (i = 0; i < sizeof five / sizeof five[0]; i++)
+		if (strncmp(p, five[i].name, strlen(five[i].name)) == 0) {
+			if (out)
+				buf_addc(out, five[i].c);
+			return p + strlen(five[i].name);
+		}
+	return NULL;
+}
+
+/*
+ * Goes past the character at P: returns where the next one starts, or
+ * NULL when well-formed text or attribute values cannot hold it.
+ */
+static const char *value_char(const char *p)
+{
+	unsigned char c = (unsigned char)*p;
+	size_t pos = 0;
+	long u;
+
+	if (c == '&')
+		return read_reference(p, NULL);
+	if (c == '<' || (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
+		return NULL;
+	if (c < 0x80)
+		return p + 1;
+	u = uni_next(p, strnlen(p, 4), &pos);
+	return u >= 0 && xml_char(u) ? p + pos : NULL;
+}
+
+/* Reads the start or end tag at P ('<'); returns its end, or NULL. */
+static const char *read_tag(const char *p, const char **names, size_t *depth, size_t max)
+{
+	const char *attrs[16];
+	size_t n, nattrs = 0;
+
+	if (p[1] == '/') {
+		n = name_len(p + 2);
+		if (!n || *depth == 0 || strncmp(names[*depth - 1], p + 2, n) != 0 ||
+		    name_len(names[*depth - 1]) != n)
+			return NULL;
+		(*depth)--;
+		p = skip_space(p + 2 + n);
+		return *p == '>' ? p + 1 : NULL;
+	}
+	n = name_len(p + 1);
+	if (!n)
+		return NULL;
+	if (*depth == max)
+		return NULL;
+	names[(*depth)++] = p + 1;
+	p += 1 + n;
+	for (;;) {
+		const char *q = skip_space(p);
+		char quote;
+		size_t i;
+
+		if (*q == '>')
+			return q + 1;
+		if (q[0] == '/' && q[1] == '>') {
+			(*depth)--;
+			return q + 2;
+		}
+		/* An attribute: space, name, '=', a quoted value without '<'. */
+		n = name_len(q);
+		if (q == p || !n || nattrs == sizeof attrs / sizeof attrs[0])
+			return NULL;
+		for (i = 0; i < nattrs; i++)
+			if (name_len(attrs[i]) == n && strncmp(attrs[i], q, n) == 0)
+				return NULL; /* an attribute twice */
+		attrs[nattrs++] = q;
+		q = skip_space(q + n);
+		if (*q != '=')
+			return NULL;
+		q = skip_space(q + 1);
+		quote = *q;
+		if (quote != '"' && quote != '\'')
+			return NULL;
+		for (q++; *q != quote;)
+			if (!*q || !(q = value_char(q)))
+				return NULL;
+		p = q + 1;
+	}
+}
+
+int segment_text(const char *msg, struct buf *out)
+{
+	const char *names[64];
+	size_t depth = 0, start = out->len;
+	const char *p = msg;
+
+	while (*p) {
+		const char *run = p;
+		unsigned char c;
+
+		while ((c = (unsigned char)*p) >= 0x20 && c < 0x80 && c != '<' && c != '&' &&
+		       !(c == ']' && strncmp(p, "]]>", 3) == 0))
+			p++;
+		buf_add(out, run, (size_t)(p - run));
+		if (!c)
+			break;
+		if (c == '<')
+			p = read_tag(p, names, &depth, sizeof names / sizeof names[0]);
+		else if (c == '&')
+			p = read_reference(p, out);
+		else if (c == '\t' || c == '\n')
+			buf_addc(out, *p++);
+		else if (c >= 0x80) {
+			run = p;
+			if ((p = value_char(p)) != NULL)
+				buf_add(out, run, (size_t)(p - run));
+		} else {
+			p = NULL; /* a control character, a carriage return, "]]>" */
+		}
+		if (!p)
+			break;
+	}
+	if (!p || depth) {
+		buf_truncate(out, start);
+		return -1;
+	}
+	return 0;
 }
 
 /* --- Text to node ------------------------------------------------------------ */
@@ -477,6 +700,22 @@ static void qname_of(struct buf *out, xmlNodePtr node)
 	add_qname(out, node);
 }
 
+/* " a b": the qualified names of NAMES (N of them, freed here), sorted. */
+static char *join_sorted(char **names, size_t n)
+{
+	struct buf out = BUF_INIT;
+	size_t k;
+
+	if (n > 1)
+		qsort(names, n, sizeof *names, compare_strings);
+	for (k = 0; k < n; k++) {
+		buf_addf(&out, " %s", names[k]);
+		free(names[k]);
+	}
+	free(names);
+	return out.len ? buf_detach(&out) : xstrdup("");
+}
+
 /* Lists the elements of the fragment under EL; returns a reason or NULL. */
 static char *collect(struct shape *sh, xmlNodePtr el)
 {
@@ -488,8 +727,7 @@ static char *collect(struct shape *sh, xmlNodePtr el)
 		struct item *it;
 		xmlAttrPtr a;
 		char **names = NULL;
-		size_t nnames = 0, k;
-		struct buf attrs = BUF_INIT;
+		size_t nnames = 0;
 
 		switch (n->type) {
 		case XML_TEXT_NODE:
@@ -544,19 +782,54 @@ static char *collect(struct shape *sh, xmlNodePtr el)
 			qname_of(&name, (xmlNodePtr)a);
 			names[nnames++] = xstrdup(buf_str(&name));
 		}
-		if (nnames > 1)
-			qsort(names, nnames, sizeof *names, compare_strings);
-		for (k = 0; k < nnames; k++) {
-			buf_addf(&attrs, " %s", names[k]);
-			free(names[k]);
-		}
-		free(names);
-		it->attrs = buf_detach(&attrs);
+		it->attrs = join_sorted(names, nnames);
 		if (!reason)
 			reason = collect(sh, n);
 	}
 	buf_release(&name);
 	return reason;
+}
+
+/*
+ * 1 when TEXT is plain character data that the parser would take as it
+ * is: no markup, no reference, no carriage return (which it would turn
+ * into a line feed), and only characters XML allows.
+ */
+static int plain_text(const char *text)
+{
+	size_t len = strlen(text), pos = 0;
+
+	while (pos < len) {
+		unsigned char c = (unsigned char)text[pos];
+		long u;
+
+		if (c < 0x80) {
+			if (c == '<' || c == '&' || c == '\r' ||
+			    (c < 0x20 && c != '\t' && c != '\n'))
+				return 0;
+			pos++;
+			continue;
+		}
+		u = uni_next(text, len, &pos);
+		if (u < 0 || u == 0xFFFE || u == 0xFFFF)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The parser for every message.  Setting one up costs more than reading
+ * a sentence, so it is made once and reset for each message (libxml2's
+ * error handler, set around each parse, already makes this module not
+ * reentrant).  segment_cleanup frees it.
+ */
+static xmlParserCtxtPtr message_parser;
+
+void segment_cleanup(void)
+{
+	if (message_parser)
+		xmlFreeParserCtxt(message_parser);
+	message_parser = NULL;
 }
 
 /* Parses TEXT (message syntax) into SH; returns a reason or NULL. */
@@ -570,6 +843,17 @@ static char *parse_message(const char *text, struct shape *sh)
 	memset(sh, 0, sizeof *sh);
 	if (reason)
 		return reason;
+	/* Most messages are plain text: they need no parser. */
+	if (plain_text(text)) {
+		xmlNodePtr root;
+
+		sh->doc = xmlNewDoc(BAD_CAST "1.0");
+		root = xmlNewDocNode(sh->doc, NULL, BAD_CAST "message", NULL);
+		xmlDocSetRootElement(sh->doc, root);
+		if (*text)
+			xmlAddChild(root, xmlNewDocText(sh->doc, BAD_CAST text));
+		return NULL;
+	}
 	buf_adds(&src, "<_:message xmlns:_=\"" SEGMENT_NS "\">");
 	buf_adds(&src, text);
 	buf_adds(&src, "</_:message>");
@@ -578,7 +862,9 @@ static char *parse_message(const char *text, struct shape *sh)
 		return dup_reason("message too long");
 	}
 	memset(&pe, 0, sizeof pe);
-	ctxt = xmlNewParserCtxt();
+	if (!message_parser)
+		message_parser = xmlNewParserCtxt();
+	ctxt = message_parser;
 	if (!ctxt) {
 		buf_release(&src);
 		return dup_reason("cannot create an XML parser");
@@ -591,7 +877,6 @@ static char *parse_message(const char *text, struct shape *sh)
 	if (!sh->doc || !ctxt->wellFormed || pe.seen)
 		reason =
 		    dup_reason("not well-formed XML: %s", pe.seen ? pe.message : "cannot parse");
-	xmlFreeParserCtxt(ctxt);
 	buf_release(&src);
 	if (!reason)
 		reason = collect(sh, xmlDocGetRootElement(sh->doc));
@@ -826,10 +1111,54 @@ static void rebuild(struct applier *ap, xmlNodePtr dest, xmlNodePtr from)
 	buf_release(&name);
 }
 
-int segment_apply(const struct its_doc *its, xmlNodePtr node, const char *msgstr,
-                  segment_nested_fn *nested, void *data, char **reason)
+/*
+ * The shape of SEG's own message, from the segment itself: what
+ * parse_message would make of SEG's text, without reading it again.
+ * Inline elements come first, in message order, then placeholders.
+ */
+static void shape_of_segment(const struct its_doc *its, const struct segment *seg, struct shape *sh)
 {
-	struct segment seg;
+	struct buf name = BUF_INIT;
+	size_t i;
+
+	memset(sh, 0, sizeof *sh);
+	sh->items = xcalloc(seg->ninlines + seg->nplaceholders + 1, sizeof *sh->items);
+	for (i = 0; i < seg->ninlines; i++) {
+		struct item *it = &sh->items[sh->count++];
+		char **names = NULL;
+		size_t nnames = 0;
+		xmlAttrPtr a;
+
+		it->node = seg->inlines[i];
+		it->marker = seg->markers[i];
+		qname_of(&name, it->node);
+		it->name = xstrdup(buf_str(&name));
+		for (a = it->node->properties; a; a = a->next) {
+			if (!its_translate(its, (xmlNodePtr)a))
+				continue;
+			names = xrealloc(names, (nnames + 1) * sizeof *names);
+			qname_of(&name, (xmlNodePtr)a);
+			names[nnames++] = xstrdup(buf_str(&name));
+		}
+		it->attrs = join_sorted(names, nnames);
+	}
+	for (i = 0; i < seg->nplaceholders; i++) {
+		struct item *it = &sh->items[sh->count++];
+
+		buf_truncate(&name, 0);
+		buf_addf(&name, "%s-%zu", (const char *)seg->placeholders[i]->name, i + 1);
+		it->placeholder = 1;
+		it->node = seg->placeholders[i];
+		it->name = xstrdup(buf_str(&name));
+		it->attrs = xstrdup("");
+	}
+	buf_release(&name);
+}
+
+int segment_apply_unit(const struct its_doc *its, const struct segment *seg, const char *msgstr,
+                       segment_nested_fn *nested, void *data, char **reason)
+{
+	xmlNodePtr node = seg->node;
 	struct shape src, tr;
 	struct applier ap;
 	size_t *map = NULL, *src_inline = NULL, i, k;
@@ -837,11 +1166,8 @@ int segment_apply(const struct its_doc *its, xmlNodePtr node, const char *msgstr
 
 	if (reason)
 		*reason = NULL;
-	segment_init(&seg, its, node);
-	memset(&tr, 0, sizeof tr);
-	why = parse_message(seg.text, &src);
-	if (!why)
-		why = parse_message(msgstr, &tr);
+	shape_of_segment(its, seg, &src);
+	why = parse_message(msgstr, &tr);
 	if (!why) {
 		map = xcalloc(tr.count + 1, sizeof *map);
 		why = match(&src, &tr, map);
@@ -861,12 +1187,12 @@ int segment_apply(const struct its_doc *its, xmlNodePtr node, const char *msgstr
 			if (!src.items[i].placeholder)
 				src_inline[i] = k++;
 		memset(&ap, 0, sizeof ap);
-		ap.seg = &seg;
+		ap.seg = seg;
 		ap.src = &src;
 		ap.tr = &tr;
 		ap.map = map;
 		ap.src_inline = src_inline;
-		ap.moved = xcalloc(seg.nplaceholders + 1, sizeof *ap.moved);
+		ap.moved = xcalloc(seg->nplaceholders + 1, sizeof *ap.moved);
 
 		/* The old content goes aside; placeholders are taken from it. */
 		for (c = node->children; c; c = next) {
@@ -885,6 +1211,17 @@ int segment_apply(const struct its_doc *its, xmlNodePtr node, const char *msgstr
 	free(src_inline);
 	shape_release(&src);
 	shape_release(&tr);
-	segment_release(&seg);
 	return give_reason(reason, why);
+}
+
+int segment_apply(const struct its_doc *its, xmlNodePtr node, const char *msgstr,
+                  segment_nested_fn *nested, void *data, char **reason)
+{
+	struct segment seg;
+	int rc;
+
+	segment_init(&seg, its, node);
+	rc = segment_apply_unit(its, &seg, msgstr, nested, data, reason);
+	segment_release(&seg);
+	return rc;
 }

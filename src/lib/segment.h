@@ -69,6 +69,18 @@ void segment_release(struct segment *seg);
 int segment_check(const char *msgid, const char *msgstr, char **reason);
 
 /*
+ * Appends to OUT the text of the message MSG: its character data, markup
+ * removed and references decoded, as an XML parser would give it.  Reads
+ * only what extraction writes (elements, attributes, the five entity
+ * references and character references) and returns 0; for anything else
+ * (comments, CDATA sections, other references, markup that is not
+ * well-formed, characters that XML forbids) it returns -1 and leaves OUT
+ * as it was, for a caller to use a full XML parser.  Much cheaper than
+ * parsing: word counts use it.
+ */
+int segment_text(const char *msg, struct buf *out);
+
+/*
  * Called for each placeholder node after segment_apply put it back, so
  * that the caller can translate the units inside it (nested content).
  */
@@ -89,5 +101,18 @@ typedef void segment_nested_fn(xmlNodePtr node, void *data);
  */
 int segment_apply(const struct its_doc *its, xmlNodePtr node, const char *msgstr,
                   segment_nested_fn *nested, void *data, char **reason);
+
+/*
+ * segment_apply for the unit that SEG describes (made by segment_init
+ * with ITS, the unit unchanged since): spares building the segment and
+ * reading its message again.  SEG's placeholders are moved into the new
+ * content; its list of inline elements no longer holds after success.
+ */
+int segment_apply_unit(const struct its_doc *its, const struct segment *seg, const char *msgstr,
+                       segment_nested_fn *nested, void *data, char **reason);
+
+/* Frees the parser kept for reading messages (see segment.c); harmless
+ * when there is none.  The next use makes a new one. */
+void segment_cleanup(void);
 
 #endif

@@ -11,25 +11,9 @@
 #include <unistd.h>
 
 #include "lib/atomic.h"
-#include "lib/buf.h"
 #include "unit.h"
 
 static char dir[] = "/tmp/traduki-atomic-XXXXXX";
-
-static char *slurp(const char *path)
-{
-	struct buf b = BUF_INIT;
-	char chunk[256];
-	size_t n;
-	FILE *fp = fopen(path, "rb");
-
-	if (!fp)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(fp);
-	return buf_detach(&b);
-}
 
 static int count_entries(void)
 {
@@ -64,7 +48,7 @@ int main(void)
 	fputs("first\n", fp);
 	CHECK(access(path, F_OK) != 0); /* nothing at PATH before commit */
 	CHECK(atomic_commit(&af, &d) == 0);
-	s = slurp(path);
+	s = unit_slurp(path);
 	CHECK_STR(s, "first\n");
 	free(s);
 
@@ -72,7 +56,7 @@ int main(void)
 	fp = atomic_open(&af, path, 0, &d);
 	fputs("half of the sec", fp);
 	atomic_abort(&af);
-	s = slurp(path);
+	s = unit_slurp(path);
 	CHECK_STR(s, "first\n");
 	free(s);
 	CHECK(count_entries() == 1);
@@ -91,14 +75,29 @@ int main(void)
 	fp = atomic_open(&af, path, ATOMIC_KEEP_SAME, &d);
 	fputs("second\n", fp);
 	CHECK(atomic_commit(&af, &d) == 0);
-	s = slurp(path);
+	s = unit_slurp(path);
 	CHECK_STR(s, "second\n");
 	free(s);
+
+	/* atomic_write: written (1), then the same bytes again (0, untouched). */
+	CHECK(atomic_write(path, "third\n", 6, ATOMIC_KEEP_SAME | ATOMIC_NO_SYNC, &d) == 1);
+	s = unit_slurp(path);
+	CHECK_STR(s, "third\n");
+	free(s);
+	CHECK(stat(path, &st1) == 0);
+	CHECK(atomic_write(path, "third\n", 6, ATOMIC_KEEP_SAME, &d) == 0);
+	CHECK(stat(path, &st2) == 0);
+	CHECK(st1.st_ino == st2.st_ino);
+	CHECK(atomic_write(path, "third", 5, ATOMIC_KEEP_SAME, &d) == 1); /* a prefix differs */
+	CHECK(atomic_write(path, "second\n", 7, 0, &d) == 1);
+	CHECK(count_entries() == 1);
 
 	/* A directory that does not exist: reported, nothing created. */
 	snprintf(path, sizeof path, "%s/missing/out.pot", dir);
 	CHECK(atomic_open(&af, path, 0, &d) == NULL);
 	CHECK(diag_count(&d, DIAG_ERROR) == 1);
+	CHECK(atomic_write(path, "x", 1, ATOMIC_KEEP_SAME, &d) == -1);
+	CHECK(diag_count(&d, DIAG_ERROR) == 2);
 
 	/* A write error (a full disk) is caught at commit: nothing replaced. */
 	if (access("/dev/full", W_OK) == 0) {
@@ -109,7 +108,7 @@ int main(void)
 		CHECK(freopen("/dev/full", "w", fp) == fp);
 		fputs("lost", fp);
 		CHECK(atomic_commit(&af, &d) == -1);
-		s = slurp(path);
+		s = unit_slurp(path);
 		CHECK_STR(s, "second\n");
 		free(s);
 		CHECK(count_entries() == 1);
@@ -144,7 +143,7 @@ int main(void)
 		fputs("third\n", fp);
 		CHECK(atomic_commit(&af, &d) == 0);
 		CHECK(lstat(link, &st1) == 0 && S_ISLNK(st1.st_mode));
-		s = slurp(path);
+		s = unit_slurp(path);
 		CHECK_STR(s, "third\n");
 		free(s);
 		unlink(link);

@@ -172,6 +172,129 @@ static void count_nested(xmlNodePtr node, void *data)
 	nested_calls++;
 }
 
+/* The text of MSG as libxml2 reads it, or NULL when it cannot. */
+static char *parsed_text(const char *msg)
+{
+	struct buf src = BUF_INIT, text = BUF_INIT;
+	xmlDocPtr doc;
+	xmlNodePtr n;
+
+	buf_addf(&src, "<r xmlns:_='urn:x'>%s</r>", msg);
+	doc = xmlReadMemory(buf_str(&src), (int)src.len, NULL, "UTF-8",
+	                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	buf_release(&src);
+	if (!doc)
+		return NULL;
+	for (n = xmlDocGetRootElement(doc); n;) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			buf_adds(&text, (const char *)n->content);
+		if (n->children && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			continue;
+		}
+		while (n && !n->next)
+			n = n->parent;
+		if (n)
+			n = n->next;
+	}
+	xmlFreeDoc(doc);
+	return text.len ? buf_detach(&text) : strdup("");
+}
+
+/*
+ * segment_text gives what a parser gives, or declines: never a different
+ * text, and never a text for what a parser refuses.
+ */
+static void check_segment_text(void)
+{
+	static const char *const cases[] = {
+		"plain",
+		"a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;",
+		"caf\xc3\xa9 \xe2\x80\xaf; \xf0\x9f\x98\x80",
+		"&#233;&#xE9;&#x1F600;&#9;",
+		"Voir <a _:n=\"1\">le rapport</a> et <_:em-1/>.",
+		"<abbr title=\"Union &amp; co &#34;x&#34; a>b\">UE</abbr>",
+		"<b>one <i>two</i></b> three<br/><br />",
+		"<x:term  a = 'v' >t</x:term >",
+		"tab\tand\nline",
+		/* Declined (a parser reads them differently or not at all). */
+		"<!-- c -->x",
+		"<![CDATA[<x>]]>",
+		"<?pi x?>",
+		"&nbsp;",
+		"&#0;",
+		"&#xD800;",
+		"a ]]> b",
+		"cr\r\nlf",
+		"ctl\x01",
+		"bad \xc3",
+		"<a>open",
+		"<a></b>",
+		"</a>",
+		"<a b=\"1\" b=\"2\">x</a>",
+		"<a b=\"1\"c=\"2\">x</a>",
+		"<a b=1>x</a>",
+		"<a b=\"<\">x</a>",
+		"<1a>x</1a>",
+		"x & y",
+		"",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct buf out = BUF_INIT;
+		char *expected = parsed_text(cases[i]);
+		int rc;
+
+		buf_adds(&out, "[");
+		rc = segment_text(cases[i], &out);
+		if (rc == 0) {
+			CHECK(expected != NULL);
+			CHECK_STR(buf_str(&out) + 1, expected ? expected : "(refused by libxml2)");
+		} else {
+			CHECK_STR(buf_str(&out), "["); /* declined: OUT as it was */
+		}
+		if (rc != 0 && i < 9)
+			fprintf(stderr, "segment_text declined case %zu\n", i);
+		CHECK(rc == 0 || i >= 9);
+		free(expected);
+		buf_release(&out);
+	}
+}
+
+/* segment_apply_unit with the walk's segment does what segment_apply does. */
+static void check_apply_unit(void)
+{
+	static const char body[] = "<p>See <a href='x'>one</a>, <a href='y'>two</a>, "
+	                           "<var>v</var><fn>n</fn> <img src='s' alt='t'/>.</p>";
+	static const char msgstr[] = "<img alt=\"T\"/> <_:fn-2/><a _:n=\"2\">TWO</a> "
+	                             "<_:var-1/> <a _:n=\"1\">ONE</a>";
+	struct fixture f;
+	struct segment seg;
+	char *a, *b, *reason = NULL;
+
+	CHECK(open_doc(&f, body) == 0);
+	CHECK(segment_apply(f.its, select_node(&f, "//p"), msgstr, NULL, NULL, &reason) == 0);
+	a = content_of(select_node(&f, "//p"));
+	close_doc(&f);
+	CHECK(open_doc(&f, body) == 0);
+	segment_init(&seg, f.its, select_node(&f, "//p"));
+	CHECK(segment_apply_unit(f.its, &seg, msgstr, NULL, NULL, &reason) == 0);
+	segment_release(&seg);
+	b = content_of(select_node(&f, "//p"));
+	CHECK_STR(a, "<img src=\"s\" alt=\"T\"/> <fn>n</fn><a href=\"y\">TWO</a> <var>v</var> "
+	             "<a href=\"x\">ONE</a>");
+	CHECK_STR(b, a);
+	free(a);
+	free(b);
+	close_doc(&f);
+
+	/* A plain translation is no markup, whatever it looks like. */
+	CHECK(segment_check("a", "b\x01", NULL) != 0);
+	CHECK(segment_check("a", "b\xff", NULL) != 0);
+	CHECK(segment_check("a", "b \xe2\x80\xaf!", NULL) == 0);
+}
+
 int main(void)
 {
 	struct fixture f;
@@ -280,6 +403,10 @@ int main(void)
 	check_round_trip("<p>x &lt; y &amp; <![CDATA[<z>]]> <!-- c --> w</p>", "//p",
 	                 "x &lt; y &amp; &lt;z&gt; w");
 
+	check_segment_text();
+	check_apply_unit();
+
+	segment_cleanup();
 	xmlCleanupParser();
 	return unit_done("test-segment");
 }

@@ -9,6 +9,7 @@
 #define TRADUKI_UNIT_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int unit_failures;
@@ -33,6 +34,33 @@ static int unit_checks;
 			        __LINE__, unit_a_ ? unit_a_ : "(null)", unit_e_);         \
 		}                                                                         \
 	} while (0)
+
+/* The contents of the file at PATH, NUL-terminated (free it), or NULL. */
+static inline char *unit_slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	char *data = NULL;
+	size_t len = 0, n;
+	char chunk[256];
+
+	if (!fp)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		char *grown = realloc(data, len + n + 1);
+
+		if (!grown)
+			break;
+		data = grown;
+		memcpy(data + len, chunk, n);
+		len += n;
+	}
+	fclose(fp);
+	if (!data)
+		data = calloc(1, 1);
+	else
+		data[len] = '\0';
+	return data;
+}
 
 static inline int unit_done(const char *name)
 {
