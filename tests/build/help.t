@@ -1,1 +1,0 @@
-traduki build --help
