@@ -116,10 +116,24 @@ static int same_contents(const char *a, const char *b)
 	return same;
 }
 
+/*
+ * Flushes and closes FP (syncing it to disk first when SYNC): 0, or the
+ * errno of the first failure.  A full disk often shows only here.
+ */
+static int finish(FILE *fp, int sync)
+{
+	int err = 0;
+
+	if (fflush(fp) != 0 || ferror(fp) || (sync && fsync(fileno(fp)) != 0))
+		err = errno ? errno : EIO;
+	if (fclose(fp) != 0 && !err)
+		err = errno ? errno : EIO;
+	return err;
+}
+
 int atomic_commit(struct atomic_file *af, struct diag *d)
 {
-	int failed = 0;
-	int saved_errno = 0;
+	int err;
 
 	if (!af->fp) {
 		release(af);
@@ -132,39 +146,18 @@ int atomic_commit(struct atomic_file *af, struct diag *d)
 		release(af);
 		return 0;
 	}
-	if (!af->tmp_path) {
-		/* Written in place (a device): only errors are left to catch. */
-		if (fflush(af->fp) != 0 || ferror(af->fp)) {
-			failed = 1;
-			saved_errno = errno;
-		}
-		if (fclose(af->fp) != 0 && !failed) {
-			failed = 1;
-			saved_errno = errno;
-		}
-		af->fp = NULL;
-		if (failed)
-			diag_report(d, DIAG_ERROR, af->path, 0, 0, "write error: %s",
-			            strerror(saved_errno ? saved_errno : EIO));
-		release(af);
-		return failed ? -1 : 0;
-	}
 
-	if (fflush(af->fp) != 0 || ferror(af->fp) ||
-	    (!(af->flags & ATOMIC_NO_SYNC) && fsync(fileno(af->fp)) != 0)) {
-		failed = 1;
-		saved_errno = errno;
-	}
-	if (fclose(af->fp) != 0 && !failed) {
-		failed = 1;
-		saved_errno = errno;
-	}
+	/* Written in place (a device) there is nothing to rename. */
+	err = finish(af->fp, af->tmp_path && !(af->flags & ATOMIC_NO_SYNC));
 	af->fp = NULL;
-	if (failed) {
-		diag_report(d, DIAG_ERROR, af->path, 0, 0, "write error: %s",
-		            strerror(saved_errno ? saved_errno : EIO));
+	if (err) {
+		diag_report(d, DIAG_ERROR, af->path, 0, 0, "write error: %s", strerror(err));
 		atomic_abort(af);
 		return -1;
+	}
+	if (!af->tmp_path) {
+		release(af);
+		return 0;
 	}
 
 	if ((af->flags & ATOMIC_KEEP_SAME) && same_contents(af->tmp_path, af->path)) {
