@@ -16,6 +16,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <libxml/hash.h>
+
 #include "lib/buf.h"
 #include "lib/catalog.h"
 #include "lib/inject.h"
@@ -91,6 +93,7 @@ struct localized_args {
 	const char *output;
 	char **files;
 	int nfiles;
+	const char **names; /* each file's name in the output folder */
 };
 
 /* Makes the folder PATH and its parents, as mkdir -p. */
@@ -126,43 +129,57 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-/* 1 when A and B name the same file. */
-static int same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
+/*
+ * Names every FILE in the output folder: its own base name, or site.xml
+ * for the site file.  One stat per file, once: with ten thousand
+ * articles, comparing every pair again took minutes of system time.
+ */
+static const char site_name[] = "site.xml";
 
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-	       sa.st_ino == sb.st_ino;
+static void name_outputs(struct localized_args *args)
+{
+	struct stat site, st;
+	int have_site = args->site && stat(args->site, &site) == 0, i;
+
+	args->names = xcalloc((size_t)args->nfiles + 1, sizeof *args->names);
+	for (i = 0; i < args->nfiles; i++)
+		args->names[i] = have_site && stat(args->files[i], &st) == 0 &&
+		                         st.st_dev == site.st_dev && st.st_ino == site.st_ino
+		                     ? site_name
+		                     : base_name(args->files[i]);
 }
 
-/* The name of FILE in the output folder: its own, or site.xml for the site file. */
-static const char *output_name(const struct localized_args *args, const char *file)
+/*
+ * The usage errors that need no file read: returns TOOL_OK or TOOL_USAGE.
+ * Names the outputs (args->names) on the way.
+ */
+static int check_args(struct localized_args *args, struct tool_ctx *ctx)
 {
-	return args->site && same_file(file, args->site) ? "site.xml" : base_name(file);
-}
-
-/* The usage errors that need no file read: returns TOOL_OK or TOOL_USAGE. */
-static int check_args(const struct localized_args *args, struct tool_ctx *ctx)
-{
-	int i, j;
+	xmlHashTablePtr seen;
+	int i, status = TOOL_OK;
 
 	if (!args->output)
 		return tool_usage_error(ctx, "no output folder given (-o DIR)");
 	if (args->nfiles == 0)
 		return tool_usage_error(ctx, "no document given");
-	for (i = 0; i < args->nfiles; i++) {
-		const char *name = output_name(args, args->files[i]);
+	name_outputs(args);
+	seen = xmlHashCreate(args->nfiles);
+	for (i = 0; i < args->nfiles && status == TOOL_OK; i++) {
+		const char *name = args->names[i];
+		const char *first = xmlHashLookup(seen, BAD_CAST name);
 
 		if (strcmp(name, "manifest.xml") == 0)
-			return tool_usage_error(ctx, "'%s' would be written over the manifest",
-			                        args->files[i]);
-		for (j = 0; j < i; j++)
-			if (strcmp(name, output_name(args, args->files[j])) == 0)
-				return tool_usage_error(
-				    ctx, "'%s' and '%s' would both be written as %s/%s",
-				    args->files[j], args->files[i], args->output, name);
+			status = tool_usage_error(ctx, "'%s' would be written over the manifest",
+			                          args->files[i]);
+		else if (first)
+			status =
+			    tool_usage_error(ctx, "'%s' and '%s' would both be written as %s/%s",
+			                     first, args->files[i], args->output, name);
+		else
+			xmlHashAddEntry(seen, BAD_CAST name, args->files[i]);
 	}
-	return TOOL_OK;
+	xmlHashFree(seen, NULL);
+	return status;
 }
 
 /* The threshold: --threshold, else the site's for LL, else 0.  -1 if bad. */
@@ -184,7 +201,7 @@ static double threshold_of(const struct localized_args *args, const struct sitec
 	return t;
 }
 
-static int build_localized(const struct localized_args *args, const struct its_rules *rules,
+static int build_localized(struct localized_args *args, const struct its_rules *rules,
                            struct tool_ctx *ctx)
 {
 	struct inject_options opt;
@@ -196,7 +213,7 @@ static int build_localized(const struct localized_args *args, const struct its_r
 	int status = check_args(args, ctx), k;
 
 	if (status != TOOL_OK)
-		return status;
+		goto done;
 	memset(&opt, 0, sizeof opt);
 	opt.lang = args->lang;
 	if (args->site) {
@@ -223,8 +240,8 @@ static int build_localized(const struct localized_args *args, const struct its_r
 	 * manifest is written only when every document could be read. */
 	inj = inject_new(rules, cat, &opt);
 	for (k = 0; k < args->nfiles; k++) {
-		const char *file = args->files[k], *name = output_name(args, file);
-		int is_site = args->site && same_file(file, args->site);
+		const char *file = args->files[k], *name = args->names[k];
+		int is_site = name == site_name;
 		xmlDocPtr doc = xmldoc_read_file(file, &ctx->diag);
 		int rc;
 
@@ -262,6 +279,8 @@ done:
 	inject_free(inj);
 	catalog_free(cat);
 	siteconf_free(sc);
+	free(args->names);
+	args->names = NULL;
 	buf_release(&path);
 	segment_cleanup();
 	uni_cleanup();
