@@ -35,7 +35,7 @@
 #endif
 
 static const char help[] =
-    "Usage: traduki build --lang=LL [--po=PO] --its=RULES... -o DIR FILE...\n"
+    "Usage: traduki build --lang=LL [--po=PO] --its=RULES... -o DIR [-f LIST] FILE...\n"
     "  or:  traduki build --site=SITE.xml [--xml=DIR] [--languages=LL,...] -o DIR\n"
     "\n"
     "Write localized XML documents (--lang), or the multilingual site from\n"
@@ -48,7 +48,8 @@ static const char help[] =
     "(untranslated, fuzzy, or rejected) keeps its source text and is marked\n"
     "with the source language.  Without --po, LL is the source language:\n"
     "every text is its own translation.  Content that ITS Locale Filter\n"
-    "keeps from LL (editor notes) is left out.\n"
+    "keeps from LL (editor notes) is left out.  A FILE that is a folder\n"
+    "stands for the *.xml files below it, in sorted order.\n"
     "\n"
     "  -L, --lang=LL          the language to write (required)\n"
     "  -p, --po=FILE          its PO catalog\n"
@@ -58,6 +59,8 @@ static const char help[] =
     "                         FILE, it is written as DIR/site.xml, not an article\n"
     "      --threshold=N      publish threshold in percent (default: from --site,\n"
     "                         else 0)\n"
+    "  -f, --files-from=LIST  also the documents named in LIST, one per line\n"
+    "                         ('-': standard input)\n"
     "  -o, --output=DIR       where to write (created if needed)\n"
     "\n"
     "Site: reads, for the source language of SITE.xml and every other\n"
@@ -71,19 +74,26 @@ static const char help[] =
     "                         separated by commas or spaces (default: every folder\n"
     "                         of the --xml folder that has a manifest.xml)\n"
     "  -t, --templates=DIR    the XSLT templates (default: " TRADUKI_TEMPLATES_DIR ")\n"
+    "  -S, --static=DIR       copy DIR and the files below it into the site, under\n"
+    "                         DIR's own name (--static=content/images: images/)\n"
     "  -o, --output=DIR       where to write\n"
     "\n"
     "  -q, --quiet            print nothing but problems\n"
+    "      --progress         show a progress line on standard error (default: when\n"
+    "                         it is a terminal and CI is not set)\n"
+    "      --no-progress      never show one\n"
     "  -h, --help             show this help and exit\n"
     "\n"
-    "Files whose contents do not change are not rewritten.\n"
+    "Files whose contents do not change are not rewritten, and a page whose\n"
+    "inputs did not change since the last build (OUTPUT/.traduki-files) is\n"
+    "not made again.\n"
     "\n"
     "Exit status: 0 on success; 1 when translations were rejected (each is\n"
     "reported, falls back to the source text, and every file is written);\n"
     "2 on a usage error, when an input cannot be read or is inconsistent, a\n"
     "file cannot be written, or a template fails.\n";
 
-enum { OPT_THRESHOLD = 256 };
+enum { OPT_THRESHOLD = 256, OPT_PROGRESS, OPT_NO_PROGRESS };
 
 struct localized_args {
 	const char *lang;
@@ -239,6 +249,7 @@ static int build_localized(struct localized_args *args, const struct its_rules *
 	/* Every document is done, so that one run reports every problem; the
 	 * manifest is written only when every document could be read. */
 	inj = inject_new(rules, cat, &opt);
+	tool_progress_auto(ctx);
 	for (k = 0; k < args->nfiles; k++) {
 		const char *file = args->files[k], *name = args->names[k];
 		int is_site = name == site_name;
@@ -254,7 +265,9 @@ static int build_localized(struct localized_args *args, const struct its_rules *
 			written += (size_t)rc;
 		if (doc)
 			xmlFreeDoc(doc);
+		tool_progress(ctx, args->lang, (size_t)k + 1, (size_t)args->nfiles, "documents");
 	}
+	tool_progress_end(ctx);
 	buf_truncate(&path, 0);
 	buf_addf(&path, "%s/manifest.xml", args->output);
 	if (status == TOOL_OK) {
@@ -296,17 +309,21 @@ static int run_localized(int argc, char **argv, struct tool_ctx *ctx)
 		{ "its", required_argument, NULL, 'i' },
 		{ "site", required_argument, NULL, 's' },
 		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
+		{ "files-from", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "progress", no_argument, NULL, OPT_PROGRESS },
+		{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct localized_args args;
 	struct its_rules *rules = its_rules_new();
+	struct tool_files files = { NULL, 0, 0 };
 	int c, status = TOOL_OK;
 
 	memset(&args, 0, sizeof args);
-	while ((c = getopt_long(argc, argv, "L:p:i:s:o:qh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "L:p:i:s:f:o:qh", options, NULL)) != -1) {
 		switch (c) {
 		case 'L':
 			args.lang = optarg;
@@ -324,11 +341,19 @@ static int run_localized(int argc, char **argv, struct tool_ctx *ctx)
 		case OPT_THRESHOLD:
 			args.threshold = optarg;
 			break;
+		case 'f':
+			if (tool_files_add_list(&files, optarg, &ctx->diag) != 0)
+				status = TOOL_USAGE;
+			break;
 		case 'o':
 			args.output = optarg;
 			break;
 		case 'q':
 			ctx->quiet = 1;
+			break;
+		case OPT_PROGRESS:
+		case OPT_NO_PROGRESS:
+			ctx->progress = c == OPT_PROGRESS;
 			break;
 		case 'h':
 			status = tool_print_help(ctx, help);
@@ -344,11 +369,17 @@ static int run_localized(int argc, char **argv, struct tool_ctx *ctx)
 		status = tool_usage_error(ctx, "no language given (--lang=LL)");
 		goto done;
 	}
-	args.files = argv + optind;
-	args.nfiles = argc - optind;
+	for (; optind < argc; optind++)
+		if (tool_files_add(&files, argv[optind], &ctx->diag) != 0)
+			status = TOOL_USAGE;
+	if (status != TOOL_OK)
+		goto done;
+	args.files = files.paths;
+	args.nfiles = (int)files.count;
 	status = build_localized(&args, rules, ctx);
 done:
 	its_rules_free(rules);
+	tool_files_release(&files);
 	return status;
 }
 
@@ -371,7 +402,31 @@ struct build_args {
 	const char *languages;
 	const char *templates;
 	const char *output;
+	const char **static_dirs;
+	size_t static_count;
 };
+
+/*
+ * Names this program for the site's digests: its version, and the size and
+ * time of its executable where the system says them, so that a rebuilt
+ * traduki makes every page again.
+ */
+static void build_identity(char *id, size_t size)
+{
+	struct stat st;
+
+	if (stat("/proc/self/exe", &st) == 0)
+		snprintf(id, size, "traduki %s %lld %lld.%09ld", PACKAGE_VERSION,
+		         (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+		         (long)st.st_mtim.tv_nsec);
+	else
+		snprintf(id, size, "traduki %s", PACKAGE_VERSION);
+}
+
+static void site_progress(void *data, size_t done, size_t total)
+{
+	tool_progress(data, "site", done, total, "files");
+}
 
 /* Splits LIST at commas and spaces into a new array of new strings. */
 static char **split_languages(const char *list, size_t *count)
@@ -400,11 +455,19 @@ static int build_site(const struct build_args *args, struct tool_ctx *ctx)
 	struct site_stats stats;
 	char **languages = NULL;
 	size_t count = 0, i;
+	char id[128];
 	int rc;
 
 	if (!args->output)
 		return tool_usage_error(ctx, "no output folder given (-o DIR)");
 	memset(&opts, 0, sizeof opts);
+	build_identity(id, sizeof id);
+	opts.build_id = id;
+	opts.static_dirs = args->static_dirs;
+	opts.static_count = args->static_count;
+	tool_progress_auto(ctx);
+	opts.progress = site_progress;
+	opts.progress_data = ctx;
 	opts.site_file = args->site;
 	opts.xml_dir = args->xml_dir ? args->xml_dir : "xml";
 	opts.templates_dir = args->templates ? args->templates : TRADUKI_TEMPLATES_DIR;
@@ -415,6 +478,7 @@ static int build_site(const struct build_args *args, struct tool_ctx *ctx)
 		opts.language_count = count;
 	}
 	rc = site_build(&opts, &stats, &ctx->diag);
+	tool_progress_end(ctx);
 	uni_cleanup();
 	for (i = 0; i < count; i++)
 		free(languages[i]);
@@ -437,16 +501,20 @@ static int run_site(int argc, char **argv, struct tool_ctx *ctx)
 		{ "xml", required_argument, NULL, 'x' },
 		{ "languages", required_argument, NULL, 'l' },
 		{ "templates", required_argument, NULL, 't' },
+		{ "static", required_argument, NULL, 'S' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "progress", no_argument, NULL, OPT_PROGRESS },
+		{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct build_args args;
-	int c;
+	size_t alloc = 0;
+	int c, status;
 
 	memset(&args, 0, sizeof args);
-	while ((c = getopt_long(argc, argv, "s:x:l:t:o:qh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:x:l:t:S:o:qh", options, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			args.site = optarg;
@@ -460,26 +528,40 @@ static int run_site(int argc, char **argv, struct tool_ctx *ctx)
 		case 't':
 			args.templates = optarg;
 			break;
+		case 'S':
+			xgrow((void **)&args.static_dirs, &alloc, args.static_count + 1,
+			      sizeof *args.static_dirs);
+			args.static_dirs[args.static_count++] = optarg;
+			break;
 		case 'o':
 			args.output = optarg;
 			break;
 		case 'q':
 			ctx->quiet = 1;
 			break;
+		case OPT_PROGRESS:
+		case OPT_NO_PROGRESS:
+			ctx->progress = c == OPT_PROGRESS;
+			break;
 		case 'h':
-			return tool_print_help(ctx, help);
+			status = tool_print_help(ctx, help);
+			goto done;
 		default:
-			return tool_option_error(ctx);
+			status = tool_option_error(ctx);
+			goto done;
 		}
 	}
-	if (args.site) {
-		if (optind < argc)
-			return tool_usage_error(ctx, "the site mode takes no file operand ('%s')",
-			                        argv[optind]);
-		return build_site(&args, ctx);
-	}
-	return tool_usage_error(ctx, "say what to build: --lang=LL (localized XML) or --site=FILE "
-	                             "(the site)");
+	if (!args.site)
+		status = tool_usage_error(ctx, "say what to build: --lang=LL (localized XML) or "
+		                               "--site=FILE (the site)");
+	else if (optind < argc)
+		status = tool_usage_error(ctx, "the site mode takes no file operand ('%s')",
+		                          argv[optind]);
+	else
+		status = build_site(&args, ctx);
+done:
+	free(args.static_dirs);
+	return status;
 }
 
 int cmd_build(int argc, char **argv, struct tool_ctx *ctx)
