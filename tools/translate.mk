@@ -1,10 +1,12 @@
 ## The content pipeline: make translate, update-po, site, check-coverage.
 ##
-## Makefile.am includes this file; it also works alone, with an installed
-## traduki, from the folder that is to receive the outputs:
+## Makefile.am includes this file; it is also installed as
+## PREFIX/share/traduki/translate.mk, and works alone with an installed
+## traduki (and its templates, unless the site has templates/), from the
+## folder that is to receive the outputs:
 ##
-##   make -f tools/translate.mk translate              (content/ and po/ here)
-##   make -f /path/translate.mk srcdir=/path/to/site TRADUKI=/path/traduki translate
+##   make -f PREFIX/share/traduki/translate.mk translate   (content/, po/ here)
+##   make -f tools/translate.mk srcdir=/path/to/site TRADUKI=/path/traduki translate
 ##
 ## Inputs, below $(srcdir): content/$(SOURCE_LANG)/*.xml (the articles),
 ## content/site.xml, content/*.its and *.rng, content/images/, po/LINGUAS,
@@ -154,7 +156,8 @@ TR_BUILD_SITE = \
 	langs=; for l in $(LINGUAS); do \
 	  test ! -f '$(TR_O)xml/'$$l/manifest.xml || langs="$$langs $$l"; \
 	done; \
-	$(TRADUKI) build --site=content/site.xml --xml='$(TR_O)xml' --templates='$(abspath $(TEMPLATES_DIR))' \
+	$(TRADUKI) build --site=content/site.xml --xml='$(TR_O)xml' \
+	  $(if $(wildcard $(TEMPLATES_DIR)/site.xsl),--templates='$(abspath $(TEMPLATES_DIR))') \
 	  $(if $(wildcard $(srcdir)/content/images),--static=content/images) \
 	  --languages="$$langs" -o '$(TR_O)public'
 
