@@ -76,6 +76,8 @@ static const char help[] =
     "  -t, --templates=DIR    the XSLT templates (default: " TRADUKI_TEMPLATES_DIR ")\n"
     "  -S, --static=DIR       copy DIR and the files below it into the site, under\n"
     "                         DIR's own name (--static=content/images: images/)\n"
+    "  -j, --jobs=N           make the pages with N processes (0: one per\n"
+    "                         processor; default 1)\n"
     "  -o, --output=DIR       where to write\n"
     "\n"
     "  -q, --quiet            print nothing but problems\n"
@@ -404,6 +406,7 @@ struct build_args {
 	const char *output;
 	const char **static_dirs;
 	size_t static_count;
+	const char *jobs;
 };
 
 /*
@@ -465,6 +468,18 @@ static int build_site(const struct build_args *args, struct tool_ctx *ctx)
 	opts.build_id = id;
 	opts.static_dirs = args->static_dirs;
 	opts.static_count = args->static_count;
+	opts.jobs = 1;
+	if (args->jobs) {
+		char *end;
+		unsigned long n;
+
+		errno = 0;
+		n = strtoul(args->jobs, &end, 10);
+		if (errno || end == args->jobs || *end || n > 1024 || args->jobs[0] == '-')
+			return tool_usage_error(
+			    ctx, "--jobs needs a number from 0 to 1024, not '%s'", args->jobs);
+		opts.jobs = n;
+	}
 	tool_progress_auto(ctx);
 	opts.progress = site_progress;
 	opts.progress_data = ctx;
@@ -502,6 +517,7 @@ static int run_site(int argc, char **argv, struct tool_ctx *ctx)
 		{ "languages", required_argument, NULL, 'l' },
 		{ "templates", required_argument, NULL, 't' },
 		{ "static", required_argument, NULL, 'S' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "progress", no_argument, NULL, OPT_PROGRESS },
@@ -514,7 +530,7 @@ static int run_site(int argc, char **argv, struct tool_ctx *ctx)
 	int c, status;
 
 	memset(&args, 0, sizeof args);
-	while ((c = getopt_long(argc, argv, "s:x:l:t:S:o:qh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:x:l:t:S:j:o:qh", options, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			args.site = optarg;
@@ -532,6 +548,9 @@ static int run_site(int argc, char **argv, struct tool_ctx *ctx)
 			xgrow((void **)&args.static_dirs, &alloc, args.static_count + 1,
 			      sizeof *args.static_dirs);
 			args.static_dirs[args.static_count++] = optarg;
+			break;
+		case 'j':
+			args.jobs = optarg;
 			break;
 		case 'o':
 			args.output = optarg;

@@ -151,7 +151,9 @@ TR_PROBLEMS_SHOWN = 20
 	  test $$rc -le 1,CHECK $(TR_STATUS)/index.html)
 
 # The site from whatever localized XML there is, the languages in the
-# order of po/LINGUAS.
+# order of po/LINGUAS.  It is the last stage, alone: make -jN lends it N
+# processes for the pages (make -j: one per processor).
+TR_JOBS = $(if $(filter -j,$(MAKEFLAGS)),0,$(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),1))
 TR_BUILD_SITE = \
 	langs=; for l in $(LINGUAS); do \
 	  test ! -f '$(TR_O)xml/'$$l/manifest.xml || langs="$$langs $$l"; \
@@ -159,7 +161,7 @@ TR_BUILD_SITE = \
 	$(TRADUKI) build --site=content/site.xml --xml='$(TR_O)xml' \
 	  $(if $(wildcard $(TEMPLATES_DIR)/site.xsl),--templates='$(abspath $(TEMPLATES_DIR))') \
 	  $(if $(wildcard $(srcdir)/content/images),--static=content/images) \
-	  --languages="$$langs" -o '$(TR_O)public'
+	  --languages="$$langs" --jobs=$(TR_JOBS) -o '$(TR_O)public'
 
 .stamps/site: .stamps/xml-$(SOURCE_LANG) $(LINGUAS:%=.stamps/xml-%) $(TR_TEMPLATES) $(TR_IMAGES) \
 		$(srcdir)/po/LINGUAS $(TR_SITE) $(TRADUKI_DEP)

@@ -12,7 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libexslt/exslt.h>
@@ -1374,6 +1377,130 @@ static int write_entry(struct build *b, const struct entry *e)
 	return rc;
 }
 
+/* What one worker did, in memory that it shares with the build. */
+struct worker {
+	size_t done; /* files handled */
+	size_t written; /* files written */
+	int failed;
+};
+
+/* Writes the files TODO[K], TODO[K + STEP]... of LIST, counting in W. */
+static void write_share(struct build *b, const struct entries *list, const size_t *todo,
+                        size_t count, size_t k, size_t step, volatile struct worker *w,
+                        size_t unchanged)
+{
+	size_t i;
+
+	for (i = k; i < count && !w->failed; i += step) {
+		int rc = write_entry(b, &list->at[todo[i]]);
+
+		if (rc < 0)
+			w->failed = 1;
+		else
+			w->written += (size_t)rc;
+		w->done++;
+		if (step == 1 && b->opts->progress)
+			b->opts->progress(b->opts->progress_data, unchanged + w->done, list->count);
+	}
+}
+
+/*
+ * Writes the files TODO[0..COUNT) with JOBS processes: each gets every
+ * JOBS-th file (an article's pages are spread over the plan, so the
+ * shares are alike), the build waits for all of them and reports their
+ * progress.  The processes are forked once everything they read (the
+ * model, the plan, the templates) is in memory.  Returns 0, or -1 when
+ * one failed (it has reported why); W[0] gets the total counts.
+ */
+static int write_in_parallel(struct build *b, const struct entries *list, const size_t *todo,
+                             size_t count, size_t jobs, struct worker *total, size_t unchanged)
+{
+	volatile struct worker *w =
+	    mmap(NULL, jobs * sizeof *w, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	pid_t *pids = xcalloc(jobs, sizeof *pids);
+	size_t k, running = 0;
+	int rc = 0;
+
+	if (w == MAP_FAILED) {
+		free(pids);
+		write_share(b, list, todo, count, 0, 1, total, unchanged);
+		return total->failed ? -1 : 0;
+	}
+	fflush(NULL);
+	for (k = 0; k < jobs; k++) {
+		pids[k] = fork();
+		if (pids[k] == 0) {
+			write_share(b, list, todo, count, k, jobs, &w[k], unchanged);
+			_exit(w[k].failed ? 1 : 0);
+		}
+		if (pids[k] < 0) {
+			diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "cannot start a process: %s",
+			            strerror(errno));
+			rc = -1;
+		} else {
+			running++;
+		}
+	}
+	while (running > 0) {
+		size_t done = 0;
+
+		for (k = 0; k < jobs; k++) {
+			int status;
+
+			if (pids[k] <= 0 || waitpid(pids[k], &status, WNOHANG) != pids[k])
+				continue;
+			pids[k] = 0;
+			running--;
+			if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+				rc = -1;
+		}
+		for (k = 0; k < jobs; k++)
+			done += w[k].done;
+		if (b->opts->progress)
+			b->opts->progress(b->opts->progress_data, unchanged + done, list->count);
+		if (running > 0) {
+			struct timespec nap = { 0, 50 * 1000 * 1000 };
+
+			nanosleep(&nap, NULL);
+		}
+	}
+	for (k = 0; k < jobs; k++)
+		total->written += w[k].written;
+	munmap((void *)w, jobs * sizeof *w);
+	free(pids);
+	return rc;
+}
+
+/* Writes every entry that is not unchanged, with opts->jobs processes. */
+static int write_entries(struct build *b, const struct entries *list)
+{
+	size_t *todo = xcalloc(list->count + 1, sizeof *todo);
+	size_t count = 0, jobs = b->opts->jobs, i;
+	struct worker total = { 0, 0, 0 };
+	int rc;
+
+	for (i = 0; i < list->count; i++)
+		if (!list->at[i].unchanged)
+			todo[count++] = i;
+	if (jobs == 0) {
+		long online = sysconf(_SC_NPROCESSORS_ONLN);
+
+		jobs = online > 0 ? (size_t)online : 1;
+	}
+	/* A few pages are not worth a process each. */
+	if (jobs > count / 16)
+		jobs = count / 16;
+	if (jobs > 1) {
+		rc = write_in_parallel(b, list, todo, count, jobs, &total, list->count - count);
+	} else {
+		write_share(b, list, todo, count, 0, 1, &total, list->count - count);
+		rc = total.failed ? -1 : 0;
+	}
+	b->stats->written += total.written;
+	free(todo);
+	return rc;
+}
+
 static int run_plan(struct build *b)
 {
 	xsltStylesheetPtr planner = stylesheet(b, "site.xsl");
@@ -1399,19 +1526,15 @@ static int run_plan(struct build *b)
 		find_unchanged(b, &list);
 		rc = write_file_list(b, &list, 0);
 	}
-	for (i = 0; i < list.count && rc == 0; i++) {
+	if (rc == 0)
+		rc = write_entries(b, &list);
+	for (i = 0; i < list.count; i++) {
 		const struct entry *e = &list.at[i];
 
-		rc = write_entry(b, e);
-		if (rc > 0)
-			b->stats->written++;
-		rc = rc < 0 ? -1 : 0;
 		b->stats->files++;
 		if (e->node && xmlStrEqual(e->node->name, BAD_CAST "page") &&
 		    xmlHasProp(e->node, BAD_CAST "input"))
 			b->stats->articles++;
-		if (b->opts->progress)
-			b->opts->progress(b->opts->progress_data, i + 1, list.count);
 	}
 	if (rc == 0) {
 		xmlHashScan(b->previous, remove_stale, b);

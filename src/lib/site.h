@@ -65,7 +65,12 @@ struct site_options {
 	 * executable): a page is made again when it changes.  May be NULL.
 	 */
 	const char *build_id;
-	/* Called after each file of the site, made or found unchanged, when not NULL. */
+	/*
+	 * Processes that make the pages, once the model and the plan are
+	 * in memory (fork): 1 (or a few pages) one, 0 one per processor.
+	 */
+	size_t jobs;
+	/* Called as files of the site are made or found unchanged, when not NULL. */
 	void (*progress)(void *data, size_t done, size_t total);
 	void *progress_data;
 };
