@@ -54,6 +54,7 @@ struct build {
 	xmlHashTablePtr previous; /* path → its digest in the previous build, or "" */
 	uint64_t tool_digest; /* traduki and the templates */
 	uint64_t frame_digest; /* the model's attributes, languages and chromes */
+	uint64_t lists_digest; /* the model without the counts of its entries */
 	uint64_t model_digest; /* the whole model */
 	xsltSecurityPrefsPtr security;
 	/* libxslt reports errors a piece at a time: the line being built,
@@ -362,8 +363,12 @@ static int find_languages(struct build *b)
  *   manifest entries in every language as the model has them (with their
  *   titles, summaries and tags), the model's attributes, and every
  *   language's code and chrome;
- * - any other page (home, news, tags, feeds, the sitemap), and a page
- *   that the plan marks reads="model": the whole model;
+ * - any other page (home, news, tags, feeds, the sitemap): the model
+ *   without the counts of its manifest entries (words, translated,
+ *   coverage, fuzzy, fallback), which lists of articles do not show, so
+ *   that a translation that leaves an article published remakes no list;
+ * - a page that the plan marks reads="model", and one whose input is not
+ *   an article: the whole model;
  * - a static file: its size and modification time.
  *
  * The digest is 64 bits, each 8-byte word mixed in by the murmur3
@@ -465,11 +470,59 @@ static int digest_tool(struct build *b)
 }
 
 /* The digests of the model that pages share: the frame and the whole. */
+/*
+ * The counts of a manifest entry (words, translated, coverage, fuzzy,
+ * fallback): article pages show them (notices), lists of articles do not.
+ */
+static int is_count(const xmlChar *name)
+{
+	static const char *const counts[] = { "words", "translated", "coverage", "fuzzy",
+		                              "fallback" };
+	size_t i;
+
+	for (i = 0; i < sizeof counts / sizeof counts[0]; i++)
+		if (xmlStrEqual(name, BAD_CAST counts[i]))
+			return 1;
+	return 0;
+}
+
+static uint64_t digest_name(uint64_t h, const xmlChar *name, xmlNsPtr ns)
+{
+	if (ns && ns->href)
+		h = digest_str(h, (const char *)ns->href);
+	return digest_str(h, (const char *)name);
+}
+
+/* H with NODE, its siblings and what they hold; without the counts of entries if LISTS. */
+static uint64_t digest_tree(uint64_t h, xmlNodePtr node, int lists)
+{
+	for (; node; node = node->next) {
+		if (node->type == XML_ELEMENT_NODE) {
+			int entry = lists && xmlStrEqual(node->name, BAD_CAST "article") &&
+			            node->parent &&
+			            xmlStrEqual(node->parent->name, BAD_CAST "manifest");
+			xmlAttrPtr attr;
+
+			h = digest_name(h, node->name, node->ns);
+			for (attr = node->properties; attr; attr = attr->next) {
+				if (entry && is_count(attr->name))
+					continue;
+				h = digest_name(h, attr->name, attr->ns);
+				h = digest_tree(h, attr->children, lists);
+			}
+			h = digest_tree(h, node->children, lists);
+			h = digest_str(h, "/");
+		} else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+			h = digest_str(h, (const char *)node->content);
+		}
+	}
+	return h;
+}
+
+/* The digests of the model that pages share: the frame, the lists, the whole. */
 static void digest_model(struct build *b)
 {
 	xmlNodePtr root = xmlDocGetRootElement(b->model), language, child;
-	xmlChar *dump = NULL;
-	int len = 0;
 	uint64_t h = DIGEST_SEED;
 	xmlAttrPtr attr;
 
@@ -488,9 +541,8 @@ static void digest_model(struct build *b)
 				h = digest_node(h, child);
 	}
 	b->frame_digest = h;
-	xmlDocDumpMemory(b->model, &dump, &len);
-	b->model_digest = digest_add(DIGEST_SEED, dump, (size_t)(len > 0 ? len : 0));
-	xmlFree(dump);
+	b->lists_digest = digest_tree(DIGEST_SEED, root, 1);
+	b->model_digest = digest_tree(DIGEST_SEED, root, 0);
 }
 
 /* The manifest entries of article ID in every language, in model order. */
@@ -540,7 +592,10 @@ static uint64_t digest_plan_entry(struct build *b, xmlNodePtr node)
 			buf_release(&content);
 			free(path);
 		}
-		h = digest_add(h, &b->model_digest, sizeof b->model_digest);
+		/* An input that is not an article's might lead anywhere in the model. */
+		h = input || xmlStrEqual(reads, BAD_CAST "model")
+		        ? digest_add(h, &b->model_digest, sizeof b->model_digest)
+		        : digest_add(h, &b->lists_digest, sizeof b->lists_digest);
 	}
 	xmlFree(input);
 	xmlFree(reads);
