@@ -170,6 +170,11 @@ TR_BUILD_SITE = \
 # Editors and translators: the whole pipeline.
 translate: .stamps/site .stamps/status
 
+# Stages by name, for a large site split over CI runners (doc/scale.md).
+xml-$(SOURCE_LANG): .stamps/xml-$(SOURCE_LANG)
+status: .stamps/status
+.PHONY: xml-$(SOURCE_LANG) status
+
 # As gettext's po/Makefile: the template, then every catalog merged.
 update-po: $(LINGUAS:%=update-po-%)
 
