@@ -423,29 +423,45 @@ static uint64_t digest_node(uint64_t h, xmlNodePtr node)
 	return h;
 }
 
+/*
+ * The names in the folder DIR, sorted, but those starting with '.'; NULL
+ * after reporting that it cannot be read.  *COUNT gets their number.
+ */
+static char **folder_names(struct build *b, const char *dir, size_t *count)
+{
+	DIR *dh = opendir(dir);
+	char **names = NULL;
+	size_t alloc = 0;
+	struct dirent *e;
+
+	*count = 0;
+	if (!dh) {
+		diag_report(b->d, DIAG_ERROR, dir, 0, 0, "cannot open folder: %s", strerror(errno));
+		return NULL;
+	}
+	while ((e = readdir(dh)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		xgrow((void **)&names, &alloc, *count + 2, sizeof *names);
+		names[(*count)++] = xstrdup(e->d_name);
+	}
+	closedir(dh);
+	if (!names)
+		names = xcalloc(1, sizeof *names);
+	qsort(names, *count, sizeof *names, compare_strings);
+	return names;
+}
+
 /* The program and every file of the templates folder, in name order. */
 static int digest_tool(struct build *b)
 {
-	DIR *dir = opendir(b->opts->templates_dir);
-	char **names = NULL;
-	size_t count = 0, alloc = 0, i;
-	struct dirent *e;
+	size_t count, i;
+	char **names = folder_names(b, b->opts->templates_dir, &count);
 	uint64_t h = digest_str(DIGEST_SEED, b->opts->build_id);
 	int rc = 0;
 
-	if (!dir) {
-		diag_report(b->d, DIAG_ERROR, b->opts->templates_dir, 0, 0,
-		            "cannot open folder: %s", strerror(errno));
+	if (!names)
 		return -1;
-	}
-	while ((e = readdir(dir)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		xgrow((void **)&names, &alloc, count + 1, sizeof *names);
-		names[count++] = xstrdup(e->d_name);
-	}
-	closedir(dir);
-	qsort(names, count, sizeof *names, compare_strings);
 	for (i = 0; i < count; i++) {
 		char *path = join(b->opts->templates_dir, names[i], NULL);
 		struct stat st;
@@ -1179,33 +1195,22 @@ static int add_plan(struct build *b, xmlDocPtr plan, struct entries *list)
 
 /*
  * Adds the files below the folder DIR/SUB (SUB "" for DIR itself) as
- * NAME/SUB/FILE, in name order.  A name that is not a plain one (a space,
- * a leading dot) is left out with a warning.
+ * NAME/SUB/FILE, in name order.  Hidden files (a leading dot) are not
+ * part of the site; a name that is not a plain one (a space) is left out
+ * with a warning.
  */
 static int add_static(struct build *b, struct entries *list, const char *dir, const char *name,
                       const char *sub)
 {
 	char *folder = *sub ? join(dir, sub, NULL) : xstrdup(dir);
-	DIR *dh = opendir(folder);
-	char **names = NULL;
-	size_t count = 0, alloc = 0, i;
-	struct dirent *de;
+	size_t count, i;
+	char **names = folder_names(b, folder, &count);
 	int rc = 0;
 
-	if (!dh) {
-		diag_report(b->d, DIAG_ERROR, folder, 0, 0, "cannot open folder: %s",
-		            strerror(errno));
+	if (!names) {
 		free(folder);
 		return -1;
 	}
-	while ((de = readdir(dh)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-			continue;
-		xgrow((void **)&names, &alloc, count + 1, sizeof *names);
-		names[count++] = xstrdup(de->d_name);
-	}
-	closedir(dh);
-	qsort(names, count, sizeof *names, compare_strings);
 	for (i = 0; i < count; i++) {
 		char *from = join(folder, names[i], NULL);
 		char *rel = *sub ? join(sub, names[i], NULL) : xstrdup(names[i]);
@@ -1213,8 +1218,8 @@ static int add_static(struct build *b, struct entries *list, const char *dir, co
 		struct entry *e;
 		struct stat st;
 
-		if (rc != 0 || stat(from, &st) != 0 || names[i][0] == '.') {
-			/* gone, or hidden: not part of the site */
+		if (rc != 0 || stat(from, &st) != 0) {
+			/* gone since */
 		} else if (!safe_path(path)) {
 			diag_report(
 			    b->d, DIAG_WARNING, from, 0, 0,
