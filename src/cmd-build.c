@@ -141,13 +141,14 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/* The output name of the site file; its address tells it from an article's. */
+static const char site_name[] = "site.xml";
+
 /*
  * Names every FILE in the output folder: its own base name, or site.xml
  * for the site file.  One stat per file, once: with ten thousand
  * articles, comparing every pair again took minutes of system time.
  */
-static const char site_name[] = "site.xml";
-
 static void name_outputs(struct localized_args *args)
 {
 	struct stat site, st;
