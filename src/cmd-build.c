@@ -16,6 +16,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <libxml/hash.h>
+
 #include "lib/buf.h"
 #include "lib/catalog.h"
 #include "lib/inject.h"
@@ -33,7 +35,7 @@
 #endif
 
 static const char help[] =
-    "Usage: traduki build --lang=LL [--po=PO] --its=RULES... -o DIR FILE...\n"
+    "Usage: traduki build --lang=LL [--po=PO] --its=RULES... -o DIR [-f LIST] FILE...\n"
     "  or:  traduki build --site=SITE.xml [--xml=DIR] [--languages=LL,...] -o DIR\n"
     "\n"
     "Write localized XML documents (--lang), or the multilingual site from\n"
@@ -46,7 +48,8 @@ static const char help[] =
     "(untranslated, fuzzy, or rejected) keeps its source text and is marked\n"
     "with the source language.  Without --po, LL is the source language:\n"
     "every text is its own translation.  Content that ITS Locale Filter\n"
-    "keeps from LL (editor notes) is left out.\n"
+    "keeps from LL (editor notes) is left out.  A FILE that is a folder\n"
+    "stands for the *.xml files below it, in sorted order.\n"
     "\n"
     "  -L, --lang=LL          the language to write (required)\n"
     "  -p, --po=FILE          its PO catalog\n"
@@ -56,6 +59,8 @@ static const char help[] =
     "                         FILE, it is written as DIR/site.xml, not an article\n"
     "      --threshold=N      publish threshold in percent (default: from --site,\n"
     "                         else 0)\n"
+    "  -f, --files-from=LIST  also the documents named in LIST, one per line\n"
+    "                         ('-': standard input)\n"
     "  -o, --output=DIR       where to write (created if needed)\n"
     "\n"
     "Site: reads, for the source language of SITE.xml and every other\n"
@@ -69,19 +74,28 @@ static const char help[] =
     "                         separated by commas or spaces (default: every folder\n"
     "                         of the --xml folder that has a manifest.xml)\n"
     "  -t, --templates=DIR    the XSLT templates (default: " TRADUKI_TEMPLATES_DIR ")\n"
+    "  -S, --static=DIR       copy DIR and the files below it into the site, under\n"
+    "                         DIR's own name (--static=content/images: images/)\n"
+    "  -j, --jobs=N           make the pages with N processes (0: one per\n"
+    "                         processor; default 1)\n"
     "  -o, --output=DIR       where to write\n"
     "\n"
     "  -q, --quiet            print nothing but problems\n"
+    "      --progress         show a progress line on standard error (default: when\n"
+    "                         it is a terminal and CI is not set)\n"
+    "      --no-progress      never show one\n"
     "  -h, --help             show this help and exit\n"
     "\n"
-    "Files whose contents do not change are not rewritten.\n"
+    "Files whose contents do not change are not rewritten, and a page whose\n"
+    "inputs did not change since the last build (OUTPUT/.traduki-files) is\n"
+    "not made again.\n"
     "\n"
     "Exit status: 0 on success; 1 when translations were rejected (each is\n"
     "reported, falls back to the source text, and every file is written);\n"
     "2 on a usage error, when an input cannot be read or is inconsistent, a\n"
     "file cannot be written, or a template fails.\n";
 
-enum { OPT_THRESHOLD = 256 };
+enum { OPT_THRESHOLD = 256, OPT_PROGRESS, OPT_NO_PROGRESS };
 
 struct localized_args {
 	const char *lang;
@@ -91,6 +105,7 @@ struct localized_args {
 	const char *output;
 	char **files;
 	int nfiles;
+	const char **names; /* each file's name in the output folder */
 };
 
 /* Makes the folder PATH and its parents, as mkdir -p. */
@@ -126,43 +141,58 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-/* 1 when A and B name the same file. */
-static int same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
+/* The output name of the site file; its address tells it from an article's. */
+static const char site_name[] = "site.xml";
 
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-	       sa.st_ino == sb.st_ino;
+/*
+ * Names every FILE in the output folder: its own base name, or site.xml
+ * for the site file.  One stat per file, once: with ten thousand
+ * articles, comparing every pair again took minutes of system time.
+ */
+static void name_outputs(struct localized_args *args)
+{
+	struct stat site, st;
+	int have_site = args->site && stat(args->site, &site) == 0, i;
+
+	args->names = xcalloc((size_t)args->nfiles + 1, sizeof *args->names);
+	for (i = 0; i < args->nfiles; i++)
+		args->names[i] = have_site && stat(args->files[i], &st) == 0 &&
+		                         st.st_dev == site.st_dev && st.st_ino == site.st_ino
+		                     ? site_name
+		                     : base_name(args->files[i]);
 }
 
-/* The name of FILE in the output folder: its own, or site.xml for the site file. */
-static const char *output_name(const struct localized_args *args, const char *file)
+/*
+ * The usage errors that need no file read: returns TOOL_OK or TOOL_USAGE.
+ * Names the outputs (args->names) on the way.
+ */
+static int check_args(struct localized_args *args, struct tool_ctx *ctx)
 {
-	return args->site && same_file(file, args->site) ? "site.xml" : base_name(file);
-}
-
-/* The usage errors that need no file read: returns TOOL_OK or TOOL_USAGE. */
-static int check_args(const struct localized_args *args, struct tool_ctx *ctx)
-{
-	int i, j;
+	xmlHashTablePtr seen;
+	int i, status = TOOL_OK;
 
 	if (!args->output)
 		return tool_usage_error(ctx, "no output folder given (-o DIR)");
 	if (args->nfiles == 0)
 		return tool_usage_error(ctx, "no document given");
-	for (i = 0; i < args->nfiles; i++) {
-		const char *name = output_name(args, args->files[i]);
+	name_outputs(args);
+	seen = xmlHashCreate(args->nfiles);
+	for (i = 0; i < args->nfiles && status == TOOL_OK; i++) {
+		const char *name = args->names[i];
+		const char *first = xmlHashLookup(seen, BAD_CAST name);
 
 		if (strcmp(name, "manifest.xml") == 0)
-			return tool_usage_error(ctx, "'%s' would be written over the manifest",
-			                        args->files[i]);
-		for (j = 0; j < i; j++)
-			if (strcmp(name, output_name(args, args->files[j])) == 0)
-				return tool_usage_error(
-				    ctx, "'%s' and '%s' would both be written as %s/%s",
-				    args->files[j], args->files[i], args->output, name);
+			status = tool_usage_error(ctx, "'%s' would be written over the manifest",
+			                          args->files[i]);
+		else if (first)
+			status =
+			    tool_usage_error(ctx, "'%s' and '%s' would both be written as %s/%s",
+			                     first, args->files[i], args->output, name);
+		else
+			xmlHashAddEntry(seen, BAD_CAST name, args->files[i]);
 	}
-	return TOOL_OK;
+	xmlHashFree(seen, NULL);
+	return status;
 }
 
 /* The threshold: --threshold, else the site's for LL, else 0.  -1 if bad. */
@@ -184,7 +214,7 @@ static double threshold_of(const struct localized_args *args, const struct sitec
 	return t;
 }
 
-static int build_localized(const struct localized_args *args, const struct its_rules *rules,
+static int build_localized(struct localized_args *args, const struct its_rules *rules,
                            struct tool_ctx *ctx)
 {
 	struct inject_options opt;
@@ -196,7 +226,7 @@ static int build_localized(const struct localized_args *args, const struct its_r
 	int status = check_args(args, ctx), k;
 
 	if (status != TOOL_OK)
-		return status;
+		goto done;
 	memset(&opt, 0, sizeof opt);
 	opt.lang = args->lang;
 	if (args->site) {
@@ -222,9 +252,10 @@ static int build_localized(const struct localized_args *args, const struct its_r
 	/* Every document is done, so that one run reports every problem; the
 	 * manifest is written only when every document could be read. */
 	inj = inject_new(rules, cat, &opt);
+	tool_progress_auto(ctx);
 	for (k = 0; k < args->nfiles; k++) {
-		const char *file = args->files[k], *name = output_name(args, file);
-		int is_site = args->site && same_file(file, args->site);
+		const char *file = args->files[k], *name = args->names[k];
+		int is_site = name == site_name;
 		xmlDocPtr doc = xmldoc_read_file(file, &ctx->diag);
 		int rc;
 
@@ -237,7 +268,9 @@ static int build_localized(const struct localized_args *args, const struct its_r
 			written += (size_t)rc;
 		if (doc)
 			xmlFreeDoc(doc);
+		tool_progress(ctx, args->lang, (size_t)k + 1, (size_t)args->nfiles, "documents");
 	}
+	tool_progress_end(ctx);
 	buf_truncate(&path, 0);
 	buf_addf(&path, "%s/manifest.xml", args->output);
 	if (status == TOOL_OK) {
@@ -262,6 +295,8 @@ done:
 	inject_free(inj);
 	catalog_free(cat);
 	siteconf_free(sc);
+	free(args->names);
+	args->names = NULL;
 	buf_release(&path);
 	segment_cleanup();
 	uni_cleanup();
@@ -277,17 +312,21 @@ static int run_localized(int argc, char **argv, struct tool_ctx *ctx)
 		{ "its", required_argument, NULL, 'i' },
 		{ "site", required_argument, NULL, 's' },
 		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
+		{ "files-from", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "progress", no_argument, NULL, OPT_PROGRESS },
+		{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct localized_args args;
 	struct its_rules *rules = its_rules_new();
+	struct tool_files files = { NULL, 0, 0 };
 	int c, status = TOOL_OK;
 
 	memset(&args, 0, sizeof args);
-	while ((c = getopt_long(argc, argv, "L:p:i:s:o:qh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "L:p:i:s:f:o:qh", options, NULL)) != -1) {
 		switch (c) {
 		case 'L':
 			args.lang = optarg;
@@ -305,11 +344,19 @@ static int run_localized(int argc, char **argv, struct tool_ctx *ctx)
 		case OPT_THRESHOLD:
 			args.threshold = optarg;
 			break;
+		case 'f':
+			if (tool_files_add_list(&files, optarg, &ctx->diag) != 0)
+				status = TOOL_USAGE;
+			break;
 		case 'o':
 			args.output = optarg;
 			break;
 		case 'q':
 			ctx->quiet = 1;
+			break;
+		case OPT_PROGRESS:
+		case OPT_NO_PROGRESS:
+			ctx->progress = c == OPT_PROGRESS;
 			break;
 		case 'h':
 			status = tool_print_help(ctx, help);
@@ -325,11 +372,17 @@ static int run_localized(int argc, char **argv, struct tool_ctx *ctx)
 		status = tool_usage_error(ctx, "no language given (--lang=LL)");
 		goto done;
 	}
-	args.files = argv + optind;
-	args.nfiles = argc - optind;
+	for (; optind < argc; optind++)
+		if (tool_files_add(&files, argv[optind], &ctx->diag) != 0)
+			status = TOOL_USAGE;
+	if (status != TOOL_OK)
+		goto done;
+	args.files = files.paths;
+	args.nfiles = (int)files.count;
 	status = build_localized(&args, rules, ctx);
 done:
 	its_rules_free(rules);
+	tool_files_release(&files);
 	return status;
 }
 
@@ -352,7 +405,32 @@ struct build_args {
 	const char *languages;
 	const char *templates;
 	const char *output;
+	const char **static_dirs;
+	size_t static_count;
+	const char *jobs;
 };
+
+/*
+ * Names this program for the site's digests: its version, and the size and
+ * time of its executable where the system says them, so that a rebuilt
+ * traduki makes every page again.
+ */
+static void build_identity(char *id, size_t size)
+{
+	struct stat st;
+
+	if (stat("/proc/self/exe", &st) == 0)
+		snprintf(id, size, "traduki %s %lld %lld.%09ld", PACKAGE_VERSION,
+		         (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+		         (long)st.st_mtim.tv_nsec);
+	else
+		snprintf(id, size, "traduki %s", PACKAGE_VERSION);
+}
+
+static void site_progress(void *data, size_t done, size_t total)
+{
+	tool_progress(data, "site", done, total, "files");
+}
 
 /* Splits LIST at commas and spaces into a new array of new strings. */
 static char **split_languages(const char *list, size_t *count)
@@ -381,11 +459,31 @@ static int build_site(const struct build_args *args, struct tool_ctx *ctx)
 	struct site_stats stats;
 	char **languages = NULL;
 	size_t count = 0, i;
+	char id[128];
 	int rc;
 
 	if (!args->output)
 		return tool_usage_error(ctx, "no output folder given (-o DIR)");
 	memset(&opts, 0, sizeof opts);
+	build_identity(id, sizeof id);
+	opts.build_id = id;
+	opts.static_dirs = args->static_dirs;
+	opts.static_count = args->static_count;
+	opts.jobs = 1;
+	if (args->jobs) {
+		char *end;
+		unsigned long n;
+
+		errno = 0;
+		n = strtoul(args->jobs, &end, 10);
+		if (errno || end == args->jobs || *end || n > 1024 || args->jobs[0] == '-')
+			return tool_usage_error(
+			    ctx, "--jobs needs a number from 0 to 1024, not '%s'", args->jobs);
+		opts.jobs = n;
+	}
+	tool_progress_auto(ctx);
+	opts.progress = site_progress;
+	opts.progress_data = ctx;
 	opts.site_file = args->site;
 	opts.xml_dir = args->xml_dir ? args->xml_dir : "xml";
 	opts.templates_dir = args->templates ? args->templates : TRADUKI_TEMPLATES_DIR;
@@ -396,6 +494,7 @@ static int build_site(const struct build_args *args, struct tool_ctx *ctx)
 		opts.language_count = count;
 	}
 	rc = site_build(&opts, &stats, &ctx->diag);
+	tool_progress_end(ctx);
 	uni_cleanup();
 	for (i = 0; i < count; i++)
 		free(languages[i]);
@@ -418,16 +517,21 @@ static int run_site(int argc, char **argv, struct tool_ctx *ctx)
 		{ "xml", required_argument, NULL, 'x' },
 		{ "languages", required_argument, NULL, 'l' },
 		{ "templates", required_argument, NULL, 't' },
+		{ "static", required_argument, NULL, 'S' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "progress", no_argument, NULL, OPT_PROGRESS },
+		{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct build_args args;
-	int c;
+	size_t alloc = 0;
+	int c, status;
 
 	memset(&args, 0, sizeof args);
-	while ((c = getopt_long(argc, argv, "s:x:l:t:o:qh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:x:l:t:S:j:o:qh", options, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			args.site = optarg;
@@ -441,26 +545,43 @@ static int run_site(int argc, char **argv, struct tool_ctx *ctx)
 		case 't':
 			args.templates = optarg;
 			break;
+		case 'S':
+			xgrow((void **)&args.static_dirs, &alloc, args.static_count + 1,
+			      sizeof *args.static_dirs);
+			args.static_dirs[args.static_count++] = optarg;
+			break;
+		case 'j':
+			args.jobs = optarg;
+			break;
 		case 'o':
 			args.output = optarg;
 			break;
 		case 'q':
 			ctx->quiet = 1;
 			break;
+		case OPT_PROGRESS:
+		case OPT_NO_PROGRESS:
+			ctx->progress = c == OPT_PROGRESS;
+			break;
 		case 'h':
-			return tool_print_help(ctx, help);
+			status = tool_print_help(ctx, help);
+			goto done;
 		default:
-			return tool_option_error(ctx);
+			status = tool_option_error(ctx);
+			goto done;
 		}
 	}
-	if (args.site) {
-		if (optind < argc)
-			return tool_usage_error(ctx, "the site mode takes no file operand ('%s')",
-			                        argv[optind]);
-		return build_site(&args, ctx);
-	}
-	return tool_usage_error(ctx, "say what to build: --lang=LL (localized XML) or --site=FILE "
-	                             "(the site)");
+	if (!args.site)
+		status = tool_usage_error(ctx, "say what to build: --lang=LL (localized XML) or "
+		                               "--site=FILE (the site)");
+	else if (optind < argc)
+		status = tool_usage_error(ctx, "the site mode takes no file operand ('%s')",
+		                          argv[optind]);
+	else
+		status = build_site(&args, ctx);
+done:
+	free(args.static_dirs);
+	return status;
 }
 
 int cmd_build(int argc, char **argv, struct tool_ctx *ctx)

@@ -5,14 +5,11 @@
  */
 #include <config.h>
 
-#include <dirent.h>
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "lib/extract.h"
 #include "lib/its.h"
@@ -51,112 +48,6 @@ static const char help[] =
 
 enum { OPT_PACKAGE_NAME = 256, OPT_PACKAGE_VERSION, OPT_SOURCE_LANG };
 
-struct file_list {
-	char **paths;
-	size_t count, alloc;
-};
-
-static void list_add(struct file_list *list, const char *path)
-{
-	xgrow((void **)&list->paths, &list->alloc, list->count + 1, sizeof *list->paths);
-	list->paths[list->count++] = xstrdup(path);
-}
-
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int has_xml_suffix(const char *name)
-{
-	size_t len = strlen(name);
-
-	return len > 4 && strcmp(name + len - 4, ".xml") == 0;
-}
-
-/* Adds the *.xml files below DIR, sorted, depth first. */
-static int add_directory(struct file_list *list, const char *dir, struct diag *d)
-{
-	DIR *dp = opendir(dir);
-	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, alloc = 0, i;
-	int rc = 0;
-
-	if (!dp) {
-		diag_report(d, DIAG_ERROR, dir, 0, 0, "cannot open directory: %s", strerror(errno));
-		return -1;
-	}
-	while ((e = readdir(dp)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		xgrow((void **)&names, &alloc, n + 1, sizeof *names);
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(dp);
-	qsort(names, n, sizeof *names, compare_names);
-	for (i = 0; i < n; i++) {
-		size_t len = strlen(dir);
-		char *path = xmalloc(len + strlen(names[i]) + 2);
-		struct stat st;
-
-		sprintf(path, "%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/", names[i]);
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-			rc |= add_directory(list, path, d);
-		else if (has_xml_suffix(names[i]))
-			list_add(list, path);
-		free(path);
-		free(names[i]);
-	}
-	free(names);
-	return rc;
-}
-
-static int add_argument(struct file_list *list, const char *path, struct diag *d)
-{
-	struct stat st;
-
-	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return add_directory(list, path, d);
-	list_add(list, path);
-	return 0;
-}
-
-/* Adds the documents named in the file LIST. */
-static int add_list_file(struct file_list *list, const char *path, struct diag *d)
-{
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-	char line[4096];
-	long lineno = 0;
-	int rc = 0;
-
-	if (!fp) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-		return -1;
-	}
-	while (fgets(line, sizeof line, fp)) {
-		size_t len = strlen(line);
-		char *p = line;
-
-		lineno++;
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r' ||
-		                   line[len - 1] == ' ' || line[len - 1] == '\t'))
-			line[--len] = '\0';
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p == '\0' || *p == '#')
-			continue;
-		rc |= add_argument(list, p, d);
-	}
-	if (ferror(fp)) {
-		diag_report(d, DIAG_ERROR, path, lineno, 0, "cannot read: %s", strerror(errno));
-		rc = -1;
-	}
-	if (fp != stdin)
-		fclose(fp);
-	return rc;
-}
-
 int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 {
 	static const struct option options[] = {
@@ -171,7 +62,7 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct extract_header header = { NULL, NULL, NULL };
-	struct file_list files = { NULL, 0, 0 };
+	struct tool_files files = { NULL, 0, 0 };
 	const char *output = "-", *schema_path = NULL;
 	struct its_rules *rules = its_rules_new();
 	struct xmldoc_schema *schema = NULL;
@@ -189,7 +80,7 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 			output = optarg;
 			break;
 		case 'f':
-			if (add_list_file(&files, optarg, &ctx->diag) != 0)
+			if (tool_files_add_list(&files, optarg, &ctx->diag) != 0)
 				status = TOOL_USAGE;
 			break;
 		case 's':
@@ -213,7 +104,7 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 		}
 	}
 	for (; optind < argc; optind++)
-		if (add_argument(&files, argv[optind], &ctx->diag) != 0)
+		if (tool_files_add(&files, argv[optind], &ctx->diag) != 0)
 			status = TOOL_USAGE;
 	if (status != TOOL_OK)
 		goto done;
@@ -252,8 +143,6 @@ done:
 	extract_free(ex);
 	xmldoc_schema_free(schema);
 	its_rules_free(rules);
-	for (i = 0; i < files.count; i++)
-		free(files.paths[i]);
-	free(files.paths);
+	tool_files_release(&files);
 	return status;
 }

@@ -13,14 +13,17 @@
 #include "tool.h"
 
 static const char help[] =
-    "Usage: traduki validate --schema=SCHEMA.rng FILE...\n"
+    "Usage: traduki validate --schema=SCHEMA.rng [-f LIST] FILE|DIR...\n"
     "\n"
     "Check that each XML FILE is well-formed and valid against the RELAX NG\n"
-    "schema SCHEMA.rng (for the news articles: content/article.rng).\n"
+    "schema SCHEMA.rng (for the news articles: content/article.rng).  A\n"
+    "directory stands for the *.xml files below it, in sorted order.\n"
     "\n"
-    "  -s, --schema=FILE  the RELAX NG schema (XML syntax)\n"
-    "  -q, --quiet        print nothing for valid documents\n"
-    "  -h, --help         show this help and exit\n"
+    "  -s, --schema=FILE         the RELAX NG schema (XML syntax)\n"
+    "  -f, --files-from=LIST     also check the documents named in LIST, one per\n"
+    "                            line ('-': standard input)\n"
+    "  -q, --quiet               print nothing for valid documents\n"
+    "  -h, --help                show this help and exit\n"
     "\n"
     "Exit status: 0 when every document is valid, 1 when one is not valid,\n"
     "2 when one cannot be read or is not well-formed XML.\n";
@@ -29,39 +32,59 @@ int cmd_validate(int argc, char **argv, struct tool_ctx *ctx)
 {
 	static const struct option options[] = {
 		{ "schema", required_argument, NULL, 's' },
+		{ "files-from", required_argument, NULL, 'f' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *schema_path = NULL;
-	struct xmldoc_schema *schema;
-	int unreadable = 0, invalid = 0;
-	int c, i;
+	struct xmldoc_schema *schema = NULL;
+	struct tool_files files = { NULL, 0, 0 };
+	int unreadable = 0, invalid = 0, status = TOOL_OK;
+	int c;
+	size_t i;
 
-	while ((c = getopt_long(argc, argv, "s:qh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:f:qh", options, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			schema_path = optarg;
+			break;
+		case 'f':
+			if (tool_files_add_list(&files, optarg, &ctx->diag) != 0)
+				status = TOOL_USAGE;
 			break;
 		case 'q':
 			ctx->quiet = 1;
 			break;
 		case 'h':
-			return tool_print_help(ctx, help);
+			status = tool_print_help(ctx, help);
+			goto done;
 		default:
-			return tool_option_error(ctx);
+			status = tool_option_error(ctx);
+			goto done;
 		}
 	}
-	if (!schema_path)
-		return tool_usage_error(ctx, "no schema given (--schema=FILE)");
-	if (optind >= argc)
-		return tool_usage_error(ctx, "no document given");
+	for (; optind < argc; optind++)
+		if (tool_files_add(&files, argv[optind], &ctx->diag) != 0)
+			status = TOOL_USAGE;
+	if (status != TOOL_OK)
+		goto done;
+	if (!schema_path) {
+		status = tool_usage_error(ctx, "no schema given (--schema=FILE)");
+		goto done;
+	}
+	if (files.count == 0) {
+		status = tool_usage_error(ctx, "no document given");
+		goto done;
+	}
 
 	schema = xmldoc_schema_load(schema_path, &ctx->diag);
-	if (!schema)
-		return TOOL_USAGE;
-	for (i = optind; i < argc; i++) {
-		xmlDocPtr doc = xmldoc_read_file(argv[i], &ctx->diag);
+	if (!schema) {
+		status = TOOL_USAGE;
+		goto done;
+	}
+	for (i = 0; i < files.count; i++) {
+		xmlDocPtr doc = xmldoc_read_file(files.paths[i], &ctx->diag);
 
 		if (!doc) {
 			unreadable++;
@@ -70,11 +93,12 @@ int cmd_validate(int argc, char **argv, struct tool_ctx *ctx)
 		if (xmldoc_validate(schema, doc, &ctx->diag) != 0)
 			invalid++;
 		else if (!ctx->quiet)
-			printf("%s: valid\n", argv[i]);
+			printf("%s: valid\n", files.paths[i]);
 		xmlFreeDoc(doc);
 	}
+	status = unreadable ? TOOL_USAGE : invalid ? TOOL_PROBLEMS : TOOL_OK;
+done:
 	xmldoc_schema_free(schema);
-	if (unreadable)
-		return TOOL_USAGE;
-	return invalid ? TOOL_PROBLEMS : TOOL_OK;
+	tool_files_release(&files);
+	return status;
 }

@@ -6,15 +6,20 @@
 
 #include "tool.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
+
+#include "lib/mem.h"
 
 /* Adding a subcommand is one file (src/cmd-NAME.c) and one row here. */
 static const struct tool_command commands[] = {
@@ -36,6 +41,7 @@ static void print_diag(const struct diag_message *msg, void *data)
 		return;
 	/* Flush our own output first so the two streams interleave sensibly. */
 	fflush(stdout);
+	tool_progress_end(ctx);
 	if (msg->file) {
 		fputs(msg->file, stderr);
 		if (msg->line) {
@@ -137,6 +143,167 @@ int tool_not_implemented(struct tool_ctx *ctx)
 {
 	fprintf(stderr, "%s %s: not implemented yet\n", ctx->progname, ctx->command);
 	return TOOL_INTERNAL;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void tool_progress_auto(struct tool_ctx *ctx)
+{
+	const char *ci = getenv("CI");
+
+	if (ctx->progress < 0)
+		ctx->progress = !ctx->quiet && isatty(STDERR_FILENO) &&
+		                (!ci || !*ci || strcmp(ci, "false") == 0 || strcmp(ci, "0") == 0);
+	ctx->progress_last = now();
+}
+
+void tool_progress(struct tool_ctx *ctx, const char *label, size_t done, size_t total,
+                   const char *unit)
+{
+	double t;
+
+	if (ctx->progress != 1)
+		return;
+	/* A short run shows nothing: the first line waits half a second. */
+	t = now();
+	if (!ctx->progress_shown && (done >= total || t - ctx->progress_last < 0.5))
+		return;
+	if (done < total && t - ctx->progress_last < 0.1)
+		return;
+	ctx->progress_last = t;
+	ctx->progress_shown = 1;
+	/* \033[K: the rest of the line is cleared, a shorter line leaves nothing behind. */
+	fprintf(stderr, "\r[%s] %zu/%zu %s\033[K", label, done, total, unit);
+	fflush(stderr);
+}
+
+void tool_progress_end(struct tool_ctx *ctx)
+{
+	if (!ctx->progress_shown)
+		return;
+	fputs("\r\033[K", stderr);
+	fflush(stderr);
+	ctx->progress_shown = 0;
+}
+
+/* --- Documents named on the command line ------------------------------------ */
+
+static void list_add(struct tool_files *list, const char *path)
+{
+	xgrow((void **)&list->paths, &list->alloc, list->count + 1, sizeof *list->paths);
+	list->paths[list->count++] = xstrdup(path);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int has_xml_suffix(const char *name)
+{
+	size_t len = strlen(name);
+
+	return len > 4 && strcmp(name + len - 4, ".xml") == 0;
+}
+
+/* Adds the *.xml files below DIR, sorted, depth first. */
+static int add_directory(struct tool_files *list, const char *dir, struct diag *d)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, alloc = 0, i;
+	int rc = 0;
+
+	if (!dp) {
+		diag_report(d, DIAG_ERROR, dir, 0, 0, "cannot open directory: %s", strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		xgrow((void **)&names, &alloc, n + 1, sizeof *names);
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(dp);
+	qsort(names, n, sizeof *names, compare_names);
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(dir);
+		char *path = xmalloc(len + strlen(names[i]) + 2);
+		struct stat st;
+
+		sprintf(path, "%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/", names[i]);
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			rc |= add_directory(list, path, d);
+		else if (has_xml_suffix(names[i]))
+			list_add(list, path);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+int tool_files_add(struct tool_files *list, const char *path, struct diag *d)
+{
+	struct stat st;
+
+	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return add_directory(list, path, d);
+	list_add(list, path);
+	return 0;
+}
+
+/* Adds the documents named in the file LIST. */
+int tool_files_add_list(struct tool_files *list, const char *path, struct diag *d)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	char line[4096];
+	long lineno = 0;
+	int rc = 0;
+
+	if (!fp) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof line, fp)) {
+		size_t len = strlen(line);
+		char *p = line;
+
+		lineno++;
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r' ||
+		                   line[len - 1] == ' ' || line[len - 1] == '\t'))
+			line[--len] = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0' || *p == '#')
+			continue;
+		rc |= tool_files_add(list, p, d);
+	}
+	if (ferror(fp)) {
+		diag_report(d, DIAG_ERROR, path, lineno, 0, "cannot read: %s", strerror(errno));
+		rc = -1;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	return rc;
+}
+
+void tool_files_release(struct tool_files *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->count; i++)
+		free(list->paths[i]);
+	free(list->paths);
+	list->paths = NULL;
+	list->count = list->alloc = 0;
 }
 
 int tool_status(const struct tool_ctx *ctx)
@@ -253,6 +420,7 @@ int tool_main(int argc, char **argv)
 
 	memset(&ctx, 0, sizeof ctx);
 	ctx.progname = "traduki";
+	ctx.progress = -1;
 	diag_init(&ctx.diag, print_diag, &ctx);
 
 	LIBXML_TEST_VERSION;

@@ -5,6 +5,8 @@
 #ifndef TRADUKI_TOOL_H
 #define TRADUKI_TOOL_H
 
+#include <stddef.h>
+
 #include "lib/diag.h"
 
 /* Exit codes, the same for every subcommand. */
@@ -20,6 +22,10 @@ struct tool_ctx {
 	const char *command; /* the subcommand being run, or NULL */
 	struct diag diag; /* prints to standard error */
 	int quiet; /* -q: no notes, only warnings and errors */
+	/* A progress line on standard error: -1 not decided (tool_progress_auto), 0 no, 1 yes. */
+	int progress;
+	int progress_shown; /* a progress line is on the terminal now */
+	double progress_last; /* when it was last drawn (seconds, monotonic clock) */
 };
 
 typedef int tool_command_fn(int argc, char **argv, struct tool_ctx *ctx);
@@ -51,6 +57,37 @@ int tool_print_help(struct tool_ctx *ctx, const char *help);
 
 /* For a command whose engine is not there yet: says so, returns TOOL_INTERNAL. */
 int tool_not_implemented(struct tool_ctx *ctx);
+
+/*
+ * Progress of a long run, as "\r[LABEL] DONE/TOTAL UNIT" on standard
+ * error: first after half a second (a short run shows nothing), then at
+ * most ten times a second, and when DONE reaches TOTAL.
+ * Only when ctx->progress is 1: tool_progress_auto sets it when standard
+ * error is a terminal, CI is not set in the environment (or is "false")
+ * and -q was not given.  A diagnostic printed meanwhile clears the line
+ * first; tool_progress_end clears it for good.
+ */
+void tool_progress_auto(struct tool_ctx *ctx);
+void tool_progress(struct tool_ctx *ctx, const char *label, size_t done, size_t total,
+                   const char *unit);
+void tool_progress_end(struct tool_ctx *ctx);
+
+/*
+ * The documents a command works on: each FILE named, and for a DIR the
+ * *.xml files below it, in sorted order, depth first ("content/fr").
+ * tool_files_add_list reads the names from the file LIST ('-': standard
+ * input), one a line, '#' starting a comment, so that a hundred thousand
+ * articles need no command line that long.  Both return 0, or -1 after
+ * reporting an unreadable folder or list.
+ */
+struct tool_files {
+	char **paths;
+	size_t count, alloc;
+};
+
+int tool_files_add(struct tool_files *files, const char *path, struct diag *d);
+int tool_files_add_list(struct tool_files *files, const char *list, struct diag *d);
+void tool_files_release(struct tool_files *files);
 
 /* The exit code for a run that reported through ctx->diag: 2 if errors, else 0. */
 int tool_status(const struct tool_ctx *ctx);

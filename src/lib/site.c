@@ -8,10 +8,14 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libexslt/exslt.h>
@@ -45,6 +49,13 @@ struct build {
 	xmlHashTablePtr versions; /* article id → xmlNodePtr[language_count] */
 	xmlHashTablePtr stylesheets; /* template name → xsltStylesheetPtr */
 	xmlHashTablePtr paths; /* output paths of the plan, to catch duplicates */
+	/* What a page's digest is made of (see "Digests" below). */
+	xmlHashTablePtr inputs; /* "LL/FILE" of a published article → struct input */
+	xmlHashTablePtr previous; /* path → its digest in the previous build, or "" */
+	uint64_t tool_digest; /* traduki and the templates */
+	uint64_t frame_digest; /* the model's attributes, languages and chromes */
+	uint64_t lists_digest; /* the model without the counts of its entries */
+	uint64_t model_digest; /* the whole model */
 	xsltSecurityPrefsPtr security;
 	/* libxslt reports errors a piece at a time: the line being built,
 	 * and the location that its "file F line N" preamble gave. */
@@ -337,12 +348,290 @@ static int find_languages(struct build *b)
 	return 0;
 }
 
+/* --- Digests -------------------------------------------------------------------- */
+
+/*
+ * A page is transformed again only when what it is made of changed.  Each
+ * file of the site gets a digest of its inputs, kept in the file list; a
+ * file whose digest is the one the previous build recorded, and which is
+ * still there, is left as it is without a transformation.  What a file is
+ * made of (doc/site.md, "Incremental builds"):
+ *
+ * - every file: the program (site_options.build_id), every file of the
+ *   templates folder, its attributes in the plan;
+ * - a page with an input (an article): the input's bytes, the article's
+ *   manifest entries in every language as the model has them (with their
+ *   titles, summaries and tags), the model's attributes, and every
+ *   language's code and chrome;
+ * - any other page (home, news, tags, feeds, the sitemap): the model
+ *   without the counts of its manifest entries (words, translated,
+ *   coverage, fuzzy, fallback), which lists of articles do not show, so
+ *   that a translation that leaves an article published remakes no list;
+ * - a page that the plan marks reads="model", and one whose input is not
+ *   an article: the whole model;
+ * - a static file: its size and modification time.
+ *
+ * The digest is 64 bits, each 8-byte word mixed in by the murmur3
+ * finalizer: a change detector, not a cryptographic hash.
+ */
+#define DIGEST_SEED 0x9e3779b97f4a7c15ULL
+
+struct input {
+	uint64_t digest; /* of the file's bytes */
+	xmlChar *id; /* the article's id */
+};
+
+static uint64_t mix64(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
+/* H with the LEN bytes at DATA added, and their length, so that "ab", "c" ≠ "a", "bc". */
+static uint64_t digest_add(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t w;
+
+	h = mix64(h ^ DIGEST_SEED ^ (uint64_t)len);
+	for (; len >= 8; p += 8, len -= 8) {
+		memcpy(&w, p, 8);
+		h = mix64(h ^ w);
+	}
+	w = 0;
+	memcpy(&w, p, len);
+	return mix64(h ^ w ^ ((uint64_t)len << 56));
+}
+
+static uint64_t digest_str(uint64_t h, const char *s)
+{
+	return digest_add(h, s ? s : "", s ? strlen(s) : 0);
+}
+
+/* H with NODE added, as libxml2 serializes it. */
+static uint64_t digest_node(uint64_t h, xmlNodePtr node)
+{
+	xmlBufferPtr out = xmlBufferCreate();
+
+	xmlNodeDump(out, node->doc, node, 0, 0);
+	h = digest_add(h, xmlBufferContent(out), (size_t)xmlBufferLength(out));
+	xmlBufferFree(out);
+	return h;
+}
+
+/*
+ * The names in the folder DIR, sorted, but those starting with '.'; NULL
+ * after reporting that it cannot be read.  *COUNT gets their number.
+ */
+static char **folder_names(struct build *b, const char *dir, size_t *count)
+{
+	DIR *dh = opendir(dir);
+	char **names = NULL;
+	size_t alloc = 0;
+	struct dirent *e;
+
+	*count = 0;
+	if (!dh) {
+		diag_report(b->d, DIAG_ERROR, dir, 0, 0, "cannot open folder: %s", strerror(errno));
+		return NULL;
+	}
+	while ((e = readdir(dh)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		xgrow((void **)&names, &alloc, *count + 2, sizeof *names);
+		names[(*count)++] = xstrdup(e->d_name);
+	}
+	closedir(dh);
+	if (!names)
+		names = xcalloc(1, sizeof *names);
+	qsort(names, *count, sizeof *names, compare_strings);
+	return names;
+}
+
+/* The program and every file of the templates folder, in name order. */
+static int digest_tool(struct build *b)
+{
+	size_t count, i;
+	char **names = folder_names(b, b->opts->templates_dir, &count);
+	uint64_t h = digest_str(DIGEST_SEED, b->opts->build_id);
+	int rc = 0;
+
+	if (!names)
+		return -1;
+	for (i = 0; i < count; i++) {
+		char *path = join(b->opts->templates_dir, names[i], NULL);
+		struct stat st;
+		char *data;
+		size_t len = 0;
+
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+			if ((data = read_file(b, path, &len)) != NULL) {
+				h = digest_str(h, names[i]);
+				h = digest_add(h, data, len);
+				free(data);
+			} else {
+				rc = -1;
+			}
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	b->tool_digest = h;
+	return rc;
+}
+
+/* The digests of the model that pages share: the frame and the whole. */
+/*
+ * The counts of a manifest entry (words, translated, coverage, fuzzy,
+ * fallback): article pages show them (notices), lists of articles do not.
+ */
+static int is_count(const xmlChar *name)
+{
+	static const char *const counts[] = { "words", "translated", "coverage", "fuzzy",
+		                              "fallback" };
+	size_t i;
+
+	for (i = 0; i < sizeof counts / sizeof counts[0]; i++)
+		if (xmlStrEqual(name, BAD_CAST counts[i]))
+			return 1;
+	return 0;
+}
+
+static uint64_t digest_name(uint64_t h, const xmlChar *name, xmlNsPtr ns)
+{
+	if (ns && ns->href)
+		h = digest_str(h, (const char *)ns->href);
+	return digest_str(h, (const char *)name);
+}
+
+/* H with NODE, its siblings and what they hold; without the counts of entries if LISTS. */
+static uint64_t digest_tree(uint64_t h, xmlNodePtr node, int lists)
+{
+	for (; node; node = node->next) {
+		if (node->type == XML_ELEMENT_NODE) {
+			int entry = lists && xmlStrEqual(node->name, BAD_CAST "article") &&
+			            node->parent &&
+			            xmlStrEqual(node->parent->name, BAD_CAST "manifest");
+			xmlAttrPtr attr;
+
+			h = digest_name(h, node->name, node->ns);
+			for (attr = node->properties; attr; attr = attr->next) {
+				if (entry && is_count(attr->name))
+					continue;
+				h = digest_name(h, attr->name, attr->ns);
+				h = digest_tree(h, attr->children, lists);
+			}
+			h = digest_tree(h, node->children, lists);
+			h = digest_str(h, "/");
+		} else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+			h = digest_str(h, (const char *)node->content);
+		}
+	}
+	return h;
+}
+
+/* The digests of the model that pages share: the frame, the lists, the whole. */
+static void digest_model(struct build *b)
+{
+	xmlNodePtr root = xmlDocGetRootElement(b->model), language, child;
+	uint64_t h = DIGEST_SEED;
+	xmlAttrPtr attr;
+
+	for (attr = root->properties; attr; attr = attr->next) {
+		h = digest_str(h, (const char *)attr->name);
+		h = digest_node(h, attr->children);
+	}
+	for (language = root->children; language; language = language->next) {
+		xmlChar *code = xmlGetProp(language, BAD_CAST "code");
+
+		h = digest_str(h, (const char *)code);
+		xmlFree(code);
+		for (child = language->children; child; child = child->next)
+			if (child->type == XML_ELEMENT_NODE &&
+			    xmlStrEqual(child->name, BAD_CAST "site"))
+				h = digest_node(h, child);
+	}
+	b->frame_digest = h;
+	b->lists_digest = digest_tree(DIGEST_SEED, root, 1);
+	b->model_digest = digest_tree(DIGEST_SEED, root, 0);
+}
+
+/* The manifest entries of article ID in every language, in model order. */
+static uint64_t digest_versions(struct build *b, uint64_t h, const xmlChar *id)
+{
+	xmlNodePtr *versions = xmlHashLookup(b->versions, id);
+	size_t i;
+
+	for (i = 0; i < b->language_count; i++)
+		h = versions && versions[i] ? digest_node(h, versions[i]) : digest_str(h, "-");
+	return h;
+}
+
+/* The digest of NODE, a <page> or <copy> of the plan (see above). */
+static uint64_t digest_plan_entry(struct build *b, xmlNodePtr node)
+{
+	uint64_t h = digest_str(b->tool_digest, (const char *)node->name);
+	xmlChar *input = xmlGetProp(node, BAD_CAST "input");
+	xmlChar *reads = xmlGetProp(node, BAD_CAST "reads");
+	struct input *in = input ? xmlHashLookup(b->inputs, input) : NULL;
+	xmlAttrPtr attr;
+
+	for (attr = node->properties; attr; attr = attr->next) {
+		h = digest_str(h, (const char *)attr->name);
+		h = digest_str(h, attr->children ? (const char *)attr->children->content : "");
+	}
+	if (xmlStrEqual(node->name, BAD_CAST "copy")) {
+		/* a file of the templates folder: in the tool's digest */
+	} else if (in && !xmlStrEqual(reads, BAD_CAST "model")) {
+		h = digest_add(h, &in->digest, sizeof in->digest);
+		h = digest_add(h, &b->frame_digest, sizeof b->frame_digest);
+		h = digest_versions(b, h, in->id);
+	} else {
+		/* Another input than an article's is read to be digested. */
+		if (input && safe_path((const char *)input)) {
+			char *path = join(b->opts->xml_dir, (const char *)input, NULL);
+			struct buf content = BUF_INIT;
+			FILE *fp = fopen(path, "rb");
+			char chunk[65536];
+			size_t n;
+
+			while (fp && (n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+				buf_add(&content, chunk, n);
+			if (fp)
+				fclose(fp);
+			h = digest_add(h, content.data ? content.data : "", content.len);
+			buf_release(&content);
+			free(path);
+		}
+		/* An input that is not an article's might lead anywhere in the model. */
+		h = input || xmlStrEqual(reads, BAD_CAST "model")
+		        ? digest_add(h, &b->model_digest, sizeof b->model_digest)
+		        : digest_add(h, &b->lists_digest, sizeof b->lists_digest);
+	}
+	xmlFree(input);
+	xmlFree(reads);
+	return h;
+}
+
+static void free_input(void *payload, const xmlChar *name)
+{
+	struct input *in = payload;
+
+	(void)name;
+	xmlFree(in->id);
+	free(in);
+}
+
 /* --- The model ------------------------------------------------------------------ */
 
-/* The root element of the XML file at PATH if it is called NAME; NULL after reporting. */
-static xmlDocPtr read_root(struct build *b, const char *path, const char *name)
+/* DOC if its root element is called NAME; else NULL after reporting, and DOC freed. */
+static xmlDocPtr check_root(struct build *b, const char *path, xmlDocPtr doc, const char *name)
 {
-	xmlDocPtr doc = xmldoc_read_file(path, b->d);
 	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
 
 	if (doc && (!root || !xmlStrEqual(root->name, BAD_CAST name) || root->ns)) {
@@ -352,6 +641,19 @@ static xmlDocPtr read_root(struct build *b, const char *path, const char *name)
 		return NULL;
 	}
 	return doc;
+}
+
+/* The root element of the XML file at PATH if it is called NAME; NULL after reporting. */
+static xmlDocPtr read_root(struct build *b, const char *path, const char *name)
+{
+	return check_root(b, path, xmldoc_read_file(path, b->d), name);
+}
+
+/* The same for the LEN bytes at DATA, read from PATH. */
+static xmlDocPtr read_root_memory(struct build *b, const char *path, const char *data, size_t len,
+                                  const char *name)
+{
+	return check_root(b, path, xmldoc_read_memory(data, len, path, b->d), name);
 }
 
 /* Adds a copy of the root element of DOC to PARENT; returns the copy. */
@@ -406,15 +708,26 @@ static void add_tag_slugs(xmlNodePtr tags)
  * feeds show of an article.
  */
 static int add_article_summary(struct build *b, xmlNodePtr entry, const char *path,
-                               const xmlChar *id)
+                               const char *input, const xmlChar *id)
 {
-	xmlDocPtr doc = read_root(b, path, "article");
+	size_t len = 0;
+	char *data = read_file(b, path, &len);
+	xmlDocPtr doc = data ? read_root_memory(b, path, data, len, "article") : NULL;
 	xmlNodePtr root, child;
 	xmlChar *doc_id;
+	struct input *in;
 	int rc = 0;
 
-	if (!doc)
+	if (!doc) {
+		free(data);
 		return -1;
+	}
+	/* The bytes of the page's input, for its digest; read once here. */
+	in = xcalloc(1, sizeof *in);
+	in->digest = digest_add(DIGEST_SEED, data, len);
+	in->id = xmlStrdup(id);
+	free(data);
+	xmlHashUpdateEntry(b->inputs, BAD_CAST input, in, free_input);
 	root = xmlDocGetRootElement(doc);
 	doc_id = xmlGetProp(root, BAD_CAST "id");
 	if (!doc_id || !xmlStrEqual(doc_id, id)) {
@@ -511,7 +824,9 @@ static int load_language(struct build *b, size_t l)
 			if (xmlStrEqual(published, BAD_CAST "yes")) {
 				char *path = join(b->opts->xml_dir, code, (const char *)file);
 
-				if (add_article_summary(b, entry, path, id) != 0)
+				if (add_article_summary(b, entry, path,
+				                        path + strlen(b->opts->xml_dir) + 1,
+				                        id) != 0)
 					rc = -1;
 				free(path);
 			}
@@ -579,6 +894,7 @@ static int load_model(struct build *b)
 	xmlNewProp(xmlDocGetRootElement(b->model), BAD_CAST "source", source);
 	xmlNewProp(xmlDocGetRootElement(b->model), BAD_CAST "base", base);
 	b->versions = xmlHashCreate(64);
+	b->inputs = xmlHashCreate(1024);
 	for (i = 0; i < b->language_count; i++)
 		if (load_language(b, i) != 0)
 			rc = -1;
@@ -789,31 +1105,291 @@ out:
 	return rc;
 }
 
-/* One <copy> of the plan: a static file of the templates folder (the stylesheet). */
-static int copy_file(struct build *b, xmlNodePtr copy, const char *path)
+/* Copies the file FROM to PATH below the output folder, unless it holds it already. */
+static int copy_file(struct build *b, const char *from, const char *path)
 {
-	xmlChar *src = xmlGetProp(copy, BAD_CAST "src");
-	char *from, *data;
 	size_t len = 0;
-	int rc = -1;
+	char *data = read_file(b, from, &len);
+	int rc = data ? write_file(b, path, data, len) : -1;
 
-	if (!src || !safe_path((const char *)src)) {
-		diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "missing or unsafe source to copy to %s",
-		            path);
-		xmlFree(src);
-		return -1;
-	}
-	from = join(b->opts->templates_dir, (const char *)src, NULL);
-	data = read_file(b, from, &len);
-	if (data)
-		rc = write_file(b, path, data, len);
 	free(data);
-	free(from);
-	xmlFree(src);
 	return rc;
 }
 
+/* --- The files of a build --------------------------------------------------- */
+
+/* One file of the site: a page or a copy of the plan, or a static file. */
+struct entry {
+	xmlNodePtr node; /* the plan's <page> or <copy>; NULL for a static file */
+	char *path; /* below the output folder */
+	char *from; /* the file copied, for a copy or a static file */
+	uint64_t digest; /* of what the file is made of (see "Digests") */
+	int unchanged; /* same digest as the previous build's, and the file is there */
+};
+
+struct entries {
+	struct entry *at;
+	size_t count, alloc;
+};
+
+/* Adds PATH to the site, or reports it unsafe or planned twice (-1). */
+static struct entry *add_entry(struct build *b, struct entries *list, const char *path)
+{
+	struct entry *e;
+
+	if (!path || !safe_path(path)) {
+		diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "site.xsl: unsafe page path '%s'",
+		            path ? path : "");
+		return NULL;
+	}
+	if (xmlHashAddEntry(b->paths, BAD_CAST path, b) != 0) {
+		diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "site.xsl: '%s' is planned twice", path);
+		return NULL;
+	}
+	xgrow((void **)&list->at, &list->alloc, list->count + 1, sizeof *list->at);
+	e = &list->at[list->count++];
+	memset(e, 0, sizeof *e);
+	e->path = xstrdup(path);
+	return e;
+}
+
+/* The <page>s and <copy>s of the plan. */
+static int add_plan(struct build *b, xmlDocPtr plan, struct entries *list)
+{
+	xmlNodePtr root = xmlDocGetRootElement(plan), node;
+
+	for (node = root ? root->children : NULL; node; node = node->next) {
+		int is_page = xmlStrEqual(node->name, BAD_CAST "page");
+		xmlChar *path, *src = NULL;
+		struct entry *e;
+
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		if (!is_page && !xmlStrEqual(node->name, BAD_CAST "copy")) {
+			diag_report(b->d, DIAG_ERROR, NULL, 0, 0,
+			            "site.xsl: unknown <%s> in the plan", (const char *)node->name);
+			return -1;
+		}
+		path = xmlGetProp(node, BAD_CAST "path");
+		e = add_entry(b, list, (const char *)path);
+		if (e && !is_page) {
+			src = xmlGetProp(node, BAD_CAST "src");
+			if (!src || !safe_path((const char *)src))
+				diag_report(b->d, DIAG_ERROR, NULL, 0, 0,
+				            "missing or unsafe source to copy to %s",
+				            (const char *)path);
+			else
+				e->from = join(b->opts->templates_dir, (const char *)src, NULL);
+		}
+		xmlFree(path);
+		if (!e || (!is_page && !e->from)) {
+			xmlFree(src);
+			return -1;
+		}
+		xmlFree(src);
+		e->node = node;
+		e->digest = digest_plan_entry(b, node);
+	}
+	return 0;
+}
+
+/*
+ * Adds the files below the folder DIR/SUB (SUB "" for DIR itself) as
+ * NAME/SUB/FILE, in name order.  Hidden files (a leading dot) are not
+ * part of the site; a name that is not a plain one (a space) is left out
+ * with a warning.
+ */
+static int add_static(struct build *b, struct entries *list, const char *dir, const char *name,
+                      const char *sub)
+{
+	char *folder = *sub ? join(dir, sub, NULL) : xstrdup(dir);
+	size_t count, i;
+	char **names = folder_names(b, folder, &count);
+	int rc = 0;
+
+	if (!names) {
+		free(folder);
+		return -1;
+	}
+	for (i = 0; i < count; i++) {
+		char *from = join(folder, names[i], NULL);
+		char *rel = *sub ? join(sub, names[i], NULL) : xstrdup(names[i]);
+		char *path = join(name, rel, NULL);
+		struct entry *e;
+		struct stat st;
+
+		if (rc != 0 || stat(from, &st) != 0) {
+			/* gone since */
+		} else if (!safe_path(path)) {
+			diag_report(
+			    b->d, DIAG_WARNING, from, 0, 0,
+			    "not copied: a file name in the site is made of letters, digits, "
+			    "'.', '_' and '-'");
+		} else if (S_ISDIR(st.st_mode)) {
+			rc = add_static(b, list, dir, name, rel);
+		} else if (S_ISREG(st.st_mode)) {
+			uint64_t h = digest_str(b->tool_digest, "static");
+
+			if (!(e = add_entry(b, list, path))) {
+				rc = -1;
+			} else {
+				e->from = xstrdup(from);
+				h = digest_str(h, from);
+				h = digest_add(h, &st.st_size, sizeof st.st_size);
+				h = digest_add(h, &st.st_mtim, sizeof st.st_mtim);
+				e->digest = h;
+			}
+		}
+		free(path);
+		free(rel);
+		free(from);
+		free(names[i]);
+	}
+	free(names);
+	free(folder);
+	return rc;
+}
+
+/* Every static folder, at its own name: content/images → images. */
+static int add_static_folders(struct build *b, struct entries *list)
+{
+	size_t i;
+
+	for (i = 0; i < b->opts->static_count; i++) {
+		const char *dir = b->opts->static_dirs[i];
+		size_t len = strlen(dir);
+		char *trimmed, *name;
+		int rc;
+
+		while (len > 1 && dir[len - 1] == '/')
+			len--;
+		trimmed = xstrndup(dir, len);
+		name = strrchr(trimmed, '/') ? strrchr(trimmed, '/') + 1 : trimmed;
+		if (!safe_path(name) || strcmp(name, FILE_LIST) == 0) {
+			diag_report(b->d, DIAG_ERROR, dir, 0, 0,
+			            "a static folder needs a plain name ('images')");
+			rc = -1;
+		} else {
+			rc = add_static(b, list, trimmed, name, "");
+		}
+		free(trimmed);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* --- The list of files written ------------------------------------------------- */
+
+/*
+ * OUT_DIR/.traduki-files lists the files a build wrote, one a line, each
+ * with the digest of what it is made of after a tab ("en/index.html\t
+ * 0123456789abcdef"); a line without a digest is a file to make again.
+ */
+
+static void format_digest(char hex[17], uint64_t digest)
+{
+	snprintf(hex, 17, "%016llx", (unsigned long long)digest);
+}
+
+static void free_string(void *payload, const xmlChar *name)
+{
+	(void)name;
+	free(payload);
+}
+
+/* The previous build's list: path → digest in hex, or "". */
+static void read_previous(struct build *b)
+{
+	char *list_path = join(b->opts->out_dir, FILE_LIST, NULL);
+	char *old = NULL, *line, *next, *tab;
+	size_t len = 0;
+
+	b->previous = xmlHashCreate(1024);
+	if (access(list_path, F_OK) == 0)
+		old = read_file(b, list_path, &len);
+	for (line = old; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		else
+			next = line + strlen(line);
+		tab = strchr(line, '\t');
+		if (tab)
+			*tab++ = '\0';
+		if (safe_path(line))
+			xmlHashUpdateEntry(b->previous, BAD_CAST line, xstrdup(tab ? tab : ""),
+			                   free_string);
+	}
+	free(old);
+	free(list_path);
+}
+
+/* Marks the entries whose file is there with the digest the previous build gave it. */
+static void find_unchanged(struct build *b, struct entries *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->count; i++) {
+		struct entry *e = &list->at[i];
+		const char *old = xmlHashLookup(b->previous, BAD_CAST e->path);
+		char hex[17];
+
+		format_digest(hex, e->digest);
+		if (old && strcmp(old, hex) == 0) {
+			char *path = join(b->opts->out_dir, e->path, NULL);
+			struct stat st;
+
+			e->unchanged = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+			free(path);
+		}
+	}
+}
+
+static void add_previous_path(void *payload, void *data, const xmlChar *name)
+{
+	struct build *b = ((void **)data)[0];
+	struct buf *out = ((void **)data)[1];
+
+	(void)payload;
+	if (!xmlHashLookup(b->paths, name))
+		buf_addf(out, "%s\n", (const char *)name);
+}
+
+/*
+ * Writes the list: every entry, with its digest when FINAL or when it is
+ * unchanged; and, unless FINAL, the previous build's files that this one
+ * no longer has, still to be removed.  The list written before any page
+ * so holds no digest that a page being rewritten could contradict if the
+ * build were interrupted.
+ */
+static int write_file_list(struct build *b, const struct entries *list, int final)
+{
+	struct buf out = BUF_INIT;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < list->count; i++) {
+		const struct entry *e = &list->at[i];
+
+		buf_adds(&out, e->path);
+		if (final || e->unchanged) {
+			char hex[17];
+
+			format_digest(hex, e->digest);
+			buf_addf(&out, "\t%s", hex);
+		}
+		buf_addc(&out, '\n');
+	}
+	if (!final) {
+		void *data[2] = { b, &out };
+
+		xmlHashScan(b->previous, add_previous_path, data);
+	}
+	rc = write_file(b, FILE_LIST, out.data ? out.data : "", out.len);
+	buf_release(&out);
+	return rc < 0 ? -1 : 0;
+}
 
 /* Removes DIR and the folders above it, up to the output folder, while empty. */
 static void remove_empty_folders(struct build *b, char *dir)
@@ -827,100 +1403,209 @@ static void remove_empty_folders(struct build *b, char *dir)
 	}
 }
 
-/*
- * Removes the files that the previous build listed and this plan has not,
- * then lists this build's files for the next one.
- */
-static int update_file_list(struct build *b, const struct buf *list)
+static void remove_stale(void *payload, void *data, const xmlChar *name)
 {
-	char *list_path = join(b->opts->out_dir, FILE_LIST, NULL);
-	size_t len = 0;
-	char *old = NULL, *line, *next;
-	int rc;
+	struct build *b = data;
 
-	if (access(list_path, F_OK) == 0)
-		old = read_file(b, list_path, &len);
-	for (line = old; line && *line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		else
-			next = line + strlen(line);
-		if (safe_path(line) && !xmlHashLookup(b->paths, BAD_CAST line)) {
-			char *path = join(b->opts->out_dir, line, NULL);
+	(void)payload;
+	if (!xmlHashLookup(b->paths, name)) {
+		char *path = join(b->opts->out_dir, (const char *)name, NULL);
 
-			if (unlink(path) == 0) {
-				b->stats->removed++;
-				remove_empty_folders(b, path);
-			}
-			free(path);
+		if (unlink(path) == 0) {
+			b->stats->removed++;
+			remove_empty_folders(b, path);
 		}
+		free(path);
 	}
-	free(old);
-	free(list_path);
-	rc = write_file(b, FILE_LIST, buf_str(list), list->len);
-	return rc < 0 ? -1 : 0;
 }
 
 /* --- The build ---------------------------------------------------------------- */
+
+/* Writes the file of entry E, unless unchanged: 1 written, 0 left as it was, -1 failed. */
+static int write_entry(struct build *b, const struct entry *e)
+{
+	int rc;
+
+	if (e->unchanged)
+		return 0;
+	b->page = e->path;
+	if (e->from)
+		rc = copy_file(b, e->from, e->path);
+	else
+		rc = write_page(b, e->node, e->path);
+	b->page = NULL;
+	return rc;
+}
+
+/* What one worker did, in memory that it shares with the build. */
+struct worker {
+	size_t done; /* files handled */
+	size_t written; /* files written */
+	int failed;
+};
+
+/* Writes the files TODO[K], TODO[K + STEP]... of LIST, counting in W. */
+static void write_share(struct build *b, const struct entries *list, const size_t *todo,
+                        size_t count, size_t k, size_t step, volatile struct worker *w,
+                        size_t unchanged)
+{
+	size_t i;
+
+	for (i = k; i < count && !w->failed; i += step) {
+		int rc = write_entry(b, &list->at[todo[i]]);
+
+		if (rc < 0)
+			w->failed = 1;
+		else
+			w->written += (size_t)rc;
+		w->done++;
+		if (step == 1 && b->opts->progress)
+			b->opts->progress(b->opts->progress_data, unchanged + w->done, list->count);
+	}
+}
+
+/*
+ * Writes the files TODO[0..COUNT) with JOBS processes: each gets every
+ * JOBS-th file (an article's pages are spread over the plan, so the
+ * shares are alike), the build waits for all of them and reports their
+ * progress.  The processes are forked once everything they read (the
+ * model, the plan, the templates) is in memory.  Returns 0, or -1 when
+ * one failed (it has reported why); W[0] gets the total counts.
+ */
+static int write_in_parallel(struct build *b, const struct entries *list, const size_t *todo,
+                             size_t count, size_t jobs, struct worker *total, size_t unchanged)
+{
+	volatile struct worker *w =
+	    mmap(NULL, jobs * sizeof *w, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	pid_t *pids = xcalloc(jobs, sizeof *pids);
+	size_t k, running = 0;
+	int rc = 0;
+
+	if (w == MAP_FAILED) {
+		free(pids);
+		write_share(b, list, todo, count, 0, 1, total, unchanged);
+		return total->failed ? -1 : 0;
+	}
+	fflush(NULL);
+	for (k = 0; k < jobs; k++) {
+		pids[k] = fork();
+		if (pids[k] == 0) {
+			write_share(b, list, todo, count, k, jobs, &w[k], unchanged);
+			_exit(w[k].failed ? 1 : 0);
+		}
+		if (pids[k] < 0) {
+			diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "cannot start a process: %s",
+			            strerror(errno));
+			rc = -1;
+		} else {
+			running++;
+		}
+	}
+	while (running > 0) {
+		size_t done = 0;
+
+		for (k = 0; k < jobs; k++) {
+			int status;
+
+			if (pids[k] <= 0 || waitpid(pids[k], &status, WNOHANG) != pids[k])
+				continue;
+			pids[k] = 0;
+			running--;
+			if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+				rc = -1;
+		}
+		for (k = 0; k < jobs; k++)
+			done += w[k].done;
+		if (b->opts->progress)
+			b->opts->progress(b->opts->progress_data, unchanged + done, list->count);
+		if (running > 0) {
+			struct timespec nap = { 0, 50 * 1000 * 1000 };
+
+			nanosleep(&nap, NULL);
+		}
+	}
+	for (k = 0; k < jobs; k++)
+		total->written += w[k].written;
+	munmap((void *)w, jobs * sizeof *w);
+	free(pids);
+	return rc;
+}
+
+/* Writes every entry that is not unchanged, with opts->jobs processes. */
+static int write_entries(struct build *b, const struct entries *list)
+{
+	size_t *todo = xcalloc(list->count + 1, sizeof *todo);
+	size_t count = 0, jobs = b->opts->jobs, i;
+	struct worker total = { 0, 0, 0 };
+	int rc;
+
+	for (i = 0; i < list->count; i++)
+		if (!list->at[i].unchanged)
+			todo[count++] = i;
+	if (jobs == 0) {
+		long online = sysconf(_SC_NPROCESSORS_ONLN);
+
+		jobs = online > 0 ? (size_t)online : 1;
+	}
+	/* A few pages are not worth a process each. */
+	if (jobs > count / 16)
+		jobs = count / 16;
+	if (jobs > 1) {
+		rc = write_in_parallel(b, list, todo, count, jobs, &total, list->count - count);
+	} else {
+		write_share(b, list, todo, count, 0, 1, &total, list->count - count);
+		rc = total.failed ? -1 : 0;
+	}
+	b->stats->written += total.written;
+	free(todo);
+	return rc;
+}
 
 static int run_plan(struct build *b)
 {
 	xsltStylesheetPtr planner = stylesheet(b, "site.xsl");
 	const char *params[] = { "root", "", NULL };
-	struct buf list = BUF_INIT;
+	struct entries list = { NULL, 0, 0 };
 	xmlDocPtr plan;
-	xmlNodePtr node;
-	int rc = 0;
+	size_t i;
+	int rc;
 
-	if (!planner)
+	if (!planner || digest_tool(b) != 0)
 		return -1;
 	b->page = "the plan (site.xsl)";
 	plan = transform(b, planner, b->model, params);
 	b->page = NULL;
 	if (!plan)
 		return -1;
-	for (node = xmlDocGetRootElement(plan) ? xmlDocGetRootElement(plan)->children : NULL;
-	     node && rc == 0; node = node->next) {
-		int is_page = xmlStrEqual(node->name, BAD_CAST "page");
-		xmlChar *path;
-
-		if (node->type != XML_ELEMENT_NODE)
-			continue;
-		if (!is_page && !xmlStrEqual(node->name, BAD_CAST "copy")) {
-			diag_report(b->d, DIAG_ERROR, NULL, 0, 0,
-			            "site.xsl: unknown <%s> in the plan", (const char *)node->name);
-			rc = -1;
-			break;
-		}
-		path = xmlGetProp(node, BAD_CAST "path");
-		if (!path || !safe_path((const char *)path)) {
-			diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "site.xsl: unsafe page path '%s'",
-			            path ? (const char *)path : "");
-			rc = -1;
-		} else if (xmlHashAddEntry(b->paths, path, b) != 0) {
-			diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "site.xsl: '%s' is planned twice",
-			            (const char *)path);
-			rc = -1;
-		} else {
-			b->page = (const char *)path;
-			rc = is_page ? write_page(b, node, (const char *)path)
-			             : copy_file(b, node, (const char *)path);
-			b->page = NULL;
-			if (rc > 0)
-				b->stats->written++;
-			rc = rc < 0 ? -1 : 0;
-			b->stats->files++;
-			if (is_page && xmlHasProp(node, BAD_CAST "input"))
-				b->stats->articles++;
-			buf_addf(&list, "%s\n", (const char *)path);
-		}
-		xmlFree(path);
-	}
-	xmlFreeDoc(plan);
+	digest_model(b);
+	rc = add_plan(b, plan, &list);
 	if (rc == 0)
-		rc = update_file_list(b, &list);
-	buf_release(&list);
+		rc = add_static_folders(b, &list);
+	if (rc == 0) {
+		read_previous(b);
+		find_unchanged(b, &list);
+		rc = write_file_list(b, &list, 0);
+	}
+	if (rc == 0)
+		rc = write_entries(b, &list);
+	for (i = 0; i < list.count; i++) {
+		const struct entry *e = &list.at[i];
+
+		b->stats->files++;
+		if (e->node && xmlStrEqual(e->node->name, BAD_CAST "page") &&
+		    xmlHasProp(e->node, BAD_CAST "input"))
+			b->stats->articles++;
+	}
+	if (rc == 0) {
+		xmlHashScan(b->previous, remove_stale, b);
+		rc = write_file_list(b, &list, 1);
+	}
+	for (i = 0; i < list.count; i++) {
+		free(list.at[i].path);
+		free(list.at[i].from);
+	}
+	free(list.at);
+	xmlFreeDoc(plan);
 	return rc;
 }
 
@@ -969,6 +1654,10 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	xmlHashFree(b.paths, NULL);
 	if (b.versions)
 		xmlHashFree(b.versions, free_versions);
+	if (b.inputs)
+		xmlHashFree(b.inputs, free_input);
+	if (b.previous)
+		xmlHashFree(b.previous, free_string);
 	xmlFreeDoc(b.model);
 	xsltFreeSecurityPrefs(b.security);
 	for (i = 0; i < b.language_count; i++)

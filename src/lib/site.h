@@ -22,7 +22,10 @@
  *                    in language order (the source first)
  *
  * Every file is written atomically, and only when its contents change, so
- * that a second build of the same input touches no file.  Files are not
+ * that a second build of the same input touches no file.  A page whose
+ * inputs have not changed since the previous build is not even
+ * transformed again: OUT_DIR/.traduki-files keeps a digest of the inputs
+ * of every file (site.c, "Digests").  Files are not
  * flushed to the disk one by one (ATOMIC_NO_SYNC): a page lost to a power
  * failure is written again by the next build, which finds it different.  The files that a
  * build wrote are listed in OUT_DIR/.traduki-files; the next build removes
@@ -51,6 +54,25 @@ struct site_options {
 	 */
 	const char *const *languages;
 	size_t language_count;
+	/*
+	 * Folders copied into the site under their own name, with what is
+	 * below them (content/images → OUT_DIR/images/...); none when 0.
+	 */
+	const char *const *static_dirs;
+	size_t static_count;
+	/*
+	 * Names the program that builds the site (its version, its
+	 * executable): a page is made again when it changes.  May be NULL.
+	 */
+	const char *build_id;
+	/*
+	 * Processes that make the pages, once the model and the plan are
+	 * in memory (fork): 1 (or a few pages) one, 0 one per processor.
+	 */
+	size_t jobs;
+	/* Called as files of the site are made or found unchanged, when not NULL. */
+	void (*progress)(void *data, size_t done, size_t total);
+	void *progress_data;
 };
 
 struct site_stats {
