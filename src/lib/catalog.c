@@ -369,28 +369,33 @@ static po_file_t parse_text(const char *text, size_t len, const char *name, char
 struct catalog *catalog_read(const char *path, struct diag *d)
 {
 	struct buf text = BUF_INIT;
+	struct catalog *cat = NULL;
+
+	if (slurp_path(path, &text, d) == 0)
+		cat = catalog_read_memory(buf_str(&text), text.len, path, d);
+	buf_release(&text);
+	return cat;
+}
+
+struct catalog *catalog_read_memory(const char *data, size_t len, const char *name,
+                                    struct diag *d)
+{
 	struct catalog *cat;
 	struct entry_pos *pos;
 	size_t count;
 	po_file_t file;
 
-	if (slurp_path(path, &text, d) != 0) {
-		buf_release(&text);
-		return NULL;
-	}
 	cat = xcalloc(1, sizeof *cat);
-	file = parse_text(buf_str(&text), text.len, path, cat->parsed_as, d);
+	file = parse_text(data, len, name, cat->parsed_as, d);
 	if (!file) {
 		free(cat);
-		buf_release(&text);
 		return NULL;
 	}
-	cat->name = xstrdup(path);
+	cat->name = xstrdup(name);
 	cat->file = file;
-	pos = scan_entries(buf_str(&text), text.len, &count);
+	pos = scan_entries(data, len, &count);
 	index_messages(cat, pos, count, 0);
 	free(pos);
-	buf_release(&text);
 	return cat;
 }
 
