@@ -516,6 +516,7 @@ static struct rule *read_rule(xmlNodePtr el, const char *file, const struct scop
 			if (is_its(c, "locNote")) {
 				char *t = (char *)xmlNodeGetContent(c);
 
+				free(r->text); /* two notes are an error, reported below */
 				r->text = normalize_space(xstrdup(t ? t : ""));
 				xmlFree(t);
 				sources++;
