@@ -1,0 +1,7 @@
+. ./lib.sh
+keep "$tmp/content.pot"
+traduki extract -o "$tmp/content.pot" namespace.xml
+rc=$?
+kept "$tmp/content.pot"
+no_leftovers "$tmp"
+exit $rc
