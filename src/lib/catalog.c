@@ -21,6 +21,7 @@
 #include "catalog.h"
 
 #include <errno.h>
+#include <iconv.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -35,6 +36,7 @@
 #include "atomic.h"
 #include "buf.h"
 #include "mem.h"
+#include "uni.h"
 
 /* A format type of gettext's that no XML catalog carries. */
 #define SENTINEL_FORMAT "ycp-format"
@@ -55,6 +57,7 @@ struct catalog {
 	struct catalog_msg **msgs;
 	size_t count, alloc;
 	char parsed_as[64]; /* the name libgettextpo read the file under */
+	char *charset; /* the file's charset when not UTF-8 (held as UTF-8), or NULL */
 };
 
 /* --- Errors ---------------------------------------------------------------- */
@@ -377,25 +380,272 @@ struct catalog *catalog_read(const char *path, struct diag *d)
 	return cat;
 }
 
+/* --- Charsets ------------------------------------------------------------------ */
+
+/*
+ * libgettextpo hands out strings in the file's charset; the checks, ICU
+ * and the XML of messages need UTF-8.  A catalog in another charset
+ * (ISO-8859-1, say) is converted to UTF-8 as a whole text before it is
+ * parsed, its header then saying UTF-8, and converted back when written,
+ * so that the file keeps its charset as msgmerge keeps it.
+ */
+
+/* Charsets that need no conversion: UTF-8, ASCII, and POT's placeholder. */
+static int is_utf8_name(const char *cs)
+{
+	static const char *const names[] = { "UTF-8", "UTF8", "ASCII", "US-ASCII",
+		                             "ANSI_X3.4-1968", "CHARSET", NULL };
+	int i;
+
+	for (i = 0; names[i]; i++)
+		if (strcasecmp(cs, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Finds the charset named in the header entry of the PO text (the
+ * msgstr of the first msgid ""): sets *AT and *LEN to the name in TEXT
+ * and returns 1, or returns 0.  A scan of the lines, not a parse:
+ * libgettextpo parses the file afterwards.
+ */
+static int find_charset(const char *text, size_t len, const char **at, size_t *n)
+{
+	static const char key[] = "charset=";
+	const char *p = text, *end = text + len;
+	int in_header = 0;
+
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		size_t l = eol ? (size_t)(eol - p) : (size_t)(end - p);
+
+		if (!in_header) {
+			if (l >= 8 && memcmp(p, "msgid \"\"", 8) == 0)
+				in_header = 1;
+		} else if (l == 0 || (l >= 6 && memcmp(p, "msgid ", 6) == 0)) {
+			return 0; /* the header entry ended without a charset */
+		} else {
+			const char *q = p, *lend = p + l;
+
+			for (; q + sizeof key - 1 <= lend; q++)
+				if (strncasecmp(q, key, sizeof key - 1) == 0) {
+					q += sizeof key - 1;
+					*at = q;
+					*n = strspn(q, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+					               "0123456789-_.:");
+					if (*n > (size_t)(lend - q))
+						*n = (size_t)(lend - q);
+					return *n > 0;
+				}
+		}
+		p = eol ? eol + 1 : end;
+	}
+	return 0;
+}
+
+/* The line (1-based) of byte OFFSET in TEXT. */
+static long line_at(const char *text, size_t offset)
+{
+	long line = 1;
+	size_t i;
+
+	for (i = 0; i < offset; i++)
+		if (text[i] == '\n')
+			line++;
+	return line;
+}
+
+/*
+ * Converts LEN bytes at TEXT from charset FROM to TO into OUT.  Returns
+ * 0, or -1 after reporting (as NAME) what could not be converted.
+ */
+static int convert(const char *text, size_t len, const char *from, const char *to, struct buf *out,
+                   const char *name, struct diag *d)
+{
+	iconv_t cd = iconv_open(to, from);
+	char *in = (char *)text;
+	size_t left = len;
+
+	buf_truncate(out, 0);
+	if (cd == (iconv_t)-1) {
+		diag_report(d, DIAG_ERROR, name, 0, 0, "cannot convert between %s and %s: %s", from,
+		            to, strerror(errno));
+		return -1;
+	}
+	while (left > 0) {
+		char chunk[4096], *o = chunk;
+		size_t room = sizeof chunk;
+		size_t rc = iconv(cd, &in, &left, &o, &room);
+
+		buf_add(out, chunk, sizeof chunk - room);
+		if (rc == (size_t)-1 && errno != E2BIG) {
+			diag_report(d, DIAG_ERROR, name, line_at(text, (size_t)(in - text)), 0,
+			            "%s in %s: cannot convert to %s",
+			            errno == EILSEQ ? "a character that does not exist"
+			                            : "an incomplete character",
+			            errno == EILSEQ && strcasecmp(from, "UTF-8") == 0 ? to : from, to);
+			iconv_close(cd);
+			return -1;
+		}
+	}
+	iconv_close(cd);
+	return 0;
+}
+
+/* In TEXT, the header's charset becomes CHARSET.  0, or -1 if none found. */
+static int set_charset(struct buf *text, const char *charset)
+{
+	const char *at;
+	size_t n, offset;
+	struct buf out = BUF_INIT;
+
+	if (!find_charset(buf_str(text), text->len, &at, &n))
+		return -1;
+	offset = (size_t)(at - buf_str(text));
+	buf_add(&out, buf_str(text), offset);
+	buf_adds(&out, charset);
+	buf_add(&out, buf_str(text) + offset + n, text->len - offset - n);
+	buf_release(text);
+	*text = out;
+	return 0;
+}
+
+/*
+ * Escapes (\303, \x41) can put bytes into a string that the lexer never
+ * saw as characters: a msgid that is not UTF-8 would be written out as
+ * bytes that no reader, libgettextpo included, accepts.  Such a catalog
+ * is refused when read.  Returns 0, or -1 after reporting.
+ */
+static int valid(const char *s)
+{
+	return !s || uni_valid_utf8(s, strlen(s));
+}
+
+/* The first field of PO that is not UTF-8, by its keyword, or NULL. */
+static const char *bad_field(po_message_t po)
+{
+	const char *s;
+	int j;
+
+	if (!valid(po_message_msgctxt(po)))
+		return "msgctxt";
+	if (!valid(po_message_msgid(po)))
+		return "msgid";
+	if (!valid(po_message_msgid_plural(po)))
+		return "msgid_plural";
+	if (!po_message_msgid_plural(po) && !valid(po_message_msgstr(po)))
+		return "msgstr";
+	for (j = 0; po_message_msgid_plural(po) && (s = po_message_msgstr_plural(po, j)); j++)
+		if (!valid(s))
+			return "msgstr[]";
+	if (!valid(po_message_prev_msgctxt(po)) || !valid(po_message_prev_msgid(po)) ||
+	    !valid(po_message_prev_msgid_plural(po)))
+		return "#| previous string";
+	return NULL;
+}
+
+static int check_strings(const struct catalog *cat, struct diag *d)
+{
+	const char *bad = NULL;
+	long line = 0;
+	size_t i;
+
+	if (cat->header && (bad = bad_field(cat->header)) != NULL)
+		line = cat->header_line;
+	for (i = 0; !bad && i < cat->count; i++)
+		if ((bad = bad_field(cat->msgs[i]->po)) != NULL)
+			line = cat->msgs[i]->line;
+	if (!bad)
+		return 0;
+	diag_report(d, DIAG_ERROR, cat->name, line, 0,
+	            "%s is not valid UTF-8 (an escape sequence such as \\303 made bytes that "
+	            "are no character)",
+	            bad);
+	return -1;
+}
+
+/*
+ * The charset of CAT's header as libgettextpo read it (escapes decoded)
+ * must be UTF-8 now: otherwise the scan of the text (find_charset) saw
+ * another name than libgettextpo, and what it would write could not be
+ * read back.  Returns 0, or -1 after reporting.
+ */
+static int check_charset(const struct catalog *cat, struct diag *d)
+{
+	char *type = cat->header ? po_header_field(po_message_msgstr(cat->header), "Content-Type")
+	                         : NULL;
+	const char *cs = type ? strstr(type, "charset=") : NULL;
+	char *name;
+	int rc = 0;
+
+	if (!cs) {
+		free(type);
+		return 0;
+	}
+	name = xstrndup(cs + 8, strcspn(cs + 8, " \t;"));
+	if (!is_utf8_name(name)) {
+		diag_report(d, DIAG_ERROR, cat->name, cat->header_line, 0,
+		            "the header's charset '%s' is unknown: cannot read the catalog", name);
+		rc = -1;
+	}
+	free(name);
+	free(type);
+	return rc;
+}
+
 struct catalog *catalog_read_memory(const char *data, size_t len, const char *name,
                                     struct diag *d)
 {
 	struct catalog *cat;
 	struct entry_pos *pos;
-	size_t count;
+	struct buf utf8 = BUF_INIT;
+	char *charset = NULL;
+	const char *at;
+	size_t count, n;
 	po_file_t file;
 
+	if (find_charset(data, len, &at, &n)) {
+		iconv_t cd;
+
+		charset = xstrndup(at, n);
+		if (is_utf8_name(charset)) {
+			free(charset);
+			charset = NULL;
+		} else if ((cd = iconv_open("UTF-8", charset)) == (iconv_t)-1) {
+			diag_report(d, DIAG_ERROR, name, line_at(data, (size_t)(at - data)), 0,
+			            "the header's charset '%s' is unknown: cannot read the catalog",
+			            charset);
+			free(charset);
+			return NULL;
+		} else if (iconv_close(cd), convert(data, len, charset, "UTF-8", &utf8, name, d) != 0 ||
+		           set_charset(&utf8, "UTF-8") != 0) {
+			free(charset);
+			buf_release(&utf8);
+			return NULL;
+		} else {
+			data = buf_str(&utf8);
+			len = utf8.len;
+		}
+	}
 	cat = xcalloc(1, sizeof *cat);
 	file = parse_text(data, len, name, cat->parsed_as, d);
 	if (!file) {
 		free(cat);
+		free(charset);
+		buf_release(&utf8);
 		return NULL;
 	}
 	cat->name = xstrdup(name);
 	cat->file = file;
+	cat->charset = charset;
 	pos = scan_entries(data, len, &count);
 	index_messages(cat, pos, count, 0);
 	free(pos);
+	buf_release(&utf8);
+	if (check_charset(cat, d) != 0 || check_strings(cat, d) != 0) {
+		catalog_free(cat);
+		return NULL;
+	}
 	return cat;
 }
 
@@ -422,6 +672,7 @@ void catalog_free(struct catalog *cat)
 		po_message_iterator_free(cat->end);
 	po_file_free(cat->file);
 	free(cat->name);
+	free(cat->charset);
 	free(cat);
 }
 
@@ -873,6 +1124,18 @@ int catalog_render(struct catalog *cat, const char *name, struct buf *text, stru
 			cat->msgs[i]->po_no_wrap = cat->msgs[i]->no_wrap;
 		if (render(cat->file, name, text, d) != 0)
 			return -1;
+	}
+	if (cat->charset) {
+		/* Back to the file's own charset (see "Charsets" above). */
+		struct buf back = BUF_INIT;
+
+		if (set_charset(text, cat->charset) != 0 ||
+		    convert(buf_str(text), text->len, "UTF-8", cat->charset, &back, name, d) != 0) {
+			buf_release(&back);
+			return -1;
+		}
+		buf_release(text);
+		*text = back;
 	}
 	return 0;
 }
