@@ -30,18 +30,41 @@ static void release(struct atomic_file *af)
 FILE *atomic_open(struct atomic_file *af, const char *path, int flags, struct diag *d)
 {
 	struct buf tmp = BUF_INIT;
+	struct stat st;
+	char *real;
 	mode_t mask;
 	int fd;
 
 	memset(af, 0, sizeof *af);
 	af->flags = flags;
-	af->path = xstrdup(path);
 	if (atomic_is_stdout(path)) {
+		af->path = xstrdup(path);
 		af->fp = stdout;
 		return af->fp;
 	}
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && (real = realpath(path, NULL)) != NULL) {
+		/* The file a symbolic link points to is replaced, not the link. */
+		af->path = xstrdup(real);
+		free(real);
+	} else {
+		af->path = xstrdup(path);
+	}
+	if (stat(af->path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		/*
+		 * A device (/dev/null, /dev/full), a pipe or a socket is
+		 * written in place: a rename would put a regular file where
+		 * it was (root may create files in /dev).
+		 */
+		af->fp = fopen(af->path, "w");
+		if (!af->fp) {
+			diag_report(d, DIAG_ERROR, path, 0, 0, "cannot write output file: %s",
+			            strerror(errno));
+			release(af);
+		}
+		return af->fp;
+	}
 
-	buf_addf(&tmp, "%s.tmpXXXXXX", path);
+	buf_addf(&tmp, "%s.tmpXXXXXX", af->path);
 	fd = mkstemp(tmp.data);
 	if (fd < 0) {
 		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot create output file: %s",
@@ -111,7 +134,7 @@ int atomic_commit(struct atomic_file *af, struct diag *d)
 	}
 
 	if (fflush(af->fp) != 0 || ferror(af->fp) ||
-	    (!(af->flags & ATOMIC_NO_SYNC) && fsync(fileno(af->fp)) != 0)) {
+	    (af->tmp_path && !(af->flags & ATOMIC_NO_SYNC) && fsync(fileno(af->fp)) != 0)) {
 		failed = 1;
 		saved_errno = errno;
 	}
@@ -125,6 +148,10 @@ int atomic_commit(struct atomic_file *af, struct diag *d)
 		            strerror(saved_errno ? saved_errno : EIO));
 		atomic_abort(af);
 		return -1;
+	}
+	if (!af->tmp_path) { /* written in place (a device, a pipe) */
+		release(af);
+		return 0;
 	}
 
 	if ((af->flags & ATOMIC_KEEP_SAME) && same_contents(af->tmp_path, af->path)) {
