@@ -393,7 +393,7 @@ struct catalog *catalog_read(const char *path, struct diag *d)
 /* Charsets that need no conversion: UTF-8, ASCII, and POT's placeholder. */
 static int is_utf8_name(const char *cs)
 {
-	static const char *const names[] = { "UTF-8", "UTF8", "ASCII", "US-ASCII",
+	static const char *const names[] = { "UTF-8",          "UTF8",    "ASCII", "US-ASCII",
 		                             "ANSI_X3.4-1968", "CHARSET", NULL };
 	int i;
 
@@ -431,8 +431,10 @@ static int find_charset(const char *text, size_t len, const char **at, size_t *n
 				if (strncasecmp(q, key, sizeof key - 1) == 0) {
 					q += sizeof key - 1;
 					*at = q;
-					*n = strspn(q, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-					               "0123456789-_.:");
+					*n = strspn(
+					    q,
+					    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+					    "0123456789-_.:");
 					if (*n > (size_t)(lend - q))
 						*n = (size_t)(lend - q);
 					return *n > 0;
@@ -483,7 +485,8 @@ static int convert(const char *text, size_t len, const char *from, const char *t
 			            "%s in %s: cannot convert to %s",
 			            errno == EILSEQ ? "a character that does not exist"
 			                            : "an incomplete character",
-			            errno == EILSEQ && strcasecmp(from, "UTF-8") == 0 ? to : from, to);
+			            errno == EILSEQ && strcasecmp(from, "UTF-8") == 0 ? to : from,
+			            to);
 			iconv_close(cd);
 			return -1;
 		}
@@ -572,8 +575,8 @@ static int check_strings(const struct catalog *cat, struct diag *d)
  */
 static int check_charset(const struct catalog *cat, struct diag *d)
 {
-	char *type = cat->header ? po_header_field(po_message_msgstr(cat->header), "Content-Type")
-	                         : NULL;
+	char *type =
+	    cat->header ? po_header_field(po_message_msgstr(cat->header), "Content-Type") : NULL;
 	const char *cs = type ? strstr(type, "charset=") : NULL;
 	char *name;
 	int rc = 0;
@@ -593,8 +596,7 @@ static int check_charset(const struct catalog *cat, struct diag *d)
 	return rc;
 }
 
-struct catalog *catalog_read_memory(const char *data, size_t len, const char *name,
-                                    struct diag *d)
+struct catalog *catalog_read_memory(const char *data, size_t len, const char *name, struct diag *d)
 {
 	struct catalog *cat;
 	struct entry_pos *pos;
@@ -617,8 +619,9 @@ struct catalog *catalog_read_memory(const char *data, size_t len, const char *na
 			            charset);
 			free(charset);
 			return NULL;
-		} else if (iconv_close(cd), convert(data, len, charset, "UTF-8", &utf8, name, d) != 0 ||
-		           set_charset(&utf8, "UTF-8") != 0) {
+		} else if (iconv_close(cd),
+		           convert(data, len, charset, "UTF-8", &utf8, name, d) != 0 ||
+		               set_charset(&utf8, "UTF-8") != 0) {
 			free(charset);
 			buf_release(&utf8);
 			return NULL;

@@ -104,7 +104,8 @@ static void route_parse_error(void *data, xmlErrorPtr err)
 	severity = err->level == XML_ERR_WARNING || err->code == XML_WAR_UNDECLARED_ENTITY
 	               ? DIAG_WARNING
 	               : DIAG_ERROR;
-	if (pe->pending && pe->severity == severity && strcmp(buf_str(&pe->text), err->message) == 0) {
+	if (pe->pending && pe->severity == severity &&
+	    strcmp(buf_str(&pe->text), err->message) == 0) {
 		if (err->file && !pe->located) {
 			pe->located = 1;
 			pe->line = err->line;
