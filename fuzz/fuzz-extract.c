@@ -93,8 +93,8 @@ static void write_and_read_back(struct extract *ex, size_t count)
 		char *reason = NULL;
 
 		if (segment_check(id, id, &reason) != 0) {
-			fprintf(stderr, "message refused as its own translation: %s\n%s\n",
-			        reason, id);
+			fprintf(stderr, "message refused as its own translation: %s\n%s\n", reason,
+			        id);
 			FUZZ_ASSERT(!"a message is a valid translation of itself");
 		}
 	}

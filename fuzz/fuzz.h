@@ -25,13 +25,13 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
-#define FUZZ_ASSERT(cond)                                                               \
-	do {                                                                            \
-		if (!(cond)) {                                                          \
+#define FUZZ_ASSERT(cond)                                                                    \
+	do {                                                                                 \
+		if (!(cond)) {                                                               \
 			fprintf(stderr, "%s:%d: invariant broken: %s\n", __FILE__, __LINE__, \
-			        #cond);                                                 \
-			abort();                                                        \
-		}                                                                       \
+			        #cond);                                                      \
+			abort();                                                             \
+		}                                                                            \
 	} while (0)
 
 /*

@@ -27,10 +27,10 @@ static void fuzz_tmpdir_remove(void)
 static inline char *fuzz_tmpfile(const char *name)
 {
 	struct stat st;
-	const char *base = stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) &&
-	                           access("/dev/shm", W_OK) == 0
-	                       ? "/dev/shm"
-	                       : (getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	const char *base =
+	    stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK) == 0
+	        ? "/dev/shm"
+	        : (getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 
 	snprintf(fuzz_tmpdir_path, sizeof fuzz_tmpdir_path, "%s/traduki-fuzz-XXXXXX", base);
 	if (!mkdtemp(fuzz_tmpdir_path)) {
