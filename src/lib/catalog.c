@@ -513,12 +513,7 @@ static int set_charset(struct buf *text, const char *charset)
 	return 0;
 }
 
-/*
- * Escapes (\303, \x41) can put bytes into a string that the lexer never
- * saw as characters: a msgid that is not UTF-8 would be written out as
- * bytes that no reader, libgettextpo included, accepts.  Such a catalog
- * is refused when read.  Returns 0, or -1 after reporting.
- */
+/* 1 when S is absent or valid UTF-8. */
 static int valid(const char *s)
 {
 	return !s || uni_valid_utf8(s, strlen(s));
@@ -547,6 +542,12 @@ static const char *bad_field(po_message_t po)
 	return NULL;
 }
 
+/*
+ * Escapes (\303, \x41) can put bytes into a string that the lexer never
+ * saw as characters: a msgid that is not UTF-8 would be written out as
+ * bytes that no reader, libgettextpo included, accepts.  Such a catalog
+ * is refused when read.  Returns 0, or -1 after reporting.
+ */
 static int check_strings(const struct catalog *cat, struct diag *d)
 {
 	const char *bad = NULL;
