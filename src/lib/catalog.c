@@ -46,6 +46,7 @@ struct catalog_msg {
 	long line; /* line of the msgid keyword in the file read, or 0 */
 	int no_wrap; /* what the file should say */
 	int po_no_wrap; /* what libgettextpo believes */
+	char *comments, *extracted; /* caches, see catalog_msg_comments */
 };
 
 struct catalog {
@@ -249,6 +250,13 @@ static struct entry_pos *scan_entries(const char *text, size_t len, size_t *coun
 	return pos;
 }
 
+static void forget_comments(struct catalog_msg *m)
+{
+	free(m->comments);
+	free(m->extracted);
+	m->comments = m->extracted = NULL;
+}
+
 /*
  * Fills CAT's table from its po_file.  With POS (COUNT entries), gives each
  * message its line and no-wrap flag, provided the counts agree.  With
@@ -285,6 +293,7 @@ static void index_messages(struct catalog *cat, const struct entry_pos *pos, siz
 		if (reuse) {
 			m = cat->msgs[i++];
 			m->po = po;
+			forget_comments(m);
 		} else {
 			m = add_wrapper(cat, po);
 		}
@@ -669,8 +678,10 @@ void catalog_free(struct catalog *cat)
 
 	if (!cat)
 		return;
-	for (i = 0; i < cat->count; i++)
+	for (i = 0; i < cat->count; i++) {
+		forget_comments(cat->msgs[i]);
 		free(cat->msgs[i]);
+	}
 	free(cat->msgs);
 	if (cat->end)
 		po_message_iterator_free(cat->end);
@@ -819,14 +830,35 @@ const char *catalog_msg_str_plural(const struct catalog_msg *m, int index)
 	return po_message_msgstr_plural(m->po, index);
 }
 
+/*
+ * libgettextpo joins a message's comment lines into a new string at each
+ * call and never frees it (gettext's own "FIXME: memory leak"); without
+ * comments it returns a static "".  The catalog keeps the string it got
+ * (a copy of the static one), so that it belongs to the catalog as
+ * catalog.h says, and asks once.
+ */
+static const char *keep_comments(char **slot, const char *joined)
+{
+	if (!*slot)
+		*slot = joined[0] ? (char *)joined : xstrdup("");
+	return *slot;
+}
+
 const char *catalog_msg_comments(const struct catalog_msg *m)
 {
-	return po_message_comments(m->po);
+	struct catalog_msg *cache = (struct catalog_msg *)m;
+
+	return m->comments ? m->comments
+	                   : keep_comments(&cache->comments, po_message_comments(m->po));
 }
 
 const char *catalog_msg_extracted(const struct catalog_msg *m)
 {
-	return po_message_extracted_comments(m->po);
+	struct catalog_msg *cache = (struct catalog_msg *)m;
+
+	return m->extracted
+	           ? m->extracted
+	           : keep_comments(&cache->extracted, po_message_extracted_comments(m->po));
 }
 
 const char *catalog_msg_prev_ctxt(const struct catalog_msg *m)
@@ -917,11 +949,13 @@ void catalog_msg_set_str_plural(struct catalog_msg *m, int index, const char *ms
 void catalog_msg_set_comments(struct catalog_msg *m, const char *comments)
 {
 	po_message_set_comments(m->po, comments ? comments : "");
+	forget_comments(m);
 }
 
 void catalog_msg_set_extracted(struct catalog_msg *m, const char *comments)
 {
 	po_message_set_extracted_comments(m->po, comments ? comments : "");
+	forget_comments(m);
 }
 
 void catalog_msg_add_ref(struct catalog_msg *m, const char *file, long line)
@@ -1020,12 +1054,14 @@ static void rename_sentinel_flags(struct buf *text)
 /* 1 when the header of FILE declares UTF-8. */
 static int declares_utf8(po_file_t file)
 {
-	const char *header = po_file_domain_header(file, NULL);
+	/* Declared const, but a copy since gettext 0.15 (xstrdup): ours to free. */
+	char *header = (char *)po_file_domain_header(file, NULL);
 	char *type = header ? po_header_field(header, "Content-Type") : NULL;
 	const char *charset = type ? strstr(type, "charset=") : NULL;
 	int utf8 = charset && (strncasecmp(charset + 8, "UTF-8", 5) == 0);
 
 	free(type);
+	free(header);
 	return utf8;
 }
 
