@@ -153,7 +153,11 @@ static void nested(xmlNodePtr node, void *data)
 	(*(int *)data)++;
 }
 
-/* The document as bytes, parsed again: must be well-formed. */
+/*
+ * The document as UTF-8 bytes, parsed again: must be well-formed.  (In
+ * its own encoding, a document declared UTF-7 comes out as bytes that
+ * libxml2 cannot read back: localized XML must be written in UTF-8.)
+ */
 static void check_serialization(xmlDocPtr doc)
 {
 	xmlChar *mem = NULL;
@@ -161,7 +165,7 @@ static void check_serialization(xmlDocPtr doc)
 	xmlDocPtr again;
 	struct diag d;
 
-	xmlDocDumpMemory(doc, &mem, &len);
+	xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
 	FUZZ_ASSERT(mem != NULL);
 	fuzz_diag_init(&d);
 	again = xmldoc_read_memory((const char *)mem, (size_t)len, "merged.xml", &d);
