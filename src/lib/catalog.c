@@ -522,31 +522,41 @@ static int set_charset(struct buf *text, const char *charset)
 	return 0;
 }
 
-/* 1 when S is absent or valid UTF-8. */
-static int valid(const char *s)
+/* 1 when S is absent or valid UTF-8 (with ASCII, only ASCII). */
+static int valid(const char *s, int ascii)
 {
-	return !s || uni_valid_utf8(s, strlen(s));
+	const char *p;
+
+	if (!s)
+		return 1;
+	if (!ascii)
+		return uni_valid_utf8(s, strlen(s));
+	for (p = s; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			return 0;
+	return 1;
 }
 
-/* The first field of PO that is not UTF-8, by its keyword, or NULL. */
-static const char *bad_field(po_message_t po)
+/* The first field of PO that is not valid (see valid), by its keyword, or NULL. */
+static const char *bad_field(po_message_t po, int ascii)
 {
 	const char *s;
 	int j;
 
-	if (!valid(po_message_msgctxt(po)))
+	if (!valid(po_message_msgctxt(po), ascii))
 		return "msgctxt";
-	if (!valid(po_message_msgid(po)))
+	if (!valid(po_message_msgid(po), ascii))
 		return "msgid";
-	if (!valid(po_message_msgid_plural(po)))
+	if (!valid(po_message_msgid_plural(po), ascii))
 		return "msgid_plural";
-	if (!po_message_msgid_plural(po) && !valid(po_message_msgstr(po)))
+	if (!po_message_msgid_plural(po) && !valid(po_message_msgstr(po), ascii))
 		return "msgstr";
 	for (j = 0; po_message_msgid_plural(po) && (s = po_message_msgstr_plural(po, j)); j++)
-		if (!valid(s))
+		if (!valid(s, ascii))
 			return "msgstr[]";
-	if (!valid(po_message_prev_msgctxt(po)) || !valid(po_message_prev_msgid(po)) ||
-	    !valid(po_message_prev_msgid_plural(po)))
+	if (!valid(po_message_prev_msgctxt(po), ascii) ||
+	    !valid(po_message_prev_msgid(po), ascii) ||
+	    !valid(po_message_prev_msgid_plural(po), ascii))
 		return "#| previous string";
 	return NULL;
 }
@@ -557,23 +567,29 @@ static const char *bad_field(po_message_t po)
  * bytes that no reader, libgettextpo included, accepts.  Such a catalog
  * is refused when read.  Returns 0, or -1 after reporting.
  */
-static int check_strings(const struct catalog *cat, struct diag *d)
+static int check_strings(const struct catalog *cat, int ascii, struct diag *d)
 {
 	const char *bad = NULL;
 	long line = 0;
 	size_t i;
 
-	if (cat->header && (bad = bad_field(cat->header)) != NULL)
+	if (cat->header && (bad = bad_field(cat->header, ascii)) != NULL)
 		line = cat->header_line;
 	for (i = 0; !bad && i < cat->count; i++)
-		if ((bad = bad_field(cat->msgs[i]->po)) != NULL)
+		if ((bad = bad_field(cat->msgs[i]->po, ascii)) != NULL)
 			line = cat->msgs[i]->line;
 	if (!bad)
 		return 0;
-	diag_report(d, DIAG_ERROR, cat->name, line, 0,
-	            "%s is not valid UTF-8 (an escape sequence such as \\303 made bytes that "
-	            "are no character)",
-	            bad);
+	if (ascii)
+		diag_report(d, DIAG_ERROR, cat->name, line, 0,
+		            "%s holds a character that is not ASCII, but the header names no "
+		            "charset",
+		            bad);
+	else
+		diag_report(d, DIAG_ERROR, cat->name, line, 0,
+		            "%s is not valid UTF-8 (an escape sequence such as \\303 made bytes "
+		            "that are no character)",
+		            bad);
 	return -1;
 }
 
@@ -581,7 +597,10 @@ static int check_strings(const struct catalog *cat, struct diag *d)
  * The charset of CAT's header as libgettextpo read it (escapes decoded)
  * must be UTF-8 now: otherwise the scan of the text (find_charset) saw
  * another name than libgettextpo, and what it would write could not be
- * read back.  Returns 0, or -1 after reporting.
+ * read back.  Without a charset (or with POT's placeholder "CHARSET"),
+ * libgettextpo takes the text for ASCII and drops any other character
+ * when it writes: such a catalog must be ASCII, as msgcat requires.
+ * Returns 0, 1 when the catalog must be ASCII, or -1 after reporting.
  */
 static int check_charset(const struct catalog *cat, struct diag *d)
 {
@@ -593,10 +612,12 @@ static int check_charset(const struct catalog *cat, struct diag *d)
 
 	if (!cs) {
 		free(type);
-		return 0;
+		return 1;
 	}
 	name = xstrndup(cs + 8, strcspn(cs + 8, " \t;"));
-	if (!is_utf8_name(name)) {
+	if (strcasecmp(name, "CHARSET") == 0) {
+		rc = 1;
+	} else if (!is_utf8_name(name)) {
 		diag_report(d, DIAG_ERROR, cat->name, cat->header_line, 0,
 		            "the header's charset '%s' is unknown: cannot read the catalog", name);
 		rc = -1;
@@ -604,6 +625,22 @@ static int check_charset(const struct catalog *cat, struct diag *d)
 	free(name);
 	free(type);
 	return rc;
+}
+
+/* 0, or -1 after reporting the first byte of TEXT that is not ASCII. */
+static int check_ascii(const char *text, size_t len, const char *name, struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)text[i] >= 0x80) {
+			diag_report(
+			    d, DIAG_ERROR, name, line_at(text, i), 0,
+			    "a character that is not ASCII, but the header names no charset "
+			    "(Content-Type: text/plain; charset=UTF-8)");
+			return -1;
+		}
+	return 0;
 }
 
 struct catalog *catalog_read_memory(const char *data, size_t len, const char *name, struct diag *d)
@@ -615,6 +652,7 @@ struct catalog *catalog_read_memory(const char *data, size_t len, const char *na
 	const char *at;
 	size_t count, n;
 	po_file_t file;
+	int ascii;
 
 	if (find_charset(data, len, &at, &n)) {
 		iconv_t cd;
@@ -654,11 +692,13 @@ struct catalog *catalog_read_memory(const char *data, size_t len, const char *na
 	pos = scan_entries(data, len, &count);
 	index_messages(cat, pos, count, 0);
 	free(pos);
-	buf_release(&utf8);
-	if (check_charset(cat, d) != 0 || check_strings(cat, d) != 0) {
+	ascii = check_charset(cat, d);
+	if (ascii < 0 || (ascii && check_ascii(data, len, name, d) != 0) ||
+	    check_strings(cat, ascii, d) != 0) {
 		catalog_free(cat);
-		return NULL;
+		cat = NULL;
 	}
+	buf_release(&utf8);
 	return cat;
 }
 
