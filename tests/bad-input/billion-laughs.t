@@ -1,5 +1,4 @@
 . ./lib.sh
-keep "$tmp/content.pot"
 # Ten levels of ten references each: a billion "lol" if expanded.
 {
 	echo '<?xml version="1.0"?>'
@@ -12,8 +11,4 @@ keep "$tmp/content.pot"
 	echo ']>'
 	echo '<p>&l9;</p>'
 } >"$tmp/laughs.xml"
-traduki extract -o "$tmp/content.pot" "$tmp/laughs.xml"
-rc=$?
-kept "$tmp/content.pot"
-no_leftovers "$tmp"
-exit $rc
+guarded "$tmp/content.pot" traduki extract -o "$tmp/content.pot" "$tmp/laughs.xml"

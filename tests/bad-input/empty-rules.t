@@ -1,7 +1,2 @@
 . ./lib.sh
-keep "$tmp/content.pot"
-traduki extract --its=empty.its -o "$tmp/content.pot" article.xml
-rc=$?
-kept "$tmp/content.pot"
-no_leftovers "$tmp"
-exit $rc
+guarded "$tmp/content.pot" traduki extract --its=empty.its -o "$tmp/content.pot" article.xml

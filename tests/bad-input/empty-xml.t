@@ -1,7 +1,2 @@
 . ./lib.sh
-keep "$tmp/content.pot"
-traduki extract -o "$tmp/content.pot" empty.xml
-rc=$?
-kept "$tmp/content.pot"
-no_leftovers "$tmp"
-exit $rc
+guarded "$tmp/content.pot" traduki extract -o "$tmp/content.pot" empty.xml

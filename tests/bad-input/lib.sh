@@ -9,7 +9,9 @@
 #                     file damaged);
 #   no_leftovers DIR  no temporary file is left in DIR (no partial output);
 #   no_secret FILE... none of the files holds the secret of secret.txt
-#                     (no local file leaked through an entity).
+#                     (no local file leaked through an entity);
+#   guarded FILE COMMAND...  all of it around a COMMAND that is to fail
+#                     writing FILE; returns COMMAND's status.
 # Large inputs are made on the fly in $tmp, never committed.
 
 keep() {
@@ -53,4 +55,36 @@ as_user() {
 	else
 		skip "running as root without setpriv: permissions cannot be tested"
 	fi
+}
+
+guarded() {
+	guarded_file=$1
+	shift
+	keep "$guarded_file"
+	"$@"
+	guarded_status=$?
+	kept "$guarded_file"
+	no_leftovers "$(dirname "$guarded_file")"
+	return $guarded_status
+}
+
+# quadratic FILE BEFORE AFTER: a document that declares one entity of
+# 20 kB and references it 5,000 times between BEFORE and AFTER: 100 MB
+# of text from a file of 100 kB, were it expanded.
+quadratic() {
+	{
+		printf '<!DOCTYPE doc [<!ENTITY a "'
+		i=0
+		while [ $i -lt 200 ]; do
+			printf '%0100d' 0
+			i=$((i + 1))
+		done
+		printf '">]>\n%s' "$2"
+		i=0
+		while [ $i -lt 5000 ]; do
+			printf '&a;'
+			i=$((i + 1))
+		done
+		printf '%s\n' "$3"
+	} >"$1"
 }
