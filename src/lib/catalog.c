@@ -440,12 +440,12 @@ static int find_charset(const char *text, size_t len, const char **at, size_t *n
 				if (strncasecmp(q, key, sizeof key - 1) == 0) {
 					q += sizeof key - 1;
 					*at = q;
-					*n = strspn(
-					    q,
-					    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-					    "0123456789-_.:");
-					if (*n > (size_t)(lend - q))
-						*n = (size_t)(lend - q);
+					while (q < lend &&
+					       (((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z') ||
+					        (*q >= '0' && *q <= '9') || *q == '-' ||
+					        *q == '_' || *q == '.' || *q == ':'))
+						q++;
+					*n = (size_t)(q - *at);
 					return *n > 0;
 				}
 		}
