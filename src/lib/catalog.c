@@ -604,17 +604,14 @@ static int check_strings(const struct catalog *cat, int ascii, struct diag *d)
  */
 static int check_charset(const struct catalog *cat, struct diag *d)
 {
-	char *type =
-	    cat->header ? po_header_field(po_message_msgstr(cat->header), "Content-Type") : NULL;
-	const char *cs = type ? strstr(type, "charset=") : NULL;
+	/* Found as libgettextpo finds it: anywhere in the header. */
+	const char *cs = cat->header ? strstr(po_message_msgstr(cat->header), "charset=") : NULL;
 	char *name;
 	int rc = 0;
 
-	if (!cs) {
-		free(type);
+	if (!cs)
 		return 1;
-	}
-	name = xstrndup(cs + 8, strcspn(cs + 8, " \t;"));
+	name = xstrndup(cs + 8, strcspn(cs + 8, " \t\n"));
 	if (strcasecmp(name, "CHARSET") == 0) {
 		rc = 1;
 	} else if (!is_utf8_name(name)) {
@@ -623,7 +620,6 @@ static int check_charset(const struct catalog *cat, struct diag *d)
 		rc = -1;
 	}
 	free(name);
-	free(type);
 	return rc;
 }
 
