@@ -537,9 +537,13 @@ static int valid(const char *s, int ascii)
 	return 1;
 }
 
-/* The first field of PO that is not valid (see valid), by its keyword, or NULL. */
+/*
+ * The first field of PO that is not valid (see valid), by its keyword,
+ * or "#: reference" for a file name gettext cannot write back; NULL.
+ */
 static const char *bad_field(po_message_t po, int ascii)
 {
+	po_filepos_t pos;
 	const char *s;
 	int j;
 
@@ -558,6 +562,14 @@ static const char *bad_field(po_message_t po, int ascii)
 	    !valid(po_message_prev_msgid(po), ascii) ||
 	    !valid(po_message_prev_msgid_plural(po), ascii))
 		return "#| previous string";
+	/* gettext writes "#: dir\" and reads the backslash back as a line
+	 * continuation (msgcat cannot read what it wrote either). */
+	for (j = 0; (pos = po_message_filepos(po, j)) != NULL; j++) {
+		size_t len = strlen(po_filepos_file(pos));
+
+		if (len > 0 && po_filepos_file(pos)[len - 1] == '\\')
+			return "#: reference";
+	}
 	return NULL;
 }
 
@@ -585,6 +597,10 @@ static int check_strings(const struct catalog *cat, int ascii, struct diag *d)
 		            "%s holds a character that is not ASCII, but the header names no "
 		            "charset",
 		            bad);
+	else if (bad[0] == '#' && bad[1] == ':')
+		diag_report(d, DIAG_ERROR, cat->name, line, 0,
+		            "a '#:' reference ends with a backslash, which gettext reads as the "
+		            "continuation of the line");
 	else
 		diag_report(d, DIAG_ERROR, cat->name, line, 0,
 		            "%s is not valid UTF-8 (an escape sequence such as \\303 made bytes "
