@@ -592,15 +592,15 @@ static int check_strings(const struct catalog *cat, int ascii, struct diag *d)
 			line = cat->msgs[i]->line;
 	if (!bad)
 		return 0;
-	if (ascii)
+	if (bad[0] == '#' && bad[1] == ':')
+		diag_report(d, DIAG_ERROR, cat->name, line, 0,
+		            "a '#:' reference ends with a backslash, which gettext reads as the "
+		            "continuation of the line");
+	else if (ascii)
 		diag_report(d, DIAG_ERROR, cat->name, line, 0,
 		            "%s holds a character that is not ASCII, but the header names no "
 		            "charset",
 		            bad);
-	else if (bad[0] == '#' && bad[1] == ':')
-		diag_report(d, DIAG_ERROR, cat->name, line, 0,
-		            "a '#:' reference ends with a backslash, which gettext reads as the "
-		            "continuation of the line");
 	else
 		diag_report(d, DIAG_ERROR, cat->name, line, 0,
 		            "%s is not valid UTF-8 (an escape sequence such as \\303 made bytes "
