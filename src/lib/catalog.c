@@ -414,7 +414,7 @@ static int is_utf8_name(const char *cs)
 
 /*
  * Finds the charset named in the header entry of the PO text (the
- * msgstr of the first msgid ""): sets *AT and *LEN to the name in TEXT
+ * msgstr of the first empty msgid): sets *AT and *LEN to the name in TEXT
  * and returns 1, or returns 0.  A scan of the lines, not a parse:
  * libgettextpo parses the file afterwards.
  */
@@ -429,7 +429,13 @@ static int find_charset(const char *text, size_t len, const char **at, size_t *n
 		size_t l = eol ? (size_t)(eol - p) : (size_t)(end - p);
 
 		if (!in_header) {
-			if (l >= 8 && memcmp(p, "msgid \"\"", 8) == 0)
+			/* msgid "" then msgstr: a msgid that only starts with ""
+			 * goes on in the next line. */
+			const char *next = eol ? eol + 1 : end;
+
+			if (eol && l >= 8 && memcmp(p, "msgid \"\"", 8) == 0 &&
+			    strspn(p + 8, " \t\r") == l - 8 && (size_t)(end - next) >= 6 &&
+			    memcmp(next, "msgstr", 6) == 0)
 				in_header = 1;
 		} else if (l == 0 || (l >= 6 && memcmp(p, "msgid ", 6) == 0)) {
 			return 0; /* the header entry ended without a charset */
