@@ -672,6 +672,13 @@ struct catalog *catalog_read_memory(const char *data, size_t len, const char *na
 	po_file_t file;
 	int ascii;
 
+	/* gettext's lexer cuts a line at a NUL byte, and what it then writes
+	 * back (a comment ending with a backslash) it cannot read. */
+	if ((at = memchr(data, '\0', len)) != NULL) {
+		diag_report(d, DIAG_ERROR, name, line_at(data, (size_t)(at - data)), 0,
+		            "a NUL byte: a PO file is text");
+		return NULL;
+	}
 	if (find_charset(data, len, &at, &n)) {
 		iconv_t cd;
 
