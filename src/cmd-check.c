@@ -317,6 +317,15 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 			unreadable++;
 			continue;
 		}
+		/* An emptied file is no catalog that is 100% translated. */
+		if (!catalog_header(cat) && catalog_count(cat) == 0) {
+			diag_report(
+			    &ctx->diag, DIAG_ERROR, argv[i], 0, 0,
+			    "no header and no message: not a PO catalog (an emptied file?)");
+			catalog_free(cat);
+			unreadable++;
+			continue;
+		}
 		l = check_catalog(&report, cat, &copt, &ctx->diag);
 		if (min_coverage >= 0)
 			l->threshold = min_coverage;

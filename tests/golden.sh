@@ -43,19 +43,31 @@ else
 fi
 
 tmp=$top_builddir/tests/tmp/$suite/$name
-rm -rf "$tmp" && mkdir -p "$tmp" || exit 99
+rm -rf "$tmp" "$tmp.skip" && mkdir -p "$tmp" || exit 99
 actual_out=$tmp.out
 actual_err=$tmp.err
 
-traduki() { "$TRADUKI" "$@"; }
+# TRADUKI_WRAPPER runs every traduki under another program ("make
+# check-valgrind" sets it to valgrind, which then prints only errors).
+traduki() { ${TRADUKI_WRAPPER:-} "$TRADUKI" "$@"; }
+
+# A case that cannot run here says why and stops: "skip 'no strace'".
+skip() {
+	echo "$*" >"$tmp.skip"
+	exit 77
+}
 
 (
 	cd "$dir" || exit 99
 	input=$file
-	export tmp input top_srcdir top_builddir
+	export tmp input top_srcdir top_builddir TRADUKI
 	eval "$command"
 ) >"$actual_out" 2>"$actual_err" </dev/null
 rc=$?
+if [ -f "$tmp.skip" ]; then
+	echo "SKIP: $suite/$name: $(cat "$tmp.skip")"
+	exit 77
+fi
 
 # Make the output independent of where the trees are.
 normalise() {

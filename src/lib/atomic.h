@@ -11,6 +11,10 @@
  * With ATOMIC_KEEP_SAME, a file whose new contents equal the old is left
  * untouched (its timestamp too), so that make sees nothing changed.
  *
+ * A PATH that is a symbolic link has the file it points to replaced; one
+ * that is a device (/dev/null, /dev/full), a pipe or a socket is written
+ * in place, with the same error checks, since it cannot be replaced.
+ *
  * With ATOMIC_NO_SYNC, the file is not flushed to the disk before it
  * replaces PATH: an interrupted process still leaves PATH whole, old or
  * new, but a power failure may lose the new contents.  For the thousands of

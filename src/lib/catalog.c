@@ -21,6 +21,7 @@
 #include "catalog.h"
 
 #include <errno.h>
+#include <iconv.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -45,6 +46,7 @@ struct catalog_msg {
 	long line; /* line of the msgid keyword in the file read, or 0 */
 	int no_wrap; /* what the file should say */
 	int po_no_wrap; /* what libgettextpo believes */
+	char *comments, *extracted; /* caches, see catalog_msg_comments */
 };
 
 struct catalog {
@@ -56,6 +58,7 @@ struct catalog {
 	struct catalog_msg **msgs;
 	size_t count, alloc;
 	char parsed_as[64]; /* the name libgettextpo read the file under */
+	char *charset; /* the file's charset when not UTF-8 (held as UTF-8), or NULL */
 };
 
 /* --- Errors ---------------------------------------------------------------- */
@@ -247,6 +250,13 @@ static struct entry_pos *scan_entries(const char *text, size_t len, size_t *coun
 	return pos;
 }
 
+static void forget_comments(struct catalog_msg *m)
+{
+	free(m->comments);
+	free(m->extracted);
+	m->comments = m->extracted = NULL;
+}
+
 /*
  * Fills CAT's table from its po_file.  With POS (COUNT entries), gives each
  * message its line and no-wrap flag, provided the counts agree.  With
@@ -283,6 +293,7 @@ static void index_messages(struct catalog *cat, const struct entry_pos *pos, siz
 		if (reuse) {
 			m = cat->msgs[i++];
 			m->po = po;
+			forget_comments(m);
 		} else {
 			m = add_wrapper(cat, po);
 		}
@@ -331,10 +342,12 @@ static int slurp_path(const char *path, struct buf *out, struct diag *d)
  * character holds a byte that PO syntax gives a meaning to) and declared
  * so, or plain ASCII.
  */
+static int find_charset(const char *text, size_t len, const char **at, size_t *n);
+
 static int reads_as_bytes(const char *text, size_t len)
 {
-	const char *charset = strstr(text, "charset=");
-	size_t pos = 0;
+	const char *charset;
+	size_t pos = 0, n;
 	int ascii = 1;
 
 	while (pos < len) {
@@ -346,7 +359,8 @@ static int reads_as_bytes(const char *text, size_t len)
 		if (uni_next(text, len, &pos) < 0)
 			return 0;
 	}
-	return ascii || (charset && strncasecmp(charset + 8, "UTF-8", 5) == 0);
+	return ascii || (find_charset(text, len, &charset, &n) && n == 5 &&
+	                 strncasecmp(charset, "UTF-8", 5) == 0);
 }
 
 /*
@@ -461,33 +475,361 @@ static po_file_t parse_text(const char *text, size_t len, const char *name, char
 	return parse_text_as(text, len, 0, name, path, d);
 }
 
+/* --- Charsets ------------------------------------------------------------------ */
+
+/*
+ * libgettextpo hands out strings in the file's charset; the checks, ICU
+ * and the XML of messages need UTF-8.  A catalog in another charset
+ * (ISO-8859-1, say) is converted to UTF-8 as a whole text before it is
+ * parsed, its header then saying UTF-8, and converted back when written,
+ * so that the file keeps its charset as msgmerge keeps it.
+ */
+
+/* Charsets that need no conversion: UTF-8, ASCII, and POT's placeholder. */
+static int is_utf8_name(const char *cs)
+{
+	static const char *const names[] = { "UTF-8",          "UTF8",    "ASCII", "US-ASCII",
+		                             "ANSI_X3.4-1968", "CHARSET", NULL };
+	int i;
+
+	for (i = 0; names[i]; i++)
+		if (strcasecmp(cs, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Finds the charset named in the header entry of the PO text (the
+ * msgstr of the first empty msgid): sets *AT and *LEN to the name in TEXT
+ * and returns 1, or returns 0.  A scan of the lines, not a parse:
+ * libgettextpo parses the file afterwards.
+ */
+static int find_charset(const char *text, size_t len, const char **at, size_t *n)
+{
+	static const char key[] = "charset=";
+	const char *p = text, *end = text + len;
+	int in_header = 0;
+
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		size_t l = eol ? (size_t)(eol - p) : (size_t)(end - p);
+
+		if (!in_header) {
+			/* msgid "" then msgstr: a msgid that only starts with ""
+			 * goes on in the next line. */
+			const char *next = eol ? eol + 1 : end;
+
+			if (eol && l >= 8 && memcmp(p, "msgid \"\"", 8) == 0 &&
+			    strspn(p + 8, " \t\r") == l - 8 && (size_t)(end - next) >= 6 &&
+			    memcmp(next, "msgstr", 6) == 0)
+				in_header = 1;
+		} else if (l == 0 || (l >= 6 && memcmp(p, "msgid ", 6) == 0)) {
+			return 0; /* the header entry ended without a charset */
+		} else {
+			const char *q = p, *lend = p + l;
+
+			for (; q + sizeof key - 1 <= lend; q++)
+				if (strncasecmp(q, key, sizeof key - 1) == 0) {
+					q += sizeof key - 1;
+					*at = q;
+					while (q < lend &&
+					       (((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z') ||
+					        (*q >= '0' && *q <= '9') || *q == '-' ||
+					        *q == '_' || *q == '.' || *q == ':'))
+						q++;
+					*n = (size_t)(q - *at);
+					return *n > 0;
+				}
+		}
+		p = eol ? eol + 1 : end;
+	}
+	return 0;
+}
+
+/* The line (1-based) of byte OFFSET in TEXT. */
+static long line_at(const char *text, size_t offset)
+{
+	long line = 1;
+	size_t i;
+
+	for (i = 0; i < offset; i++)
+		if (text[i] == '\n')
+			line++;
+	return line;
+}
+
+/*
+ * Converts LEN bytes at TEXT from charset FROM to TO into OUT.  Returns
+ * 0, or -1 after reporting (as NAME) what could not be converted.
+ */
+static int convert(const char *text, size_t len, const char *from, const char *to, struct buf *out,
+                   const char *name, struct diag *d)
+{
+	iconv_t cd = iconv_open(to, from);
+	char *in = (char *)text;
+	size_t left = len;
+
+	buf_truncate(out, 0);
+	if (cd == (iconv_t)-1) {
+		diag_report(d, DIAG_ERROR, name, 0, 0, "cannot convert between %s and %s: %s", from,
+		            to, strerror(errno));
+		return -1;
+	}
+	while (left > 0) {
+		char chunk[4096], *o = chunk;
+		size_t room = sizeof chunk;
+		size_t rc = iconv(cd, &in, &left, &o, &room);
+
+		buf_add(out, chunk, sizeof chunk - room);
+		if (rc == (size_t)-1 && errno != E2BIG) {
+			diag_report(d, DIAG_ERROR, name, line_at(text, (size_t)(in - text)), 0,
+			            "%s in %s: cannot convert to %s",
+			            errno == EILSEQ ? "a character that does not exist"
+			                            : "an incomplete character",
+			            errno == EILSEQ && strcasecmp(from, "UTF-8") == 0 ? to : from,
+			            to);
+			iconv_close(cd);
+			return -1;
+		}
+	}
+	iconv_close(cd);
+	return 0;
+}
+
+/* In TEXT, the header's charset becomes CHARSET.  0, or -1 if none found. */
+static int set_charset(struct buf *text, const char *charset)
+{
+	const char *at;
+	size_t n, offset;
+	struct buf out = BUF_INIT;
+
+	if (!find_charset(buf_str(text), text->len, &at, &n))
+		return -1;
+	offset = (size_t)(at - buf_str(text));
+	buf_add(&out, buf_str(text), offset);
+	buf_adds(&out, charset);
+	buf_add(&out, buf_str(text) + offset + n, text->len - offset - n);
+	buf_release(text);
+	*text = out;
+	return 0;
+}
+
+/* 1 when S is absent or valid UTF-8 (with ASCII, only ASCII). */
+static int valid(const char *s, int ascii)
+{
+	const char *p;
+
+	if (!s)
+		return 1;
+	if (!ascii)
+		return uni_valid_utf8(s, strlen(s));
+	for (p = s; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			return 0;
+	return 1;
+}
+
+/*
+ * The first field of PO that is not valid (see valid), by its keyword,
+ * or "#: reference" for a file name gettext cannot write back; NULL.
+ */
+static const char *bad_field(po_message_t po, int ascii)
+{
+	po_filepos_t pos;
+	const char *s;
+	int j;
+
+	if (!valid(po_message_msgctxt(po), ascii))
+		return "msgctxt";
+	if (!valid(po_message_msgid(po), ascii))
+		return "msgid";
+	if (!valid(po_message_msgid_plural(po), ascii))
+		return "msgid_plural";
+	if (!po_message_msgid_plural(po) && !valid(po_message_msgstr(po), ascii))
+		return "msgstr";
+	for (j = 0; po_message_msgid_plural(po) && (s = po_message_msgstr_plural(po, j)); j++)
+		if (!valid(s, ascii))
+			return "msgstr[]";
+	if (!valid(po_message_prev_msgctxt(po), ascii) ||
+	    !valid(po_message_prev_msgid(po), ascii) ||
+	    !valid(po_message_prev_msgid_plural(po), ascii))
+		return "#| previous string";
+	/* gettext writes "#: dir\" and reads the backslash back as a line
+	 * continuation (msgcat cannot read what it wrote either). */
+	for (j = 0; (pos = po_message_filepos(po, j)) != NULL; j++) {
+		size_t len = strlen(po_filepos_file(pos));
+
+		if (len > 0 && po_filepos_file(pos)[len - 1] == '\\')
+			return "#: reference";
+	}
+	return NULL;
+}
+
+/*
+ * Escapes (\303, \x41) can put bytes into a string that the lexer never
+ * saw as characters: a msgid that is not UTF-8 would be written out as
+ * bytes that no reader, libgettextpo included, accepts.  Such a catalog
+ * is refused when read.  Returns 0, or -1 after reporting.
+ */
+static int check_strings(const struct catalog *cat, int ascii, struct diag *d)
+{
+	const char *bad = NULL;
+	long line = 0;
+	size_t i;
+
+	if (cat->header && (bad = bad_field(cat->header, ascii)) != NULL)
+		line = cat->header_line;
+	for (i = 0; !bad && i < cat->count; i++)
+		if ((bad = bad_field(cat->msgs[i]->po, ascii)) != NULL)
+			line = cat->msgs[i]->line;
+	if (!bad)
+		return 0;
+	if (bad[0] == '#' && bad[1] == ':')
+		diag_report(d, DIAG_ERROR, cat->name, line, 0,
+		            "a '#:' reference ends with a backslash, which gettext reads as the "
+		            "continuation of the line");
+	else if (ascii)
+		diag_report(d, DIAG_ERROR, cat->name, line, 0,
+		            "%s holds a character that is not ASCII, but the header names no "
+		            "charset",
+		            bad);
+	else
+		diag_report(d, DIAG_ERROR, cat->name, line, 0,
+		            "%s is not valid UTF-8 (an escape sequence such as \\303 made bytes "
+		            "that are no character)",
+		            bad);
+	return -1;
+}
+
+/*
+ * The charset of CAT's header as libgettextpo read it (escapes decoded)
+ * must be UTF-8 now: otherwise the scan of the text (find_charset) saw
+ * another name than libgettextpo, and what it would write could not be
+ * read back.  Without a charset (or with POT's placeholder "CHARSET"),
+ * libgettextpo takes the text for ASCII and drops any other character
+ * when it writes: such a catalog must be ASCII, as msgcat requires.
+ * Returns 0, 1 when the catalog must be ASCII, or -1 after reporting.
+ */
+static int check_charset(const struct catalog *cat, struct diag *d)
+{
+	/* Found as libgettextpo finds it: anywhere in the header. */
+	const char *cs = cat->header ? strstr(po_message_msgstr(cat->header), "charset=") : NULL;
+	char *name;
+	int rc = 0;
+
+	if (!cs)
+		return 1;
+	name = xstrndup(cs + 8, strcspn(cs + 8, " \t\n"));
+	if (strcasecmp(name, "CHARSET") == 0) {
+		rc = 1;
+	} else if (!is_utf8_name(name)) {
+		diag_report(d, DIAG_ERROR, cat->name, cat->header_line, 0,
+		            "the header's charset '%s' is unknown: cannot read the catalog", name);
+		rc = -1;
+	}
+	free(name);
+	return rc;
+}
+
+/* 0, or -1 after reporting the first byte of TEXT that is not ASCII. */
+static int check_ascii(const char *text, size_t len, const char *name, struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)text[i] >= 0x80) {
+			diag_report(
+			    d, DIAG_ERROR, name, line_at(text, i), 0,
+			    "a character that is not ASCII, but the header names no charset "
+			    "(Content-Type: text/plain; charset=UTF-8)");
+			return -1;
+		}
+	return 0;
+}
+
+/* catalog_read_memory, leaving out what a LEAN read may (parse_text_as). */
+static struct catalog *read_text(const char *data, size_t len, const char *name, int lean,
+                                 struct diag *d)
+{
+	struct catalog *cat;
+	struct entry_pos *pos;
+	struct buf utf8 = BUF_INIT;
+	char *charset = NULL;
+	const char *at;
+	size_t count, n;
+	po_file_t file;
+	int ascii;
+
+	/* gettext's lexer cuts a line at a NUL byte, and what it then writes
+	 * back (a comment ending with a backslash) it cannot read. */
+	if ((at = memchr(data, '\0', len)) != NULL) {
+		diag_report(d, DIAG_ERROR, name, line_at(data, (size_t)(at - data)), 0,
+		            "a NUL byte: a PO file is text");
+		return NULL;
+	}
+	if (find_charset(data, len, &at, &n)) {
+		iconv_t cd;
+
+		charset = xstrndup(at, n);
+		if (is_utf8_name(charset)) {
+			free(charset);
+			charset = NULL;
+		} else if ((cd = iconv_open("UTF-8", charset)) == (iconv_t)-1) {
+			diag_report(d, DIAG_ERROR, name, line_at(data, (size_t)(at - data)), 0,
+			            "the header's charset '%s' is unknown: cannot read the catalog",
+			            charset);
+			free(charset);
+			return NULL;
+		} else if (iconv_close(cd),
+		           convert(data, len, charset, "UTF-8", &utf8, name, d) != 0 ||
+		               set_charset(&utf8, "UTF-8") != 0) {
+			free(charset);
+			buf_release(&utf8);
+			return NULL;
+		} else {
+			data = buf_str(&utf8);
+			len = utf8.len;
+		}
+	}
+	cat = xcalloc(1, sizeof *cat);
+	file = parse_text_as(data, len, lean, name, cat->parsed_as, d);
+	if (!file) {
+		free(cat);
+		free(charset);
+		buf_release(&utf8);
+		return NULL;
+	}
+	cat->name = xstrdup(name);
+	cat->file = file;
+	cat->charset = charset;
+	/* Lines of the file itself: a lean read keeps every entry, in order. */
+	pos = scan_entries(data, len, &count);
+	index_messages(cat, pos, count, 0);
+	free(pos);
+	ascii = check_charset(cat, d);
+	if (ascii < 0 || (ascii && check_ascii(data, len, name, d) != 0) ||
+	    check_strings(cat, ascii, d) != 0) {
+		catalog_free(cat);
+		cat = NULL;
+	}
+	buf_release(&utf8);
+	return cat;
+}
+
 static struct catalog *read_catalog(const char *path, int lean, struct diag *d)
 {
 	struct buf text = BUF_INIT;
-	struct catalog *cat;
-	struct entry_pos *pos;
-	size_t count;
-	po_file_t file;
+	struct catalog *cat = NULL;
 
-	if (slurp_path(path, &text, d) != 0) {
-		buf_release(&text);
-		return NULL;
-	}
-	cat = xcalloc(1, sizeof *cat);
-	file = parse_text_as(buf_str(&text), text.len, lean, path, cat->parsed_as, d);
-	if (!file) {
-		free(cat);
-		buf_release(&text);
-		return NULL;
-	}
-	cat->name = xstrdup(path);
-	cat->file = file;
-	/* Lines of the file itself: a lean read keeps every entry, in order. */
-	pos = scan_entries(buf_str(&text), text.len, &count);
-	index_messages(cat, pos, count, 0);
-	free(pos);
+	if (slurp_path(path, &text, d) == 0)
+		cat = read_text(buf_str(&text), text.len, path, lean, d);
 	buf_release(&text);
 	return cat;
+}
+
+struct catalog *catalog_read_memory(const char *data, size_t len, const char *name, struct diag *d)
+{
+	return read_text(data, len, name, 0, d);
 }
 
 struct catalog *catalog_read(const char *path, struct diag *d)
@@ -516,13 +858,16 @@ void catalog_free(struct catalog *cat)
 
 	if (!cat)
 		return;
-	for (i = 0; i < cat->count; i++)
+	for (i = 0; i < cat->count; i++) {
+		forget_comments(cat->msgs[i]);
 		free(cat->msgs[i]);
+	}
 	free(cat->msgs);
 	if (cat->end)
 		po_message_iterator_free(cat->end);
 	po_file_free(cat->file);
 	free(cat->name);
+	free(cat->charset);
 	free(cat);
 }
 
@@ -675,14 +1020,35 @@ const char *catalog_msg_str_plural(const struct catalog_msg *m, int index)
 	return po_message_msgstr_plural(m->po, index);
 }
 
+/*
+ * libgettextpo joins a message's comment lines into a new string at each
+ * call and never frees it (gettext's own "FIXME: memory leak"); without
+ * comments it returns a static "".  The catalog keeps the string it got
+ * (a copy of the static one), so that it belongs to the catalog as
+ * catalog.h says, and asks once.
+ */
+static const char *keep_comments(char **slot, const char *joined)
+{
+	if (!*slot)
+		*slot = joined[0] ? (char *)joined : xstrdup("");
+	return *slot;
+}
+
 const char *catalog_msg_comments(const struct catalog_msg *m)
 {
-	return po_message_comments(m->po);
+	struct catalog_msg *cache = (struct catalog_msg *)m;
+
+	return m->comments ? m->comments
+	                   : keep_comments(&cache->comments, po_message_comments(m->po));
 }
 
 const char *catalog_msg_extracted(const struct catalog_msg *m)
 {
-	return po_message_extracted_comments(m->po);
+	struct catalog_msg *cache = (struct catalog_msg *)m;
+
+	return m->extracted
+	           ? m->extracted
+	           : keep_comments(&cache->extracted, po_message_extracted_comments(m->po));
 }
 
 const char *catalog_msg_prev_ctxt(const struct catalog_msg *m)
@@ -773,11 +1139,13 @@ void catalog_msg_set_str_plural(struct catalog_msg *m, int index, const char *ms
 void catalog_msg_set_comments(struct catalog_msg *m, const char *comments)
 {
 	po_message_set_comments(m->po, comments ? comments : "");
+	forget_comments(m);
 }
 
 void catalog_msg_set_extracted(struct catalog_msg *m, const char *comments)
 {
 	po_message_set_extracted_comments(m->po, comments ? comments : "");
+	forget_comments(m);
 }
 
 void catalog_msg_add_ref(struct catalog_msg *m, const char *file, long line)
@@ -876,12 +1244,14 @@ static void rename_sentinel_flags(struct buf *text)
 /* 1 when the header of FILE declares UTF-8. */
 static int declares_utf8(po_file_t file)
 {
-	const char *header = po_file_domain_header(file, NULL);
+	/* Declared const, but a copy since gettext 0.15 (xstrdup): ours to free. */
+	char *header = (char *)po_file_domain_header(file, NULL);
 	char *type = header ? po_header_field(header, "Content-Type") : NULL;
 	const char *charset = type ? strstr(type, "charset=") : NULL;
 	int utf8 = charset && (strncasecmp(charset + 8, "UTF-8", 5) == 0);
 
 	free(type);
+	free(header);
 	return utf8;
 }
 
@@ -964,6 +1334,18 @@ int catalog_render(struct catalog *cat, const char *name, struct buf *text, stru
 			cat->msgs[i]->po_no_wrap = cat->msgs[i]->no_wrap;
 		if (render(cat->file, name, text, d) != 0)
 			return -1;
+	}
+	if (cat->charset) {
+		/* Back to the file's own charset (see "Charsets" above). */
+		struct buf back = BUF_INIT;
+
+		if (set_charset(text, cat->charset) != 0 ||
+		    convert(buf_str(text), text->len, "UTF-8", cat->charset, &back, name, d) != 0) {
+			buf_release(&back);
+			return -1;
+		}
+		buf_release(text);
+		*text = back;
 	}
 	return 0;
 }

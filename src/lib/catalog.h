@@ -42,6 +42,9 @@ struct catalog *catalog_read(const char *path, struct diag *d);
  */
 struct catalog *catalog_read_translations(const char *path, struct diag *d);
 
+/* The same for the LEN bytes at DATA, reported as coming from NAME. */
+struct catalog *catalog_read_memory(const char *data, size_t len, const char *name, struct diag *d);
+
 /* A new, empty catalog (no header).  NAME is used in diagnostics. */
 struct catalog *catalog_create(const char *name);
 

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -350,15 +351,18 @@ static char *comment_text(const struct msg *m)
 
 /*
  * The start of the file at PATH (enough to hold a template's header) into
- * OUT; -1 when there is no such file to read.
+ * OUT; -1 when there is no such file to read.  Only a regular file has an
+ * old template: opening a pipe to read it would wait for a writer.
  */
 static int read_head(const char *path, struct buf *out)
 {
 	FILE *fp;
 	char chunk[8192];
+	struct stat st;
 	size_t n;
 
-	if (atomic_is_stdout(path) || !(fp = fopen(path, "rb")))
+	if (atomic_is_stdout(path) || stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    !(fp = fopen(path, "rb")))
 		return -1;
 	n = fread(chunk, 1, sizeof chunk, fp);
 	buf_add(out, chunk, n);

@@ -252,17 +252,40 @@ static void capture_error(void *data, xmlErrorPtr err)
 	c->offset = err->domain == XML_FROM_XPATH ? err->int1 : -1;
 }
 
+/* The same for the messages libxml2 prints without structure (a few XPath ones). */
+static void capture_generic(void *data, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void capture_generic(void *data, const char *fmt, ...)
+{
+	struct capture *c = data;
+	va_list ap;
+	size_t len;
+
+	if (c->seen)
+		return;
+	c->seen = 1;
+	va_start(ap, fmt);
+	vsnprintf(c->message, sizeof c->message, fmt, ap);
+	va_end(ap);
+	len = strlen(c->message);
+	while (len > 0 && (c->message[len - 1] == '\n' || c->message[len - 1] == ' '))
+		c->message[--len] = '\0';
+	c->offset = -1;
+}
+
 static void capture_start(struct capture *c)
 {
 	c->seen = 0;
 	c->offset = -1;
 	c->message[0] = '\0';
 	xmlSetStructuredErrorFunc(c, capture_error);
+	xmlSetGenericErrorFunc(c, capture_generic);
 }
 
 static void capture_stop(void)
 {
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
 }
 
 /* Reports an error about ELEMENT (a rule) of FILE, at attribute ATTR if given. */
@@ -335,12 +358,6 @@ static int undeclared_prefix(const char *expr, xmlNodePtr element, char *prefix,
 			const char *end = strchr(p + 1, *p);
 
 			p = end ? end + 1 : p + strlen(p);
-			continue;
-		}
-		if (*p == '$') { /* a variable name may hold no prefix of ours */
-			p++;
-			while (is_name_char((unsigned char)*p))
-				p++;
 			continue;
 		}
 		if (!is_name_char((unsigned char)*p) || (*p >= '0' && *p <= '9')) {
@@ -517,6 +534,7 @@ static struct rule *read_rule(xmlNodePtr el, const char *file, const struct scop
 			if (is_its(c, "locNote")) {
 				char *t = (char *)xmlNodeGetContent(c);
 
+				free(r->text); /* two notes are an error, reported below */
 				r->text = normalize_space(xstrdup(t ? t : ""));
 				xmlFree(t);
 				sources++;

@@ -5,12 +5,16 @@
 
 #include "xmldoc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <libxml/entities.h>
+#include <libxml/hash.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 
@@ -58,20 +62,228 @@ static void route_error(void *data, xmlErrorPtr err)
 	diag_report(d, severity, file, line, column, "%s", err->message);
 }
 
+/*
+ * Parser errors, on their way to the diag: libxml2 repeats an error once
+ * per level of entity it unwinds (eight "Detected an entity reference
+ * loop" for one bomb), the inner ones without a file name.  A run of
+ * messages with the same text becomes one, reported where the file and
+ * line are known; a message without a file is the document's.
+ */
+struct parse_errors {
+	struct diag *d;
+	const char *path;
+	int pending; /* a message waits in the fields below */
+	enum diag_severity severity;
+	long line, column;
+	int located; /* the pending message has a file of its own */
+	struct buf text;
+};
+
+static void flush_parse_error(struct parse_errors *pe)
+{
+	if (!pe->pending)
+		return;
+	diag_report(pe->d, pe->severity, pe->path, pe->located ? pe->line : 0,
+	            pe->located ? pe->column : 0, "%s", buf_str(&pe->text));
+	pe->pending = 0;
+}
+
+static void route_parse_error(void *data, xmlErrorPtr err)
+{
+	struct parse_errors *pe = data;
+	enum diag_severity severity;
+
+	if (!err || !err->message)
+		return;
+	/*
+	 * A reference to an entity that the external DTD (never loaded) may
+	 * declare is no error: the reference stays in the tree, and
+	 * extraction shows it as a placeholder.  libxml2 says "error" but
+	 * names the code a warning.
+	 */
+	severity = err->level == XML_ERR_WARNING || err->code == XML_WAR_UNDECLARED_ENTITY
+	               ? DIAG_WARNING
+	               : DIAG_ERROR;
+	if (pe->pending && pe->severity == severity &&
+	    strcmp(buf_str(&pe->text), err->message) == 0) {
+		if (err->file && !pe->located) {
+			pe->located = 1;
+			pe->line = err->line;
+			pe->column = err->int2;
+		}
+		return;
+	}
+	flush_parse_error(pe);
+	pe->pending = 1;
+	pe->severity = severity;
+	pe->located = err->file != NULL;
+	pe->line = err->line;
+	pe->column = err->int2;
+	buf_truncate(&pe->text, 0);
+	buf_adds(&pe->text, err->message);
+}
+
+/*
+ * Internal entities are kept as references in the tree, so libxml2's
+ * limits on entity amplification, which apply when it substitutes them,
+ * do not: a reader that expands them (segment.c, xmlNodeGetContent on an
+ * attribute) could turn a 100 kB document into a 100 MB message.  The
+ * text all references expand to is therefore bounded here: at most ten
+ * times the document's size (libxml2's own ratio), or 1 MiB for small
+ * documents.
+ *
+ * libxml2 also means to refuse a text node longer than
+ * XML_MAX_TEXT_LENGTH (10 MB) without XML_PARSE_HUGE, but enforces it
+ * only on some paths (from a file, not from memory): it is enforced here
+ * on every one.
+ */
+#define XMLDOC_EXPANSION_FLOOR ((size_t)1 << 20)
+#define XMLDOC_EXPANSION_RATIO 10
+
+struct tree_check {
+	size_t expansion; /* the text all entity references expand to */
+	size_t limit; /* the most it may be */
+	xmlNodePtr huge; /* a text node that is too long, or NULL */
+};
+
+static size_t entity_size(xmlEntityPtr ent, size_t limit);
+
+/* The text of the node list FIRST with entities expanded, up to LIMIT. */
+static size_t nodes_size(xmlNodePtr first, size_t limit)
+{
+	size_t total = 0;
+	xmlNodePtr n;
+
+	for (n = first; n && total < limit; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			total += (size_t)xmlStrlen(n->content);
+		} else if (n->type == XML_ENTITY_REF_NODE) {
+			xmlEntityPtr ent = xmlGetDocEntity(n->doc, n->name);
+
+			if (ent && ent->etype == XML_INTERNAL_GENERAL_ENTITY)
+				total += entity_size(ent, limit);
+		} else if (n->type == XML_ELEMENT_NODE) {
+			xmlAttrPtr a;
+
+			for (a = n->properties; a; a = a->next)
+				total += nodes_size(a->children, limit);
+			total += nodes_size(n->children, limit);
+		}
+	}
+	return total < limit ? total : limit;
+}
+
+/*
+ * The size of ENT expanded, computed once per entity (kept in _private,
+ * which nothing else uses on entities, as size + 1 until
+ * forget_entity_size).
+ */
+static size_t entity_size(xmlEntityPtr ent, size_t limit)
+{
+	size_t size;
+
+	if (ent->_private)
+		return (size_t)(uintptr_t)ent->_private - 1;
+	/* Mark it first: a (rejected) reference loop cannot recurse. */
+	ent->_private = (void *)(uintptr_t)(limit + 1);
+	size = ent->children ? nodes_size(ent->children, limit) : (size_t)ent->length;
+	if (size > limit)
+		size = limit;
+	ent->_private = (void *)(uintptr_t)(size + 1);
+	return size;
+}
+
+static void forget_entity_size(void *payload, void *data, const xmlChar *name)
+{
+	(void)data;
+	(void)name;
+	((xmlEntityPtr)payload)->_private = NULL;
+}
+
+/* Every node of the document: references in content and attribute values, text. */
+static void check_nodes(xmlNodePtr first, struct tree_check *tc)
+{
+	xmlNodePtr n;
+
+	for (n = first; n && tc->expansion < tc->limit && !tc->huge; n = n->next) {
+		if (n->type == XML_ENTITY_REF_NODE) {
+			xmlEntityPtr ent = xmlGetDocEntity(n->doc, n->name);
+
+			if (ent && ent->etype == XML_INTERNAL_GENERAL_ENTITY)
+				tc->expansion += entity_size(ent, tc->limit);
+		} else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (xmlStrlen(n->content) > XML_MAX_TEXT_LENGTH)
+				tc->huge = n;
+		} else if (n->type == XML_ELEMENT_NODE) {
+			xmlAttrPtr a;
+
+			for (a = n->properties; a; a = a->next)
+				check_nodes(a->children, tc);
+			check_nodes(n->children, tc);
+		}
+	}
+}
+
+/* 0, or -1 after reporting an entity expansion bomb or a huge text. */
+static int check_tree(xmlDocPtr doc, size_t len, const char *path, struct diag *d)
+{
+	struct tree_check tc;
+
+	memset(&tc, 0, sizeof tc);
+	tc.limit = len > XMLDOC_EXPANSION_FLOOR / XMLDOC_EXPANSION_RATIO
+	               ? len * XMLDOC_EXPANSION_RATIO
+	               : XMLDOC_EXPANSION_FLOOR;
+	check_nodes(doc->children, &tc);
+	if (doc->intSubset && doc->intSubset->entities)
+		xmlHashScan(doc->intSubset->entities, forget_entity_size, NULL);
+	if (tc.huge) {
+		xmlNodePtr at = tc.huge->parent ? tc.huge->parent : tc.huge;
+
+		diag_report(d, DIAG_ERROR, path, xmlGetLineNo(at), 0,
+		            "a text of %d bytes, more than the %d that libxml2 allows in one node",
+		            xmlStrlen(tc.huge->content), XML_MAX_TEXT_LENGTH);
+		return -1;
+	}
+	if (tc.expansion < tc.limit)
+		return 0;
+	diag_report(d, DIAG_ERROR, path, 0, 0,
+	            "entity references expand to more than %zu bytes (ten times the "
+	            "document, at least 1 MiB): refused as an entity expansion bomb",
+	            tc.limit);
+	return -1;
+}
+
 static xmlDocPtr read_with(xmlParserCtxtPtr ctxt, const char *path, const char *data, size_t len,
                            struct diag *d)
 {
 	xmlDocPtr doc;
 	unsigned long before = diag_count(d, DIAG_ERROR);
+	struct parse_errors pe;
 
-	xmlSetStructuredErrorFunc(d, route_error);
+	memset(&pe, 0, sizeof pe);
+	pe.d = d;
+	pe.path = path;
+	xmlSetStructuredErrorFunc(&pe, route_parse_error);
 	if (data)
 		doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL, XMLDOC_PARSE_OPTIONS);
 	else
 		doc = xmlCtxtReadFile(ctxt, path, NULL, XMLDOC_PARSE_OPTIONS);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	flush_parse_error(&pe);
+	buf_release(&pe.text);
 
-	if (doc && !ctxt->wellFormed) {
+	/*
+	 * An error that libxml2 recovers from (an undeclared namespace
+	 * prefix, a namespace name that is not a URI) was still reported as
+	 * an error: the document is refused as if it were not well-formed,
+	 * not used as though nothing were wrong (libxml2 cannot even write
+	 * back a namespace name holding '<').
+	 */
+	if (doc && (!ctxt->wellFormed || diag_count(d, DIAG_ERROR) != before)) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	if (doc && check_tree(doc, len, path, d) != 0) {
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}

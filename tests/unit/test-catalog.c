@@ -168,6 +168,34 @@ int main(void)
 		catalog_free(cat);
 	}
 
+	/* A Latin-1 catalog: UTF-8 inside, Latin-1 again when written. */
+	{
+		static const char latin1[] =
+		    "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n\n"
+		    "msgid \"Caf\xe9\"\nmsgstr \"Koffie \xe0 la fran\xe7"
+		    "aise\"\n";
+		struct buf written = BUF_INIT;
+
+		buf_truncate(&out, 0);
+		cat = catalog_read_memory(latin1, sizeof latin1 - 1, "latin1.po", &d);
+		CHECK(cat != NULL);
+		if (cat) {
+			CHECK_STR(catalog_msg_id(catalog_at(cat, 0)), "Caf\xc3\xa9");
+			field = catalog_header_field(cat, "Content-Type");
+			CHECK_STR(field, "text/plain; charset=UTF-8");
+			free(field);
+			CHECK(catalog_render(cat, "latin1.po", &written, &d) == 0);
+			CHECK_STR(buf_str(&written), latin1);
+			/* A character Latin-1 does not have cannot be written. */
+			catalog_msg_set_str(catalog_at(cat, 0), "Koffie\xe2\x80\xa6");
+			CHECK(catalog_render(cat, "latin1.po", &written, &d) == -1);
+			CHECK(strstr(buf_str(&out), "latin1.po:5: error: a character that does "
+			                            "not exist in ISO-8859-1") != NULL);
+			catalog_free(cat);
+		}
+		buf_release(&written);
+	}
+
 	/* Writing where it cannot: reported, nothing left behind. */
 	buf_truncate(&out, 0);
 	cat = catalog_create("x");

@@ -1,0 +1,1 @@
+traduki check bad-utf8.po

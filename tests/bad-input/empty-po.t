@@ -1,0 +1,1 @@
+traduki check empty.po

@@ -1,0 +1,1 @@
+traduki check no-such-file.po

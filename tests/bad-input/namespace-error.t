@@ -1,0 +1,2 @@
+. ./lib.sh
+guarded "$tmp/content.pot" traduki extract -o "$tmp/content.pot" namespace.xml

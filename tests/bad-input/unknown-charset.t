@@ -1,0 +1,1 @@
+traduki check unknown-charset.po

@@ -1,0 +1,1 @@
+traduki build --no-such-option

@@ -1,0 +1,1 @@
+traduki extract --no-such-option

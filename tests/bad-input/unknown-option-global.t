@@ -1,0 +1,1 @@
+traduki --no-such-option extract

@@ -1,0 +1,1 @@
+traduki its --no-such-option

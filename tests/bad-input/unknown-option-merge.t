@@ -1,0 +1,1 @@
+traduki merge --no-such-option

@@ -1,0 +1,1 @@
+traduki validate --no-such-option
