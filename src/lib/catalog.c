@@ -59,6 +59,7 @@ struct catalog {
 	size_t count, alloc;
 	char parsed_as[64]; /* the name libgettextpo read the file under */
 	char *charset; /* the file's charset when not UTF-8 (held as UTF-8), or NULL */
+	char *header_comments; /* what catalog_header_comments gave, until they change */
 };
 
 /* --- Errors ---------------------------------------------------------------- */
@@ -868,6 +869,7 @@ void catalog_free(struct catalog *cat)
 	po_file_free(cat->file);
 	free(cat->name);
 	free(cat->charset);
+	free(cat->header_comments);
 	free(cat);
 }
 
@@ -924,14 +926,28 @@ int catalog_header_fuzzy(const struct catalog *cat)
 	return cat->header ? po_message_is_fuzzy(cat->header) : 0;
 }
 
+static const char *keep_comments(char **slot, const char *joined);
+
+/*
+ * libgettextpo joins the comment lines anew at each call and never frees
+ * the result: the catalog keeps it, as catalog_msg_comments does.
+ */
 const char *catalog_header_comments(const struct catalog *cat)
 {
-	return cat->header ? po_message_comments(cat->header) : NULL;
+	struct catalog *cache = (struct catalog *)cat;
+
+	if (!cat->header)
+		return NULL;
+	return cat->header_comments ? cat->header_comments
+	                            : keep_comments(&cache->header_comments,
+	                                            po_message_comments(cat->header));
 }
 
 void catalog_set_header_comments(struct catalog *cat, const char *comments)
 {
 	po_message_set_comments(ensure_header(cat), comments ? comments : "");
+	free(cat->header_comments);
+	cat->header_comments = NULL;
 }
 
 char *catalog_header_field(const struct catalog *cat, const char *field)
