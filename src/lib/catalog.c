@@ -938,9 +938,9 @@ const char *catalog_header_comments(const struct catalog *cat)
 
 	if (!cat->header)
 		return NULL;
-	return cat->header_comments ? cat->header_comments
-	                            : keep_comments(&cache->header_comments,
-	                                            po_message_comments(cat->header));
+	return cat->header_comments
+	           ? cat->header_comments
+	           : keep_comments(&cache->header_comments, po_message_comments(cat->header));
 }
 
 void catalog_set_header_comments(struct catalog *cat, const char *comments)
