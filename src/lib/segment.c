@@ -115,7 +115,22 @@ static void add_qname(struct buf *out, xmlNodePtr node)
 	buf_adds(out, (const char *)node->name);
 }
 
-static void add_placeholder(struct builder *b, xmlNodePtr node, const xmlChar *name)
+/*
+ * The local name of placeholder NUMBER, for NODE: "NAME-NUMBER".  An
+ * element's name has no colon, but an entity's may (Namespaces in XML
+ * forbids it, libxml2 lets it through); "_:lea:-1" would not be XML a
+ * translator's tool or the merge could read, so a colon becomes '_'.
+ */
+static void placeholder_name(struct buf *out, xmlNodePtr node, size_t number)
+{
+	const xmlChar *p;
+
+	for (p = node->name; *p; p++)
+		buf_addc(out, *p == ':' ? '_' : (char)*p);
+	buf_addf(out, "-%zu", number);
+}
+
+static void add_placeholder(struct builder *b, xmlNodePtr node)
 {
 	struct segment *seg = b->seg;
 
@@ -123,7 +138,9 @@ static void add_placeholder(struct builder *b, xmlNodePtr node, const xmlChar *n
 	    xrealloc(seg->placeholders, (seg->nplaceholders + 1) * sizeof *seg->placeholders);
 	seg->placeholders[seg->nplaceholders++] = node;
 	flush_space(b);
-	buf_addf(b->out, "<_:%s-%zu/>", (const char *)name, seg->nplaceholders);
+	buf_adds(b->out, "<_:");
+	placeholder_name(b->out, node, seg->nplaceholders);
+	buf_adds(b->out, "/>");
 }
 
 static void add_nodes(struct builder *b, xmlNodePtr first, int preserve);
@@ -203,7 +220,7 @@ static void add_element(struct builder *b, xmlNodePtr el)
 	    its_translate(b->its, el))
 		add_inline(b, el);
 	else
-		add_placeholder(b, el, el->name);
+		add_placeholder(b, el);
 }
 
 static void add_nodes(struct builder *b, xmlNodePtr first, int preserve)
@@ -239,7 +256,7 @@ static void add_nodes(struct builder *b, xmlNodePtr first, int preserve)
 					add_text(b, (const char *)ent->content, preserve);
 				b->depth--;
 			} else {
-				add_placeholder(b, n, n->name);
+				add_placeholder(b, n);
 			}
 			break;
 		}
@@ -1146,7 +1163,7 @@ static void shape_of_segment(const struct its_doc *its, const struct segment *se
 		struct item *it = &sh->items[sh->count++];
 
 		buf_truncate(&name, 0);
-		buf_addf(&name, "%s-%zu", (const char *)seg->placeholders[i]->name, i + 1);
+		placeholder_name(&name, seg->placeholders[i], i + 1);
 		it->placeholder = 1;
 		it->node = seg->placeholders[i];
 		it->name = xstrdup(buf_str(&name));
