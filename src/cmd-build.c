@@ -303,6 +303,32 @@ done:
 	return status;
 }
 
+/*
+ * The options both modes take alike (-o, -q, --[no-]progress, -h), and an
+ * unknown one: 0 to go on parsing, -1 to stop with *STATUS.
+ */
+static int common_option(int c, const char **output, struct tool_ctx *ctx, int *status)
+{
+	switch (c) {
+	case 'o':
+		*output = optarg;
+		return 0;
+	case 'q':
+		ctx->quiet = 1;
+		return 0;
+	case OPT_PROGRESS:
+	case OPT_NO_PROGRESS:
+		ctx->progress = c == OPT_PROGRESS;
+		return 0;
+	case 'h':
+		*status = tool_print_help(ctx, help);
+		return -1;
+	default:
+		*status = tool_option_error(ctx);
+		return -1;
+	}
+}
+
 /* The localized XML mode: "traduki build --lang=LL ...". */
 static int run_localized(int argc, char **argv, struct tool_ctx *ctx)
 {
@@ -348,22 +374,9 @@ static int run_localized(int argc, char **argv, struct tool_ctx *ctx)
 			if (tool_files_add_list(&files, optarg, &ctx->diag) != 0)
 				status = TOOL_USAGE;
 			break;
-		case 'o':
-			args.output = optarg;
-			break;
-		case 'q':
-			ctx->quiet = 1;
-			break;
-		case OPT_PROGRESS:
-		case OPT_NO_PROGRESS:
-			ctx->progress = c == OPT_PROGRESS;
-			break;
-		case 'h':
-			status = tool_print_help(ctx, help);
-			goto done;
 		default:
-			status = tool_option_error(ctx);
-			goto done;
+			if (common_option(c, &args.output, ctx, &status) != 0)
+				goto done;
 		}
 	}
 	if (status != TOOL_OK)
@@ -528,7 +541,7 @@ static int run_site(int argc, char **argv, struct tool_ctx *ctx)
 	};
 	struct build_args args;
 	size_t alloc = 0;
-	int c, status;
+	int c, status = TOOL_OK;
 
 	memset(&args, 0, sizeof args);
 	while ((c = getopt_long(argc, argv, "s:x:l:t:S:j:o:qh", options, NULL)) != -1) {
@@ -553,22 +566,9 @@ static int run_site(int argc, char **argv, struct tool_ctx *ctx)
 		case 'j':
 			args.jobs = optarg;
 			break;
-		case 'o':
-			args.output = optarg;
-			break;
-		case 'q':
-			ctx->quiet = 1;
-			break;
-		case OPT_PROGRESS:
-		case OPT_NO_PROGRESS:
-			ctx->progress = c == OPT_PROGRESS;
-			break;
-		case 'h':
-			status = tool_print_help(ctx, help);
-			goto done;
 		default:
-			status = tool_option_error(ctx);
-			goto done;
+			if (common_option(c, &args.output, ctx, &status) != 0)
+				goto done;
 		}
 	}
 	if (!args.site)
