@@ -385,9 +385,8 @@ static int run_localized(int argc, char **argv, struct tool_ctx *ctx)
 		status = tool_usage_error(ctx, "no language given (--lang=LL)");
 		goto done;
 	}
-	for (; optind < argc; optind++)
-		if (tool_files_add(&files, argv[optind], &ctx->diag) != 0)
-			status = TOOL_USAGE;
+	if (tool_files_add_args(&files, argv + optind, argc - optind, &ctx->diag) != 0)
+		status = TOOL_USAGE;
 	if (status != TOOL_OK)
 		goto done;
 	args.files = files.paths;

@@ -64,9 +64,8 @@ int cmd_validate(int argc, char **argv, struct tool_ctx *ctx)
 			goto done;
 		}
 	}
-	for (; optind < argc; optind++)
-		if (tool_files_add(&files, argv[optind], &ctx->diag) != 0)
-			status = TOOL_USAGE;
+	if (tool_files_add_args(&files, argv + optind, argc - optind, &ctx->diag) != 0)
+		status = TOOL_USAGE;
 	if (status != TOOL_OK)
 		goto done;
 	if (!schema_path) {

@@ -260,6 +260,16 @@ int tool_files_add(struct tool_files *list, const char *path, struct diag *d)
 	return 0;
 }
 
+int tool_files_add_args(struct tool_files *list, char **args, int count, struct diag *d)
+{
+	int i, rc = 0;
+
+	for (i = 0; i < count; i++)
+		if (tool_files_add(list, args[i], d) != 0)
+			rc = -1;
+	return rc;
+}
+
 /* Adds the documents named in the file LIST. */
 int tool_files_add_list(struct tool_files *list, const char *path, struct diag *d)
 {

@@ -77,8 +77,9 @@ void tool_progress_end(struct tool_ctx *ctx);
  * *.xml files below it, in sorted order, depth first ("content/fr").
  * tool_files_add_list reads the names from the file LIST ('-': standard
  * input), one a line, '#' starting a comment, so that a hundred thousand
- * articles need no command line that long.  Both return 0, or -1 after
- * reporting an unreadable folder or list.
+ * articles need no command line that long.  tool_files_add_args adds
+ * the COUNT operands at ARGS (what getopt left).  All return 0, or -1
+ * after reporting an unreadable folder or list.
  */
 struct tool_files {
 	char **paths;
@@ -87,6 +88,7 @@ struct tool_files {
 
 int tool_files_add(struct tool_files *files, const char *path, struct diag *d);
 int tool_files_add_list(struct tool_files *files, const char *list, struct diag *d);
+int tool_files_add_args(struct tool_files *files, char **args, int count, struct diag *d);
 void tool_files_release(struct tool_files *files);
 
 /* The exit code for a run that reported through ctx->diag: 2 if errors, else 0. */
