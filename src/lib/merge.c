@@ -783,6 +783,24 @@ static void fuzzy_search(struct merge_run *run, struct fuzzy_index *fi, const si
 
 /* --- The merge ------------------------------------------------------------------ */
 
+/*
+ * A language: the one GIVEN, else the header FIELD of CAT, else FALLBACK;
+ * a copy for the caller to free.
+ */
+static char *language_of(const char *given, const struct catalog *cat, const char *field,
+                         const char *fallback)
+{
+	char *lang;
+
+	if (given)
+		return xstrdup(given);
+	lang = catalog_header_field(cat, field);
+	if (lang && *lang)
+		return lang;
+	free(lang);
+	return xstrdup(fallback);
+}
+
 struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *ref,
                                const struct merge_options *opt, struct merge_stats *stats,
                                struct diag *d)
@@ -810,20 +828,9 @@ struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *
 	exact_init(&exact, run.old, run.nold);
 	run.nplurals = header_nplurals(def);
 
-	if (opt->source_lang)
-		source_lang = xstrdup(opt->source_lang);
-	else if (!(source_lang = catalog_header_field(ref, "X-Source-Language")) || !*source_lang) {
-		free(source_lang);
-		source_lang = xstrdup("fr");
-	}
-	run.source_lang = source_lang;
-	if (opt->lang)
-		target_lang = xstrdup(opt->lang);
-	else if (!(target_lang = catalog_header_field(def, "Language")) || !*target_lang) {
-		free(target_lang);
-		target_lang = xstrdup("en");
-	}
-	run.target_lang = target_lang;
+	run.source_lang = source_lang =
+	    language_of(opt->source_lang, ref, "X-Source-Language", "fr");
+	run.target_lang = target_lang = language_of(opt->lang, def, "Language", "en");
 
 	/* The header: the old one, brought up to date. */
 	if (catalog_header(def)) {
