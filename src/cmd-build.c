@@ -214,6 +214,59 @@ static double threshold_of(const struct localized_args *args, const struct sitec
 	return t;
 }
 
+/*
+ * Says on standard error which articles the manifest at PATH, about to be
+ * replaced, published and INJ no longer does, and why: a page leaving a
+ * language is never silent (doc/editors.md).  A manifest that cannot be
+ * read is an earlier run's business: nothing is said.
+ */
+static void report_departures(const char *path, const struct inject *inj,
+                              const struct inject_options *opt)
+{
+	struct diag quiet;
+	xmlDocPtr doc;
+	xmlNodePtr n;
+	struct stat st;
+	size_t i;
+
+	if (stat(path, &st) != 0)
+		return;
+	diag_init(&quiet, NULL, NULL);
+	if (!(doc = xmldoc_read_file(path, &quiet)))
+		return;
+	for (n = xmlDocGetRootElement(doc)->children; n; n = n->next) {
+		xmlChar *id, *published;
+		const struct inject_article *art = NULL;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		id = xmlGetProp(n, BAD_CAST "id");
+		published = xmlGetProp(n, BAD_CAST "published");
+		if (id && published && xmlStrEqual(published, BAD_CAST "yes")) {
+			for (i = 0; i < inject_article_count(inj) && !art; i++)
+				if (strcmp(inject_article_at(inj, i)->id, (const char *)id) == 0)
+					art = inject_article_at(inj, i);
+			if (!art) {
+				fprintf(stderr, "%s leaves %s: no longer in the sources\n", id,
+				        opt->lang);
+			} else if (!art->published) {
+				char pct[32];
+				/* Which bar it missed: with its outdated passages it
+				 * reaches the threshold, so the lower one. */
+				int kept = (double)(art->translated + art->fuzzy_words) * 100.0 >=
+				           opt->threshold * (double)art->words;
+				double bar = kept ? opt->threshold - opt->keep_margin : opt->threshold;
+
+				inject_coverage(art, pct, sizeof pct);
+				fprintf(stderr, "%s leaves %s: %s%% < %g%%\n", id, opt->lang, pct, bar);
+			}
+		}
+		xmlFree(id);
+		xmlFree(published);
+	}
+	xmlFreeDoc(doc);
+}
+
 static int build_localized(struct localized_args *args, const struct its_rules *rules,
                            struct tool_ctx *ctx)
 {
@@ -242,6 +295,7 @@ static int build_localized(struct localized_args *args, const struct its_rules *
 		goto done;
 	}
 	opt.threshold = args->po ? threshold_of(args, sc, ctx) : 0.0;
+	opt.keep_margin = sc && !args->threshold ? sc->keep_margin : 0.0;
 	if (opt.threshold < 0 ||
 	    (args->po && !(cat = catalog_read_translations(args->po, &ctx->diag))) ||
 	    make_dirs(args->output, &ctx->diag) != 0) {
@@ -274,7 +328,10 @@ static int build_localized(struct localized_args *args, const struct its_rules *
 	buf_truncate(&path, 0);
 	buf_addf(&path, "%s/manifest.xml", args->output);
 	if (status == TOOL_OK) {
-		int rc = inject_write_manifest(inj, buf_str(&path), &ctx->diag);
+		int rc;
+
+		report_departures(buf_str(&path), inj, &opt);
+		rc = inject_write_manifest(inj, buf_str(&path), &ctx->diag);
 
 		if (rc < 0)
 			status = TOOL_USAGE;

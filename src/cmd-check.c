@@ -13,6 +13,7 @@
 
 #include "lib/catalog.h"
 #include "lib/check.h"
+#include "lib/mem.h"
 #include "lib/report.h"
 #include "lib/siteconf.h"
 #include "lib/uni.h"
@@ -31,7 +32,10 @@ static const char help[] =
     "      --html=FILE         also write a status page for editors and translators\n"
     "      --badge=DIR         also write DIR/LANG.svg, one badge per language\n"
     "      --site=FILE         the site file (content/site.xml): publish thresholds\n"
-    "                          and source language\n"
+    "                          and source language; a language it does not list\n"
+    "                          is in preparation, reported but never failing\n"
+    "      --pot=FILE          the template (po/content.pot): a catalog that lacks\n"
+    "                          one of its messages, or has others, is an error\n"
     "      --min-coverage=PERCENT  the threshold for every language, instead of the\n"
     "                          site's\n"
     "      --source-lang=LANG  the source language when a catalog has no\n"
@@ -52,12 +56,14 @@ static const char help[] =
     "\n"
     "Exit status: 0 when every language is at or above its threshold and no\n"
     "check found an error (with --strict, a warning), 1 otherwise, 2 when a\n"
-    "catalog or the site file cannot be read or a report cannot be written.\n";
+    "catalog, the template or the site file cannot be read or a report cannot\n"
+    "be written.\n";
 
 enum {
 	OPT_HTML = 256,
 	OPT_BADGE,
 	OPT_SITE,
+	OPT_POT,
 	OPT_MIN,
 	OPT_SOURCE_LANG,
 	OPT_SOURCES,
@@ -120,7 +126,7 @@ static void print_counts_line(const char *name, const struct check_counts *c, co
 static void print_text(const struct check_report *r, int strict, int files,
                        const struct colours *col)
 {
-	size_t i, j, errors = 0, warnings = 0, below = 0;
+	size_t i, j, errors = 0, warnings = 0, below = 0, unreadable = 0, failed = 0;
 
 	for (i = 0; i < r->lang_count; i++) {
 		const struct check_lang *l = &r->langs[i];
@@ -129,9 +135,17 @@ static void print_text(const struct check_report *r, int strict, int files,
 		size_t w = check_problems(l, NULL, DIAG_WARNING) - e;
 		char pct[32];
 
+		if (l->unreadable) {
+			printf("%s: %scannot be read%s [%s]\n", l->lang, col->bad, col->off, l->po);
+			errors += e;
+			unreadable++;
+			continue;
+		}
 		report_percent(check_percent(c), pct, sizeof pct);
 		printf("%s: %s%% translated (%lu of %lu source words)", l->lang, pct,
 		       c->words_translated, c->words);
+		if (l->preparing)
+			printf(", in preparation: not on the site, not gated");
 		if (l->threshold >= 0) {
 			if (check_below(l))
 				printf(", %sbelow the %g%% gate%s", col->bad, l->threshold,
@@ -145,6 +159,8 @@ static void print_text(const struct check_report *r, int strict, int files,
 		       c->fuzzy, c->untranslated);
 		if (c->identical)
 			printf(" (%lu copied from the source)", c->identical);
+		if (c->rejected)
+			printf(", %lu rejected", c->rejected);
 		printf(", %lu obsolete\n", c->obsolete);
 		printf("    problems: %zu error%s, %zu warning%s\n", e, e == 1 ? "" : "s", w,
 		       w == 1 ? "" : "s");
@@ -152,14 +168,20 @@ static void print_text(const struct check_report *r, int strict, int files,
 			for (j = 0; j < l->file_count; j++)
 				print_counts_line(l->files[j].path, &l->files[j].counts,
 				                  l->files[j].title);
-		errors += e;
-		warnings += w;
+		if (!l->preparing) {
+			errors += e;
+			warnings += w;
+		}
 		below += check_below(l) ? 1 : 0;
 	}
-	if (below || errors || (strict && warnings))
+	for (i = 0; i < r->lang_count; i++)
+		failed += check_failed(&r->langs[i], strict) ? 1 : 0;
+	if (failed)
 		printf("%sfailed%s:", col->bad, col->off);
 	else
 		printf("%spassed%s:", col->ok, col->off);
+	if (unreadable)
+		printf(" %zu catalog%s unreadable,", unreadable, unreadable == 1 ? "" : "s");
 	printf(" %zu language%s below the gate, %zu error%s, %zu warning%s%s\n", below,
 	       below == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
 	       warnings == 1 ? "" : "s", strict ? " (strict)" : "");
@@ -171,12 +193,36 @@ static void print_problems(const struct check_report *r, struct tool_ctx *ctx)
 	size_t i, j;
 
 	for (i = 0; i < r->lang_count; i++)
-		for (j = 0; j < r->langs[i].problem_count; j++) {
+		/* Why a catalog cannot be read was said as it was read. */
+		for (j = 0; !r->langs[i].unreadable && j < r->langs[i].problem_count; j++) {
 			const struct check_problem *p = &r->langs[i].problems[j];
 
 			diag_report_id(&ctx->diag, p->severity, p->id, p->file, p->line, 0, "%s",
 			               p->text);
 		}
+}
+
+/* What keep_first_error keeps of the diagnostics it passes on to NEXT. */
+struct first_error {
+	struct diag *next;
+	int held;
+	char *file;
+	long line;
+	char *text;
+};
+
+static void keep_first_error(const struct diag_message *msg, void *data)
+{
+	struct first_error *f = data;
+
+	diag_report_id(f->next, msg->severity, msg->id, msg->file, msg->line, msg->column, "%s",
+	               msg->text);
+	if (msg->severity == DIAG_ERROR && !f->held) {
+		f->held = 1;
+		f->file = msg->file ? xstrdup(msg->file) : NULL;
+		f->line = msg->line;
+		f->text = xstrdup(msg->text);
+	}
 }
 
 static int parse_percent(const char *s, double *out)
@@ -198,6 +244,7 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 		{ "html", required_argument, NULL, OPT_HTML },
 		{ "badge", required_argument, NULL, OPT_BADGE },
 		{ "site", required_argument, NULL, OPT_SITE },
+		{ "pot", required_argument, NULL, OPT_POT },
 		{ "min-coverage", required_argument, NULL, OPT_MIN },
 		{ "source-lang", required_argument, NULL, OPT_SOURCE_LANG },
 		{ "sources", required_argument, NULL, OPT_SOURCES },
@@ -211,7 +258,8 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 		{ NULL, 0, NULL, 0 },
 	};
 	enum format format = FORMAT_TEXT;
-	const char *output = "-", *html = NULL, *badge = NULL, *site_path = NULL;
+	const char *output = "-", *html = NULL, *badge = NULL, *site_path = NULL, *pot_path = NULL;
+	struct catalog *pot = NULL;
 	const char *sources = NULL;
 	struct check_options copt = { NULL, 0 };
 	struct report_options ropt = { 0, 0, NULL };
@@ -248,6 +296,9 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 			break;
 		case OPT_SITE:
 			site_path = optarg;
+			break;
+		case OPT_POT:
+			pot_path = optarg;
 			break;
 		case OPT_MIN:
 			if (parse_percent(optarg, &min_coverage) != 0)
@@ -308,31 +359,51 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 		col.off = "\033[0m";
 	}
 
+	if (pot_path && !(pot = catalog_read(pot_path, &ctx->diag))) {
+		siteconf_free(site);
+		return TOOL_USAGE;
+	}
+
 	check_report_init(&report);
 	for (i = optind; i < argc; i++) {
-		struct catalog *cat = catalog_read(argv[i], &ctx->diag);
+		struct first_error first = { &ctx->diag, 0, NULL, 0, NULL };
+		struct diag d;
+		struct catalog *cat;
 		struct check_lang *l;
 
-		if (!cat) {
-			unreadable++;
-			continue;
-		}
+		/* The reader's first error is the catalog's state on the reports. */
+		diag_init(&d, keep_first_error, &first);
+		cat = catalog_read(argv[i], &d);
 		/* An emptied file is no catalog that is 100% translated. */
-		if (!catalog_header(cat) && catalog_count(cat) == 0) {
+		if (cat && !catalog_header(cat) && catalog_count(cat) == 0) {
 			diag_report(
-			    &ctx->diag, DIAG_ERROR, argv[i], 0, 0,
+			    &d, DIAG_ERROR, argv[i], 0, 0,
 			    "no header and no message: not a PO catalog (an emptied file?)");
 			catalog_free(cat);
+			cat = NULL;
+		}
+		if (!cat) {
 			unreadable++;
+			check_unreadable(&report, argv[i], first.file, first.line,
+			                 first.text ? first.text : "cannot read the catalog");
+			free(first.file);
+			free(first.text);
 			continue;
 		}
+		free(first.file);
+		free(first.text);
 		l = check_catalog(&report, cat, &copt, &ctx->diag);
 		if (min_coverage >= 0)
 			l->threshold = min_coverage;
+		else if (site && !siteconf_listed(site, l->lang))
+			l->preparing = 1;
 		else if (site)
 			l->threshold = siteconf_threshold(site, l->lang);
+		if (pot)
+			check_against_template(l, cat, pot);
 		catalog_free(cat);
 	}
+	catalog_free(pot);
 	if (html || sources)
 		check_load_titles(&report, sources, &ctx->diag);
 

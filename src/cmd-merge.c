@@ -193,6 +193,11 @@ static int run(struct merge_cmd *mc, const char *def_path, const char *ref_path,
 	} else if (catalog_write(out, out_path, ATOMIC_KEEP_SAME, d) != 0) {
 		goto done;
 	}
+	if (!missing && catalog_crlf(def))
+		diag_report(d, DIAG_WARNING, def_path, 0, 0,
+		            "its lines ended in CR LF; %s written with LF, as gettext's tools "
+		            "write catalogs",
+		            mc->update ? "it is" : "the catalog is");
 	diag_report(d, DIAG_NOTE, atomic_is_stdout(out_path) ? NULL : out_path, 0, 0,
 	            "%zu kept, %zu fuzzy (%zu from unchanged sentences), %zu untranslated, "
 	            "%zu obsolete",

@@ -106,19 +106,45 @@
   </func:function>
 
   <!--
+    True unless URL is a relative address of a file that the site does not
+    have (t:in-site says so, once): an address with a scheme, or absolute,
+    is another site's business.
+  -->
+  <func:function name="p:asset">
+    <xsl:param name="url"/>
+    <xsl:choose>
+      <xsl:when test="contains($url, ':') or starts-with($url, '/') or starts-with($url, '#')">
+        <func:result select="true()"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <func:result select="t:in-site(substring-before(concat($url, '?'), '?'))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!--
     The versions of a page: <version lang="LL" path="..."/> for each
     language in which it is published, in the model's order (the source
     first), then lang="x-default" for any other language.  They make the
     alternates of the page and of the sitemap, and the language switcher.
   -->
 
-  <!-- A page that every language has. -->
+  <!-- A page that every language has.  The home pages stand for the
+       language entry, index.html, which lists them; the others for their
+       version in the source language. -->
   <xsl:template name="page-versions">
     <xsl:param name="name"/>
     <xsl:for-each select="$model/language">
       <version lang="{@code}" path="{p:page($name, @code)}"/>
     </xsl:for-each>
-    <version lang="x-default" path="index.html"/>
+    <xsl:choose>
+      <xsl:when test="$name = 'home'">
+        <version lang="x-default" path="index.html"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <version lang="x-default" path="{p:page($name, $source)}"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- An article: where it is published; by default, the source. -->
@@ -131,33 +157,61 @@
   </xsl:template>
 
   <!--
-    A tag page.  A tag is the same tag in another language when it stands
-    at the same place in the tags of the same article there: the first
-    article of L that has the tag gives its versions.
+    Tag pages.  Each tag of a published article carries, in the model, the
+    slug of the tag at the same place in the same article in the source
+    language (@source).  A tag of language L stands for the source tag of
+    its first occurrence; the versions of source tag S are, in each
+    language, the first tag that stands for S.  So every page of a group
+    lists the same versions, and each version lists the others back; a
+    tag that loses to another for its source tag (a translator wrote two
+    words for one) is a page of its own, without alternates.
   -->
   <xsl:key name="tag" match="manifest/article[@published = 'yes']/tags/tag"
            use="concat(ancestor::manifest/@lang, ' ', @slug)"/>
+  <xsl:key name="tag-source" match="manifest/article[@published = 'yes']/tags/tag[@source]"
+           use="concat(ancestor::manifest/@lang, ' ', @source)"/>
+
+  <!-- The source tag that tag SLUG of language L stands for, or "". -->
+  <func:function name="p:tag-source">
+    <xsl:param name="l"/>
+    <xsl:param name="slug"/>
+    <xsl:variable name="s">
+      <xsl:for-each select="$model">
+        <xsl:value-of select="key('tag', concat($l, ' ', $slug))[1]/@source"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <func:result select="string($s)"/>
+  </func:function>
+
+  <!-- The tag of language L that stands for source tag S, or "". -->
+  <func:function name="p:tag-for">
+    <xsl:param name="l"/>
+    <xsl:param name="s"/>
+    <xsl:variable name="u">
+      <xsl:for-each select="$model">
+        <xsl:value-of select="key('tag-source', concat($l, ' ', $s))
+            [generate-id() = generate-id(key('tag', concat($l, ' ', @slug))[1])][1]/@slug"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <func:result select="string($u)"/>
+  </func:function>
 
   <xsl:template name="tag-versions">
     <xsl:param name="l"/>
     <xsl:param name="slug"/>
-    <xsl:variable name="first" select="$model/language[@code = $l]/manifest/article
-        [@published = 'yes']/tags/tag[@slug = $slug][1]"/>
-    <xsl:variable name="position" select="count($first/preceding-sibling::tag) + 1"/>
-    <xsl:variable name="versions" select="t:versions($first/../../@id)[@published = 'yes']"/>
-    <xsl:for-each select="$versions">
-      <xsl:variable name="same" select="tags/tag[$position]/@slug"/>
-      <xsl:if test="$same != ''">
-        <version lang="{../@lang}" path="{p:tag(../@lang, $same)}"/>
-      </xsl:if>
-    </xsl:for-each>
-    <xsl:variable name="in-source" select="$versions[../@lang = $source]/tags/tag[$position]/@slug"/>
+    <xsl:variable name="s" select="p:tag-source($l, $slug)"/>
     <xsl:choose>
-      <xsl:when test="$in-source != ''">
-        <version lang="x-default" path="{p:tag($source, $in-source)}"/>
+      <xsl:when test="$s != '' and p:tag-for($l, $s) = $slug">
+        <xsl:for-each select="$model/language">
+          <xsl:variable name="u" select="p:tag-for(@code, $s)"/>
+          <xsl:if test="$u != ''">
+            <version lang="{@code}" path="{p:tag(@code, $u)}"/>
+          </xsl:if>
+        </xsl:for-each>
+        <version lang="x-default" path="{p:tag($source, $s)}"/>
       </xsl:when>
       <xsl:otherwise>
-        <version lang="x-default" path="index.html"/>
+        <version lang="{$l}" path="{p:tag($l, $slug)}"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

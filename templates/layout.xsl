@@ -28,6 +28,7 @@
     current   the id of the navigation item this page belongs to
     entry     the manifest entry of the article shown, for its notices
     content   the page's main contents
+    indexed   false() for a page search engines should not list
   -->
   <xsl:template name="page">
     <xsl:param name="title"/>
@@ -35,11 +36,15 @@
     <xsl:param name="current"/>
     <xsl:param name="entry" select="/.."/>
     <xsl:param name="content"/>
+    <xsl:param name="indexed" select="true()"/>
     <xsl:variable name="version" select="exsl:node-set($versions)/version"/>
     <xsl:variable name="site-name" select="normalize-space($chrome/name)"/>
     <html lang="{$lang}" dir="{$dir}">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <xsl:if test="not($indexed)">
+          <meta name="robots" content="noindex"/>
+        </xsl:if>
         <title>
           <xsl:if test="string($title) != '' and normalize-space($title) != $site-name">
             <xsl:value-of select="normalize-space($title)"/>
@@ -49,7 +54,7 @@
         </title>
         <link rel="stylesheet" href="{$root}style.css"/>
         <link rel="canonical" href="{p:url($path)}"/>
-        <xsl:for-each select="$version">
+        <xsl:for-each select="$version[$indexed]">
           <link rel="alternate" hreflang="{@lang}" href="{p:url(@path)}"/>
         </xsl:for-each>
         <link rel="alternate" type="application/atom+xml" href="{$root}{p:feed($lang)}"

@@ -31,6 +31,13 @@
         <xsl:for-each select="manifest/article[@published = 'yes']">
           <page path="{p:article($l, @id)}" template="article.xsl" lang="{$l}" input="{$l}/{@file}"/>
         </xsl:for-each>
+        <!-- An article not (or no longer) published in a language still
+             has its address there: a page in that language that says so
+             and leads to the versions that exist.  Shared links never
+             break when a translation falls behind. -->
+        <xsl:for-each select="manifest/article[@published != 'yes']">
+          <page path="{p:article($l, @id)}" template="unavailable.xsl" lang="{$l}" article="{@id}"/>
+        </xsl:for-each>
         <!-- Each tag once per language, whatever the article it comes from. -->
         <xsl:for-each select="manifest/article[@published = 'yes']/tags/tag[@slug != '']
                               [generate-id() = generate-id(key('tag', concat($l, ' ', @slug))[1])]">

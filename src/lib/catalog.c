@@ -60,6 +60,7 @@ struct catalog {
 	char parsed_as[64]; /* the name libgettextpo read the file under */
 	char *charset; /* the file's charset when not UTF-8 (held as UTF-8), or NULL */
 	char *header_comments; /* what catalog_header_comments gave, until they change */
+	int crlf; /* the file read had CRLF line endings */
 };
 
 /* --- Errors ---------------------------------------------------------------- */
@@ -70,6 +71,21 @@ static const char *report_id;
 static const char *report_alias_from; /* a temporary file name to hide... */
 static const char *report_alias_to; /* ...behind the name the user gave */
 static jmp_buf *report_jump;
+
+/*
+ * While a file is read, its first error is held here rather than reported:
+ * after a syntax error libgettextpo reports a cascade that only confuses,
+ * and its words ("keyword "Samen" unknown") are a parser's.  read_po
+ * reports the first one in a translator's words (explain_error).
+ */
+struct first_error {
+	int held; /* an error is held */
+	char *file;
+	long line, col;
+	char *text;
+	unsigned long more; /* errors after it */
+};
+static struct first_error *report_first;
 
 static const char *report_file(const char *filename)
 {
@@ -86,6 +102,18 @@ static void report(int severity, const char *filename, size_t lineno, size_t col
 
 	if (!filename)
 		line = col = 0;
+	if (report_first && severity != PO_SEVERITY_WARNING) {
+		if (report_first->held) {
+			report_first->more++;
+		} else {
+			report_first->held = 1;
+			report_first->file = xstrdup(report_file(filename) ? report_file(filename) : "");
+			report_first->line = line;
+			report_first->col = col;
+			report_first->text = xstrdup(text);
+		}
+		return;
+	}
 	diag_report_id(report_diag, severity == PO_SEVERITY_WARNING ? DIAG_WARNING : DIAG_ERROR,
 	               report_id, report_file(filename), line, col, "%s", text);
 }
@@ -364,16 +392,131 @@ static int reads_as_bytes(const char *text, size_t len)
 	                 strncasecmp(charset, "UTF-8", 5) == 0);
 }
 
+/* The 1-based column of byte OFF of LINE, in characters. */
+static long column_of(const char *line, size_t off)
+{
+	long col = 1;
+	size_t i;
+
+	for (i = 0; i < off; i++)
+		if (((unsigned char)line[i] & 0xc0) != 0x80)
+			col++;
+	return col;
+}
+
 /*
- * Has libgettextpo read the file at PATH, as coming from NAME; errors go
- * to D.  With BYTES, its lexer reads bytes instead of running iconv on
- * every character to find where each one ends (OLD_PO_FILE_INPUT, meant
- * for an old format, does that); see parse_text.
+ * The byte offset in LINE (N bytes) of a quotation mark that closes the
+ * line's string while more of it follows: a '"' the translator meant as
+ * text ("De "campagne" gaat").  -1 when the line is not like that.
  */
-static po_file_t read_po(const char *path, const char *name, int bytes, struct diag *d)
+static long stray_quote(const char *line, size_t n)
+{
+	static const char *const keywords[] = { "msgctxt", "msgid_plural", "msgid", "msgstr" };
+	size_t i = 0, k, rest;
+
+	while (i < n && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (i + 1 < n && line[i] == '#' && line[i + 1] == '~')
+		for (i += 2; i < n && (line[i] == ' ' || line[i] == '\t');)
+			i++;
+	for (k = 0; k < sizeof keywords / sizeof *keywords; k++) {
+		size_t len = strlen(keywords[k]);
+
+		if (n - i >= len && strncmp(line + i, keywords[k], len) == 0) {
+			i += len;
+			if (line[i] == '[')
+				while (i < n && line[i] != ']')
+					i++;
+			if (i < n && line[i] == ']')
+				i++;
+			break;
+		}
+	}
+	while (i < n && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (i >= n || line[i] != '"')
+		return -1;
+	for (i++; i < n && line[i] != '"'; i++)
+		if (line[i] == '\\')
+			i++;
+	if (i >= n)
+		return -1;
+	/* More text and another quotation mark after the closing one. */
+	for (rest = i + 1; rest < n && (line[rest] == ' ' || line[rest] == '\t'); rest++)
+		;
+	if (rest < n && memchr(line + rest, '"', n - rest))
+		return (long)i;
+	return -1;
+}
+
+/*
+ * Reports E, the first error libgettextpo found in TEXT (LEN bytes), in
+ * the words of a translator who edits the file by hand, with the fix
+ * where one is plain.  libgettextpo's own words are kept for the rest.
+ */
+static void explain_error(const char *text, size_t len, const struct first_error *e,
+                          struct diag *d)
+{
+	const char *line = NULL, *p = text, *end = text + len;
+	size_t n = 0;
+	long l = 1, col = e->col;
+	const char *msg = e->text, *say = NULL;
+
+	for (; p < end && l < e->line; p++)
+		if (*p == '\n')
+			l++;
+	if (e->line > 0 && l == e->line && p <= end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+
+		line = p;
+		n = (size_t)((eol ? eol : end) - p);
+		if (n && line[n - 1] == '\r')
+			n--;
+	}
+	if (line && (strncmp(msg, "keyword \"", 9) == 0 || strcmp(msg, "syntax error") == 0) &&
+	    stray_quote(line, n) >= 0) {
+		col = column_of(line, (size_t)stray_quote(line, n));
+		say = "this '\"' ends the text too early: a quotation mark inside a text is "
+		      "written \\\"";
+	} else if (strcmp(msg, "end-of-line within string") == 0) {
+		if (line)
+			col = column_of(line, n) + 1;
+		say = "the text is not closed: each line of a text ends with '\"' (a line break "
+		      "inside a text is written \\n)";
+	} else if (strcmp(msg, "invalid control sequence") == 0) {
+		say = "an unknown escape sequence: a backslash inside a text is written \\\\ "
+		      "(\\n is a line break, \\t a tab, \\\" a quotation mark)";
+	} else if (strncmp(msg, "keyword \"", 9) == 0 || strcmp(msg, "syntax error") == 0) {
+		say = "this line is not PO syntax: a line is a comment (#), a keyword (msgid, "
+		      "msgstr...) followed by a quoted text, or a quoted text that continues the "
+		      "one above";
+	} else if (strcmp(msg, "missing 'msgstr' section") == 0) {
+		say = "this message has no msgstr: every msgid is followed by its translation, "
+		      "msgstr \"\" when there is none yet";
+	} else if (strcmp(msg, "duplicate message definition") == 0) {
+		say = "this message (its msgctxt and msgid) is in the catalog twice: keep one of "
+		      "the two";
+	}
+	if (say)
+		diag_report(d, DIAG_ERROR, e->file, e->line, col, "%s", say);
+	else
+		diag_report(d, DIAG_ERROR, e->file, e->line, col, "%s", msg);
+}
+
+/*
+ * Has libgettextpo read the file at PATH, as coming from NAME, whose text
+ * is TEXT (LEN bytes); the first error goes to D (explain_error), the
+ * errors that follow from it are left out.  With BYTES, its lexer reads
+ * bytes instead of running iconv on every character to find where each
+ * one ends (OLD_PO_FILE_INPUT, meant for an old format, does that); see
+ * parse_text.
+ */
+static po_file_t read_po(const char *path, const char *name, const char *text, size_t len,
+                         int bytes, struct diag *d)
 {
 	jmp_buf jump;
 	po_file_t file = NULL;
+	struct first_error first = { 0 };
 
 	if (bytes)
 		setenv("OLD_PO_FILE_INPUT", "1", 1);
@@ -382,14 +525,21 @@ static po_file_t read_po(const char *path, const char *name, int bytes, struct d
 	report_alias_from = path;
 	report_alias_to = name;
 	report_jump = &jump;
+	report_first = &first;
 	if (setjmp(jump) == 0)
 		file = po_file_read(path, &handler);
 	else
 		file = NULL; /* a fatal error: what was read is lost to the library */
+	report_first = NULL;
 	report_alias_from = report_alias_to = NULL;
 	report_jump = NULL;
 	if (bytes)
 		unsetenv("OLD_PO_FILE_INPUT");
+	if (first.held) {
+		explain_error(text, len, &first, d);
+		free(first.file);
+		free(first.text);
+	}
 	return file;
 }
 
@@ -442,7 +592,8 @@ static po_file_t parse_text_as(const char *text, size_t len, int lean, const cha
 		diag_init(&quiet, NULL, NULL);
 		if (lean ? memfile_fill(fd, buf_str(&shorter), shorter.len) == 0
 		         : (filled = memfile_fill(fd, text, len) == 0))
-			file = read_po(path, name, 1, &quiet);
+			file = read_po(path, name, lean ? buf_str(&shorter) : text,
+			               lean ? shorter.len : len, 1, &quiet);
 		if (file && (diag_count(&quiet, DIAG_ERROR) || diag_count(&quiet, DIAG_WARNING))) {
 			po_file_free(file);
 			file = NULL;
@@ -457,7 +608,7 @@ static po_file_t parse_text_as(const char *text, size_t len, int lean, const cha
 				close(fd);
 			return NULL;
 		}
-		file = read_po(path, name, 0, d);
+		file = read_po(path, name, text, len, 0, d);
 	}
 	close(fd);
 
@@ -748,18 +899,40 @@ static int check_ascii(const char *text, size_t len, const char *name, struct di
 	return 0;
 }
 
+/*
+ * 1 when TEXT (LEN bytes) has a line that ends in CR LF, and then its
+ * copy with those CRs removed in OUT; 0 when it has none.
+ */
+static int to_lf(const char *text, size_t len, struct buf *out)
+{
+	size_t i, from = 0;
+	int found = 0;
+
+	for (i = 1; i < len; i++)
+		if (text[i] == '\n' && text[i - 1] == '\r') {
+			if (!found)
+				buf_grow(out, len);
+			buf_add(out, text + from, i - 1 - from);
+			from = i;
+			found = 1;
+		}
+	if (found)
+		buf_add(out, text + from, len - from);
+	return found;
+}
+
 /* catalog_read_memory, leaving out what a LEAN read may (parse_text_as). */
 static struct catalog *read_text(const char *data, size_t len, const char *name, int lean,
                                  struct diag *d)
 {
 	struct catalog *cat;
 	struct entry_pos *pos;
-	struct buf utf8 = BUF_INIT;
+	struct buf utf8 = BUF_INIT, lf = BUF_INIT;
 	char *charset = NULL;
 	const char *at;
 	size_t count, n;
 	po_file_t file;
-	int ascii;
+	int ascii, crlf;
 
 	/* gettext's lexer cuts a line at a NUL byte, and what it then writes
 	 * back (a comment ending with a backslash) it cannot read. */
@@ -767,6 +940,12 @@ static struct catalog *read_text(const char *data, size_t len, const char *name,
 		diag_report(d, DIAG_ERROR, name, line_at(data, (size_t)(at - data)), 0,
 		            "a NUL byte: a PO file is text");
 		return NULL;
+	}
+	/* Read as if its lines ended in LF alone: gettext keeps the CR in
+	 * comments, where it would end every reference "xml:3\r". */
+	if ((crlf = to_lf(data, len, &lf)) != 0) {
+		data = buf_str(&lf);
+		len = lf.len;
 	}
 	if (find_charset(data, len, &at, &n)) {
 		iconv_t cd;
@@ -798,8 +977,10 @@ static struct catalog *read_text(const char *data, size_t len, const char *name,
 		free(cat);
 		free(charset);
 		buf_release(&utf8);
+		buf_release(&lf);
 		return NULL;
 	}
+	cat->crlf = crlf;
 	cat->name = xstrdup(name);
 	cat->file = file;
 	cat->charset = charset;
@@ -814,6 +995,7 @@ static struct catalog *read_text(const char *data, size_t len, const char *name,
 		cat = NULL;
 	}
 	buf_release(&utf8);
+	buf_release(&lf);
 	return cat;
 }
 
@@ -871,6 +1053,11 @@ void catalog_free(struct catalog *cat)
 	free(cat->charset);
 	free(cat->header_comments);
 	free(cat);
+}
+
+int catalog_crlf(const struct catalog *cat)
+{
+	return cat->crlf;
 }
 
 const char *catalog_name(const struct catalog *cat)

@@ -53,6 +53,13 @@ void catalog_free(struct catalog *cat);
 /* The path given to catalog_read, or the name given to catalog_create. */
 const char *catalog_name(const struct catalog *cat);
 
+/*
+ * 1 when the file CAT was read from ended its lines in CR LF.  It was read
+ * as if they ended in LF (gettext would keep the CR in comments), and a
+ * catalog is always written with LF, as gettext's tools write it.
+ */
+int catalog_crlf(const struct catalog *cat);
+
 /* The header entry's text (msgstr of msgid ""), or NULL when there is none. */
 const char *catalog_header(const struct catalog *cat);
 

@@ -716,14 +716,23 @@ static int check_length(struct check_unit *u)
 static int check_markup(struct check_unit *u)
 {
 	char *reason = NULL;
+	int refused;
 
-	/* The same validator the build applies before it accepts a translation. */
-	if (segment_check(u->source_raw, u->target_raw, &reason) != 0) {
-		check_unit_report(u, 0, "%s; the build will show the source text instead",
-		                  reason ? reason : "the markup does not fit the source");
-		free(reason);
+	/* The same validator the build applies before it accepts a
+	 * translation; the first form was tried while counting. */
+	if (u->target_raw == catalog_msg_str(u->msg)) {
+		refused = u->rejected != NULL;
+		reason = refused ? xstrdup(u->rejected) : NULL;
+	} else {
+		refused = segment_check(u->source_raw, u->target_raw, &reason) != 0;
 	}
-	return 0;
+	if (!refused)
+		return 0;
+	check_unit_report(u, 0, "%s; the build will show the source text instead",
+	                  reason ? reason : "the markup does not fit the source");
+	free(reason);
+	/* The other checks would only find the same fault again. */
+	return 1;
 }
 
 /* --- The table ------------------------------------------------------------------- */
@@ -734,6 +743,10 @@ static int check_markup(struct check_unit *u)
 
  */
 const struct check_rule check_rules[] = {
+	{ "catalog", DIAG_ERROR, "the catalog can be read: PO syntax, charset, header", NULL,
+	  NULL },
+	{ "template", DIAG_ERROR,
+	  "with --pot, the catalog has the template's messages and no others", NULL, NULL },
 	{ "format", DIAG_ERROR,
 	  "libgettextpo's checks (msgfmt -c): header, plural forms, format strings", check_format,
 	  NULL },

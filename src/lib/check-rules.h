@@ -34,6 +34,9 @@ struct check_unit {
 	size_t source_len;
 	const char *target;
 	size_t target_len;
+	/* Why the build refuses the message's (first) translation, or NULL:
+	 * worked out while counting, reported by the markup check. */
+	char *rejected;
 };
 
 /* Returns 1 to skip the remaining message checks for this translation. */

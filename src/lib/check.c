@@ -16,6 +16,7 @@
 
 #include "check-rules.h"
 #include "mem.h"
+#include "msgindex.h"
 #include "segment.h"
 #include "uni.h"
 #include "xmldoc.h"
@@ -180,7 +181,7 @@ int check_msg_text(const char *msg, struct buf *out)
 
 /* --- Counting -------------------------------------------------------------------- */
 
-enum state { TRANSLATED, FUZZY, UNTRANSLATED, OBSOLETE };
+enum state { TRANSLATED, FUZZY, UNTRANSLATED, REJECTED, OBSOLETE };
 
 static void count(struct check_counts *c, enum state state, int identical, unsigned long words)
 {
@@ -198,6 +199,10 @@ static void count(struct check_counts *c, enum state state, int identical, unsig
 	case FUZZY:
 		c->fuzzy++;
 		c->words_fuzzy += words;
+		break;
+	case REJECTED:
+		c->rejected++;
+		c->words_rejected += words;
 		break;
 	default:
 		c->untranslated++;
@@ -510,16 +515,137 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 				}
 			}
 		}
+		/* The build's own test of a translation (inject.c), so that a
+		 * translation it refuses is not counted as one. */
+		free(u.rejected);
+		u.rejected = NULL;
+		if (state == TRANSLATED && segment_check(catalog_msg_id(m), msgstr, &u.rejected) != 0) {
+			state = REJECTED;
+			if (!u.rejected)
+				u.rejected = xstrdup("the markup does not fit the source");
+		}
 		count(&l->counts, state, identical, words);
 		count_in_files(l, m, state, identical, words, &hint);
-		if (state == TRANSLATED)
+		if (state == TRANSLATED || state == REJECTED)
 			check_message(&u, ctxt, m, &source, &target, opt->skip);
 	}
+	free(u.rejected);
 	xmlFreeParserCtxt(ctxt);
 	buf_release(&source);
 	buf_release(&target);
 	sort_problems(l);
 	return l;
+}
+
+/* --- Catalogs that are not what they should be ---------------------------------- */
+
+/* The stem of PATH's last component: "nl" for "po/nl.po". */
+static char *file_stem(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *dot;
+
+	path = slash ? slash + 1 : path;
+	dot = strrchr(path, '.');
+	return xstrndup(path, dot && dot != path ? (size_t)(dot - path) : strlen(path));
+}
+
+static struct check_lang *add_lang(struct check_report *r)
+{
+	struct check_lang *l;
+
+	xgrow((void **)&r->langs, &r->lang_alloc, r->lang_count + 1, sizeof *r->langs);
+	l = &r->langs[r->lang_count++];
+	memset(l, 0, sizeof *l);
+	l->threshold = -1;
+	return l;
+}
+
+struct check_lang *check_unreadable(struct check_report *r, const char *po, const char *file,
+                                    long line, const char *why)
+{
+	struct check_lang *l = add_lang(r);
+
+	l->lang = file_stem(po);
+	l->po = xstrdup(po);
+	l->source_lang = xstrdup("");
+	l->unreadable = 1;
+	check_lang_add_problem(l, "catalog", DIAG_ERROR, file ? file : po, line, why);
+	return l;
+}
+
+/* 1 when INDEX has a message with M's msgctxt and msgid. */
+static int has_message(const struct msgindex *index, const struct catalog_msg *m)
+{
+	return msgindex_find(index, catalog_msg_ctxt(m), catalog_msg_id(m)) != MSGINDEX_NONE;
+}
+
+/* An index of CAT's messages that are not obsolete (the header left out). */
+static void index_live(const struct catalog *cat, struct msgindex *index)
+{
+	size_t i;
+
+	msgindex_init(index);
+	for (i = 0; i < catalog_count(cat); i++) {
+		const struct catalog_msg *m = catalog_at(cat, i);
+
+		/* A key twice is a broken catalog, which reading has refused. */
+		if (!catalog_msg_obsolete(m) &&
+		    msgindex_find(index, catalog_msg_ctxt(m), catalog_msg_id(m)) == MSGINDEX_NONE)
+			msgindex_add(index, catalog_msg_ctxt(m), catalog_msg_id(m));
+	}
+}
+
+/* Reports, for the messages of A missing from B, how many and the first. */
+static void report_missing(struct check_lang *l, const struct catalog *a, const struct catalog *b,
+                           const struct msgindex *b_index, int a_is_template)
+{
+	const struct catalog_msg *first = NULL;
+	unsigned long missing = 0;
+	struct buf text = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < catalog_count(a); i++) {
+		const struct catalog_msg *m = catalog_at(a, i);
+
+		if (catalog_msg_obsolete(m) || has_message(b_index, m))
+			continue;
+		if (!missing++)
+			first = m;
+	}
+	if (!missing)
+		return;
+	if (a_is_template)
+		buf_addf(&text,
+		         "%lu message%s of the template %s %s missing from this catalog, the first at "
+		         "%s:%ld: the catalog is not in step with the sources (traduki merge, or "
+		         "make update-po, brings it in step)",
+		         missing, missing == 1 ? "" : "s", catalog_name(a), missing == 1 ? "is" : "are",
+		         catalog_name(a), catalog_msg_line(first));
+	else
+		buf_addf(&text,
+		         "%lu message%s of this catalog %s not in the template %s (the first is this "
+		         "one): the catalog is not in step with the sources (traduki merge, or make "
+		         "update-po, makes them obsolete)",
+		         missing, missing == 1 ? "" : "s", missing == 1 ? "is" : "are",
+		         catalog_name(b));
+	check_lang_add_problem(l, "template", DIAG_ERROR, l->po,
+	                       a_is_template ? catalog_header_line(b) : catalog_msg_line(first),
+	                       buf_str(&text));
+	buf_release(&text);
+}
+
+void check_against_template(struct check_lang *l, const struct catalog *cat,
+                            const struct catalog *pot)
+{
+	struct msgindex cat_index, pot_index;
+
+	index_live(cat, &cat_index);
+	index_live(pot, &pot_index);
+	report_missing(l, pot, cat, &cat_index, 1);
+	report_missing(l, cat, pot, &pot_index, 0);
+	msgindex_release(&cat_index);
+	msgindex_release(&pot_index);
+	sort_problems(l);
 }
 
 /* --- Titles ---------------------------------------------------------------------- */
@@ -604,6 +730,17 @@ double check_percent(const struct check_counts *c)
 	return c->words ? 100.0 * (double)c->words_translated / (double)c->words : 100.0;
 }
 
+int check_published(unsigned long words, unsigned long translated, unsigned long fuzzy_words,
+                    double threshold, double keep_margin)
+{
+	double keep = threshold > keep_margin ? threshold - keep_margin : 0.0;
+
+	if ((double)translated * 100.0 >= threshold * (double)words)
+		return 1;
+	return (double)(translated + fuzzy_words) * 100.0 >= threshold * (double)words &&
+	       (double)translated * 100.0 >= keep * (double)words;
+}
+
 int check_below(const struct check_lang *l)
 {
 	/* Compared without dividing: 4 of 5 words is 80%, not 79.999... */
@@ -613,6 +750,10 @@ int check_below(const struct check_lang *l)
 
 int check_failed(const struct check_lang *l, int strict)
 {
+	if (l->unreadable)
+		return 1;
+	if (l->preparing)
+		return 0;
 	return check_below(l) || check_problems(l, NULL, strict ? DIAG_WARNING : DIAG_ERROR) > 0;
 }
 

@@ -13,7 +13,11 @@
  * - A message is obsolete ("#~"), else untranslated when its (first)
  *   msgstr is empty, else fuzzy when flagged so, else translated: exactly
  *   msgfmt's counts.  Fuzzy never counts as translated.
- * - One exception: a translation identical to its French source (markup
+ * - Two exceptions, so that these counts are the build's (inject.h): a
+ *   translation whose markup the build refuses (segment_check) is
+ *   "rejected", neither translated nor untranslated: the page shows the
+ *   source text in its place.
+ * - And a translation identical to its French source (markup
  *   removed, spaces normalised) with more than CHECK_SAME_WORDS words of
  *   ordinary prose counts as untranslated ("identical"), unless a
  *   translator comment line says "traduki: same-as-source".
@@ -41,16 +45,18 @@
 
 /* Counts of a catalog or of one source file. */
 struct check_counts {
-	unsigned long messages; /* translated + fuzzy + untranslated */
+	unsigned long messages; /* translated + fuzzy + untranslated + rejected */
 	unsigned long translated;
 	unsigned long fuzzy;
 	unsigned long untranslated; /* identical ones included */
+	unsigned long rejected; /* translations the build refuses */
 	unsigned long obsolete; /* not in the other counts */
 	unsigned long identical; /* msgfmt's "translated", copies of the source */
 	unsigned long words; /* source words, obsolete messages excluded */
 	unsigned long words_translated;
 	unsigned long words_fuzzy;
 	unsigned long words_untranslated;
+	unsigned long words_rejected;
 };
 
 struct check_file {
@@ -72,6 +78,8 @@ struct check_lang {
 	char *po; /* the PO file's name */
 	char *source_lang; /* "fr" */
 	double threshold; /* the publish gate in percent, or -1 for none */
+	int preparing; /* in preparation (siteconf.h): reported, never failing */
+	int unreadable; /* the catalog could not be read: a "catalog" problem says why */
 	struct check_counts counts;
 	struct check_file *files; /* in order of first reference */
 	size_t file_count, file_alloc;
@@ -105,6 +113,24 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
                                  const struct check_options *opt, struct diag *d);
 
 /*
+ * Adds to R the language of the catalog PO, which could not be read: no
+ * counts, and one problem of the "catalog" check at FILE:LINE saying WHY
+ * (the reader's first error).  The language is the file name's stem.
+ */
+struct check_lang *check_unreadable(struct check_report *r, const char *po, const char *file,
+                                    long line, const char *why);
+
+/*
+ * Compares CAT, whose language L is, with the template POT: a message of
+ * the template that CAT lacks, or a message of CAT (not obsolete) that
+ * the template lacks, means CAT is not in step with the sources and its
+ * counts are not what the build publishes.  Each kind is one "template"
+ * error of L, with how many and the first of them.
+ */
+void check_against_template(struct check_lang *l, const struct catalog *cat,
+                            const struct catalog *pot);
+
+/*
  * Fills in the titles of the source files of every language in R: the
  * text of the first <title> child of each document's root, read from DIR
  * joined with the path of the reference (DIR NULL: the path as it is).  A
@@ -116,12 +142,27 @@ void check_load_titles(struct check_report *r, const char *dir, struct diag *d);
 /* Translated words over all words, in percent; 100 when there are no words. */
 double check_percent(const struct check_counts *c);
 
+/*
+ * 1 when an article is published in a language of threshold THRESHOLD
+ * (percent): TRANSLATED of its WORDS source words are translated, and
+ * FUZZY_WORDS more have a translation that is outdated (fuzzy).  It is
+ * when the translated words reach the threshold, or when the outdated
+ * ones with them do and the translated words alone reach the threshold
+ * less KEEP_MARGIN: an article whose source was edited a little stays
+ * published with those passages in the source language, rather than
+ * leaving the site.  Compared exactly, without dividing.  The build's
+ * manifest and the status page both decide with this.
+ */
+int check_published(unsigned long words, unsigned long translated, unsigned long fuzzy_words,
+                    double threshold, double keep_margin);
+
 /* 1 when L has a threshold and its percentage is below it. */
 int check_below(const struct check_lang *l);
 
 /*
- * 1 when L fails: below its threshold, or with an error (with STRICT, a
- * warning too).
+ * 1 when L fails: unreadable, below its threshold, or with an error (with
+ * STRICT, a warning too).  A language in preparation fails only when its
+ * catalog cannot be read.
  */
 int check_failed(const struct check_lang *l, int strict);
 

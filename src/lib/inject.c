@@ -46,7 +46,7 @@ struct inject {
 	const struct catalog *cat;
 	char *lang;
 	char *source_lang; /* NULL until the first document says */
-	double threshold;
+	double threshold, keep_margin;
 	struct entry *entries;
 	size_t count, alloc;
 	struct msgindex index; /* (msgctxt, msgid) -> entry number */
@@ -122,6 +122,7 @@ struct inject *inject_new(const struct its_rules *rules, const struct catalog *c
 	inj->cat = cat;
 	inj->lang = language_tag(opt->lang);
 	inj->threshold = opt->threshold;
+	inj->keep_margin = opt->keep_margin;
 	if (opt->source_lang)
 		inj->source_lang = xstrdup(opt->source_lang);
 	else if (cat)
@@ -274,8 +275,10 @@ static void on_unit(const struct extract_unit *unit, void *data)
 		r->art->translated += (unsigned long)e->words;
 	else
 		r->art->fallback++;
-	if (state == STATE_FUZZY)
+	if (state == STATE_FUZZY) {
 		r->art->fuzzy++;
+		r->art->fuzzy_words += (unsigned long)e->words;
+	}
 	if (state == STATE_REJECTED)
 		r->art->rejected++;
 }
@@ -383,8 +386,9 @@ int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag 
 		drop_filtered(its, root, inj->lang);
 	}
 	if (r.art)
-		r.art->published =
-		    (double)r.art->translated * 100.0 >= inj->threshold * (double)r.art->words;
+		r.art->published = check_published(r.art->words, r.art->translated,
+		                                   r.art->fuzzy_words, inj->threshold,
+		                                   inj->keep_margin);
 	its_doc_free(its);
 	return 0;
 }
@@ -421,7 +425,7 @@ static int compare_ids(const void *a, const void *b)
 }
 
 /* Translated words over all words in percent, rounded down to tenths. */
-static void coverage(const struct inject_article *art, char *out, size_t size)
+void inject_coverage(const struct inject_article *art, char *out, size_t size)
 {
 	unsigned long long tenths =
 	    art->words ? (unsigned long long)art->translated * 1000ULL / art->words : 1000ULL;
@@ -474,7 +478,7 @@ int inject_write_manifest(struct inject *inj, const char *path, struct diag *d)
 			xmlNewProp(el, BAD_CAST "date", BAD_CAST art->date);
 		set_number(el, "words", art->words);
 		set_number(el, "translated", art->translated);
-		coverage(art, text, sizeof text);
+		inject_coverage(art, text, sizeof text);
 		xmlNewProp(el, BAD_CAST "coverage", BAD_CAST text);
 		set_number(el, "fuzzy", art->fuzzy);
 		set_number(el, "fallback", art->fallback);

@@ -56,6 +56,7 @@ struct inject_options {
 	 * X-Source-Language, else the first document's root, else "fr". */
 	const char *source_lang;
 	double threshold; /* percent of words translated to publish */
+	double keep_margin; /* see check_published */
 };
 
 /* One document of the manifest. */
@@ -66,9 +67,10 @@ struct inject_article {
 	unsigned long words; /* source words of its messages */
 	unsigned long translated; /* words of messages translated and accepted */
 	unsigned long fuzzy; /* messages whose translation is fuzzy */
+	unsigned long fuzzy_words; /* their words */
 	unsigned long fallback; /* messages shown in the source language */
 	unsigned long rejected; /* messages whose translation was refused */
-	int published; /* translated * 100 >= threshold * words */
+	int published; /* check_published */
 };
 
 struct inject;
@@ -93,6 +95,12 @@ int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag 
 /* The articles so far, in the order they were given. */
 size_t inject_article_count(const struct inject *inj);
 const struct inject_article *inject_article_at(const struct inject *inj, size_t i);
+
+/*
+ * ART's coverage as the manifest gives it: translated words over words in
+ * percent, rounded down to one decimal ("79.9", "100"), into OUT.
+ */
+void inject_coverage(const struct inject_article *art, char *out, size_t size);
 
 /* Messages whose translation was rejected so far, each counted once. */
 unsigned long inject_rejected(const struct inject *inj);

@@ -31,9 +31,10 @@ static const char page_css[] =
     "td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
     ".bar{display:flex;height:1em;min-width:10em;background:#d32f2f;border-radius:3px;"
     "overflow:hidden}"
-    ".bar .t{background:#2e7d32}.bar .f{background:#f9a825}.bar .u{background:#d32f2f}"
+    ".bar .t{background:#2e7d32}.bar .f{background:#f9a825}.bar .r{background:#6a1b9a}.bar .u{background:#d32f2f}"
     ".file{color:#555;font-size:.85em}"
     ".below{color:#b71c1c;font-weight:bold}.ok{color:#1b5e20;font-weight:bold}"
+    ".prep{color:#555;font-style:italic}"
     ".error{color:#b71c1c}.warning{color:#8d5a00}"
     ".legend span{display:inline-block;width:.8em;height:.8em;margin:0 .3em 0 1em}"
     "ul.problems{padding-left:1.2em}ul.problems li{margin:.2em 0}"
@@ -54,26 +55,27 @@ static void add_text(xmlNodePtr parent, const char *text)
 	xmlAddChild(parent, xmlNewText(BAD_CAST text));
 }
 
-/* A bar of translated, fuzzy and untranslated words, with a text equivalent. */
+/* A bar of translated, fuzzy, rejected and untranslated words, with a text equivalent. */
 static void progress_bar(xmlNodePtr parent, const struct check_counts *c)
 {
-	static const char *const classes[] = { "t", "f", "u" };
-	static const char *const names[] = { "translated", "fuzzy", "untranslated" };
-	unsigned long parts[3];
-	char label[160], style[48];
+	static const char *const classes[] = { "t", "f", "r", "u" };
+	static const char *const names[] = { "translated", "fuzzy", "rejected", "untranslated" };
+	unsigned long parts[4];
+	char label[200], style[48];
 	xmlNodePtr bar = element(parent, "div", NULL);
 	int i;
 
 	parts[0] = c->words_translated;
 	parts[1] = c->words_fuzzy;
-	parts[2] = c->words_untranslated;
-	snprintf(label, sizeof label, "%lu words translated, %lu fuzzy, %lu untranslated", parts[0],
-	         parts[1], parts[2]);
+	parts[2] = c->words_rejected;
+	parts[3] = c->words_untranslated;
+	snprintf(label, sizeof label, "%lu words translated, %lu fuzzy, %lu rejected, %lu untranslated",
+	         parts[0], parts[1], parts[2], parts[3]);
 	attr(bar, "class", "bar");
 	attr(bar, "role", "img");
 	attr(bar, "aria-label", label);
 	attr(bar, "title", label);
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		char pct[32];
 		xmlNodePtr span;
 
@@ -88,18 +90,31 @@ static void progress_bar(xmlNodePtr parent, const struct check_counts *c)
 	}
 }
 
-/* The gate's verdict for L: "below the 80% gate" or "at or above ...". */
-static void gate_text(xmlNodePtr parent, const struct check_lang *l)
+/*
+ * The gate's verdict for L, exactly check_failed's, with its reason: "below
+ * the 80% gate", "fails the gate: 2 errors", "at or above the 60% gate"...
+ */
+static void gate_text(xmlNodePtr parent, const struct check_lang *l, int strict)
 {
-	char text[96];
+	size_t errors = check_problems(l, NULL, strict ? DIAG_WARNING : DIAG_ERROR);
+	char text[128];
 	xmlNodePtr span;
 
-	if (l->threshold < 0)
+	if (l->unreadable)
+		snprintf(text, sizeof text, "the catalog cannot be read");
+	else if (l->preparing)
+		snprintf(text, sizeof text, "in preparation: not on the site, not gated");
+	else if (check_below(l))
+		snprintf(text, sizeof text, "below the %g%% gate", l->threshold);
+	else if (errors)
+		snprintf(text, sizeof text, "fails the gate: %zu %s%s", errors,
+		         strict ? "problem" : "error", errors == 1 ? "" : "s");
+	else if (l->threshold >= 0)
+		snprintf(text, sizeof text, "at or above the %g%% gate", l->threshold);
+	else
 		return;
-	snprintf(text, sizeof text, "%s the %g%% gate", check_below(l) ? "below" : "at or above",
-	         l->threshold);
 	span = element(parent, "span", text);
-	attr(span, "class", check_below(l) ? "below" : "ok");
+	attr(span, "class", check_failed(l, strict) ? "below" : l->preparing ? "prep" : "ok");
 }
 
 static void number_cell(xmlNodePtr row, const char *text)
@@ -135,7 +150,7 @@ static void lang_anchor(const struct check_report *r, size_t i, char *out, size_
 		snprintf(out, size, "lang-%s", r->langs[i].lang);
 }
 
-static void summary_table(xmlNodePtr body, const struct check_report *r)
+static void summary_table(xmlNodePtr body, const struct check_report *r, int strict)
 {
 	xmlNodePtr table = element(body, "table", NULL), row, cell, a;
 	size_t i;
@@ -160,7 +175,7 @@ static void summary_table(xmlNodePtr body, const struct check_report *r)
 		attr(a, "href", href);
 		counts_cells(row, &l->counts);
 		cell = element(row, "td", NULL);
-		gate_text(cell, l);
+		gate_text(cell, l, strict);
 		snprintf(text, sizeof text, "%zu errors, %zu warnings",
 		         check_problems(l, NULL, DIAG_ERROR),
 		         check_problems(l, NULL, DIAG_WARNING) -
@@ -253,10 +268,21 @@ static void lang_section(xmlNodePtr body, const struct check_report *r, size_t i
 
 	lang_anchor(r, i, id, sizeof id);
 	attr(section, "id", id);
+	if (l->unreadable) {
+		snprintf(text, sizeof text, "%s: ", l->lang);
+		h2 = element(section, "h2", text);
+		gate_text(h2, l, o->strict);
+		p = element(section, "p", "Catalog ");
+		element(p, "code", l->po);
+		add_text(p, ": nothing of this language is updated until it can be read again; "
+		            "the site keeps its pages of the last good run.");
+		problems_list(section, l, o);
+		return;
+	}
 	report_percent(check_percent(c), pct, sizeof pct);
 	snprintf(text, sizeof text, "%s: %s%% ", l->lang, pct);
 	h2 = element(section, "h2", text);
-	gate_text(h2, l);
+	gate_text(h2, l, o->strict);
 	progress_bar(section, c);
 	snprintf(text, sizeof text,
 	         "%lu of %lu source words translated.  Messages: %lu translated, %lu fuzzy, "
@@ -265,6 +291,11 @@ static void lang_section(xmlNodePtr body, const struct check_report *r, size_t i
 	p = element(section, "p", text);
 	if (c->identical) {
 		snprintf(text, sizeof text, " (%lu of them copies of the source)", c->identical);
+		add_text(p, text);
+	}
+	if (c->rejected) {
+		snprintf(text, sizeof text, ", %lu rejected (shown in the source language)",
+		         c->rejected);
 		add_text(p, text);
 	}
 	snprintf(text, sizeof text, ", %lu obsolete.  Catalog: ", c->obsolete);
@@ -310,7 +341,7 @@ int report_html(const struct check_report *r, const struct report_options *o, co
 	span = element(legend, "span", NULL);
 	attr(span, "style", "background:#d32f2f");
 	add_text(legend, "untranslated");
-	summary_table(body, r);
+	summary_table(body, r, o->strict);
 	for (i = 0; i < r->lang_count; i++)
 		lang_section(body, r, i, o);
 
@@ -347,6 +378,8 @@ static const char *badge_colour(const struct check_lang *l)
 {
 	double pct = check_percent(&l->counts);
 
+	if (l->unreadable)
+		return "#c62828";
 	if (l->threshold < 0)
 		return "#0366d6";
 	if (!check_below(l))
@@ -390,8 +423,11 @@ static int write_badge(const struct check_lang *l, const char *dir, struct diag 
 	report_percent(check_percent(&l->counts), pct, sizeof pct);
 	whole = strtol(pct, NULL, 10);
 	snprintf(value, sizeof value, "%ld%%", whole);
+	if (l->unreadable)
+		snprintf(value, sizeof value, "unreadable");
 	vw = text_width(value) + 12;
-	snprintf(label, sizeof label, "%s: %s translated", l->lang, value);
+	snprintf(label, sizeof label, "%s: %s%s", l->lang, value,
+	         l->unreadable ? "" : " translated");
 	xmlSetNs(svg, ns);
 	xmlDocSetRootElement(doc, svg);
 	attr_int(svg, "width", lw + vw);

@@ -93,13 +93,15 @@ static void json_counts(struct buf *b, const struct check_counts *c, int depth)
 	json_indent(b, depth);
 	buf_addf(b,
 	         "\"messages\": {\"total\": %lu, \"translated\": %lu, \"fuzzy\": %lu, "
-	         "\"untranslated\": %lu, \"obsolete\": %lu, \"identical\": %lu},",
-	         c->messages, c->translated, c->fuzzy, c->untranslated, c->obsolete, c->identical);
+	         "\"untranslated\": %lu, \"rejected\": %lu, \"obsolete\": %lu, \"identical\": %lu},",
+	         c->messages, c->translated, c->fuzzy, c->untranslated, c->rejected, c->obsolete,
+	         c->identical);
 	json_indent(b, depth);
 	buf_addf(b,
 	         "\"words\": {\"total\": %lu, \"translated\": %lu, \"fuzzy\": %lu, "
-	         "\"untranslated\": %lu},",
-	         c->words, c->words_translated, c->words_fuzzy, c->words_untranslated);
+	         "\"untranslated\": %lu, \"rejected\": %lu},",
+	         c->words, c->words_translated, c->words_fuzzy, c->words_untranslated,
+	         c->words_rejected);
 	report_percent(check_percent(c), pct, sizeof pct);
 	json_indent(b, depth);
 	buf_addf(b, "\"percent\": %s", pct);
@@ -129,6 +131,10 @@ static void json_lang(struct buf *b, const struct check_lang *l, int strict)
 		buf_adds(b, "\"threshold\": null,");
 	json_indent(b, 3);
 	buf_addf(b, "\"below\": %s,", check_below(l) ? "true" : "false");
+	json_indent(b, 3);
+	buf_addf(b, "\"preparing\": %s,", l->preparing ? "true" : "false");
+	json_indent(b, 3);
+	buf_addf(b, "\"unreadable\": %s,", l->unreadable ? "true" : "false");
 	json_indent(b, 3);
 	buf_addf(b, "\"passed\": %s,", check_failed(l, strict) ? "false" : "true");
 	json_counts(b, &l->counts, 3);

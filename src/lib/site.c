@@ -36,6 +36,9 @@
 #include "xmldoc.h"
 #include "xsltext.h"
 
+/* Files removed that a build names one by one; the rest are counted. */
+#define SITE_REMOVED_NAMED 20
+
 /* The list of the files a build wrote, in OUT_DIR. */
 #define FILE_LIST ".traduki-files"
 
@@ -49,6 +52,7 @@ struct build {
 	xmlHashTablePtr versions; /* article id → xmlNodePtr[language_count] */
 	xmlHashTablePtr stylesheets; /* template name → xsltStylesheetPtr */
 	xmlHashTablePtr paths; /* output paths of the plan, to catch duplicates */
+	xmlHashTablePtr missing; /* paths t:in-site did not find, said once */
 	/* What a page's digest is made of (see "Digests" below). */
 	xmlHashTablePtr inputs; /* "LL/FILE" of a published article → struct input */
 	xmlHashTablePtr previous; /* path → its digest in the previous build, or "" */
@@ -702,6 +706,45 @@ static void add_tag_slugs(xmlNodePtr tags)
 	}
 }
 
+/* The <tags> child of manifest entry ENTRY, or NULL. */
+static xmlNodePtr entry_tags(xmlNodePtr entry)
+{
+	xmlNodePtr n;
+
+	for (n = entry ? entry->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "tags"))
+			return n;
+	return NULL;
+}
+
+/*
+ * Gives each tag of ENTRY the slug of the tag at the same place in SOURCE,
+ * the same article's entry in the source language, as "source": the tag
+ * pages of every language that stand for one source tag are the versions
+ * of one page (common.xsl, "tag-versions").  The source's own tags stand
+ * for themselves; a tag with no counterpart gets none.
+ */
+static void link_tags(xmlNodePtr entry, xmlNodePtr source)
+{
+	xmlNodePtr tag, other = NULL, tags = entry_tags(source);
+
+	for (other = tags ? tags->children : NULL; other && other->type != XML_ELEMENT_NODE;)
+		other = other->next;
+	tags = entry_tags(entry);
+	for (tag = tags ? tags->children : NULL; tag; tag = tag->next) {
+		xmlChar *slug;
+
+		if (tag->type != XML_ELEMENT_NODE)
+			continue;
+		slug = other ? xmlGetProp(other, BAD_CAST "slug") : NULL;
+		if (slug && *slug)
+			xmlSetProp(tag, BAD_CAST "source", slug);
+		xmlFree(slug);
+		for (other = other ? other->next : NULL; other && other->type != XML_ELEMENT_NODE;)
+			other = other->next;
+	}
+}
+
 /*
  * Copies into ENTRY (a manifest entry of the model) the title, summary and
  * tags of the localized article at PATH: what index pages, tag pages and
@@ -828,6 +871,8 @@ static int load_language(struct build *b, size_t l)
 				                        path + strlen(b->opts->xml_dir) + 1,
 				                        id) != 0)
 					rc = -1;
+				else
+					link_tags(entry, versions[0]);
 				free(path);
 			}
 		}
@@ -839,6 +884,83 @@ out:
 	free(chrome_path);
 	free(manifest_path);
 	return rc;
+}
+
+/* 1 when the manifest of language CODE has an article published="yes". */
+static int publishes_something(struct build *b, const char *code)
+{
+	char *manifest_path = join(b->opts->xml_dir, code, "manifest.xml");
+	struct diag quiet;
+	xmlDocPtr doc;
+	xmlNodePtr n;
+	int found = 0;
+
+	/* Reported when the language is loaded, if it cannot be read. */
+	diag_init(&quiet, NULL, NULL);
+	doc = xmldoc_read_file(manifest_path, &quiet);
+
+	for (n = doc ? xmlDocGetRootElement(doc)->children : NULL; n && !found; n = n->next) {
+		xmlChar *published;
+
+		if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "article"))
+			continue;
+		published = xmlGetProp(n, BAD_CAST "published");
+		found = published && xmlStrEqual(published, BAD_CAST "yes");
+		xmlFree(published);
+	}
+	xmlFreeDoc(doc);
+	free(manifest_path);
+	return found || !doc;
+}
+
+/* 1 when LANGUAGES (the site file's <languages>) lists CODE. */
+static int lists_language(xmlNodePtr languages, const char *code)
+{
+	xmlNodePtr n;
+
+	for (n = languages->children; n; n = n->next) {
+		xmlChar *c;
+		int same;
+
+		if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "language"))
+			continue;
+		c = xmlGetProp(n, BAD_CAST "code");
+		same = c && strcmp((const char *)c, code) == 0;
+		xmlFree(c);
+		if (same)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Leaves out of the site the languages it does not offer readers: those
+ * the site file does not list (in preparation), and those with no article
+ * published yet, whose section would be empty with its menus in the
+ * source language.  Each is named in a note.
+ */
+static void drop_unoffered(struct build *b, xmlNodePtr languages)
+{
+	size_t i, kept = 1;
+
+	for (i = 1; i < b->language_count; i++) {
+		const char *code = b->languages[i];
+
+		if (!lists_language(languages, code)) {
+			diag_report(b->d, DIAG_NOTE, b->opts->site_file, 0, 0,
+			            "'%s' is not among the site's languages (in preparation): "
+			            "not on the site",
+			            code);
+		} else if (!publishes_something(b, code)) {
+			diag_report(b->d, DIAG_NOTE, NULL, 0, 0,
+			            "'%s' has no article published yet: not on the site", code);
+		} else {
+			b->languages[kept++] = b->languages[i];
+			continue;
+		}
+		free(b->languages[i]);
+	}
+	b->language_count = kept;
 }
 
 /*
@@ -888,6 +1010,7 @@ static int load_model(struct build *b)
 			goto out;
 		}
 	}
+	drop_unoffered(b, languages);
 
 	b->model = xmlNewDoc(BAD_CAST "1.0");
 	xmlDocSetRootElement(b->model, xmlNewNode(NULL, BAD_CAST "model"));
@@ -946,6 +1069,32 @@ static void fn_versions(xmlXPathParserContextPtr ctxt, int nargs)
 			xmlXPathNodeSetAdd(set, versions[i]);
 	valuePush(ctxt, xmlXPathWrapNodeSet(set));
 	xmlFree(id);
+}
+
+/*
+ * t:in-site(PATH): true when PATH, relative to the site's root, is a file
+ * of the site (a page or a static file of the plan).  A page that would
+ * link to a file the site does not have (an image whose name has a typo)
+ * asks this first; the first time a path is missing, the build says so.
+ */
+static void fn_in_site(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	struct build *b = build_of(ctxt);
+	xmlChar *path;
+	int found;
+
+	CHECK_ARITY(1);
+	if (!b)
+		XP_ERROR(XPATH_INVALID_CTXT);
+	path = xmlXPathPopString(ctxt);
+	found = path && xmlHashLookup(b->paths, path) != NULL;
+	if (!found && path && xmlHashAddEntry(b->missing, path, b) == 0)
+		diag_report(b->d, DIAG_WARNING, b->page, 0, 0,
+		            "'%s' is not a file of the site (a static file that is missing?): "
+		            "left out of the page",
+		            (const char *)path);
+	xmlFree(path);
+	valuePush(ctxt, xmlXPathNewBoolean(found));
 }
 
 /* --- Templates and pages ------------------------------------------------------- */
@@ -1403,20 +1552,51 @@ static void remove_empty_folders(struct build *b, char *dir)
 	}
 }
 
-static void remove_stale(void *payload, void *data, const xmlChar *name)
+struct stale {
+	struct build *b;
+	char **paths;
+	size_t count, alloc;
+};
+
+static void collect_stale(void *payload, void *data, const xmlChar *name)
 {
-	struct build *b = data;
+	struct stale *st = data;
 
 	(void)payload;
-	if (!xmlHashLookup(b->paths, name)) {
-		char *path = join(b->opts->out_dir, (const char *)name, NULL);
+	if (!xmlHashLookup(st->b->paths, name)) {
+		xgrow((void **)&st->paths, &st->alloc, st->count + 1, sizeof *st->paths);
+		st->paths[st->count++] = xstrdup((const char *)name);
+	}
+}
+
+/*
+ * Removes the files of the previous build that the plan no longer has, in
+ * name order, naming the first SITE_REMOVED_NAMED: no page leaves the
+ * site without a word (a language dropped would say it thousands of
+ * times).
+ */
+static void remove_stale(struct build *b)
+{
+	struct stale st = { b, NULL, 0, 0 };
+	size_t i;
+
+	xmlHashScan(b->previous, collect_stale, &st);
+	if (st.count)
+		qsort(st.paths, st.count, sizeof *st.paths, compare_strings);
+	for (i = 0; i < st.count; i++) {
+		char *path = join(b->opts->out_dir, st.paths[i], NULL);
 
 		if (unlink(path) == 0) {
+			if (b->stats->removed < SITE_REMOVED_NAMED)
+				diag_report(b->d, DIAG_NOTE, path, 0, 0,
+				            "removed: the site no longer has it");
 			b->stats->removed++;
 			remove_empty_folders(b, path);
 		}
 		free(path);
+		free(st.paths[i]);
 	}
+	free(st.paths);
 }
 
 /* --- The build ---------------------------------------------------------------- */
@@ -1597,7 +1777,7 @@ static int run_plan(struct build *b)
 			b->stats->articles++;
 	}
 	if (rc == 0) {
-		xmlHashScan(b->previous, remove_stale, b);
+		remove_stale(b);
 		rc = write_file_list(b, &list, 1);
 	}
 	for (i = 0; i < list.count; i++) {
@@ -1626,6 +1806,7 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	b.d = d;
 	b.stylesheets = xmlHashCreate(16);
 	b.paths = xmlHashCreate(1024);
+	b.missing = xmlHashCreate(16);
 
 	xmlSetGenericErrorFunc(&b, on_error);
 	xsltSetGenericErrorFunc(&b, on_error);
@@ -1633,6 +1814,7 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	xsltext_register();
 	xsltRegisterExtModuleFunction(BAD_CAST "model", BAD_CAST XSLTEXT_NS, fn_model);
 	xsltRegisterExtModuleFunction(BAD_CAST "versions", BAD_CAST XSLTEXT_NS, fn_versions);
+	xsltRegisterExtModuleFunction(BAD_CAST "in-site", BAD_CAST XSLTEXT_NS, fn_in_site);
 	/* Templates read files (document()) but neither write nor go online. */
 	b.security = xsltNewSecurityPrefs();
 	xsltSetSecurityPrefs(b.security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
@@ -1652,6 +1834,7 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 
 	xmlHashFree(b.stylesheets, free_stylesheet);
 	xmlHashFree(b.paths, NULL);
+	xmlHashFree(b.missing, NULL);
 	if (b.versions)
 		xmlHashFree(b.versions, free_versions);
 	if (b.inputs)

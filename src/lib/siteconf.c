@@ -77,6 +77,8 @@ struct siteconf *siteconf_load(const char *path, struct diag *d)
 	} else {
 		bad |= percent_attribute(languages, "default-threshold", &sc->default_threshold,
 		                         path, d);
+		sc->keep_margin = SITECONF_KEEP_MARGIN;
+		bad |= percent_attribute(languages, "keep-margin", &sc->keep_margin, path, d);
 	}
 	for (n = languages ? languages->children : NULL; n && !bad; n = n->next) {
 		struct siteconf_language *lang;
@@ -118,17 +120,30 @@ void siteconf_free(struct siteconf *sc)
 	free(sc);
 }
 
-double siteconf_threshold(const struct siteconf *sc, const char *lang)
+/* LANG's entry, else its base language's ("nl" for "nl_BE"), else NULL. */
+static const struct siteconf_language *find_language(const struct siteconf *sc, const char *lang)
 {
 	size_t base = strcspn(lang, "_-@.");
 	size_t i;
 
 	for (i = 0; i < sc->language_count; i++)
 		if (strcmp(sc->languages[i].code, lang) == 0)
-			return sc->languages[i].threshold;
+			return &sc->languages[i];
 	for (i = 0; i < sc->language_count; i++)
 		if (strlen(sc->languages[i].code) == base &&
 		    strncmp(sc->languages[i].code, lang, base) == 0)
-			return sc->languages[i].threshold;
-	return sc->default_threshold;
+			return &sc->languages[i];
+	return NULL;
+}
+
+double siteconf_threshold(const struct siteconf *sc, const char *lang)
+{
+	const struct siteconf_language *l = find_language(sc, lang);
+
+	return l ? l->threshold : sc->default_threshold;
+}
+
+int siteconf_listed(const struct siteconf *sc, const char *lang)
+{
+	return find_language(sc, lang) != NULL || strcmp(lang, sc->source) == 0;
 }

@@ -3,6 +3,11 @@
  * content/site.rng) that tools other than the site build need: the source
  * language, and the languages with their publish thresholds.
  *
+ * A language of po/LINGUAS that content/site.xml does not list is in
+ * preparation: its catalog is kept and checked, but the site does not
+ * offer it and the gate does not judge it (doc/translators.md, "Start a
+ * new language").
+ *
  * A struct siteconf owns everything in it; free it with siteconf_free.
  */
 #ifndef TRADUKI_SITECONF_H
@@ -17,9 +22,13 @@ struct siteconf_language {
 	double threshold; /* percent of source words translated to publish */
 };
 
+/* How far below its threshold an article with outdated passages stays published. */
+#define SITECONF_KEEP_MARGIN 20.0
+
 struct siteconf {
 	char *source; /* the source language ("fr") */
-	double default_threshold; /* for languages not listed; 0 if not given */
+	double default_threshold; /* for languages without their own; 0 if not given */
+	double keep_margin; /* keep-margin, else SITECONF_KEEP_MARGIN */
 	struct siteconf_language *languages;
 	size_t language_count;
 };
@@ -40,5 +49,11 @@ void siteconf_free(struct siteconf *sc);
  * language ("nl" for "nl_BE"), else the default threshold.
  */
 double siteconf_threshold(const struct siteconf *sc, const char *lang);
+
+/*
+ * 1 when LANG (or its base language) is listed among the site's languages
+ * or is its source language; 0 when it is in preparation.
+ */
+int siteconf_listed(const struct siteconf *sc, const char *lang);
 
 #endif

@@ -191,6 +191,21 @@ static void test_percent(void)
 	CHECK(check_rule_id(check_rule_find("urls")) != NULL);
 }
 
+/* An article stays published with outdated passages down to the margin. */
+static void test_published(void)
+{
+	/* words, translated, fuzzy words, threshold, margin */
+	CHECK(check_published(1000, 800, 0, 80, 20)); /* exactly at the gate */
+	CHECK(!check_published(1000, 799, 0, 80, 20)); /* below, nothing outdated */
+	CHECK(check_published(1000, 799, 201, 80, 20)); /* 79.9%, a little outdated */
+	CHECK(check_published(1000, 600, 400, 80, 20)); /* down to 60% */
+	CHECK(!check_published(1000, 599, 401, 80, 20)); /* well below: leaves */
+	CHECK(!check_published(1000, 700, 50, 80, 20)); /* never reached the gate */
+	CHECK(!check_published(1000, 799, 201, 80, 0)); /* no margin: the gate alone */
+	CHECK(check_published(10, 1, 9, 10, 20)); /* margin past 0 */
+	CHECK(check_published(0, 0, 0, 80, 20)); /* nothing to translate */
+}
+
 static void test_siteconf(void)
 {
 	struct diag d;
@@ -211,6 +226,10 @@ static void test_siteconf(void)
 		CHECK(siteconf_threshold(sc, "nl_BE") == 80);
 		CHECK(siteconf_threshold(sc, "en") == 50.5);
 		CHECK(siteconf_threshold(sc, "de") == 60);
+		CHECK(sc->keep_margin == SITECONF_KEEP_MARGIN);
+		CHECK(siteconf_listed(sc, "nl") && siteconf_listed(sc, "nl_BE"));
+		CHECK(siteconf_listed(sc, "fr")); /* the source */
+		CHECK(!siteconf_listed(sc, "de")); /* in preparation */
 		siteconf_free(sc);
 	}
 	spit(path, "<site><languages source=\"fr\" default-threshold=\"60\">"
@@ -265,6 +284,7 @@ int main(void)
 	test_msg_text();
 	test_counts();
 	test_percent();
+	test_published();
 	test_siteconf();
 	test_json();
 	snprintf(path, sizeof path, "%s/nl.po", dir);

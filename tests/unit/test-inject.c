@@ -126,7 +126,7 @@ static char *dump(xmlDocPtr doc)
 
 static void test_inject(void)
 {
-	struct inject_options opt = { "en", NULL, 50.0 };
+	struct inject_options opt = { "en", NULL, 50.0, 0.0 };
 	struct catalog *cat = make_catalog();
 	struct inject *inj = inject_new(NULL, cat, &opt);
 	const struct inject_article *art;
@@ -191,7 +191,7 @@ static void add_article(struct inject *inj, const char *id, int translated, stru
 
 static void test_manifest(void)
 {
-	struct inject_options opt = { "nl", "fr", 66.7 };
+	struct inject_options opt = { "nl", "fr", 66.7, 0.0 };
 	struct catalog *cat = catalog_create("po/nl.po");
 	struct inject *inj;
 	struct diag d;
