@@ -255,10 +255,12 @@ static void report_departures(const char *path, const struct inject *inj,
 				 * reaches the threshold, so the lower one. */
 				int kept = (double)(art->translated + art->fuzzy_words) * 100.0 >=
 				           opt->threshold * (double)art->words;
-				double bar = kept ? opt->threshold - opt->keep_margin : opt->threshold;
+				double bar =
+				    kept ? opt->threshold - opt->keep_margin : opt->threshold;
 
 				inject_coverage(art, pct, sizeof pct);
-				fprintf(stderr, "%s leaves %s: %s%% < %g%%\n", id, opt->lang, pct, bar);
+				fprintf(stderr, "%s leaves %s: %s%% < %g%%\n", id, opt->lang, pct,
+				        bar);
 			}
 		}
 		xmlFree(id);

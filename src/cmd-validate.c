@@ -8,12 +8,14 @@
 #include <getopt.h>
 #include <libxml/tree.h>
 #include <stdio.h>
+#include <stdlib.h>
 
+#include "lib/mem.h"
 #include "lib/xmldoc.h"
 #include "tool.h"
 
 static const char help[] =
-    "Usage: traduki validate --schema=SCHEMA.rng [-f LIST] FILE|DIR...\n"
+    "Usage: traduki validate --schema=SCHEMA.rng [-S DIR]... [-f LIST] FILE|DIR...\n"
     "\n"
     "Check that each XML FILE is well-formed and valid against the RELAX NG\n"
     "schema SCHEMA.rng (for the news articles: content/article.rng).  A\n"
@@ -22,6 +24,10 @@ static const char help[] =
     "  -s, --schema=FILE         the RELAX NG schema (XML syntax)\n"
     "  -f, --files-from=LIST     also check the documents named in LIST, one per\n"
     "                            line ('-': standard input)\n"
+    "  -S, --static=DIR          a folder the site copies under its own name: an\n"
+    "                            attribute that refers to a file in it\n"
+    "                            (src=\"images/x.jpg\" for DIR content/images) must\n"
+    "                            name a file that is there; repeatable\n"
     "  -q, --quiet               print nothing for valid documents\n"
     "  -h, --help                show this help and exit\n"
     "\n"
@@ -33,6 +39,7 @@ int cmd_validate(int argc, char **argv, struct tool_ctx *ctx)
 	static const struct option options[] = {
 		{ "schema", required_argument, NULL, 's' },
 		{ "files-from", required_argument, NULL, 'f' },
+		{ "static", required_argument, NULL, 'S' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -40,14 +47,20 @@ int cmd_validate(int argc, char **argv, struct tool_ctx *ctx)
 	const char *schema_path = NULL;
 	struct xmldoc_schema *schema = NULL;
 	struct tool_files files = { NULL, 0, 0 };
+	const char **statics = NULL;
+	size_t static_count = 0;
 	int unreadable = 0, invalid = 0, status = TOOL_OK;
 	int c;
 	size_t i;
 
-	while ((c = getopt_long(argc, argv, "s:f:qh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:f:S:qh", options, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			schema_path = optarg;
+			break;
+		case 'S':
+			statics = xrealloc(statics, (static_count + 1) * sizeof *statics);
+			statics[static_count++] = optarg;
 			break;
 		case 'f':
 			if (tool_files_add_list(&files, optarg, &ctx->diag) != 0)
@@ -89,7 +102,8 @@ int cmd_validate(int argc, char **argv, struct tool_ctx *ctx)
 			unreadable++;
 			continue;
 		}
-		if (xmldoc_validate(schema, doc, &ctx->diag) != 0)
+		if (xmldoc_validate(schema, doc, &ctx->diag) != 0 ||
+		    xmldoc_check_static(doc, statics, static_count, &ctx->diag) != 0)
 			invalid++;
 		else if (!ctx->quiet)
 			printf("%s: valid\n", files.paths[i]);
@@ -97,6 +111,7 @@ int cmd_validate(int argc, char **argv, struct tool_ctx *ctx)
 	}
 	status = unreadable ? TOOL_USAGE : invalid ? TOOL_PROBLEMS : TOOL_OK;
 done:
+	free(statics);
 	xmldoc_schema_free(schema);
 	tool_files_release(&files);
 	return status;

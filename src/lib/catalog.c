@@ -107,7 +107,8 @@ static void report(int severity, const char *filename, size_t lineno, size_t col
 			report_first->more++;
 		} else {
 			report_first->held = 1;
-			report_first->file = xstrdup(report_file(filename) ? report_file(filename) : "");
+			report_first->file =
+			    xstrdup(report_file(filename) ? report_file(filename) : "");
 			report_first->line = line;
 			report_first->col = col;
 			report_first->text = xstrdup(text);
@@ -449,29 +450,65 @@ static long stray_quote(const char *line, size_t n)
 	return -1;
 }
 
+/* Line AT of TEXT (LEN bytes), without its line break, in *LINE and *N. */
+static int find_line(const char *text, size_t len, long at, const char **line, size_t *n)
+{
+	const char *p = text, *end = text + len, *eol;
+	long l = 1;
+
+	for (; p < end && l < at; p++)
+		if (*p == '\n')
+			l++;
+	if (at < 1 || l != at || p > end)
+		return 0;
+	eol = memchr(p, '\n', (size_t)(end - p));
+	*line = p;
+	*n = (size_t)((eol ? eol : end) - p);
+	if (*n && p[*n - 1] == '\r')
+		(*n)--;
+	return 1;
+}
+
+/* 1 when LINE (N bytes) opens a quoted text that it does not close. */
+static int unclosed(const char *line, size_t n)
+{
+	size_t i = 0;
+	int open = 0;
+
+	while (i < n && line[i] != '#') {
+		if (line[i] == '"')
+			open = !open;
+		else if (line[i] == '\\' && open)
+			i++;
+		i++;
+	}
+	return open;
+}
+
 /*
  * Reports E, the first error libgettextpo found in TEXT (LEN bytes), in
  * the words of a translator who edits the file by hand, with the fix
  * where one is plain.  libgettextpo's own words are kept for the rest.
  */
-static void explain_error(const char *text, size_t len, const struct first_error *e,
-                          struct diag *d)
+static void explain_error(const char *text, size_t len, const struct first_error *e, struct diag *d)
 {
-	const char *line = NULL, *p = text, *end = text + len;
+	const char *line = NULL;
 	size_t n = 0;
-	long l = 1, col = e->col;
+	long at = e->line, col = e->col;
 	const char *msg = e->text, *say = NULL;
 
-	for (; p < end && l < e->line; p++)
-		if (*p == '\n')
-			l++;
-	if (e->line > 0 && l == e->line && p <= end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
+	find_line(text, len, at, &line, &n);
+	/* Its lexer has read the line break when it sees a string unclosed. */
+	if (strcmp(msg, "end-of-line within string") == 0 && at > 1 &&
+	    (!line || !unclosed(line, n))) {
+		const char *prev;
+		size_t pn;
 
-		line = p;
-		n = (size_t)((eol ? eol : end) - p);
-		if (n && line[n - 1] == '\r')
-			n--;
+		if (find_line(text, len, at - 1, &prev, &pn) && unclosed(prev, pn)) {
+			at--;
+			line = prev;
+			n = pn;
+		}
 	}
 	if (line && (strncmp(msg, "keyword \"", 9) == 0 || strcmp(msg, "syntax error") == 0) &&
 	    stray_quote(line, n) >= 0) {
@@ -497,10 +534,7 @@ static void explain_error(const char *text, size_t len, const struct first_error
 		say = "this message (its msgctxt and msgid) is in the catalog twice: keep one of "
 		      "the two";
 	}
-	if (say)
-		diag_report(d, DIAG_ERROR, e->file, e->line, col, "%s", say);
-	else
-		diag_report(d, DIAG_ERROR, e->file, e->line, col, "%s", msg);
+	diag_report(d, DIAG_ERROR, e->file, at, col, "%s", say ? say : msg);
 }
 
 /*

@@ -519,7 +519,8 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 		 * translation it refuses is not counted as one. */
 		free(u.rejected);
 		u.rejected = NULL;
-		if (state == TRANSLATED && segment_check(catalog_msg_id(m), msgstr, &u.rejected) != 0) {
+		if (state == TRANSLATED &&
+		    segment_check(catalog_msg_id(m), msgstr, &u.rejected) != 0) {
 			state = REJECTED;
 			if (!u.rejected)
 				u.rejected = xstrdup("the markup does not fit the source");
@@ -615,19 +616,20 @@ static void report_missing(struct check_lang *l, const struct catalog *a, const 
 	if (!missing)
 		return;
 	if (a_is_template)
-		buf_addf(&text,
-		         "%lu message%s of the template %s %s missing from this catalog, the first at "
-		         "%s:%ld: the catalog is not in step with the sources (traduki merge, or "
-		         "make update-po, brings it in step)",
-		         missing, missing == 1 ? "" : "s", catalog_name(a), missing == 1 ? "is" : "are",
-		         catalog_name(a), catalog_msg_line(first));
+		buf_addf(
+		    &text,
+		    "%lu message%s of the template %s %s missing from this catalog, the first at "
+		    "%s:%ld: the catalog is not in step with the sources (traduki merge, or "
+		    "make update-po, brings it in step)",
+		    missing, missing == 1 ? "" : "s", catalog_name(a), missing == 1 ? "is" : "are",
+		    catalog_name(a), catalog_msg_line(first));
 	else
-		buf_addf(&text,
-		         "%lu message%s of this catalog %s not in the template %s (the first is this "
-		         "one): the catalog is not in step with the sources (traduki merge, or make "
-		         "update-po, makes them obsolete)",
-		         missing, missing == 1 ? "" : "s", missing == 1 ? "is" : "are",
-		         catalog_name(b));
+		buf_addf(
+		    &text,
+		    "%lu message%s of this catalog %s not in the template %s (the first is this "
+		    "one): the catalog is not in step with the sources (traduki merge, or make "
+		    "update-po, makes them obsolete)",
+		    missing, missing == 1 ? "" : "s", missing == 1 ? "is" : "are", catalog_name(b));
 	check_lang_add_problem(l, "template", DIAG_ERROR, l->po,
 	                       a_is_template ? catalog_header_line(b) : catalog_msg_line(first),
 	                       buf_str(&text));

@@ -386,9 +386,9 @@ int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag 
 		drop_filtered(its, root, inj->lang);
 	}
 	if (r.art)
-		r.art->published = check_published(r.art->words, r.art->translated,
-		                                   r.art->fuzzy_words, inj->threshold,
-		                                   inj->keep_margin);
+		r.art->published =
+		    check_published(r.art->words, r.art->translated, r.art->fuzzy_words,
+		                    inj->threshold, inj->keep_margin);
 	its_doc_free(its);
 	return 0;
 }

@@ -31,7 +31,8 @@ static const char page_css[] =
     "td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
     ".bar{display:flex;height:1em;min-width:10em;background:#d32f2f;border-radius:3px;"
     "overflow:hidden}"
-    ".bar .t{background:#2e7d32}.bar .f{background:#f9a825}.bar .r{background:#6a1b9a}.bar .u{background:#d32f2f}"
+    ".bar .t{background:#2e7d32}.bar .f{background:#f9a825}.bar .r{background:#6a1b9a}.bar "
+    ".u{background:#d32f2f}"
     ".file{color:#555;font-size:.85em}"
     ".below{color:#b71c1c;font-weight:bold}.ok{color:#1b5e20;font-weight:bold}"
     ".prep{color:#555;font-style:italic}"
@@ -69,8 +70,9 @@ static void progress_bar(xmlNodePtr parent, const struct check_counts *c)
 	parts[1] = c->words_fuzzy;
 	parts[2] = c->words_rejected;
 	parts[3] = c->words_untranslated;
-	snprintf(label, sizeof label, "%lu words translated, %lu fuzzy, %lu rejected, %lu untranslated",
-	         parts[0], parts[1], parts[2], parts[3]);
+	snprintf(label, sizeof label,
+	         "%lu words translated, %lu fuzzy, %lu rejected, %lu untranslated", parts[0],
+	         parts[1], parts[2], parts[3]);
 	attr(bar, "class", "bar");
 	attr(bar, "role", "img");
 	attr(bar, "aria-label", label);

@@ -91,11 +91,12 @@ static void json_counts(struct buf *b, const struct check_counts *c, int depth)
 	char pct[32];
 
 	json_indent(b, depth);
-	buf_addf(b,
-	         "\"messages\": {\"total\": %lu, \"translated\": %lu, \"fuzzy\": %lu, "
-	         "\"untranslated\": %lu, \"rejected\": %lu, \"obsolete\": %lu, \"identical\": %lu},",
-	         c->messages, c->translated, c->fuzzy, c->untranslated, c->rejected, c->obsolete,
-	         c->identical);
+	buf_addf(
+	    b,
+	    "\"messages\": {\"total\": %lu, \"translated\": %lu, \"fuzzy\": %lu, "
+	    "\"untranslated\": %lu, \"rejected\": %lu, \"obsolete\": %lu, \"identical\": %lu},",
+	    c->messages, c->translated, c->fuzzy, c->untranslated, c->rejected, c->obsolete,
+	    c->identical);
 	json_indent(b, depth);
 	buf_addf(b,
 	         "\"words\": {\"total\": %lu, \"translated\": %lu, \"fuzzy\": %lu, "

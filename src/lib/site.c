@@ -383,6 +383,10 @@ static int find_languages(struct build *b)
 struct input {
 	uint64_t digest; /* of the file's bytes */
 	xmlChar *id; /* the article's id */
+	/* Its attributes that may name a file of the site ("images/x.jpg"):
+	 * whether each is there is part of the page (t:in-site). */
+	char **refs;
+	size_t ref_count, ref_alloc;
 };
 
 static uint64_t mix64(uint64_t h)
@@ -592,9 +596,14 @@ static uint64_t digest_plan_entry(struct build *b, xmlNodePtr node)
 	if (xmlStrEqual(node->name, BAD_CAST "copy")) {
 		/* a file of the templates folder: in the tool's digest */
 	} else if (in && !xmlStrEqual(reads, BAD_CAST "model")) {
+		size_t i;
+
 		h = digest_add(h, &in->digest, sizeof in->digest);
 		h = digest_add(h, &b->frame_digest, sizeof b->frame_digest);
 		h = digest_versions(b, h, in->id);
+		for (i = 0; i < in->ref_count; i++)
+			h = digest_str(h,
+			               xmlHashLookup(b->paths, BAD_CAST in->refs[i]) ? "+" : "-");
 	} else {
 		/* Another input than an article's is read to be digested. */
 		if (input && safe_path((const char *)input)) {
@@ -628,6 +637,9 @@ static void free_input(void *payload, const xmlChar *name)
 
 	(void)name;
 	xmlFree(in->id);
+	while (in->ref_count)
+		free(in->refs[--in->ref_count]);
+	free(in->refs);
 	free(in);
 }
 
@@ -746,6 +758,36 @@ static void link_tags(xmlNodePtr entry, xmlNodePtr source)
 }
 
 /*
+ * Adds to IN every attribute value below NODE that is a plain relative
+ * path (no scheme, not from the root): those a page may look up with
+ * t:in-site, in document order.
+ */
+static void collect_refs(struct input *in, xmlNodePtr node)
+{
+	for (; node; node = node->next) {
+		xmlAttrPtr a;
+
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		for (a = node->properties; a; a = a->next) {
+			const xmlChar *v =
+			    a->children && !a->children->next && a->children->type == XML_TEXT_NODE
+			        ? a->children->content
+			        : NULL;
+			size_t len;
+
+			if (!v || !*v || strchr((const char *)v, ':') || *v == '/' || *v == '#')
+				continue;
+			len = strcspn((const char *)v, "?#");
+			xgrow((void **)&in->refs, &in->ref_alloc, in->ref_count + 1,
+			      sizeof *in->refs);
+			in->refs[in->ref_count++] = xstrndup((const char *)v, len);
+		}
+		collect_refs(in, node->children);
+	}
+}
+
+/*
  * Copies into ENTRY (a manifest entry of the model) the title, summary and
  * tags of the localized article at PATH: what index pages, tag pages and
  * feeds show of an article.
@@ -772,6 +814,7 @@ static int add_article_summary(struct build *b, xmlNodePtr entry, const char *pa
 	free(data);
 	xmlHashUpdateEntry(b->inputs, BAD_CAST input, in, free_input);
 	root = xmlDocGetRootElement(doc);
+	collect_refs(in, root);
 	doc_id = xmlGetProp(root, BAD_CAST "id");
 	if (!doc_id || !xmlStrEqual(doc_id, id)) {
 		diag_report(b->d, DIAG_ERROR, path, xmlGetLineNo(root), 0,
@@ -1337,7 +1380,6 @@ static int add_plan(struct build *b, xmlDocPtr plan, struct entries *list)
 		}
 		xmlFree(src);
 		e->node = node;
-		e->digest = digest_plan_entry(b, node);
 	}
 	return 0;
 }
@@ -1761,6 +1803,11 @@ static int run_plan(struct build *b)
 	rc = add_plan(b, plan, &list);
 	if (rc == 0)
 		rc = add_static_folders(b, &list);
+	/* Once every path of the site is known: a page's digest says which
+	 * of the files it refers to are there. */
+	for (i = 0; rc == 0 && i < list.count; i++)
+		if (list.at[i].node)
+			list.at[i].digest = digest_plan_entry(b, list.at[i].node);
 	if (rc == 0) {
 		read_previous(b);
 		find_unchanged(b, &list);

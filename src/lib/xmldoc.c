@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/entities.h>
 #include <libxml/hash.h>
@@ -420,4 +421,78 @@ int xmldoc_validate(const struct xmldoc_schema *schema, xmlDocPtr doc, struct di
 		diag_report(d, DIAG_ERROR, xmldoc_name(doc), 0, 0,
 		            "document does not match the schema");
 	return rc == 0 ? 0 : -1;
+}
+
+/* --- References to static files -------------------------------------------- */
+
+/* The folder of DIRS whose last name begins VALUE ("images/..."), or NULL. */
+static const char *static_folder(const char *value, const char *const *dirs, size_t count,
+                                 size_t *prefix)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		size_t len = strlen(dirs[i]);
+		const char *name;
+		size_t n;
+
+		while (len > 1 && dirs[i][len - 1] == '/')
+			len--;
+		for (name = dirs[i] + len; name > dirs[i] && name[-1] != '/'; name--)
+			;
+		n = (size_t)(dirs[i] + len - name);
+		if (n && strncmp(value, name, n) == 0 && value[n] == '/') {
+			*prefix = n + 1;
+			return dirs[i];
+		}
+	}
+	return NULL;
+}
+
+static int check_static_node(xmlNodePtr node, const char *const *dirs, size_t count,
+                             const char *name, struct diag *d)
+{
+	int rc = 0;
+
+	for (; node; node = node->next) {
+		xmlAttrPtr a;
+
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		for (a = node->properties; a; a = a->next) {
+			xmlChar *value = xmlNodeListGetString(node->doc, a->children, 1);
+			const char *v = (const char *)value, *dir;
+			size_t prefix = 0, len;
+			struct stat st;
+
+			/* A relative address: no scheme, not from the root. */
+			if (v && !strchr(v, ':') &&
+			    (dir = static_folder(v, dirs, count, &prefix))) {
+				struct buf path = BUF_INIT;
+
+				len = strcspn(v + prefix, "?#");
+				buf_adds(&path, dir);
+				buf_addc(&path, '/');
+				buf_add(&path, v + prefix, len);
+				if (stat(buf_str(&path), &st) != 0 || !S_ISREG(st.st_mode)) {
+					diag_report(
+					    d, DIAG_ERROR, name, xmlGetLineNo(node), 0,
+					    "%s=\"%s\": %s is not there (a typo in the name, "
+					    "or a file not added yet?)",
+					    (const char *)a->name, v, buf_str(&path));
+					rc = -1;
+				}
+				buf_release(&path);
+			}
+			xmlFree(value);
+		}
+		if (check_static_node(node->children, dirs, count, name, d) != 0)
+			rc = -1;
+	}
+	return rc;
+}
+
+int xmldoc_check_static(xmlDocPtr doc, const char *const *dirs, size_t count, struct diag *d)
+{
+	return check_static_node(doc->children, dirs, count, xmldoc_name(doc), d);
 }

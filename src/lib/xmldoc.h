@@ -37,6 +37,15 @@ void xmldoc_schema_free(struct xmldoc_schema *schema);
  */
 int xmldoc_validate(const struct xmldoc_schema *schema, xmlDocPtr doc, struct diag *d);
 
+/*
+ * Checks that DOC refers to no static file that is missing: an attribute
+ * whose value is a relative address starting with the name of one of the
+ * COUNT folders DIRS ("images/x.jpg" for content/images) must name a
+ * regular file below that folder, as the site will copy it.  Returns 0,
+ * or -1 after reporting each missing file at the line of its element.
+ */
+int xmldoc_check_static(xmlDocPtr doc, const char *const *dirs, size_t count, struct diag *d);
+
 /* The file name DOC was read from, as given to xmldoc_read_*. */
 const char *xmldoc_name(xmlDocPtr doc);
 

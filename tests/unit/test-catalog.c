@@ -141,14 +141,17 @@ int main(void)
 	buf_truncate(&out, 0);
 	spit(bad, "msgid \"a\"\nmsgstr \"b\"\n\nmsgid \"c\nmsgstr \"\"\n");
 	CHECK(catalog_read(bad, &d) == NULL);
-	CHECK(strstr(buf_str(&out), "bad.po:5: error: ") != NULL); /* where msgfmt says it */
+	/* The line whose text is not closed (msgfmt names the next one). */
+	CHECK(strstr(buf_str(&out), "bad.po:4: error: the text is not closed") != NULL);
 	CHECK(strstr(buf_str(&out), "/proc/") == NULL);
 
-	/* A duplicate: one diagnostic naming both places. */
+	/* A duplicate: one diagnostic, at the second. */
 	buf_truncate(&out, 0);
 	spit(bad, "msgid \"a\"\nmsgstr \"b\"\n\nmsgid \"a\"\nmsgstr \"c\"\n");
 	CHECK(catalog_read(bad, &d) == NULL);
-	CHECK(strstr(buf_str(&out), "bad.po:4: error: duplicate message definition") != NULL);
+	CHECK(strstr(buf_str(&out),
+	             "bad.po:4: error: this message (its msgctxt and msgid) is in the "
+	             "catalog twice") != NULL);
 
 	/* A missing file. */
 	buf_truncate(&out, 0);

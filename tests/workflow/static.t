@@ -3,7 +3,8 @@
 # with a warning; a file gone from DIR goes from the site.
 mkdir -p "$tmp/images/maps" && cd "$tmp" &&
 	echo a >images/a.jpg && echo b >"images/b c.jpg" && echo h >images/.hidden &&
-	echo m >images/maps/belgium.png || exit 1
+	echo m >images/maps/belgium.png &&
+	cp "$top_srcdir/tests/site/images/"*.jpg images/ || exit 1
 cd "$top_srcdir/tests/site" || exit 1
 traduki build -q --static="$tmp/images/" --site=xml/fr/site.xml --xml=xml --templates="$top_srcdir/templates" -o "$tmp/public"
 cd "$tmp/public" && find images -type f | LC_ALL=C sort && grep '^images/' .traduki-files | cut -f1

@@ -1,0 +1,2 @@
+# The same message twice.
+traduki check slip-duplicate.po

@@ -1,0 +1,2 @@
+# A backslash that is not an escape sequence.
+traduki check slip-escape.po

@@ -1,0 +1,2 @@
+# A msgid without its msgstr.
+traduki check slip-no-msgstr.po

@@ -1,0 +1,2 @@
+# A text whose closing quote is missing.
+traduki check slip-unclosed.po
