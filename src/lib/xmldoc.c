@@ -17,6 +17,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 
 #include "buf.h"
@@ -254,22 +255,69 @@ static int check_tree(xmlDocPtr doc, size_t len, const char *path, struct diag *
 	return -1;
 }
 
+/*
+ * Entities that the document does not declare.  A document with an
+ * external DTD subset (or a parameter entity reference) may use entities
+ * declared there, which are never read.  libxml2 keeps such a reference
+ * in text, but one inside an attribute value it drops from the value and
+ * hands to the element's parent instead: <ulink url="&wiki;x"> became
+ * &wiki;<ulink url="x">.  When the parser asks for an entity that is not
+ * declared, it is given a stand-in (an internal entity with no text, kept
+ * outside the document): the parser then writes the reference where it
+ * stands, in text or attribute value, like any declared entity.  The
+ * document's tree holds a plain reference to an entity it does not
+ * declare (xmlGetDocEntity finds none): the rest of traduki keeps it
+ * whole, and it is written back as it was read.  No warning: this is the
+ * documented behaviour (doc/extraction.md, "Entities").  A standalone
+ * document, or one without an external subset, gets libxml2's error.
+ */
+struct stand_ins {
+	xmlDocPtr decls; /* holds the stand-ins, never part of the document */
+};
+
+static xmlEntityPtr get_entity(void *data, const xmlChar *name)
+{
+	xmlParserCtxtPtr ctxt = data;
+	struct stand_ins *si = ctxt->_private;
+	xmlEntityPtr ent = xmlSAX2GetEntity(data, name);
+
+	if (ent || !si || ctxt->inSubset != 0 || ctxt->standalone == 1 ||
+	    (!ctxt->hasExternalSubset && !ctxt->hasPErefs))
+		return ent;
+	if (!si->decls) {
+		si->decls = xmlNewDoc(BAD_CAST "1.0");
+		if (!si->decls || !xmlCreateIntSubset(si->decls, BAD_CAST "stand-in", NULL, NULL))
+			return NULL;
+	}
+	ent = xmlGetDocEntity(si->decls, name);
+	if (!ent)
+		ent = xmlAddDocEntity(si->decls, name, XML_INTERNAL_GENERAL_ENTITY, NULL, NULL,
+		                      BAD_CAST "");
+	return ent;
+}
+
 static xmlDocPtr read_with(xmlParserCtxtPtr ctxt, const char *path, const char *data, size_t len,
                            struct diag *d)
 {
 	xmlDocPtr doc;
 	unsigned long before = diag_count(d, DIAG_ERROR);
 	struct parse_errors pe;
+	struct stand_ins si = { NULL };
 
 	memset(&pe, 0, sizeof pe);
 	pe.d = d;
 	pe.path = path;
+	ctxt->_private = &si;
+	ctxt->sax->getEntity = get_entity;
 	xmlSetStructuredErrorFunc(&pe, route_parse_error);
 	if (data)
 		doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL, XMLDOC_PARSE_OPTIONS);
 	else
 		doc = xmlCtxtReadFile(ctxt, path, NULL, XMLDOC_PARSE_OPTIONS);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	ctxt->_private = NULL;
+	if (si.decls)
+		xmlFreeDoc(si.decls);
 	flush_parse_error(&pe);
 	buf_release(&pe.text);
 

@@ -3,8 +3,9 @@
 # into itself (msgen; every copy marked as intended), reads as the source
 # does, once whitespace is collapsed and entities expanded.  The only
 # differences are the comments and processing instructions inside units,
-# which a translation drops, and attribute whitespace that a message
-# collapses.  No unit falls back.
+# which a translation drops (the whitespace at the ends of a unit or an
+# attribute value, which a message trims, is put back).  No unit falls
+# back.
 rt() { # rt NAME RULES FILES...
 	name=$1 rules=$2; shift 2
 	traduki extract $rules -o "$tmp/$name.pot" "$@" &&
