@@ -16,6 +16,7 @@
 #include "mem.h"
 #include "msgindex.h"
 #include "segment.h"
+#include "xmldoc.h"
 
 /* What the run shows for a message. */
 enum state {
@@ -372,7 +373,16 @@ int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag 
 	if (!inj->source_lang) {
 		const char *lang = root ? its_lang(its, root) : NULL;
 
-		inj->source_lang = xstrdup(lang && *lang ? lang : "fr");
+		/* No language is assumed: a fallback would be marked with a guess. */
+		if (!lang || !*lang) {
+			diag_report(d, DIAG_ERROR, xmldoc_name(doc), root ? xmlGetLineNo(root) : 0, 0,
+			            "the source language is unknown: the document does not say it "
+			            "(ITS Language Information), nor does the catalog "
+			            "(X-Source-Language); give it with --source-lang=LL");
+			its_doc_free(its);
+			return -1;
+		}
+		inj->source_lang = xstrdup(lang);
 	}
 	inj->docs++;
 	memset(&r, 0, sizeof r);

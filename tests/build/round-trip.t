@@ -12,7 +12,7 @@ rt() { # rt NAME RULES FILES...
 	awk 'prev == "" && /^(#|msg)/ { print "# traduki: same-as-source" } { print; prev = $0 }' "$tmp/$name.pot" >"$tmp/$name.marked" &&
 	msgen -o "$tmp/$name.po" "$tmp/$name.marked" &&
 	traduki build -q --lang=xx --po="$tmp/$name.po" $rules -o "$tmp/$name/tr" "$@" &&
-	traduki build -q --lang=xx $rules -o "$tmp/$name/src" "$@" || echo "$name: build failed"
+	traduki build -q --lang=xx $rules --source-lang=xx -o "$tmp/$name/src" "$@" || echo "$name: build failed"
 	for f in "$@"; do
 		b=$(basename "$f")
 		norm "$tmp/$name/src/$b" >"$tmp/a" && norm "$tmp/$name/tr/$b" >"$tmp/b" &&
@@ -22,5 +22,5 @@ rt() { # rt NAME RULES FILES...
 	echo "$name: $# documents"
 }
 norm() { xmllint --noent --nocdata "$1" 2>/dev/null | tr -s ' \t\n' '   ' | sed 's/> />/g; s/ </</g; s/></>\n</g'; }
-(cd ../extract && rt extract --its=rules.its [0-9]*.xml)
+(cd ../extract && rt extract "--its=rules.its --source-lang=en" [0-9]*.xml)
 (cd "$top_srcdir" && rt content "--its=content/article.its --its=content/site.its" content/fr/*.xml content/site.xml)
