@@ -428,7 +428,8 @@ int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag 
 
 		/* No language is assumed: a fallback would be marked with a guess. */
 		if (!lang || !*lang) {
-			diag_report(d, DIAG_ERROR, xmldoc_name(doc), root ? xmlGetLineNo(root) : 0, 0,
+			diag_report(d, DIAG_ERROR, xmldoc_name(doc), root ? xmlGetLineNo(root) : 0,
+			            0,
 			            "the source language is unknown: the document does not say it "
 			            "(ITS Language Information), nor does the catalog "
 			            "(X-Source-Language); give it with --source-lang=LL");

@@ -1327,7 +1327,8 @@ static void set_attr_value(const struct segment *seg, const struct shape *src,
 			size_t k = dash ? (size_t)strtoul(dash + 1, NULL, 10) : 0;
 
 			if (k > 0 && k <= seg->nplaceholders)
-				buf_addf(&value, "&%s;", (const char *)seg->placeholders[k - 1]->name);
+				buf_addf(&value, "&%s;",
+				         (const char *)seg->placeholders[k - 1]->name);
 		}
 	}
 	if (edges.trail)
