@@ -10,7 +10,9 @@
 # form by xmllint --c14n and canon.py, must read as the source does but
 # for the differences ITS allows (see canon.py: whitespace that is not
 # preserved, collapsed; the root's language; elements that Locale Filter
-# keeps from every language, named by DROP; comments inside a unit).
+# keeps from every language, named by DROP; comments inside a unit), and
+# the language of a unit whose source carried its own, which the goldens
+# show (its text is now in the target language).
 # Both outputs are validated as the sources are, by the function
 # "validate" of the case (FILE...).  Prints the messages' count, each
 # difference, the pseudo-translation's count of translated texts, and
