@@ -1308,14 +1308,16 @@ static void edges_restore(struct edges *e, xmlNodePtr el)
 static void set_attr_value(const struct segment *seg, const struct shape *src,
                            const struct shape *tr, const size_t *map)
 {
-	xmlNodePtr attr = seg->node, n;
+	xmlNodePtr attr = seg->node, root = xmlDocGetRootElement(tr->doc), n;
 	struct buf value = BUF_INIT;
 	struct edges edges;
+	/* As edges_restore: unless the translation has whitespace there. */
+	xmlChar *lead = edge_space(root->children, 0), *trail = edge_space(root->last, 1);
 
 	edges_of(&edges, attr, seg->preserve);
-	if (edges.lead)
+	if (edges.lead && !lead)
 		buf_adds(&value, (const char *)edges.lead);
-	for (n = xmlDocGetRootElement(tr->doc)->children; n; n = n->next) {
+	for (n = root->children; n; n = n->next) {
 		if (n->type == XML_TEXT_NODE) {
 			xmlChar *text = xmlEncodeSpecialChars(attr->doc, n->content);
 
@@ -1331,8 +1333,10 @@ static void set_attr_value(const struct segment *seg, const struct shape *src,
 				         (const char *)seg->placeholders[k - 1]->name);
 		}
 	}
-	if (edges.trail)
+	if (edges.trail && !trail)
 		buf_adds(&value, (const char *)edges.trail);
+	xmlFree(lead);
+	xmlFree(trail);
 	xmlFree(edges.lead);
 	xmlFree(edges.trail);
 	xmlNodeSetContent(attr, BAD_CAST buf_str(&value));
@@ -1359,10 +1363,9 @@ int segment_apply_unit(const struct its_doc *its, const struct segment *seg, con
 	if (!why && node->type == XML_ATTRIBUTE_NODE) {
 		set_attr_value(seg, &src, &tr, map);
 	} else if (!why) {
-		struct edges edges;
-
 		xmlNodePtr holder = xmlNewDocNode(node->doc, NULL, BAD_CAST "old", NULL);
 		xmlNodePtr c, next;
+		struct edges edges;
 
 		/* Source items in message order match seg.inlines one to one. */
 		src_inline = xcalloc(src.count + 1, sizeof *src_inline);
