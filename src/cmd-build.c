@@ -35,14 +35,16 @@
 #endif
 
 static const char help[] =
-    "Usage: traduki build --lang=LL [--po=PO] --its=RULES... -o DIR [-f LIST] FILE...\n"
+    "Usage: traduki build --lang=LL [--po=PO] [--source-lang=LL] --its=RULES... -o DIR\n"
+    "                     [-f LIST] FILE...\n"
     "  or:  traduki build --site=SITE.xml [--xml=DIR] [--languages=LL,...] -o DIR\n"
     "\n"
     "Write localized XML documents (--lang), or the multilingual site from\n"
     "them (--site without --lang).  See doc/build.md and doc/site.md.\n"
     "\n"
     "Localized XML: for each FILE, DIR/FILE (its base name) with the\n"
-    "translations of PO in place and xml:lang=\"LL\" on the root, and\n"
+    "translations of PO in place and LL as the root's language (where the\n"
+    "ITS Language Information rules put it, else xml:lang), and\n"
     "DIR/manifest.xml, which lists every article with its coverage and\n"
     "whether it is published in LL.  A text without an accepted translation\n"
     "(untranslated, fuzzy, or rejected) keeps its source text and is marked\n"
@@ -57,6 +59,10 @@ static const char help[] =
     "  -s, --site=FILE        the site file (content/site.xml): LL's publish\n"
     "                         threshold, the source language; when it is also a\n"
     "                         FILE, it is written as DIR/site.xml, not an article\n"
+    "      --source-lang=LL   the source language where the documents do not say\n"
+    "                         (default: the site's, else the catalog's\n"
+    "                         X-Source-Language, else the first document's ITS\n"
+    "                         Language Information; none: an error)\n"
     "      --threshold=N      publish threshold in percent (default: from --site,\n"
     "                         else 0)\n"
     "  -f, --files-from=LIST  also the documents named in LIST, one per line\n"
@@ -95,10 +101,11 @@ static const char help[] =
     "2 on a usage error, when an input cannot be read or is inconsistent, a\n"
     "file cannot be written, or a template fails.\n";
 
-enum { OPT_THRESHOLD = 256, OPT_PROGRESS, OPT_NO_PROGRESS };
+enum { OPT_THRESHOLD = 256, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_SOURCE_LANG };
 
 struct localized_args {
 	const char *lang;
+	const char *source_lang;
 	const char *po;
 	const char *site;
 	const char *threshold;
@@ -289,11 +296,13 @@ static int build_localized(struct localized_args *args, const struct its_rules *
 			return TOOL_USAGE;
 		opt.source_lang = sc->source;
 	}
-	if (!args->po && sc && strcmp(args->lang, sc->source) != 0) {
+	if (args->source_lang)
+		opt.source_lang = args->source_lang;
+	if (!args->po && opt.source_lang && strcmp(args->lang, opt.source_lang) != 0) {
 		status = tool_usage_error(ctx,
 		                          "no catalog given for '%s' (--po); without one, "
 		                          "the language must be the source language, '%s'",
-		                          args->lang, sc->source);
+		                          args->lang, opt.source_lang);
 		goto done;
 	}
 	opt.threshold = args->po ? threshold_of(args, sc, ctx) : 0.0;
@@ -396,6 +405,7 @@ static int run_localized(int argc, char **argv, struct tool_ctx *ctx)
 		{ "po", required_argument, NULL, 'p' },
 		{ "its", required_argument, NULL, 'i' },
 		{ "site", required_argument, NULL, 's' },
+		{ "source-lang", required_argument, NULL, OPT_SOURCE_LANG },
 		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
 		{ "files-from", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -425,6 +435,9 @@ static int run_localized(int argc, char **argv, struct tool_ctx *ctx)
 			break;
 		case 's':
 			args.site = optarg;
+			break;
+		case OPT_SOURCE_LANG:
+			args.source_lang = optarg;
 			break;
 		case OPT_THRESHOLD:
 			args.threshold = optarg;

@@ -446,6 +446,15 @@ int extract_write(struct extract *ex, const char *path, const struct extract_hea
 	int k, rc = -1, date_kept;
 	FILE *fp;
 
+	/* No language is assumed: the template says which one its msgids are in. */
+	if (!(header && header->source_lang) && !ex->source_lang) {
+		diag_report(d, DIAG_ERROR, NULL, 0, 0,
+		            "the source language is unknown: no document says it (ITS Language "
+		            "Information, such as xml:lang on the root); give it with "
+		            "--source-lang=LL");
+		catalog_free(cat);
+		return -1;
+	}
 	/* Render with the date the file has: if the bytes come out the same,
 	 * the file is left alone, timestamp included. */
 	if (read_head(path, &old) == 0 && (at = find_date(&old, &len)) != NULL)

@@ -27,7 +27,9 @@ struct extract;
 struct extract_header {
 	const char *package_name; /* NULL: "PACKAGE" */
 	const char *package_version; /* NULL: "VERSION" (no version if name given) */
-	const char *source_lang; /* NULL: from the first document's root */
+	/* NULL: the ITS Language Information of the first document's root
+	 * that has one; when none has, extract_write reports an error. */
+	const char *source_lang;
 };
 
 /* A new extraction applying the global RULES (may be NULL) to each document. */
@@ -74,7 +76,8 @@ size_t extract_count(const struct extract *ex);
  * would be written the same (a run on unchanged sources changes no byte
  * and leaves the file untouched), else the time in SOURCE_DATE_EPOCH if
  * set, else now.  The messages move into the template: call it once, as
- * the last step.  Returns 0, or -1 after reporting.
+ * the last step.  Returns 0, or -1 after reporting (the source language
+ * unknown, see struct extract_header; a write error).
  */
 int extract_write(struct extract *ex, const char *path, const struct extract_header *header,
                   struct diag *d);

@@ -16,6 +16,7 @@
 #include "mem.h"
 #include "msgindex.h"
 #include "segment.h"
+#include "xmldoc.h"
 
 /* What the run shows for a message. */
 enum state {
@@ -200,13 +201,66 @@ static enum state entry_state(const struct inject *inj, struct entry *e)
 
 /* --- One unit ---------------------------------------------------------------- */
 
-/* Sets xml:lang on EL unless LANG is the language in scope there already. */
-static void mark_lang(xmlNodePtr el, const char *lang)
-{
-	xmlChar *in_scope = xmlNodeGetLang(el);
+/*
+ * Languages are written where the document's ITS Language Information
+ * reads them (ITS 2.0 §8.8): on an element that a langRule selects with a
+ * pointer to one of its attributes, that attribute (DocBook 4's lang);
+ * elsewhere xml:lang.  Local xml:lang wins over a rule, so an element that
+ * has one gets it changed too: the two never disagree.
+ */
 
-	if (!in_scope || strcmp((const char *)in_scope, lang) != 0)
+/* The attribute NAME in the namespace NS_HREF (NULL: none) of EL, or NULL. */
+static xmlChar *get_attr(xmlNodePtr el, const char *ns_href, const char *name)
+{
+	return ns_href ? xmlGetNsProp(el, BAD_CAST name, BAD_CAST ns_href)
+	               : xmlGetNoNsProp(el, BAD_CAST name);
+}
+
+/* The language written on EL itself, where the rules read it, or NULL. */
+static xmlChar *own_lang(const struct its_doc *its, xmlNodePtr el)
+{
+	const char *ns_href, *name;
+	xmlChar *lang = xmlGetNsProp(el, BAD_CAST "lang", XML_XML_NAMESPACE);
+
+	if (!lang && its_lang_attribute(its, el, &ns_href, &name))
+		lang = get_attr(el, ns_href, name);
+	return lang;
+}
+
+/* Writes LANG as the language of EL (see above). */
+static void set_lang(const struct its_doc *its, xmlNodePtr el, const char *lang)
+{
+	const char *ns_href, *name;
+	xmlChar *local = xmlGetNsProp(el, BAD_CAST "lang", XML_XML_NAMESPACE);
+	int ruled = its_lang_attribute(its, el, &ns_href, &name);
+	xmlNsPtr ns = NULL;
+
+	if (ruled && ns_href && xmlStrEqual(BAD_CAST ns_href, XML_XML_NAMESPACE))
+		ruled = 0; /* the rule points at xml:lang itself */
+	else if (ruled && ns_href && !(ns = xmlSearchNsByHref(el->doc, el, BAD_CAST ns_href)))
+		ruled = 0; /* a namespace not declared here: xml:lang */
+	if (ruled) {
+		xmlChar *have = get_attr(el, ns_href, name);
+
+		if (!local || have)
+			xmlSetNsProp(el, ns_href ? ns : NULL, BAD_CAST name, BAD_CAST lang);
+		xmlFree(have);
+	}
+	if (local || !ruled)
 		xmlNodeSetLang(el, BAD_CAST lang);
+	xmlFree(local);
+}
+
+/* Sets the language of EL unless LANG is the language in scope there already. */
+static void mark_lang(const struct its_doc *its, xmlNodePtr el, const char *lang)
+{
+	xmlChar *in_scope = NULL;
+	xmlNodePtr n;
+
+	for (n = el; n && n->type == XML_ELEMENT_NODE && !in_scope; n = n->parent)
+		in_scope = own_lang(its, n);
+	if (!in_scope || strcmp((const char *)in_scope, lang) != 0)
+		set_lang(its, el, lang);
 	xmlFree(in_scope);
 }
 
@@ -227,7 +281,7 @@ static void mark_unit(struct run *r, xmlNodePtr node, int shown_translated)
 		if (el->children)
 			return;
 	}
-	mark_lang(el, lang);
+	mark_lang(r->its, el, lang);
 }
 
 static void report_rejected(struct run *r, const struct entry *e, const char *reason)
@@ -372,7 +426,17 @@ int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag 
 	if (!inj->source_lang) {
 		const char *lang = root ? its_lang(its, root) : NULL;
 
-		inj->source_lang = xstrdup(lang && *lang ? lang : "fr");
+		/* No language is assumed: a fallback would be marked with a guess. */
+		if (!lang || !*lang) {
+			diag_report(d, DIAG_ERROR, xmldoc_name(doc), root ? xmlGetLineNo(root) : 0,
+			            0,
+			            "the source language is unknown: the document does not say it "
+			            "(ITS Language Information), nor does the catalog "
+			            "(X-Source-Language); give it with --source-lang=LL");
+			its_doc_free(its);
+			return -1;
+		}
+		inj->source_lang = xstrdup(lang);
 	}
 	inj->docs++;
 	memset(&r, 0, sizeof r);
@@ -381,7 +445,7 @@ int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag 
 	r.d = d;
 	r.art = file ? add_article(inj, its, root, file) : NULL;
 	if (root) {
-		xmlNodeSetLang(root, BAD_CAST inj->lang);
+		set_lang(its, root, inj->lang);
 		extract_units(its, root, on_unit, &r);
 		drop_filtered(its, root, inj->lang);
 	}

@@ -52,8 +52,10 @@
 
 struct inject_options {
 	const char *lang; /* the target language ("en") */
-	/* The language of the sources, for word counts; NULL: the catalog's
-	 * X-Source-Language, else the first document's root, else "fr". */
+	/* The language of the sources, for word counts and the fallbacks
+	 * whose document does not say; NULL: the catalog's
+	 * X-Source-Language, else the first document's root (ITS Language
+	 * Information).  When none says, inject_doc reports an error. */
 	const char *source_lang;
 	double threshold; /* percent of words translated to publish */
 	double keep_margin; /* see check_published */
@@ -88,7 +90,8 @@ void inject_free(struct inject *inj);
  * document in the manifest, which gets an entry for it.
  * Returns 0 (rejected translations included: they are reported to D and
  * the unit falls back), or -1 after reporting to D when the document's
- * ITS rules cannot be applied; DOC is then unchanged.
+ * ITS rules cannot be applied or its source language is unknown (see
+ * inject_options); DOC is then unchanged.
  */
 int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag *d);
 

@@ -60,6 +60,9 @@ struct rule {
 	xmlNsPtr *ns; /* namespaces in scope on the rule element (xmlFree) */
 	int ns_count;
 	const struct scope *scope;
+	/* A langRule whose pointer is one attribute of the element ("@lang"):
+	 * its name and namespace (NULL: none), where a language is written. */
+	char *lang_attr, *lang_attr_ns;
 	const char *file; /* owned by the rule set's file list */
 	long line;
 };
@@ -90,6 +93,7 @@ struct value {
 	const char *note;
 	const char *note_type;
 	const char *lang;
+	const struct rule *lang_rule; /* the langRule that selects the node */
 	const char *id;
 	const char *filter;
 };
@@ -115,6 +119,8 @@ static void ruleset_release(struct ruleset *set)
 		if (r->pointer)
 			xmlXPathFreeCompExpr(r->pointer);
 		free(r->text);
+		free(r->lang_attr);
+		free(r->lang_attr_ns);
 		xmlFree(r->ns);
 		free(r);
 	}
@@ -461,6 +467,44 @@ static char *normalize_space(char *s)
 	return s;
 }
 
+/*
+ * When the langPointer POINTER of the rule R (read from EL) is one
+ * attribute of the selected element ("@lang", "@xml:lang", "@x:lang" with
+ * x bound on EL), notes its name and namespace: the merge back writes
+ * languages there.  Any other pointer leaves them NULL.
+ */
+static void read_lang_attr(struct rule *r, xmlNodePtr el, const char *pointer)
+{
+	const char *p = pointer, *name, *colon = NULL;
+	size_t len;
+	int colons = 0;
+
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	if (*p++ != '@')
+		return;
+	for (name = p; is_name_char((unsigned char)*p) || *p == ':'; p++)
+		if (*p == ':' && colons++ == 0)
+			colon = p;
+	len = (size_t)(p - name);
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	if (*p || len == 0 || colons > 1 || (colon && (colon == name || colon == name + len - 1)))
+		return;
+	if (colon) {
+		char *prefix = xstrndup(name, (size_t)(colon - name));
+		xmlNsPtr ns = xmlSearchNs(el->doc, el, BAD_CAST prefix);
+
+		free(prefix);
+		if (!ns)
+			return;
+		r->lang_attr_ns = xstrdup((const char *)ns->href);
+		r->lang_attr = xstrndup(colon + 1, len - (size_t)(colon + 1 - name));
+	} else {
+		r->lang_attr = xstrndup(name, len);
+	}
+}
+
 /* Reads one rule element; returns the new rule, NULL if ignored, or sets *FAILED. */
 static struct rule *read_rule(xmlNodePtr el, const char *file, const struct scope *scope,
                               struct diag *d, int *failed)
@@ -564,6 +608,8 @@ static struct rule *read_rule(xmlNodePtr el, const char *file, const struct scop
 	case ITS_LANG:
 		pointer_attr = "langPointer";
 		v = rule_attr(el, pointer_attr);
+		if (v)
+			read_lang_attr(r, el, v);
 		break;
 	case ITS_ID_VALUE:
 		pointer_attr = "idValue";
@@ -1043,11 +1089,14 @@ static int settle(struct its_doc *its, xmlXPathContextPtr xp, const struct rule 
 			v->preserve = up->preserve;
 
 		/* Language Information: inherited, attributes included (§8.8). */
+		v->lang_rule = w[ITS_LANG];
 		if (l.lang)
 			v->lang = (const char *)l.lang;
 		else if (w[ITS_LANG])
 			v->lang = keep(its, eval_pointer(its, xp, w[ITS_LANG], node, d));
-		else if (up)
+		/* A rule that selects every element of a vocabulary points
+		 * at an attribute most of them lack: they inherit. */
+		if (!v->lang && up)
 			v->lang = up->lang;
 
 		/* Id Value: never inherited (§8.15). */
@@ -1189,6 +1238,22 @@ const char *its_lang(const struct its_doc *its, xmlNodePtr node)
 	const struct value *v = value_of(its, node);
 
 	return v ? v->lang : NULL;
+}
+
+int its_lang_attribute(const struct its_doc *its, xmlNodePtr node, const char **ns_href,
+                       const char **name)
+{
+	const struct value *v = value_of(its, node);
+	const struct rule *r = v ? v->lang_rule : NULL;
+
+	if (!r || !r->lang_attr) {
+		*ns_href = (const char *)XML_XML_NAMESPACE;
+		*name = "lang";
+		return 0;
+	}
+	*ns_href = r->lang_attr_ns;
+	*name = r->lang_attr;
+	return 1;
 }
 
 const char *its_id_value(const struct its_doc *its, xmlNodePtr node)

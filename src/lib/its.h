@@ -89,6 +89,16 @@ int its_preserve_space(const struct its_doc *its, xmlNodePtr node);
  * (locNoteRef), *TYPE is "description" or "alert".  Either may be NULL. */
 const char *its_note(const struct its_doc *its, xmlNodePtr node, int *is_ref, const char **type);
 const char *its_lang(const struct its_doc *its, xmlNodePtr node); /* NULL: unknown */
+/*
+ * Where the language of the element NODE is written (ITS 2.0 §8.8): the
+ * attribute that the langPointer of the langRule selecting NODE names,
+ * when that pointer is one attribute of the element ("@lang" for DocBook
+ * 4): sets *NS_HREF (NULL: no namespace) and *NAME and returns 1.
+ * Otherwise (no langRule selects NODE, or its pointer is not a plain
+ * attribute) sets them to xml:lang and returns 0.
+ */
+int its_lang_attribute(const struct its_doc *its, xmlNodePtr node, const char **ns_href,
+                       const char **name);
 const char *its_id_value(const struct its_doc *its, xmlNodePtr node); /* NULL: none */
 /* The Locale Filter list ("*" by default); *EXCLUDE says it is an
  * exclusion list.  EXCLUDE may be NULL. */

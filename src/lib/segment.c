@@ -145,13 +145,64 @@ static void add_placeholder(struct builder *b, xmlNodePtr node)
 
 static void add_nodes(struct builder *b, xmlNodePtr first, int preserve);
 
-/* 1 when the list holds an element (entity content that is markup). */
-static int has_element(xmlNodePtr first)
+/*
+ * The entity that the reference REF expands to as text, or NULL when the
+ * reference is kept whole: an entity the document does not declare (from
+ * an external DTD subset that is never read), an external one, one whose
+ * replacement holds markup or a reference kept whole, or one nested
+ * deeper than MAX_ENTITY_DEPTH.  The replacement of an entity is shared by
+ * all its references: nothing in it may become a placeholder, which the
+ * merge back would move out of the entity into one unit.
+ */
+static xmlEntityPtr text_entity(xmlNodePtr ref, int depth)
 {
-	for (; first; first = first->next)
-		if (first->type == XML_ELEMENT_NODE)
-			return 1;
-	return 0;
+	xmlEntityPtr ent = xmlGetDocEntity(ref->doc, ref->name);
+	xmlNodePtr n;
+
+	if (!ent || ent->etype != XML_INTERNAL_GENERAL_ENTITY || depth >= MAX_ENTITY_DEPTH)
+		return NULL;
+	for (n = ent->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE ||
+		    (n->type == XML_ENTITY_REF_NODE && !text_entity(n, depth + 1)))
+			return NULL;
+	return ent;
+}
+
+/*
+ * 1 when the value of the attribute A is text once its entities are
+ * expanded: no reference in it is kept whole.
+ */
+static int attr_is_text(xmlAttrPtr a)
+{
+	xmlNodePtr n;
+
+	for (n = a->children; n; n = n->next)
+		if (n->type == XML_ENTITY_REF_NODE && !text_entity(n, 0))
+			return 0;
+	return 1;
+}
+
+/*
+ * 1 when the attribute A of an inline element is shown in the message: a
+ * translatable attribute whose value is text.  A value holding a
+ * reference kept whole cannot be written in a message (a placeholder
+ * cannot stand inside an attribute value): it is hidden, and restored
+ * from the source as it is.
+ */
+static int attr_shown(const struct its_doc *its, xmlAttrPtr a)
+{
+	return its_translate(its, (xmlNodePtr)a) && attr_is_text(a);
+}
+
+/*
+ * The value of the attribute A as written in XML, references kept
+ * ("&wiki;Terms"), for xmlNodeSetContent to read back (free it).
+ */
+static xmlChar *attr_raw_value(xmlAttrPtr a)
+{
+	xmlChar *v = xmlNodeListGetString(a->doc, a->children, 0);
+
+	return v ? v : xmlStrdup(BAD_CAST "");
 }
 
 static void add_inline(struct builder *b, xmlNodePtr el)
@@ -173,7 +224,7 @@ static void add_inline(struct builder *b, xmlNodePtr el)
 	for (a = el->properties; a; a = a->next) {
 		xmlChar *value;
 
-		if (!its_translate(b->its, (xmlNodePtr)a))
+		if (!attr_shown(b->its, a))
 			continue; /* hidden: restored from the source on merge */
 		value = xmlNodeGetContent((xmlNodePtr)a);
 		buf_addc(b->out, ' ');
@@ -241,14 +292,15 @@ static void add_nodes(struct builder *b, xmlNodePtr first, int preserve)
 			/*
 			 * An internal entity whose replacement is text is
 			 * expanded: translators see the text, and the
-			 * localized document gets the translation.  An
-			 * external entity (never loaded) or one holding
-			 * markup stays whole, as a placeholder.
+			 * localized document gets the translation.  Any
+			 * other stays whole, as a placeholder (text_entity),
+			 * and counts as text: what it stands for is in no
+			 * other message, so a unit that holds only
+			 * <title>&product;</title> is still a message.
 			 */
-			xmlEntityPtr ent = xmlGetDocEntity(n->doc, n->name);
+			xmlEntityPtr ent = text_entity(n, b->depth);
 
-			if (ent && ent->etype == XML_INTERNAL_GENERAL_ENTITY &&
-			    b->depth < MAX_ENTITY_DEPTH && !has_element(ent->children)) {
+			if (ent) {
 				b->depth++;
 				if (ent->children)
 					add_nodes(b, ent->children, preserve);
@@ -257,6 +309,7 @@ static void add_nodes(struct builder *b, xmlNodePtr first, int preserve)
 				b->depth--;
 			} else {
 				add_placeholder(b, n);
+				b->seg->has_text = 1;
 			}
 			break;
 		}
@@ -276,9 +329,10 @@ static char *hidden_signature(const struct its_doc *its, xmlNodePtr el)
 	for (a = el->properties; a; a = a->next) {
 		xmlChar *value;
 
-		if (its_translate(its, (xmlNodePtr)a))
+		if (attr_shown(its, a))
 			continue;
-		value = xmlNodeGetContent((xmlNodePtr)a);
+		/* As written: two values that differ only in an entity differ. */
+		value = attr_raw_value(a);
 		add_qname(&sig, (xmlNodePtr)a);
 		buf_addc(&sig, '=');
 		buf_adds(&sig, value ? (const char *)value : "");
@@ -364,14 +418,8 @@ void segment_init(struct segment *seg, const struct its_doc *its, xmlNodePtr nod
 	b.seg = seg;
 	b.out = &text;
 	seg->preserve = its_preserve_space(its, node);
-	if (node->type == XML_ATTRIBUTE_NODE) {
-		xmlChar *value = xmlNodeGetContent(node);
-
-		add_text(&b, value ? (const char *)value : "", seg->preserve);
-		xmlFree(value);
-	} else {
-		add_nodes(&b, node->children, seg->preserve);
-	}
+	/* An attribute's value is text and entity references, as content is. */
+	add_nodes(&b, node->children, seg->preserve);
 	mark_inlines(its, seg);
 	fill_markers(seg, &text);
 	seg->text = buf_detach(&text);
@@ -1041,7 +1089,11 @@ static xmlNsPtr find_ns(xmlNodePtr node, xmlNsPtr ns)
 	return xmlNewNs(node, ns->href, ns->prefix);
 }
 
-/* A new element like SRC with SRC's attributes, added to DEST. */
+/*
+ * A new element like SRC with SRC's attributes, added to DEST.  Values
+ * are copied as written, entity references in them included: a value is
+ * never expanded, and no reference ever leaves its attribute.
+ */
 static xmlNodePtr copy_inline(xmlNodePtr dest, xmlNodePtr src)
 {
 	xmlNodePtr copy = xmlNewDocNode(src->doc, NULL, src->name, NULL);
@@ -1050,9 +1102,11 @@ static xmlNodePtr copy_inline(xmlNodePtr dest, xmlNodePtr src)
 	xmlAddChild(dest, copy);
 	xmlSetNs(copy, find_ns(copy, src->ns));
 	for (a = src->properties; a; a = a->next) {
-		xmlChar *value = xmlNodeGetContent((xmlNodePtr)a);
+		xmlChar *value = attr_raw_value(a);
+		xmlAttrPtr prop = xmlNewNsProp(copy, find_ns(copy, a->ns), a->name, NULL);
 
-		xmlNewNsProp(copy, find_ns(copy, a->ns), a->name, value ? value : BAD_CAST "");
+		if (prop)
+			xmlNodeSetContent((xmlNodePtr)prop, value);
 		xmlFree(value);
 	}
 	return copy;
@@ -1151,7 +1205,7 @@ static void shape_of_segment(const struct its_doc *its, const struct segment *se
 		qname_of(&name, it->node);
 		it->name = xstrdup(buf_str(&name));
 		for (a = it->node->properties; a; a = a->next) {
-			if (!its_translate(its, (xmlNodePtr)a))
+			if (!attr_shown(its, a))
 				continue;
 			names = xrealloc(names, (nnames + 1) * sizeof *names);
 			qname_of(&name, (xmlNodePtr)a);
@@ -1172,6 +1226,123 @@ static void shape_of_segment(const struct its_doc *its, const struct segment *se
 	buf_release(&name);
 }
 
+/*
+ * The whitespace at the ends of a unit's content, which its message trims
+ * (unless it preserves space).  It is put back around the translation:
+ * the content of a unit nested in a sentence (a footnote, a remark) is
+ * often set off from the words around it by that whitespace alone, and
+ * without it they would touch ("word<remark> note </remark>next").
+ */
+struct edges {
+	xmlChar *lead, *trail; /* NULL: none */
+};
+
+/* The whitespace that starts (END 0) or ends (END 1) the text node N, or NULL. */
+static xmlChar *edge_space(xmlNodePtr n, int end)
+{
+	const xmlChar *s, *p;
+	int len;
+
+	if (!n || n->type != XML_TEXT_NODE || !n->content || !*n->content)
+		return NULL;
+	s = n->content;
+	len = xmlStrlen(s);
+	if (!end) {
+		for (p = s; is_space(*p); p++)
+			;
+		return p > s ? xmlStrndup(s, (int)(p - s)) : NULL;
+	}
+	for (p = s + len; p > s && is_space(p[-1]); p--)
+		;
+	return p < s + len ? xmlStrdup(p) : NULL;
+}
+
+static void edges_of(struct edges *e, xmlNodePtr el, int preserve)
+{
+	e->lead = e->trail = NULL;
+	if (preserve || !el->children)
+		return;
+	e->lead = edge_space(el->children, 0);
+	e->trail = edge_space(el->last, 1);
+	/* Content that is only whitespace has one edge. */
+	if (el->children == el->last && e->lead &&
+	    xmlStrlen(e->lead) == xmlStrlen(el->children->content)) {
+		xmlFree(e->trail);
+		e->trail = NULL;
+	}
+}
+
+/* Puts E's whitespace back around EL's new content, unless it has some. */
+static void edges_restore(struct edges *e, xmlNodePtr el)
+{
+	xmlChar *have;
+
+	if (e->lead) {
+		have = edge_space(el->children, 0);
+		if (!have) {
+			xmlNodePtr text = xmlNewDocText(el->doc, e->lead);
+
+			if (el->children)
+				xmlAddPrevSibling(el->children, text);
+			else
+				xmlAddChild(el, text);
+		}
+		xmlFree(have);
+	}
+	if (e->trail) {
+		have = edge_space(el->last, 1);
+		if (!have)
+			xmlAddChild(el, xmlNewDocText(el->doc, e->trail));
+		xmlFree(have);
+	}
+	xmlFree(e->lead);
+	xmlFree(e->trail);
+}
+
+/*
+ * The translated value of the attribute unit SEG: the translation's text,
+ * each placeholder (an entity reference kept whole) written back as the
+ * reference it stands for, and the whitespace at the ends of the source
+ * value, which the message trims, put back.
+ */
+static void set_attr_value(const struct segment *seg, const struct shape *src,
+                           const struct shape *tr, const size_t *map)
+{
+	xmlNodePtr attr = seg->node, root = xmlDocGetRootElement(tr->doc), n;
+	struct buf value = BUF_INIT;
+	struct edges edges;
+	/* As edges_restore: unless the translation has whitespace there. */
+	xmlChar *lead = edge_space(root->children, 0), *trail = edge_space(root->last, 1);
+
+	edges_of(&edges, attr, seg->preserve);
+	if (edges.lead && !lead)
+		buf_adds(&value, (const char *)edges.lead);
+	for (n = root->children; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE) {
+			xmlChar *text = xmlEncodeSpecialChars(attr->doc, n->content);
+
+			buf_adds(&value, (const char *)text);
+			xmlFree(text);
+		} else if (n->type == XML_ELEMENT_NODE) {
+			const struct item *it = &src->items[map[item_index(tr, n)]];
+			const char *dash = strrchr(it->name, '-');
+			size_t k = dash ? (size_t)strtoul(dash + 1, NULL, 10) : 0;
+
+			if (k > 0 && k <= seg->nplaceholders)
+				buf_addf(&value, "&%s;",
+				         (const char *)seg->placeholders[k - 1]->name);
+		}
+	}
+	if (edges.trail && !trail)
+		buf_adds(&value, (const char *)edges.trail);
+	xmlFree(lead);
+	xmlFree(trail);
+	xmlFree(edges.lead);
+	xmlFree(edges.trail);
+	xmlNodeSetContent(attr, BAD_CAST buf_str(&value));
+	buf_release(&value);
+}
+
 int segment_apply_unit(const struct its_doc *its, const struct segment *seg, const char *msgstr,
                        segment_nested_fn *nested, void *data, char **reason)
 {
@@ -1190,13 +1361,11 @@ int segment_apply_unit(const struct its_doc *its, const struct segment *seg, con
 		why = match(&src, &tr, map);
 	}
 	if (!why && node->type == XML_ATTRIBUTE_NODE) {
-		xmlChar *value = xmlNodeGetContent((xmlNodePtr)xmlDocGetRootElement(tr.doc));
-
-		xmlSetNsProp(node->parent, node->ns, node->name, value ? value : BAD_CAST "");
-		xmlFree(value);
+		set_attr_value(seg, &src, &tr, map);
 	} else if (!why) {
 		xmlNodePtr holder = xmlNewDocNode(node->doc, NULL, BAD_CAST "old", NULL);
 		xmlNodePtr c, next;
+		struct edges edges;
 
 		/* Source items in message order match seg.inlines one to one. */
 		src_inline = xcalloc(src.count + 1, sizeof *src_inline);
@@ -1212,12 +1381,14 @@ int segment_apply_unit(const struct its_doc *its, const struct segment *seg, con
 		ap.moved = xcalloc(seg->nplaceholders + 1, sizeof *ap.moved);
 
 		/* The old content goes aside; placeholders are taken from it. */
+		edges_of(&edges, node, seg->preserve);
 		for (c = node->children; c; c = next) {
 			next = c->next;
 			xmlUnlinkNode(c);
 			xmlAddChild(holder, c);
 		}
 		rebuild(&ap, node, xmlDocGetRootElement(tr.doc)->children);
+		edges_restore(&edges, node);
 		xmlFreeNode(holder);
 		if (nested)
 			for (i = 0; i < ap.nmoved; i++)

@@ -17,6 +17,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 
 #include "buf.h"
@@ -254,22 +255,177 @@ static int check_tree(xmlDocPtr doc, size_t len, const char *path, struct diag *
 	return -1;
 }
 
+/*
+ * Entities that the document does not declare.  A document with an
+ * external DTD subset (or a parameter entity reference) may use entities
+ * declared there, which are never read.  libxml2 keeps such a reference
+ * in text, but one inside an attribute value it drops from the value and
+ * hands to the element's parent instead: <ulink url="&wiki;x"> became
+ * &wiki;<ulink url="x">.  When the parser asks for an entity that is not
+ * declared, it is given a stand-in (an internal entity with no text, kept
+ * outside the document): the parser then writes the reference where it
+ * stands, in text or attribute value, like any declared entity.  The
+ * document's tree holds a plain reference to an entity it does not
+ * declare (xmlGetDocEntity finds none): the rest of traduki keeps it
+ * whole, and it is written back as it was read.  No warning: this is the
+ * documented behaviour (doc/extraction.md, "Entities").  A standalone
+ * document, or one without an external subset, gets libxml2's error.
+ */
+struct stand_ins {
+	xmlDocPtr decls; /* holds the stand-ins, never part of the document */
+};
+
+static xmlEntityPtr get_entity(void *data, const xmlChar *name)
+{
+	xmlParserCtxtPtr ctxt = data;
+	struct stand_ins *si = ctxt->_private;
+	xmlEntityPtr ent = xmlSAX2GetEntity(data, name);
+
+	if (ent || !si || ctxt->inSubset != 0 || ctxt->standalone == 1 ||
+	    (!ctxt->hasExternalSubset && !ctxt->hasPErefs))
+		return ent;
+	if (!si->decls) {
+		si->decls = xmlNewDoc(BAD_CAST "1.0");
+		if (!si->decls || !xmlCreateIntSubset(si->decls, BAD_CAST "stand-in", NULL, NULL))
+			return NULL;
+	}
+	ent = xmlGetDocEntity(si->decls, name);
+	if (!ent)
+		ent = xmlAddDocEntity(si->decls, name, XML_INTERNAL_GENERAL_ENTITY, NULL, NULL,
+		                      BAD_CAST "");
+	return ent;
+}
+
+/*
+ * Parameter entity references in the internal subset.  libxml2 keeps the
+ * declarations of the internal subset in the tree, but not a reference
+ * such as "%manual-entities;" to a file of declarations (never read), so
+ * a document written back lost it, and with it every entity the file
+ * declares.  When the internal subset holds one, its text as written
+ * replaces the declarations' list in the tree, as one text node that the
+ * serializer writes without escaping (the declarations stay in the DTD's
+ * tables, where entities are looked up).  Notations, which libxml2
+ * writes from a table of their own, would then be written twice: with
+ * one, the subset stays as libxml2 writes it.
+ */
+
+/* Goes past the comment, processing instruction or quoted string at P, if any. */
+static const char *skip_literal(const char *p, const char *end)
+{
+	const char *close = NULL;
+
+	if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
+		close = "-->";
+	else if (end - p >= 2 && memcmp(p, "<?", 2) == 0)
+		close = "?>";
+	else if (*p == '"')
+		close = "\"";
+	else if (*p == '\'')
+		close = "'";
+	if (!close)
+		return p;
+	for (p += strlen(close) == 1 ? 1 : 2; p < end; p++)
+		if ((size_t)(end - p) >= strlen(close) && memcmp(p, close, strlen(close)) == 0)
+			return p + strlen(close);
+	return end;
+}
+
+/* The text between '[' and ']' of the DOCTYPE in DATA, or NULL (*LEN set). */
+static const char *internal_subset(const char *data, size_t size, size_t *len)
+{
+	const char *p = data, *end = data + size, *q, *start = NULL;
+
+	/* The prolog: declaration, comments, processing instructions, space. */
+	while (p < end) {
+		if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
+			p++;
+			continue;
+		}
+		if ((q = skip_literal(p, end)) == p)
+			break;
+		p = q;
+	}
+	if (end - p < 9 || memcmp(p, "<!DOCTYPE", 9) != 0)
+		return NULL;
+	for (p += 9; p < end && (start || *p != '>'); p++) {
+		if (*p == '"' || *p == '\'') {
+			p = skip_literal(p, end) - 1;
+		} else if (*p == '[' && !start) {
+			start = p + 1;
+		} else if (start && *p == '<') {
+			if ((q = skip_literal(p, end)) != p)
+				p = q - 1;
+		} else if (start && *p == ']') {
+			*len = (size_t)(p - start);
+			return start;
+		}
+	}
+	return NULL;
+}
+
+static void keep_internal_subset(xmlDocPtr doc, const char *data, size_t size)
+{
+	xmlDtdPtr dtd = doc->intSubset;
+	const char *text;
+	size_t len = 0, i;
+	xmlNodePtr c, next, node;
+
+	if (!dtd || dtd->notations || !(text = internal_subset(data, size, &len)))
+		return;
+	for (i = 0; i < len; i++)
+		if ((unsigned char)text[i] >= 0x80 && doc->encoding &&
+		    xmlStrcasecmp(doc->encoding, BAD_CAST "UTF-8") != 0)
+			return; /* written back in UTF-8: it would need converting */
+	/* libxml2 writes " [\n" before the list. */
+	if (len && text[0] == '\n') {
+		text++;
+		len--;
+	} else if (len > 1 && text[0] == '\r' && text[1] == '\n') {
+		text += 2;
+		len -= 2;
+	}
+	node = xmlNewDocTextLen(doc, BAD_CAST text, (int)len);
+	if (!node)
+		return;
+	node->name = xmlStringTextNoenc;
+	/* Declarations belong to the DTD's tables; comments and PIs to the list. */
+	for (c = dtd->children; c; c = next) {
+		next = c->next;
+		c->prev = c->next = NULL;
+		if (c->type != XML_ELEMENT_DECL && c->type != XML_ATTRIBUTE_DECL &&
+		    c->type != XML_ENTITY_DECL && c->type != XML_NOTATION_NODE) {
+			c->parent = NULL;
+			xmlFreeNode(c);
+		}
+	}
+	node->parent = (xmlNodePtr)dtd;
+	dtd->children = dtd->last = node;
+}
+
 static xmlDocPtr read_with(xmlParserCtxtPtr ctxt, const char *path, const char *data, size_t len,
                            struct diag *d)
 {
 	xmlDocPtr doc;
 	unsigned long before = diag_count(d, DIAG_ERROR);
 	struct parse_errors pe;
+	struct stand_ins si = { NULL };
 
 	memset(&pe, 0, sizeof pe);
 	pe.d = d;
 	pe.path = path;
+	ctxt->_private = &si;
+	ctxt->sax->getEntity = get_entity;
 	xmlSetStructuredErrorFunc(&pe, route_parse_error);
 	if (data)
 		doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL, XMLDOC_PARSE_OPTIONS);
 	else
 		doc = xmlCtxtReadFile(ctxt, path, NULL, XMLDOC_PARSE_OPTIONS);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	ctxt->_private = NULL;
+	if (doc && data && doc->intSubset && doc->intSubset->pentities)
+		keep_internal_subset(doc, data, len);
+	if (si.decls)
+		xmlFreeDoc(si.decls);
 	flush_parse_error(&pe);
 	buf_release(&pe.text);
 

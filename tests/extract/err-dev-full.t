@@ -1,2 +1,2 @@
 # A full disk on standard output fails loudly.
-traduki extract --its=rules.its 01-collapse.xml >/dev/full
+traduki extract --source-lang=en --its=rules.its 01-collapse.xml >/dev/full

@@ -35,16 +35,22 @@ struct fixture {
 	struct diag d;
 };
 
-static int open_doc(struct fixture *f, const char *body)
+/* A document: PROLOG (a DOCTYPE, or ""), then BODY in <doc> after RULES. */
+static int open_doc_with(struct fixture *f, const char *prolog, const char *body)
 {
 	struct buf src = BUF_INIT;
 
-	buf_addf(&src, "<doc xmlns:x='urn:x'>%s%s</doc>", RULES, body);
+	buf_addf(&src, "%s<doc xmlns:x='urn:x'>%s%s</doc>", prolog, RULES, body);
 	diag_init(&f->d, NULL, NULL);
 	f->doc = xmldoc_read_memory(buf_str(&src), src.len, "test.xml", &f->d);
 	buf_release(&src);
 	f->its = f->doc ? its_doc_new(NULL, f->doc, &f->d) : NULL;
 	return f->its ? 0 : -1;
+}
+
+static int open_doc(struct fixture *f, const char *body)
+{
+	return open_doc_with(f, "", body);
 }
 
 static void close_doc(struct fixture *f)
@@ -295,6 +301,95 @@ static void check_apply_unit(void)
 	CHECK(segment_check("a", "b \xe2\x80\xaf!", NULL) == 0);
 }
 
+/* The value of the attribute NAME of EL as written, references kept. */
+static char *raw_attr(xmlNodePtr el, const char *name)
+{
+	xmlAttrPtr a = xmlHasProp(el, BAD_CAST name);
+	xmlChar *v = a ? xmlNodeListGetString(el->doc, a->children, 0) : NULL;
+	char *out = strdup(v ? (const char *)v : "(none)");
+
+	xmlFree(v);
+	return out;
+}
+
+/*
+ * Entities that an external DTD subset (never read) declares: each
+ * reference stays where it is, in text or in an attribute value; a unit
+ * that holds only one is a message; two links that differ only in an
+ * entity get markers; a translatable attribute holding one is hidden.
+ */
+static void check_kept_entities(void)
+{
+	struct fixture f;
+	struct segment seg;
+	char *reason = NULL, *got;
+	xmlNodePtr node;
+
+	CHECK(open_doc_with(&f, "<!DOCTYPE doc SYSTEM 'ents.dtd'>",
+	                    "<p id='t'>&lin;</p>"
+	                    "<p id='s'>See <a href='&wiki;Terms'>the wiki</a>, <a "
+	                    "href='&wiki;Fees'>fees</a> for &app; <abbr title='&app; "
+	                    "help'>AH</abbr>.</p><p id='i'><img alt=' &app; logo'/></p>") == 0);
+	CHECK(diag_count(&f.d, DIAG_WARNING) == 0);
+
+	node = select_node(&f, "//p[@id='t']");
+	segment_init(&seg, f.its, node);
+	CHECK_STR(seg.text, "<_:lin-1/>");
+	CHECK(seg.has_text);
+	segment_release(&seg);
+
+	node = select_node(&f, "//p[@id='s']");
+	segment_init(&seg, f.its, node);
+	CHECK_STR(seg.text, "See <a _:n=\"1\">the wiki</a>, <a _:n=\"2\">fees</a> for <_:app-1/> "
+	                    "<abbr>AH</abbr>.");
+	segment_release(&seg);
+	CHECK(segment_apply(f.its, node,
+	                    "Voir <a _:n=\"2\">frais</a>, <a _:n=\"1\">le wiki</a> pour "
+	                    "<_:app-1/> <abbr>AH</abbr>.",
+	                    NULL, NULL, &reason) == 0);
+	free(reason);
+	got = content_of(node);
+	CHECK_STR(got, "Voir <a href=\"&wiki;Fees\">frais</a>, <a href=\"&wiki;Terms\">le "
+	               "wiki</a> pour &app; <abbr title=\"&app; help\">AH</abbr>.");
+	free(got);
+
+	/* An attribute unit: the reference goes back into the value. */
+	node = (xmlNodePtr)xmlHasProp(select_node(&f, "//img"), BAD_CAST "alt");
+	segment_init(&seg, f.its, node);
+	CHECK_STR(seg.text, "<_:app-1/> logo");
+	segment_release(&seg);
+	CHECK(segment_apply(f.its, node, "Logo de <_:app-1/> & co", NULL, NULL, &reason) != 0);
+	free(reason);
+	reason = NULL;
+	CHECK(segment_apply(f.its, node, "Logo de <_:app-1/> &amp; co", NULL, NULL, &reason) == 0);
+	free(reason);
+	got = raw_attr(node->parent, "alt");
+	CHECK_STR(got, " Logo de &app; &amp; co");
+	free(got);
+	close_doc(&f);
+}
+
+/*
+ * A nested unit set off from the words around it by whitespace alone
+ * keeps that whitespace when translated: the words never touch.
+ */
+static void check_nested_edges(void)
+{
+	struct fixture f;
+	char *reason = NULL, *got;
+	xmlNodePtr node;
+
+	CHECK(open_doc(&f, "<p>Word<fn> a note\n</fn>next, <fn>none</fn>.</p>") == 0);
+	node = select_node(&f, "//fn");
+	CHECK(segment_apply(f.its, node, "une note", NULL, NULL, &reason) == 0);
+	free(reason);
+	node = select_node(&f, "//p");
+	got = content_of(node);
+	CHECK_STR(got, "Word<fn> une note\n</fn>next, <fn>none</fn>.");
+	free(got);
+	close_doc(&f);
+}
+
 int main(void)
 {
 	struct fixture f;
@@ -393,8 +488,9 @@ int main(void)
 	close_doc(&f);
 
 	/* Round trips. */
+	/* The whitespace at the ends of the unit stays (see nested_edges). */
 	check_round_trip("<p>  Hello\n  <b> big <i>and</i> </b>\n world  </p>", "//p",
-	                 "Hello <b> big <i>and</i> </b> world");
+	                 "  Hello <b> big <i>and</i> </b> world  ");
 	check_round_trip("<p>See <a href='x' class='c'>one</a>, <a href='y'>two</a>,"
 	                 " <var>v</var><fn>n</fn> <img src='s' alt='t'/>.</p>",
 	                 "//p",
@@ -405,6 +501,8 @@ int main(void)
 
 	check_segment_text();
 	check_apply_unit();
+	check_kept_entities();
+	check_nested_edges();
 
 	segment_cleanup();
 	xmlCleanupParser();

@@ -26,6 +26,86 @@ static xmlDocPtr parse(const char *text, struct diag *d)
 	return xmldoc_read_memory(text, strlen(text), "mem.xml", d);
 }
 
+/* The document DOC as it would be written. */
+static char *dump(xmlDocPtr doc)
+{
+	xmlChar *mem = NULL;
+	int len = 0;
+	char *out;
+
+	xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
+	out = strdup(mem ? (const char *)mem : "");
+	xmlFree(mem);
+	return out;
+}
+
+/*
+ * An entity that the external subset (never read) may declare: the
+ * reference stays where it is written, in an attribute value too (libxml2
+ * alone moved it in front of the element), without a warning.  Without
+ * an external subset, or in a standalone document, it is an error.
+ */
+static void check_undeclared_entities(struct diag *d, struct buf *out)
+{
+	xmlDocPtr doc;
+	xmlNodePtr root, a;
+	unsigned long warnings = diag_count(d, DIAG_WARNING);
+	char *text;
+
+	buf_truncate(out, 0);
+	doc = parse("<!DOCTYPE p SYSTEM 'ents.dtd'><p>See <a href='&wiki;Terms'>the wiki</a> "
+	            "for &app; &app;.</p>",
+	            d);
+	CHECK(doc != NULL);
+	CHECK(diag_count(d, DIAG_WARNING) == warnings);
+	CHECK_STR(buf_str(out), "");
+	root = xmlDocGetRootElement(doc);
+	a = root->children->next;
+	CHECK(a && a->type == XML_ELEMENT_NODE && root->children->type == XML_TEXT_NODE);
+	CHECK(a && a->properties && a->properties->children &&
+	      a->properties->children->type == XML_ENTITY_REF_NODE);
+	CHECK(xmlGetDocEntity(doc, BAD_CAST "app") == NULL);
+	text = dump(doc);
+	CHECK(strstr(text, "<p>See <a href=\"&wiki;Terms\">the wiki</a> for &app; &app;.</p>") !=
+	      NULL);
+	free(text);
+	xmlFreeDoc(doc);
+
+	buf_truncate(out, 0);
+	doc = parse("<p>&app;</p>", d);
+	CHECK(doc == NULL);
+	CHECK(strstr(buf_str(out), "error: Entity 'app' not defined") != NULL);
+	buf_truncate(out, 0);
+	doc = parse("<?xml version='1.0' standalone='yes'?><!DOCTYPE p SYSTEM 'e.dtd'><p>&app;</p>",
+	            d);
+	CHECK(doc == NULL);
+	CHECK(strstr(buf_str(out), "error: Entity 'app' not defined") != NULL);
+}
+
+/* A parameter entity reference of the internal subset is written back. */
+static void check_parameter_entity_kept(struct diag *d, struct buf *out)
+{
+	xmlDocPtr doc;
+	char *text;
+
+	buf_truncate(out, 0);
+	doc = parse("<?xml version='1.0'?>\n<!-- a manual -->\n<!DOCTYPE p PUBLIC '-//X//Y' "
+	            "'http://example.org/x.dtd' [\n<!ENTITY % ents SYSTEM 'ents.ent'>\n%ents;\n"
+	            "<!-- ] > in a comment -->\n<!ENTITY co \"Example ]&gt; Co\">\n]>\n"
+	            "<p>&app; by &co;</p>",
+	            d);
+	CHECK(doc != NULL);
+	CHECK_STR(buf_str(out), "");
+	text = doc ? dump(doc) : strdup("");
+	CHECK(strstr(text, "\"http://example.org/x.dtd\" [\n<!ENTITY % ents SYSTEM 'ents.ent'>\n"
+	                   "%ents;\n<!-- ] > in a comment -->\n<!ENTITY co \"Example ]&gt; "
+	                   "Co\">\n]>\n<p>&app; by &co;</p>") != NULL);
+	free(text);
+	/* The declarations are still there. */
+	CHECK(doc && xmlGetDocEntity(doc, BAD_CAST "co") != NULL);
+	xmlFreeDoc(doc);
+}
+
 int main(void)
 {
 	struct buf out = BUF_INIT;
@@ -87,6 +167,9 @@ int main(void)
 	doc = parse("<p>caf\xe9</p>", &d);
 	CHECK(doc == NULL);
 	CHECK(strncmp(buf_str(&out), "mem.xml:1:", 10) == 0);
+
+	check_undeclared_entities(&d, &out);
+	check_parameter_entity_kept(&d, &out);
 
 	buf_release(&out);
 	xmlCleanupParser();
