@@ -1,20 +1,27 @@
 /*
- * catalog: PO files through libgettextpo.  See catalog.h.
+ * catalog: PO files, held in traduki's own model (potext.h's entries),
+ * read and written by potext where that is provably what libgettextpo
+ * gives, and by libgettextpo everywhere else.  See catalog.h.
  *
- * Two things libgettextpo's API lacks are supplied here:
+ * Reading: a UTF-8 file that potext reads back byte for byte (one that
+ * gettext or traduki wrote) is parsed by potext; any other file is read by
+ * libgettextpo, which reports its errors, and its messages are copied
+ * into the model.  libgettextpo's API lacks two things the model keeps:
+ * where each message is in the file and the "no-wrap" and "no-...-format"
+ * flags (it only says whether a format flag is set); a scan of the file's
+ * lines supplies them, in the order libgettextpo lists the messages.
  *
- * - Where each message is in the file, and whether it is "no-wrap": a scan
- *   of the file's lines finds the line of every msgid keyword and the flag
- *   comment before it, in the order libgettextpo lists the messages.
+ * Writing: potext writes each entry it can write exactly; the others (a
+ * format flag, a script its table lacks, a warned escape) are written by
+ * libgettextpo, together, in a catalog of their own with the same header,
+ * and their bytes put in place.  Since libgettextpo cannot be told that a
+ * message is "no-wrap", such a message is given a format flag no catalog
+ * of ours uses (a sentinel); the text written is read back with the flag
+ * renamed and written again, so the bytes are still gettext's.
  *
- * - Setting "no-wrap" on a message: the library can only set format flags.
- *   A message to be marked is given a format flag no catalog of ours uses
- *   (SENTINEL_FORMAT); the written text has that flag renamed, is read back
- *   by libgettextpo and written again, so the bytes are still gettext's.
- *
- * libgettextpo writes to a named file and does not report write errors, so
- * it writes into memory (a memfd); the bytes are then copied to the real
- * destination through atomic.h, where every error is caught.
+ * libgettextpo reads and writes named files and does not report write
+ * errors, so it works on memory files (memfd); the bytes are copied to the
+ * real destination through atomic.h, where every error is caught.
  */
 #include <config.h>
 
@@ -35,34 +42,46 @@
 
 #include "atomic.h"
 #include "buf.h"
+#include "catalog-impl.h"
 #include "mem.h"
+#include "potext.h"
 #include "uni.h"
 
+static int is_header_msg(const struct potext_msg *pm)
+{
+	return pm->id[0] == '\0' && !pm->ctxt && !pm->obsolete;
+}
+
+/* --- Formats ---------------------------------------------------------------------- */
+
+/* libgettextpo's format types ("c-format"...), without "-format", for
+ * potext; and the version check, once per process. */
+static void setup_formats(void)
+{
+	static const char **names;
+	static int done;
+	const char *const *list;
+	size_t n = 0, i;
+
+	if (done)
+		return;
+	done = 1;
+	for (list = po_format_list(); list[n]; n++)
+		;
+	names = xcalloc(n + 1, sizeof *names);
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(list[i]);
+
+		names[i] = len > 7 && strcmp(list[i] + len - 7, "-format") == 0
+		               ? xstrndup(list[i], len - 7)
+		               : xstrdup(list[i]);
+	}
+	potext_set_formats(names, n);
+	potext_enable(libgettextpo_version);
+}
+
 /* A format type of gettext's that no XML catalog carries. */
-#define SENTINEL_FORMAT "ycp-format"
-
-struct catalog_msg {
-	po_message_t po;
-	long line; /* line of the msgid keyword in the file read, or 0 */
-	int no_wrap; /* what the file should say */
-	int po_no_wrap; /* what libgettextpo believes */
-	char *comments, *extracted; /* caches, see catalog_msg_comments */
-};
-
-struct catalog {
-	char *name;
-	po_file_t file;
-	po_message_iterator_t end; /* positioned after the last message */
-	po_message_t header;
-	long header_line; /* line of the header's msgid in the file read, or 0 */
-	struct catalog_msg **msgs;
-	size_t count, alloc;
-	char parsed_as[64]; /* the name libgettextpo read the file under */
-	char *charset; /* the file's charset when not UTF-8 (held as UTF-8), or NULL */
-	char *header_comments; /* what catalog_header_comments gave, until they change */
-	int crlf; /* the file read had CRLF line endings */
-};
-
+#define SENTINEL_FORMAT "ycp"
 /* --- Errors ---------------------------------------------------------------- */
 
 /* libgettextpo's handler is global; these say where its reports go. */
@@ -71,27 +90,37 @@ static const char *report_id;
 static const char *report_alias_from; /* a temporary file name to hide... */
 static const char *report_alias_to; /* ...behind the name the user gave */
 static jmp_buf *report_jump;
+static struct first_error *report_first; /* see struct first_error */
 
-/*
- * While a file is read, its first error is held here rather than reported:
- * after a syntax error libgettextpo reports a cascade that only confuses,
- * and its words ("keyword "Samen" unknown") are a parser's.  read_po
- * reports the first one in a translator's words (explain_error).
- */
-struct first_error {
-	int held; /* an error is held */
-	char *file;
-	long line, col;
-	char *text;
-	unsigned long more; /* errors after it */
-};
-static struct first_error *report_first;
+/* Lines of a text libgettextpo read, as lines of the file the user named
+ * (msgstr keywords, where libgettextpo places a message's findings):
+ * pairs (line in the text, line in the file), by the first. */
+static const long (*report_lines)[2];
+static size_t report_nlines;
 
 static const char *report_file(const char *filename)
 {
 	if (filename && report_alias_from && strcmp(filename, report_alias_from) == 0)
 		return report_alias_to;
 	return filename;
+}
+
+static long report_line(const char *filename, long line)
+{
+	size_t lo = 0, hi = report_nlines;
+
+	if (!report_lines || !filename || !report_alias_from ||
+	    strcmp(filename, report_alias_from) != 0)
+		return line;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (report_lines[mid][0] < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < report_nlines && report_lines[lo][0] == line ? report_lines[lo][1] : 0;
 }
 
 static void report(int severity, const char *filename, size_t lineno, size_t column,
@@ -116,7 +145,8 @@ static void report(int severity, const char *filename, size_t lineno, size_t col
 		return;
 	}
 	diag_report_id(report_diag, severity == PO_SEVERITY_WARNING ? DIAG_WARNING : DIAG_ERROR,
-	               report_id, report_file(filename), line, col, "%s", text);
+	               report_id, report_file(filename), report_line(filename, line), col, "%s",
+	               text);
 }
 
 static void on_xerror(int severity, po_message_t message, const char *filename, size_t lineno,
@@ -209,341 +239,14 @@ static int memfile_fill(int fd, const char *data, size_t len)
 	return lseek(fd, 0, SEEK_SET) < 0 ? -1 : 0;
 }
 
-/* --- Building the message table ------------------------------------------- */
-
-static struct catalog_msg *add_wrapper(struct catalog *cat, po_message_t po)
-{
-	struct catalog_msg *m = xcalloc(1, sizeof *m);
-
-	m->po = po;
-	xgrow((void **)&cat->msgs, &cat->alloc, cat->count + 1, sizeof *cat->msgs);
-	cat->msgs[cat->count++] = m;
-	return m;
-}
-
-static int is_header(po_message_t m)
-{
-	return po_message_msgid(m)[0] == '\0' && !po_message_msgctxt(m) &&
-	       !po_message_is_obsolete(m);
-}
-
-/* Where each entry is: the line of its msgid keyword, and its no-wrap flag. */
-struct entry_pos {
-	long line;
-	int no_wrap;
-};
-
-/*
- * Scans the lines of a PO file for "msgid " and "#~ msgid " keywords (no
- * continuation line can start with them) and the "#," flag lines before.
- * This reads positions, not contents: libgettextpo parses the file.
- */
-static struct entry_pos *scan_entries(const char *text, size_t len, size_t *count)
-{
-	struct entry_pos *pos = NULL;
-	size_t n = 0, alloc = 0;
-	const char *p = text, *end = text + len;
-	long line = 1;
-	int pending_no_wrap = 0;
-
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		size_t l = eol ? (size_t)(eol - p) : (size_t)(end - p);
-
-		if (l >= 2 && p[0] == '#' && p[1] == ',') {
-			const char *f = p + 2;
-
-			while (f + 7 <= p + l) {
-				if (memcmp(f, "no-wrap", 7) == 0 &&
-				    (f[-1] == ' ' || f[-1] == ',') &&
-				    (f + 7 == p + l || f[7] == ',' || f[7] == ' ' ||
-				     f[7] == '\r')) {
-					pending_no_wrap = 1;
-					break;
-				}
-				f++;
-			}
-		} else if ((l >= 6 && memcmp(p, "msgid ", 6) == 0) ||
-		           (l >= 9 && memcmp(p, "#~ msgid ", 9) == 0)) {
-			xgrow((void **)&pos, &alloc, n + 1, sizeof *pos);
-			pos[n].line = line;
-			pos[n].no_wrap = pending_no_wrap;
-			n++;
-			pending_no_wrap = 0;
-		} else if (l == 0 || (l == 1 && p[0] == '\r')) {
-			pending_no_wrap = 0;
-		}
-		line++;
-		p = eol ? eol + 1 : end;
-	}
-	*count = n;
-	return pos;
-}
-
-static void forget_comments(struct catalog_msg *m)
-{
-	free(m->comments);
-	free(m->extracted);
-	m->comments = m->extracted = NULL;
-}
-
-/*
- * Fills CAT's table from its po_file.  With POS (COUNT entries), gives each
- * message its line and no-wrap flag, provided the counts agree.  With
- * REUSE, the existing wrappers are kept (same messages, same order) and
- * only pointed at the new file's messages.
- */
-static void index_messages(struct catalog *cat, const struct entry_pos *pos, size_t count,
-                           int reuse)
-{
-	po_message_iterator_t it = po_message_iterator(cat->file, NULL);
-	po_message_t po;
-	size_t k = 0, i = 0;
-	size_t total = 0;
-
-	/* First pass: do the positions line up with the messages? */
-	while (po_next_message(it))
-		total++;
-	po_message_iterator_free(it);
-	if (total != count)
-		pos = NULL;
-
-	cat->header = NULL;
-	it = po_message_iterator(cat->file, NULL);
-	while ((po = po_next_message(it)) != NULL) {
-		struct catalog_msg *m;
-
-		if (!cat->header && is_header(po)) {
-			cat->header = po;
-			if (pos)
-				cat->header_line = pos[k].line;
-			k++;
-			continue;
-		}
-		if (reuse) {
-			m = cat->msgs[i++];
-			m->po = po;
-			forget_comments(m);
-		} else {
-			m = add_wrapper(cat, po);
-		}
-		if (pos) {
-			m->line = reuse ? m->line : pos[k].line;
-			m->no_wrap = m->po_no_wrap = pos[k].no_wrap;
-		}
-		k++;
-	}
-	po_message_iterator_free(it);
-
-	/* Appending happens at the end of the list. */
-	if (cat->end)
-		po_message_iterator_free(cat->end);
-	cat->end = po_message_iterator(cat->file, NULL);
-	while (po_next_message(cat->end))
-		;
-}
-
 /* --- Reading --------------------------------------------------------------- */
-
-static int slurp_path(const char *path, struct buf *out, struct diag *d)
-{
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char chunk[65536];
-	size_t n;
-	int rc = 0;
-
-	if (!fp) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-		return -1;
-	}
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(out, chunk, n);
-	if (ferror(fp)) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-		rc = -1;
-	}
-	if (fp != stdin)
-		fclose(fp);
-	return rc;
-}
-
-/*
- * 1 when TEXT may be read byte by byte: valid UTF-8 (in which no
- * character holds a byte that PO syntax gives a meaning to) and declared
- * so, or plain ASCII.
- */
-static int find_charset(const char *text, size_t len, const char **at, size_t *n);
-
-static int reads_as_bytes(const char *text, size_t len)
-{
-	const char *charset;
-	size_t pos = 0, n;
-	int ascii = 1;
-
-	while (pos < len) {
-		if ((unsigned char)text[pos] < 0x80) {
-			pos++;
-			continue;
-		}
-		ascii = 0;
-		if (uni_next(text, len, &pos) < 0)
-			return 0;
-	}
-	return ascii || (find_charset(text, len, &charset, &n) && n == 5 &&
-	                 strncasecmp(charset, "UTF-8", 5) == 0);
-}
-
-/* The 1-based column of byte OFF of LINE, in characters. */
-static long column_of(const char *line, size_t off)
-{
-	long col = 1;
-	size_t i;
-
-	for (i = 0; i < off; i++)
-		if (((unsigned char)line[i] & 0xc0) != 0x80)
-			col++;
-	return col;
-}
-
-/*
- * The byte offset in LINE (N bytes) of a quotation mark that closes the
- * line's string while more of it follows: a '"' the translator meant as
- * text ("De "campagne" gaat").  -1 when the line is not like that.
- */
-static long stray_quote(const char *line, size_t n)
-{
-	static const char *const keywords[] = { "msgctxt", "msgid_plural", "msgid", "msgstr" };
-	size_t i = 0, k, rest;
-
-	while (i < n && (line[i] == ' ' || line[i] == '\t'))
-		i++;
-	if (i + 1 < n && line[i] == '#' && line[i + 1] == '~')
-		for (i += 2; i < n && (line[i] == ' ' || line[i] == '\t');)
-			i++;
-	for (k = 0; k < sizeof keywords / sizeof *keywords; k++) {
-		size_t len = strlen(keywords[k]);
-
-		if (n - i >= len && strncmp(line + i, keywords[k], len) == 0) {
-			i += len;
-			if (line[i] == '[')
-				while (i < n && line[i] != ']')
-					i++;
-			if (i < n && line[i] == ']')
-				i++;
-			break;
-		}
-	}
-	while (i < n && (line[i] == ' ' || line[i] == '\t'))
-		i++;
-	if (i >= n || line[i] != '"')
-		return -1;
-	for (i++; i < n && line[i] != '"'; i++)
-		if (line[i] == '\\')
-			i++;
-	if (i >= n)
-		return -1;
-	/* More text and another quotation mark after the closing one. */
-	for (rest = i + 1; rest < n && (line[rest] == ' ' || line[rest] == '\t'); rest++)
-		;
-	if (rest < n && memchr(line + rest, '"', n - rest))
-		return (long)i;
-	return -1;
-}
-
-/* Line AT of TEXT (LEN bytes), without its line break, in *LINE and *N. */
-static int find_line(const char *text, size_t len, long at, const char **line, size_t *n)
-{
-	const char *p = text, *end = text + len, *eol;
-	long l = 1;
-
-	for (; p < end && l < at; p++)
-		if (*p == '\n')
-			l++;
-	if (at < 1 || l != at || p > end)
-		return 0;
-	eol = memchr(p, '\n', (size_t)(end - p));
-	*line = p;
-	*n = (size_t)((eol ? eol : end) - p);
-	if (*n && p[*n - 1] == '\r')
-		(*n)--;
-	return 1;
-}
-
-/* 1 when LINE (N bytes) opens a quoted text that it does not close. */
-static int unclosed(const char *line, size_t n)
-{
-	size_t i = 0;
-	int open = 0;
-
-	while (i < n && line[i] != '#') {
-		if (line[i] == '"')
-			open = !open;
-		else if (line[i] == '\\' && open)
-			i++;
-		i++;
-	}
-	return open;
-}
-
-/*
- * Reports E, the first error libgettextpo found in TEXT (LEN bytes), in
- * the words of a translator who edits the file by hand, with the fix
- * where one is plain.  libgettextpo's own words are kept for the rest.
- */
-static void explain_error(const char *text, size_t len, const struct first_error *e, struct diag *d)
-{
-	const char *line = NULL;
-	size_t n = 0;
-	long at = e->line, col = e->col;
-	const char *msg = e->text, *say = NULL;
-
-	find_line(text, len, at, &line, &n);
-	/* Its lexer has read the line break when it sees a string unclosed. */
-	if (strcmp(msg, "end-of-line within string") == 0 && at > 1 &&
-	    (!line || !unclosed(line, n))) {
-		const char *prev;
-		size_t pn;
-
-		if (find_line(text, len, at - 1, &prev, &pn) && unclosed(prev, pn)) {
-			at--;
-			line = prev;
-			n = pn;
-		}
-	}
-	if (line && (strncmp(msg, "keyword \"", 9) == 0 || strcmp(msg, "syntax error") == 0) &&
-	    stray_quote(line, n) >= 0) {
-		col = column_of(line, (size_t)stray_quote(line, n));
-		say = "this '\"' ends the text too early: a quotation mark inside a text is "
-		      "written \\\"";
-	} else if (strcmp(msg, "end-of-line within string") == 0) {
-		if (line)
-			col = column_of(line, n) + 1;
-		say = "the text is not closed: each line of a text ends with '\"' (a line break "
-		      "inside a text is written \\n)";
-	} else if (strcmp(msg, "invalid control sequence") == 0) {
-		say = "an unknown escape sequence: a backslash inside a text is written \\\\ "
-		      "(\\n is a line break, \\t a tab, \\\" a quotation mark)";
-	} else if (strncmp(msg, "keyword \"", 9) == 0 || strcmp(msg, "syntax error") == 0) {
-		say = "this line is not PO syntax: a line is a comment (#), a keyword (msgid, "
-		      "msgstr...) followed by a quoted text, or a quoted text that continues the "
-		      "one above";
-	} else if (strcmp(msg, "missing 'msgstr' section") == 0) {
-		say = "this message has no msgstr: every msgid is followed by its translation, "
-		      "msgstr \"\" when there is none yet";
-	} else if (strcmp(msg, "duplicate message definition") == 0) {
-		say = "this message (its msgctxt and msgid) is in the catalog twice: keep one of "
-		      "the two";
-	}
-	diag_report(d, DIAG_ERROR, e->file, at, col, "%s", say ? say : msg);
-}
-
 /*
  * Has libgettextpo read the file at PATH, as coming from NAME, whose text
- * is TEXT (LEN bytes); the first error goes to D (explain_error), the
- * errors that follow from it are left out.  With BYTES, its lexer reads
- * bytes instead of running iconv on every character to find where each
- * one ends (OLD_PO_FILE_INPUT, meant for an old format, does that); see
- * parse_text.
+ * is TEXT (LEN bytes); the first error goes to D (catalog_explain_error),
+ * the errors that follow from it are left out.  With BYTES, its lexer
+ * reads bytes instead of running iconv on every character to find where
+ * each one ends (OLD_PO_FILE_INPUT, meant for an old format, does that);
+ * see parse_text.
  */
 static po_file_t read_po(const char *path, const char *name, const char *text, size_t len,
                          int bytes, struct diag *d)
@@ -570,7 +273,7 @@ static po_file_t read_po(const char *path, const char *name, const char *text, s
 	if (bytes)
 		unsetenv("OLD_PO_FILE_INPUT");
 	if (first.held) {
-		explain_error(text, len, &first, d);
+		catalog_explain_error(text, len, &first, d);
 		free(first.file);
 		free(first.text);
 	}
@@ -578,28 +281,9 @@ static po_file_t read_po(const char *path, const char *name, const char *text, s
 }
 
 /*
- * The lines of TEXT (LEN bytes) but the "#:" references, "#." extracted
- * comments and "#|" previous msgids, into OUT: what a reader of
- * translations needs, and a sixth less for libgettextpo to read.
- */
-static void strip_comments(const char *text, size_t len, struct buf *out)
-{
-	const char *p = text, *end = text + len;
-
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		const char *next = eol ? eol + 1 : end;
-
-		if (!(next - p >= 2 && p[0] == '#' && (p[1] == ':' || p[1] == '.' || p[1] == '|')))
-			buf_add(out, p, (size_t)(next - p));
-		p = next;
-	}
-}
-
-/*
  * Has libgettextpo read TEXT (LEN bytes) and returns its po_file, or NULL
  * after reporting errors (as coming from NAME) to D.  With LEAN, the
- * comments strip_comments leaves out may be left out.
+ * comments catalog_strip_comments leaves out may be left out.
  *
  * Finding character boundaries with iconv is three quarters of
  * libgettextpo's reading time, and valid UTF-8 does not need it: no byte
@@ -617,12 +301,12 @@ static po_file_t parse_text_as(const char *text, size_t len, int lean, const cha
 	unsigned long errors_before = diag_count(d, DIAG_ERROR);
 	int fd = memfile_open(path, 64), filled = 0;
 
-	if (fd >= 0 && reads_as_bytes(text, len)) {
+	if (fd >= 0 && catalog_reads_as_bytes(text, len)) {
 		struct buf shorter = BUF_INIT;
 		struct diag quiet;
 
 		if (lean)
-			strip_comments(text, len, &shorter);
+			catalog_strip_comments(text, len, &shorter);
 		diag_init(&quiet, NULL, NULL);
 		if (lean ? memfile_fill(fd, buf_str(&shorter), shorter.len) == 0
 		         : (filled = memfile_fill(fd, text, len) == 0))
@@ -660,793 +344,214 @@ static po_file_t parse_text(const char *text, size_t len, const char *name, char
 {
 	return parse_text_as(text, len, 0, name, path, d);
 }
+/* --- From libgettextpo's messages ---------------------------------------------- */
 
-/* --- Charsets ------------------------------------------------------------------ */
+/* Copying strings into one block: the first pass measures, the second
+ * copies. */
+struct copier {
+	char *w; /* NULL while measuring */
+	size_t size;
+};
 
-/*
- * libgettextpo hands out strings in the file's charset; the checks, ICU
- * and the XML of messages need UTF-8.  A catalog in another charset
- * (ISO-8859-1, say) is converted to UTF-8 as a whole text before it is
- * parsed, its header then saying UTF-8, and converted back when written,
- * so that the file keeps its charset as msgmerge keeps it.
- */
-
-/* Charsets that need no conversion: UTF-8, ASCII, and POT's placeholder. */
-static int is_utf8_name(const char *cs)
+static const char *copy_str(struct copier *c, const char *s)
 {
-	static const char *const names[] = { "UTF-8",          "UTF8",    "ASCII", "US-ASCII",
-		                             "ANSI_X3.4-1968", "CHARSET", NULL };
-	int i;
-
-	for (i = 0; names[i]; i++)
-		if (strcasecmp(cs, names[i]) == 0)
-			return 1;
-	return 0;
-}
-
-/*
- * Finds the charset named in the header entry of the PO text (the
- * msgstr of the first empty msgid): sets *AT and *LEN to the name in TEXT
- * and returns 1, or returns 0.  A scan of the lines, not a parse:
- * libgettextpo parses the file afterwards.
- */
-static int find_charset(const char *text, size_t len, const char **at, size_t *n)
-{
-	static const char key[] = "charset=";
-	const char *p = text, *end = text + len;
-	int in_header = 0;
-
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		size_t l = eol ? (size_t)(eol - p) : (size_t)(end - p);
-
-		if (!in_header) {
-			/* msgid "" then msgstr: a msgid that only starts with ""
-			 * goes on in the next line. */
-			const char *next = eol ? eol + 1 : end;
-
-			if (eol && l >= 8 && memcmp(p, "msgid \"\"", 8) == 0 &&
-			    strspn(p + 8, " \t\r") == l - 8 && (size_t)(end - next) >= 6 &&
-			    memcmp(next, "msgstr", 6) == 0)
-				in_header = 1;
-		} else if (l == 0 || (l >= 6 && memcmp(p, "msgid ", 6) == 0)) {
-			return 0; /* the header entry ended without a charset */
-		} else {
-			const char *q = p, *lend = p + l;
-
-			for (; q + sizeof key - 1 <= lend; q++)
-				if (strncasecmp(q, key, sizeof key - 1) == 0) {
-					q += sizeof key - 1;
-					*at = q;
-					while (q < lend &&
-					       (((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z') ||
-					        (*q >= '0' && *q <= '9') || *q == '-' ||
-					        *q == '_' || *q == '.' || *q == ':'))
-						q++;
-					*n = (size_t)(q - *at);
-					return *n > 0;
-				}
-		}
-		p = eol ? eol + 1 : end;
-	}
-	return 0;
-}
-
-/* The line (1-based) of byte OFFSET in TEXT. */
-static long line_at(const char *text, size_t offset)
-{
-	long line = 1;
-	size_t i;
-
-	for (i = 0; i < offset; i++)
-		if (text[i] == '\n')
-			line++;
-	return line;
-}
-
-/*
- * Converts LEN bytes at TEXT from charset FROM to TO into OUT.  Returns
- * 0, or -1 after reporting (as NAME) what could not be converted.
- */
-static int convert(const char *text, size_t len, const char *from, const char *to, struct buf *out,
-                   const char *name, struct diag *d)
-{
-	iconv_t cd = iconv_open(to, from);
-	char *in = (char *)text;
-	size_t left = len;
-
-	buf_truncate(out, 0);
-	if (cd == (iconv_t)-1) {
-		diag_report(d, DIAG_ERROR, name, 0, 0, "cannot convert between %s and %s: %s", from,
-		            to, strerror(errno));
-		return -1;
-	}
-	while (left > 0) {
-		char chunk[4096], *o = chunk;
-		size_t room = sizeof chunk;
-		size_t rc = iconv(cd, &in, &left, &o, &room);
-
-		buf_add(out, chunk, sizeof chunk - room);
-		if (rc == (size_t)-1 && errno != E2BIG) {
-			diag_report(d, DIAG_ERROR, name, line_at(text, (size_t)(in - text)), 0,
-			            "%s in %s: cannot convert to %s",
-			            errno == EILSEQ ? "a character that does not exist"
-			                            : "an incomplete character",
-			            errno == EILSEQ && strcasecmp(from, "UTF-8") == 0 ? to : from,
-			            to);
-			iconv_close(cd);
-			return -1;
-		}
-	}
-	iconv_close(cd);
-	return 0;
-}
-
-/* In TEXT, the header's charset becomes CHARSET.  0, or -1 if none found. */
-static int set_charset(struct buf *text, const char *charset)
-{
-	const char *at;
-	size_t n, offset;
-	struct buf out = BUF_INIT;
-
-	if (!find_charset(buf_str(text), text->len, &at, &n))
-		return -1;
-	offset = (size_t)(at - buf_str(text));
-	buf_add(&out, buf_str(text), offset);
-	buf_adds(&out, charset);
-	buf_add(&out, buf_str(text) + offset + n, text->len - offset - n);
-	buf_release(text);
-	*text = out;
-	return 0;
-}
-
-/* 1 when S is absent or valid UTF-8 (with ASCII, only ASCII). */
-static int valid(const char *s, int ascii)
-{
-	const char *p;
+	size_t n;
+	char *at;
 
 	if (!s)
-		return 1;
-	if (!ascii)
-		return uni_valid_utf8(s, strlen(s));
-	for (p = s; *p; p++)
-		if ((unsigned char)*p >= 0x80)
-			return 0;
-	return 1;
+		return NULL;
+	n = strlen(s) + 1;
+	c->size += n;
+	if (!c->w)
+		return NULL;
+	at = c->w;
+	memcpy(at, s, n);
+	c->w += n;
+	return at;
 }
 
-/*
- * The first field of PO that is not valid (see valid), by its keyword,
- * or "#: reference" for a file name gettext cannot write back; NULL.
- */
-static const char *bad_field(po_message_t po, int ascii)
+/* libgettextpo joins comment lines anew at each call, and never frees the
+ * result (gettext's own "FIXME: memory leak"); without comments it
+ * returns a static "".  The joined text is copied, and freed here. */
+static const char *copy_joined(struct copier *c, const char *joined)
 {
-	po_filepos_t pos;
+	const char *s = copy_str(c, joined);
+
+	if (joined[0])
+		free((char *)joined);
+	return s;
+}
+
+/* Copies PO into M (measures it, while C->w is NULL).  POS: what the scan
+ * of the file says of it, or NULL. */
+static void copy_po_msg(struct copier *c, po_message_t po, struct potext_msg *m,
+                        const struct entry_pos *pos, struct potext_ref *refs)
+{
+	const char *const *types = po_format_list();
 	const char *s;
-	int j;
+	size_t k;
+	int i, min, max;
 
-	if (!valid(po_message_msgctxt(po), ascii))
-		return "msgctxt";
-	if (!valid(po_message_msgid(po), ascii))
-		return "msgid";
-	if (!valid(po_message_msgid_plural(po), ascii))
-		return "msgid_plural";
-	if (!po_message_msgid_plural(po) && !valid(po_message_msgstr(po), ascii))
-		return "msgstr";
-	for (j = 0; po_message_msgid_plural(po) && (s = po_message_msgstr_plural(po, j)); j++)
-		if (!valid(s, ascii))
-			return "msgstr[]";
-	if (!valid(po_message_prev_msgctxt(po), ascii) ||
-	    !valid(po_message_prev_msgid(po), ascii) ||
-	    !valid(po_message_prev_msgid_plural(po), ascii))
-		return "#| previous string";
-	/* gettext writes "#: dir\" and reads the backslash back as a line
-	 * continuation (msgcat cannot read what it wrote either). */
-	for (j = 0; (pos = po_message_filepos(po, j)) != NULL; j++) {
-		size_t len = strlen(po_filepos_file(pos));
-
-		if (len > 0 && po_filepos_file(pos)[len - 1] == '\\')
-			return "#: reference";
+	m->ctxt = copy_str(c, po_message_msgctxt(po));
+	m->id = copy_str(c, po_message_msgid(po));
+	m->id_plural = copy_str(c, po_message_msgid_plural(po));
+	if (!po_message_msgid_plural(po)) {
+		m->str = copy_str(c, po_message_msgstr(po));
+		m->str_len = strlen(po_message_msgstr(po)) + 1;
+	} else {
+		m->str = c->w;
+		m->str_len = 0;
+		for (i = 0; (s = po_message_msgstr_plural(po, i)) != NULL; i++) {
+			copy_str(c, s);
+			m->str_len += strlen(s) + 1;
+		}
+		if (!m->str_len)
+			m->str = copy_str(c, "");
 	}
-	return NULL;
+	m->comments = copy_joined(c, po_message_comments(po));
+	m->extracted = copy_joined(c, po_message_extracted_comments(po));
+	for (k = 0; po_message_filepos(po, (int)k); k++) {
+		po_filepos_t fp = po_message_filepos(po, (int)k);
+
+		s = copy_str(c, po_filepos_file(fp));
+		if (refs) {
+			refs[k].file = s;
+			refs[k].line = po_filepos_start_line(fp);
+		}
+	}
+	m->refs = refs;
+	m->nrefs = k;
+	m->prev_ctxt = copy_str(c, po_message_prev_msgctxt(po));
+	m->prev_id = copy_str(c, po_message_prev_msgid(po));
+	m->prev_id_plural = copy_str(c, po_message_prev_msgid_plural(po));
+	m->fuzzy = po_message_is_fuzzy(po) ? 1 : 0;
+	m->obsolete = po_message_is_obsolete(po) ? 1 : 0;
+	/* Format flags come from "#," lines: none, none to ask about. */
+	m->fmt_yes = 0;
+	for (i = 0; types[i] && i < 64 && (!pos || pos->has_flags); i++)
+		if (po_message_is_format(po, types[i]))
+			m->fmt_yes |= (uint64_t)1 << i;
+	m->fmt_no = pos ? pos->fmt_no & ~m->fmt_yes : 0;
+	m->range_min = m->range_max = -1;
+	if (po_message_is_range(po, &min, &max)) {
+		m->range_min = min;
+		m->range_max = max;
+	}
+	m->no_wrap = pos ? pos->no_wrap : 0;
+	m->line = pos ? pos->line : 0;
+	m->str_line = pos ? pos->str_line : 0;
 }
 
 /*
- * Escapes (\303, \x41) can put bytes into a string that the lexer never
- * saw as characters: a msgid that is not UTF-8 would be written out as
- * bytes that no reader, libgettextpo included, accepts.  Such a catalog
- * is refused when read.  Returns 0, or -1 after reporting.
+ * Fills CAT with the messages of FILE, in its order.  POS (COUNT entries,
+ * from catalog_scan_entries) gives lines and flags, if the counts agree.
  */
-static int check_strings(const struct catalog *cat, int ascii, struct diag *d)
+static void copy_po_file(struct catalog *cat, po_file_t file, const struct entry_pos *pos,
+                         size_t count)
 {
-	const char *bad = NULL;
-	long line = 0;
-	size_t i;
-
-	if (cat->header && (bad = bad_field(cat->header, ascii)) != NULL)
-		line = cat->header_line;
-	for (i = 0; !bad && i < cat->count; i++)
-		if ((bad = bad_field(cat->msgs[i]->po, ascii)) != NULL)
-			line = cat->msgs[i]->line;
-	if (!bad)
-		return 0;
-	if (bad[0] == '#' && bad[1] == ':')
-		diag_report(d, DIAG_ERROR, cat->name, line, 0,
-		            "a '#:' reference ends with a backslash, which gettext reads as the "
-		            "continuation of the line");
-	else if (ascii)
-		diag_report(d, DIAG_ERROR, cat->name, line, 0,
-		            "%s holds a character that is not ASCII, but the header names no "
-		            "charset",
-		            bad);
-	else
-		diag_report(d, DIAG_ERROR, cat->name, line, 0,
-		            "%s is not valid UTF-8 (an escape sequence such as \\303 made bytes "
-		            "that are no character)",
-		            bad);
-	return -1;
-}
-
-/*
- * The charset of CAT's header as libgettextpo read it (escapes decoded)
- * must be UTF-8 now: otherwise the scan of the text (find_charset) saw
- * another name than libgettextpo, and what it would write could not be
- * read back.  Without a charset (or with POT's placeholder "CHARSET"),
- * libgettextpo takes the text for ASCII and drops any other character
- * when it writes: such a catalog must be ASCII, as msgcat requires.
- * Returns 0, 1 when the catalog must be ASCII, or -1 after reporting.
- */
-static int check_charset(const struct catalog *cat, struct diag *d)
-{
-	/* Found as libgettextpo finds it: anywhere in the header. */
-	const char *cs = cat->header ? strstr(po_message_msgstr(cat->header), "charset=") : NULL;
-	char *name;
-	int rc = 0;
-
-	if (!cs)
-		return 1;
-	name = xstrndup(cs + 8, strcspn(cs + 8, " \t\n"));
-	if (strcasecmp(name, "CHARSET") == 0) {
-		rc = 1;
-	} else if (!is_utf8_name(name)) {
-		diag_report(d, DIAG_ERROR, cat->name, cat->header_line, 0,
-		            "the header's charset '%s' is unknown: cannot read the catalog", name);
-		rc = -1;
-	}
-	free(name);
-	return rc;
-}
-
-/* 0, or -1 after reporting the first byte of TEXT that is not ASCII. */
-static int check_ascii(const char *text, size_t len, const char *name, struct diag *d)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if ((unsigned char)text[i] >= 0x80) {
-			diag_report(
-			    d, DIAG_ERROR, name, line_at(text, i), 0,
-			    "a character that is not ASCII, but the header names no charset "
-			    "(Content-Type: text/plain; charset=UTF-8)");
-			return -1;
-		}
-	return 0;
-}
-
-/*
- * 1 when TEXT (LEN bytes) has a line that ends in CR LF, and then its
- * copy with those CRs removed in OUT; 0 when it has none.
- */
-static int to_lf(const char *text, size_t len, struct buf *out)
-{
-	size_t i, from = 0;
-	int found = 0;
-
-	for (i = 1; i < len; i++)
-		if (text[i] == '\n' && text[i - 1] == '\r') {
-			if (!found)
-				buf_grow(out, len);
-			buf_add(out, text + from, i - 1 - from);
-			from = i;
-			found = 1;
-		}
-	if (found)
-		buf_add(out, text + from, len - from);
-	return found;
-}
-
-/* catalog_read_memory, leaving out what a LEAN read may (parse_text_as). */
-static struct catalog *read_text(const char *data, size_t len, const char *name, int lean,
-                                 struct diag *d)
-{
-	struct catalog *cat;
-	struct entry_pos *pos;
-	struct buf utf8 = BUF_INIT, lf = BUF_INIT;
-	char *charset = NULL;
-	const char *at;
-	size_t count, n;
-	po_file_t file;
-	int ascii, crlf;
-
-	/* gettext's lexer cuts a line at a NUL byte, and what it then writes
-	 * back (a comment ending with a backslash) it cannot read. */
-	if ((at = memchr(data, '\0', len)) != NULL) {
-		diag_report(d, DIAG_ERROR, name, line_at(data, (size_t)(at - data)), 0,
-		            "a NUL byte: a PO file is text");
-		return NULL;
-	}
-	/* Read as if its lines ended in LF alone: gettext keeps the CR in
-	 * comments, where it would end every reference "xml:3\r". */
-	if ((crlf = to_lf(data, len, &lf)) != 0) {
-		data = buf_str(&lf);
-		len = lf.len;
-	}
-	if (find_charset(data, len, &at, &n)) {
-		iconv_t cd;
-
-		charset = xstrndup(at, n);
-		if (is_utf8_name(charset)) {
-			free(charset);
-			charset = NULL;
-		} else if ((cd = iconv_open("UTF-8", charset)) == (iconv_t)-1) {
-			diag_report(d, DIAG_ERROR, name, line_at(data, (size_t)(at - data)), 0,
-			            "the header's charset '%s' is unknown: cannot read the catalog",
-			            charset);
-			free(charset);
-			return NULL;
-		} else if (iconv_close(cd),
-		           convert(data, len, charset, "UTF-8", &utf8, name, d) != 0 ||
-		               set_charset(&utf8, "UTF-8") != 0) {
-			free(charset);
-			buf_release(&utf8);
-			return NULL;
-		} else {
-			data = buf_str(&utf8);
-			len = utf8.len;
-		}
-	}
-	cat = xcalloc(1, sizeof *cat);
-	file = parse_text_as(data, len, lean, name, cat->parsed_as, d);
-	if (!file) {
-		free(cat);
-		free(charset);
-		buf_release(&utf8);
-		buf_release(&lf);
-		return NULL;
-	}
-	cat->crlf = crlf;
-	cat->name = xstrdup(name);
-	cat->file = file;
-	cat->charset = charset;
-	/* Lines of the file itself: a lean read keeps every entry, in order. */
-	pos = scan_entries(data, len, &count);
-	index_messages(cat, pos, count, 0);
-	free(pos);
-	ascii = check_charset(cat, d);
-	if (ascii < 0 || (ascii && check_ascii(data, len, name, d) != 0) ||
-	    check_strings(cat, ascii, d) != 0) {
-		catalog_free(cat);
-		cat = NULL;
-	}
-	buf_release(&utf8);
-	buf_release(&lf);
-	return cat;
-}
-
-static struct catalog *read_catalog(const char *path, int lean, struct diag *d)
-{
-	struct buf text = BUF_INIT;
-	struct catalog *cat = NULL;
-
-	if (slurp_path(path, &text, d) == 0)
-		cat = read_text(buf_str(&text), text.len, path, lean, d);
-	buf_release(&text);
-	return cat;
-}
-
-struct catalog *catalog_read_memory(const char *data, size_t len, const char *name, struct diag *d)
-{
-	return read_text(data, len, name, 0, d);
-}
-
-struct catalog *catalog_read(const char *path, struct diag *d)
-{
-	return read_catalog(path, 0, d);
-}
-
-struct catalog *catalog_read_translations(const char *path, struct diag *d)
-{
-	return read_catalog(path, 1, d);
-}
-
-struct catalog *catalog_create(const char *name)
-{
-	struct catalog *cat = xcalloc(1, sizeof *cat);
-
-	cat->name = xstrdup(name);
-	cat->file = po_file_create();
-	cat->end = po_message_iterator(cat->file, NULL);
-	return cat;
-}
-
-void catalog_free(struct catalog *cat)
-{
-	size_t i;
-
-	if (!cat)
-		return;
-	for (i = 0; i < cat->count; i++) {
-		forget_comments(cat->msgs[i]);
-		free(cat->msgs[i]);
-	}
-	free(cat->msgs);
-	if (cat->end)
-		po_message_iterator_free(cat->end);
-	po_file_free(cat->file);
-	free(cat->name);
-	free(cat->charset);
-	free(cat->header_comments);
-	free(cat);
-}
-
-int catalog_crlf(const struct catalog *cat)
-{
-	return cat->crlf;
-}
-
-const char *catalog_name(const struct catalog *cat)
-{
-	return cat->name;
-}
-
-/* --- Header ---------------------------------------------------------------- */
-
-const char *catalog_header(const struct catalog *cat)
-{
-	return cat->header ? po_message_msgstr(cat->header) : NULL;
-}
-
-long catalog_header_line(const struct catalog *cat)
-{
-	return cat->header ? cat->header_line : 0;
-}
-
-static po_message_t ensure_header(struct catalog *cat)
-{
+	struct copier c = { NULL, 0 };
 	po_message_iterator_t it;
+	po_message_t po;
+	struct potext_msg scratch;
+	struct potext_ref *refs;
+	size_t total = 0, nrefs = 0, k, r;
+	char *data;
 
-	if (cat->header)
-		return cat->header;
-	cat->header = po_message_create();
-	po_message_set_msgid(cat->header, "");
-	po_message_set_msgstr(cat->header, "");
-	/* The header goes first: insert through a fresh iterator at the start.
-	 * Iterators hold positions, so the appending one must move past. */
-	it = po_message_iterator(cat->file, NULL);
-	po_message_insert(it, cat->header);
+	/* First: how many messages, references and bytes. */
+	it = po_message_iterator(file, NULL);
+	while ((po = po_next_message(it)) != NULL) {
+		for (k = 0; po_message_filepos(po, (int)k); k++)
+			nrefs++;
+		total++;
+	}
 	po_message_iterator_free(it);
-	po_message_iterator_free(cat->end);
-	cat->end = po_message_iterator(cat->file, NULL);
-	while (po_next_message(cat->end))
-		;
-	return cat->header;
+	if (total != count)
+		pos = NULL;
+	it = po_message_iterator(file, NULL);
+	while ((po = po_next_message(it)) != NULL)
+		copy_po_msg(&c, po, &scratch, NULL, NULL);
+	po_message_iterator_free(it);
+
+	data = xmalloc(c.size ? c.size : 1);
+	refs = nrefs ? xmalloc(nrefs * sizeof *refs) : NULL;
+	cat->block = catalog_block_new(data, c.size, refs);
+	c.w = data;
+	c.size = 0;
+	it = po_message_iterator(file, NULL);
+	for (k = 0, r = 0; (po = po_next_message(it)) != NULL; k++) {
+		struct catalog_msg *m = catalog_new_msg(cat);
+
+		m->cat = cat;
+		copy_po_msg(&c, po, &m->pm, pos ? &pos[k] : NULL, refs ? refs + r : NULL);
+		r += m->pm.nrefs;
+		if (!m->pm.nrefs)
+			m->pm.refs = NULL;
+		if (!cat->header && is_header_msg(&m->pm)) {
+			cat->header = m;
+			cat->header_pos = cat->count;
+			cat->header_line = m->pm.line;
+			continue;
+		}
+		catalog_add_msg(cat, m);
+	}
+	po_message_iterator_free(it);
 }
 
-void catalog_set_header(struct catalog *cat, const char *header)
-{
-	po_message_set_msgstr(ensure_header(cat), header);
-}
+/* --- Through libgettextpo's writer ------------------------------------------------ */
 
-void catalog_set_header_fuzzy(struct catalog *cat, int fuzzy)
-{
-	po_message_set_fuzzy(ensure_header(cat), fuzzy);
-}
-
-int catalog_header_fuzzy(const struct catalog *cat)
-{
-	return cat->header ? po_message_is_fuzzy(cat->header) : 0;
-}
-
-static const char *keep_comments(char **slot, const char *joined);
-
-/*
- * libgettextpo joins the comment lines anew at each call and never frees
- * the result: the catalog keeps it, as catalog_msg_comments does.
- */
-const char *catalog_header_comments(const struct catalog *cat)
-{
-	struct catalog *cache = (struct catalog *)cat;
-
-	if (!cat->header)
-		return NULL;
-	return cat->header_comments
-	           ? cat->header_comments
-	           : keep_comments(&cache->header_comments, po_message_comments(cat->header));
-}
-
-void catalog_set_header_comments(struct catalog *cat, const char *comments)
-{
-	po_message_set_comments(ensure_header(cat), comments ? comments : "");
-	free(cat->header_comments);
-	cat->header_comments = NULL;
-}
-
-char *catalog_header_field(const struct catalog *cat, const char *field)
-{
-	const char *header = catalog_header(cat);
-	char *value, *copy;
-
-	if (!header)
-		return NULL;
-	value = po_header_field(header, field);
-	if (!value)
-		return NULL;
-	/* Returned memory comes from libgettextpo's allocator: hand out ours. */
-	copy = xstrdup(value);
-	free(value);
-	return copy;
-}
-
-void catalog_set_header_field(struct catalog *cat, const char *field, const char *value)
-{
-	po_message_t header = ensure_header(cat);
-	char *text = po_header_set_field(po_message_msgstr(header), field, value);
-
-	po_message_set_msgstr(header, text);
-	free(text);
-}
-
-/* --- Messages -------------------------------------------------------------- */
-
-size_t catalog_count(const struct catalog *cat)
-{
-	return cat->count;
-}
-
-struct catalog_msg *catalog_at(const struct catalog *cat, size_t i)
-{
-	return i < cat->count ? cat->msgs[i] : NULL;
-}
-
-struct catalog_msg *catalog_append(struct catalog *cat, const char *msgctxt, const char *msgid,
-                                   const char *msgid_plural)
+/* M as a libgettextpo message; SENTINEL: the format flag that stands for
+ * "no-wrap" (see the top of this file). */
+static po_message_t to_po(const struct potext_msg *m, const char *sentinel)
 {
 	po_message_t po = po_message_create();
-
-	if (msgctxt)
-		po_message_set_msgctxt(po, msgctxt);
-	po_message_set_msgid(po, msgid);
-	if (msgid_plural) {
-		po_message_set_msgid_plural(po, msgid_plural);
-		po_message_set_msgstr_plural(po, 0, "");
-		po_message_set_msgstr_plural(po, 1, "");
-	} else {
-		po_message_set_msgstr(po, "");
-	}
-	po_message_insert(cat->end, po);
-	return add_wrapper(cat, po);
-}
-
-const char *catalog_msg_ctxt(const struct catalog_msg *m)
-{
-	return po_message_msgctxt(m->po);
-}
-
-const char *catalog_msg_id(const struct catalog_msg *m)
-{
-	return po_message_msgid(m->po);
-}
-
-const char *catalog_msg_id_plural(const struct catalog_msg *m)
-{
-	return po_message_msgid_plural(m->po);
-}
-
-const char *catalog_msg_str(const struct catalog_msg *m)
-{
-	if (po_message_msgid_plural(m->po)) {
-		const char *s = po_message_msgstr_plural(m->po, 0);
-
-		return s ? s : "";
-	}
-	return po_message_msgstr(m->po);
-}
-
-const char *catalog_msg_str_plural(const struct catalog_msg *m, int index)
-{
-	return po_message_msgstr_plural(m->po, index);
-}
-
-/*
- * libgettextpo joins a message's comment lines into a new string at each
- * call and never frees it (gettext's own "FIXME: memory leak"); without
- * comments it returns a static "".  The catalog keeps the string it got
- * (a copy of the static one), so that it belongs to the catalog as
- * catalog.h says, and asks once.
- */
-static const char *keep_comments(char **slot, const char *joined)
-{
-	if (!*slot)
-		*slot = joined[0] ? (char *)joined : xstrdup("");
-	return *slot;
-}
-
-const char *catalog_msg_comments(const struct catalog_msg *m)
-{
-	struct catalog_msg *cache = (struct catalog_msg *)m;
-
-	return m->comments ? m->comments
-	                   : keep_comments(&cache->comments, po_message_comments(m->po));
-}
-
-const char *catalog_msg_extracted(const struct catalog_msg *m)
-{
-	struct catalog_msg *cache = (struct catalog_msg *)m;
-
-	return m->extracted
-	           ? m->extracted
-	           : keep_comments(&cache->extracted, po_message_extracted_comments(m->po));
-}
-
-const char *catalog_msg_prev_ctxt(const struct catalog_msg *m)
-{
-	return po_message_prev_msgctxt(m->po);
-}
-
-const char *catalog_msg_prev_id(const struct catalog_msg *m)
-{
-	return po_message_prev_msgid(m->po);
-}
-
-const char *catalog_msg_prev_id_plural(const struct catalog_msg *m)
-{
-	return po_message_prev_msgid_plural(m->po);
-}
-
-int catalog_msg_fuzzy(const struct catalog_msg *m)
-{
-	return po_message_is_fuzzy(m->po);
-}
-
-int catalog_msg_obsolete(const struct catalog_msg *m)
-{
-	return po_message_is_obsolete(m->po);
-}
-
-int catalog_msg_no_wrap(const struct catalog_msg *m)
-{
-	return m->no_wrap;
-}
-
-long catalog_msg_line(const struct catalog_msg *m)
-{
-	return m->line;
-}
-
-int catalog_msg_translated(const struct catalog_msg *m)
-{
-	int i;
+	const char *const *types = po_format_list();
 	const char *s;
+	size_t k;
+	int i;
 
-	if (po_message_is_obsolete(m->po) || po_message_is_fuzzy(m->po))
-		return 0;
-	if (!po_message_msgid_plural(m->po))
-		return po_message_msgstr(m->po)[0] != '\0';
-	for (i = 0; (s = po_message_msgstr_plural(m->po, i)) != NULL; i++)
-		if (s[0] == '\0')
-			return 0;
-	return i > 0;
-}
-
-int catalog_msg_ref_count(const struct catalog_msg *m)
-{
-	int n = 0;
-
-	while (po_message_filepos(m->po, n))
-		n++;
-	return n;
-}
-
-const char *catalog_msg_ref(const struct catalog_msg *m, int i, long *line)
-{
-	po_filepos_t pos = po_message_filepos(m->po, i);
-	size_t l;
-
-	if (!pos)
-		return NULL;
-	l = po_filepos_start_line(pos);
-	if (line)
-		*line = l == (size_t)-1 ? 0 : (long)l;
-	return po_filepos_file(pos);
-}
-
-void catalog_msg_set_str(struct catalog_msg *m, const char *msgstr)
-{
-	if (po_message_msgid_plural(m->po))
-		po_message_set_msgstr_plural(m->po, 0, msgstr);
-	else
-		po_message_set_msgstr(m->po, msgstr);
-}
-
-void catalog_msg_set_str_plural(struct catalog_msg *m, int index, const char *msgstr)
-{
-	po_message_set_msgstr_plural(m->po, index, msgstr);
-}
-
-void catalog_msg_set_comments(struct catalog_msg *m, const char *comments)
-{
-	po_message_set_comments(m->po, comments ? comments : "");
-	forget_comments(m);
-}
-
-void catalog_msg_set_extracted(struct catalog_msg *m, const char *comments)
-{
-	po_message_set_extracted_comments(m->po, comments ? comments : "");
-	forget_comments(m);
-}
-
-void catalog_msg_add_ref(struct catalog_msg *m, const char *file, long line)
-{
-	po_message_add_filepos(m->po, file, line > 0 ? (size_t)line : (size_t)-1);
-}
-
-void catalog_msg_clear_refs(struct catalog_msg *m)
-{
-	while (po_message_filepos(m->po, 0))
-		po_message_remove_filepos(m->po, 0);
-}
-
-void catalog_msg_set_prev(struct catalog_msg *m, const char *msgctxt, const char *msgid,
-                          const char *msgid_plural)
-{
-	po_message_set_prev_msgctxt(m->po, msgctxt);
-	po_message_set_prev_msgid(m->po, msgid);
-	po_message_set_prev_msgid_plural(m->po, msgid_plural);
-}
-
-void catalog_msg_set_fuzzy(struct catalog_msg *m, int fuzzy)
-{
-	po_message_set_fuzzy(m->po, fuzzy);
-}
-
-void catalog_msg_set_obsolete(struct catalog_msg *m, int obsolete)
-{
-	po_message_set_obsolete(m->po, obsolete);
-}
-
-void catalog_msg_set_no_wrap(struct catalog_msg *m, int no_wrap)
-{
-	m->no_wrap = no_wrap ? 1 : 0;
-}
-
-void catalog_msg_copy_flags(struct catalog_msg *dst, const struct catalog_msg *src)
-{
-	const char *const *type;
-	int min, max;
-
-	for (type = po_format_list(); *type; type++) {
-		if (strcmp(*type, SENTINEL_FORMAT) == 0)
-			continue;
-		if (po_message_is_format(src->po, *type))
-			po_message_set_format(dst->po, *type, 1);
+	if (m->ctxt)
+		po_message_set_msgctxt(po, m->ctxt);
+	po_message_set_msgid(po, m->id);
+	if (m->id_plural) {
+		po_message_set_msgid_plural(po, m->id_plural);
+		for (s = m->str, i = 0; s < m->str + m->str_len; s += strlen(s) + 1, i++)
+			po_message_set_msgstr_plural(po, i, s);
+		if (i == 0)
+			po_message_set_msgstr_plural(po, 0, NULL);
+	} else {
+		po_message_set_msgstr(po, m->str);
 	}
-	if (po_message_is_range(src->po, &min, &max))
-		po_message_set_range(dst->po, min, max);
-	dst->no_wrap = src->no_wrap;
+	if (m->comments[0])
+		po_message_set_comments(po, m->comments);
+	if (m->extracted[0])
+		po_message_set_extracted_comments(po, m->extracted);
+	for (k = 0; k < m->nrefs; k++)
+		po_message_add_filepos(po, m->refs[k].file, m->refs[k].line);
+	po_message_set_prev_msgctxt(po, m->prev_ctxt);
+	po_message_set_prev_msgid(po, m->prev_id);
+	po_message_set_prev_msgid_plural(po, m->prev_id_plural);
+	po_message_set_fuzzy(po, m->fuzzy);
+	for (i = 0; types[i] && i < 64; i++)
+		if ((m->fmt_yes | m->fmt_no) >> i & 1)
+			po_message_set_format(po, types[i], (int)(m->fmt_yes >> i & 1));
+	if (m->range_min >= 0)
+		po_message_set_range(po, m->range_min, m->range_max);
+	if (m->no_wrap)
+		po_message_set_format(po, sentinel, 1);
+	/* Last: libgettextpo keeps an obsolete message's fields as they are. */
+	po_message_set_obsolete(po, m->obsolete);
+	return po;
 }
-
-/* --- Writing --------------------------------------------------------------- */
 
 /*
- * In TEXT, renames the sentinel flag to "no-wrap" (and "no-" + sentinel to
- * "wrap") on flag comment lines.
+ * In TEXT, on "#," lines, the flag SENTINEL (a whole "...-format" flag)
+ * becomes "no-wrap".
  */
-static void rename_sentinel_flags(struct buf *text)
+static void rename_sentinel_flags(struct buf *text, const char *sentinel)
 {
-	static const char yes[] = SENTINEL_FORMAT;
-	static const char no[] = "no-" SENTINEL_FORMAT;
 	struct buf out = BUF_INIT;
 	const char *p = buf_str(text), *end = p + text->len;
+	size_t n = strlen(sentinel);
 
 	while (p < end) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
@@ -1456,14 +561,10 @@ static void rename_sentinel_flags(struct buf *text)
 			const char *q = p, *lend = p + l;
 
 			while (q < lend) {
-				if ((size_t)(lend - q) >= sizeof no - 1 &&
-				    memcmp(q, no, sizeof no - 1) == 0) {
-					buf_adds(&out, "wrap");
-					q += sizeof no - 1;
-				} else if ((size_t)(lend - q) >= sizeof yes - 1 &&
-				           memcmp(q, yes, sizeof yes - 1) == 0) {
+				if ((size_t)(lend - q) > n && memcmp(q, sentinel, n) == 0 &&
+				    q[-1] == ' ' && (q[n] == ',' || q[n] == '\n')) {
 					buf_adds(&out, "no-wrap");
-					q += sizeof yes - 1;
+					q += n;
 				} else {
 					buf_addc(&out, *q++);
 				}
@@ -1478,26 +579,11 @@ static void rename_sentinel_flags(struct buf *text)
 }
 
 /* Has libgettextpo write FILE into OUT.  Returns 0 or -1 (reported). */
-/* 1 when the header of FILE declares UTF-8. */
-static int declares_utf8(po_file_t file)
-{
-	/* Declared const, but a copy since gettext 0.15 (xstrdup): ours to free. */
-	char *header = (char *)po_file_domain_header(file, NULL);
-	char *type = header ? po_header_field(header, "Content-Type") : NULL;
-	const char *charset = type ? strstr(type, "charset=") : NULL;
-	int utf8 = charset && (strncasecmp(charset + 8, "UTF-8", 5) == 0);
-
-	free(type);
-	free(header);
-	return utf8;
-}
-
-static int render(po_file_t file, const char *name, struct buf *out, struct diag *d)
+static int gp_write(po_file_t file, const char *name, struct buf *out, struct diag *d)
 {
 	char path[64];
 	jmp_buf jump;
 	volatile int ok = 0;
-	int fast = declares_utf8(file) && !getenv("OLD_PO_FILE_OUTPUT");
 	int fd = memfile_open(path, sizeof path);
 
 	if (fd < 0) {
@@ -1505,17 +591,6 @@ static int render(po_file_t file, const char *name, struct buf *out, struct diag
 		            strerror(errno));
 		return -1;
 	}
-	/*
-	 * For every string it writes, libgettextpo finds character boundaries
-	 * by running iconv one character at a time, only to add the stray
-	 * backslashes that pre-0.10.36 readers needed after multibyte
-	 * characters ending in byte 0x5C.  No UTF-8 character ends in 0x5C, so
-	 * for UTF-8 the output is the same without that pass, which gettext
-	 * skips when OLD_PO_FILE_OUTPUT is set; it is a third of the writing
-	 * time.  The tests compare our bytes with msgcat's to keep this honest.
-	 */
-	if (fast)
-		setenv("OLD_PO_FILE_OUTPUT", "1", 1);
 	report_diag = d;
 	report_id = NULL;
 	report_alias_from = path;
@@ -1527,8 +602,6 @@ static int render(po_file_t file, const char *name, struct buf *out, struct diag
 	}
 	report_alias_from = report_alias_to = NULL;
 	report_jump = NULL;
-	if (fast)
-		unsetenv("OLD_PO_FILE_OUTPUT");
 	if (ok && memfile_slurp(fd, out) != 0) {
 		diag_report(d, DIAG_ERROR, name, 0, 0, "cannot read back the catalog: %s",
 		            strerror(errno));
@@ -1538,53 +611,218 @@ static int render(po_file_t file, const char *name, struct buf *out, struct diag
 	return ok ? 0 : -1;
 }
 
-int catalog_render(struct catalog *cat, const char *name, struct buf *text, struct diag *d)
+/* Where one entry is in a text: [START, END), blank line excluded. */
+struct span {
+	size_t start, end;
+};
+
+/*
+ * Has libgettextpo write MSGS (N entries, none an obsolete one without
+ * translation) as they are written in CAT, whose header goes first (for
+ * its charset): OUT gets the text, ENTRIES[i] where each entry is in it.
+ * Returns 0, or -1 after reporting.
+ */
+static int gp_render(const struct catalog *cat, struct catalog_msg *const *msgs, size_t n,
+                     const char *name, struct buf *out, struct span *entries, struct diag *d)
 {
-	size_t i;
-	int sentinels = 0;
+	const char *const *types = po_format_list();
+	const char *sentinel = NULL;
+	po_file_t file = po_file_create();
+	po_message_iterator_t it = po_message_iterator(file, NULL);
+	uint64_t used = 0;
+	size_t i, k, skip;
+	int wrap = 0, rc = 0;
+	const char *p, *end;
 
-	for (i = 0; i < cat->count; i++) {
-		struct catalog_msg *m = cat->msgs[i];
+	for (i = 0; i < n; i++) {
+		used |= msgs[i]->pm.fmt_yes | msgs[i]->pm.fmt_no;
+		wrap |= msgs[i]->pm.no_wrap;
+	}
+	/* A format flag none of the messages has stands for "no-wrap". */
+	for (k = 0; wrap && types[k] && k < 64; k++)
+		if (!(used >> k & 1) && strcmp(types[k], SENTINEL_FORMAT "-format") == 0)
+			sentinel = types[k];
+	for (k = 0; wrap && !sentinel && types[k] && k < 64; k++)
+		if (!(used >> k & 1))
+			sentinel = types[k];
+	if (wrap && !sentinel) {
+		diag_report(d, DIAG_ERROR, name, 0, 0, "cannot write a no-wrap message here");
+		po_message_iterator_free(it);
+		po_file_free(file);
+		return -1;
+	}
+	skip = cat->header ? 1 : 0;
+	if (cat->header)
+		po_message_insert(it, to_po(&cat->header->pm, sentinel));
+	for (i = 0; i < n; i++)
+		po_message_insert(it, to_po(&msgs[i]->pm, sentinel));
+	po_message_iterator_free(it);
+	buf_truncate(out, 0);
+	rc = gp_write(file, name, out, d);
+	po_file_free(file);
+	if (rc == 0 && wrap) {
+		/* Let libgettextpo read the flag it cannot be told, and write
+		 * again. */
+		char path[64];
 
-		if (m->no_wrap != m->po_no_wrap) {
-			po_message_set_format(m->po, SENTINEL_FORMAT, m->no_wrap);
-			sentinels++;
+		rename_sentinel_flags(out, sentinel);
+		file = parse_text(buf_str(out), out->len, name, path, d);
+		rc = file ? gp_write(file, name, out, d) : -1;
+		if (file)
+			po_file_free(file);
+	}
+	if (rc != 0)
+		return -1;
+	/* Entries are separated by one blank line, and hold none. */
+	p = buf_str(out);
+	end = p + out->len;
+	for (k = 0; k < skip + n && p < end; k++) {
+		const char *next = p;
+
+		while (next < end && !(next[0] == '\n' && (next + 1 == end || next[1] == '\n')))
+			next++;
+		if (next < end)
+			next++;
+		if (k >= skip) {
+			entries[k - skip].start = (size_t)(p - buf_str(out));
+			entries[k - skip].end = (size_t)(next - buf_str(out));
+		}
+		p = next < end ? next + 1 : end;
+	}
+	if (k != skip + n || p != end) {
+		diag_report(d, DIAG_ERROR, name, 0, 0,
+		            "internal error: libgettextpo wrote %zu entries for %zu", k, skip + n);
+		return -1;
+	}
+	return 0;
+}
+
+/* --- Writing ------------------------------------------------------------------------ */
+
+/* 1 when the header names UTF-8 where libgettextpo's writer looks. */
+static int writes_utf8(const struct catalog *cat)
+{
+	const char *cs = cat->header ? strstr(cat->header->pm.str, "charset=") : NULL;
+	size_t n;
+
+	if (!cs)
+		return 0;
+	cs += strlen("charset=");
+	n = strcspn(cs, " \t\n");
+	return n == 5 && strncasecmp(cs, "UTF-8", 5) == 0;
+}
+
+/*
+ * The entries of CAT in the order gettext writes them: the others in
+ * their order, the header in its place among them, then the obsolete
+ * ones.  Returns the number of entries put into *ORDER (to free).
+ */
+static size_t write_order(const struct catalog *cat, struct catalog_msg ***order)
+{
+	struct catalog_msg **o = xmalloc((cat->count + 1) * sizeof *o);
+	size_t n = 0, i;
+
+	for (i = 0; i <= cat->count; i++) {
+		if (cat->header && i == cat->header_pos)
+			o[n++] = cat->header;
+		if (i < cat->count && !cat->msgs[i]->pm.obsolete)
+			o[n++] = cat->msgs[i];
+	}
+	for (i = 0; i < cat->count; i++)
+		if (cat->msgs[i]->pm.obsolete)
+			o[n++] = cat->msgs[i];
+	*order = o;
+	return n;
+}
+
+/*
+ * Puts into TEXT the bytes po_file_write gives for the N entries of ORDER
+ * (in CAT, for its header): potext writes what it can, libgettextpo the
+ * rest, put in place.  Returns 0, or -1 after reporting.
+ */
+/* Entries potext declined in the last render_entries (for catalog_compare). */
+static size_t render_declined;
+
+static int render_entries(const struct catalog *cat, struct catalog_msg **order, size_t n,
+                          const char *name, struct buf *text, struct diag *d)
+{
+	struct catalog_msg **rest = NULL;
+	size_t *at = NULL, nrest = 0, i, from;
+	int utf8 = writes_utf8(cat), first = 1, rc = 0;
+	struct span *spans;
+	struct buf gp = BUF_INIT, all = BUF_INIT;
+
+	setup_formats();
+	buf_truncate(text, 0);
+	/* About the size of what was read, if anything was. */
+	if (cat->block)
+		buf_grow(text, cat->block->size);
+	render_declined = 0;
+	for (i = 0; i < n; i++) {
+		size_t before = text->len;
+
+		if (potext_render(&order[i]->pm, first, utf8, text) != 0) {
+			/* libgettextpo's bytes go here, after a blank line. */
+			rest = xrealloc(rest, (nrest + 1) * sizeof *rest);
+			at = xrealloc(at, (nrest + 1) * sizeof *at);
+			rest[nrest] = order[i];
+			at[nrest++] = first ? SIZE_MAX : text->len;
+			render_declined++;
+			first = 0;
+		} else if (text->len != before) {
+			first = 0;
 		}
 	}
-	if (render(cat->file, name, text, d) != 0)
-		return -1;
-	if (sentinels) {
-		/* Let libgettextpo read the flags it cannot be told, and write
-		 * again; the catalog then holds the re-read messages. */
-		po_file_t file;
-
-		rename_sentinel_flags(text);
-		file = parse_text(buf_str(text), text->len, name, cat->parsed_as, d);
-		if (!file)
-			return -1;
-		po_message_iterator_free(cat->end);
-		cat->end = NULL;
-		po_file_free(cat->file);
-		cat->file = file;
-		index_messages(cat, NULL, 0, 1);
-		for (i = 0; i < cat->count; i++)
-			cat->msgs[i]->po_no_wrap = cat->msgs[i]->no_wrap;
-		if (render(cat->file, name, text, d) != 0)
-			return -1;
+	if (!nrest)
+		return 0;
+	spans = xmalloc(nrest * sizeof *spans);
+	if (gp_render(cat, rest, nrest, name, &gp, spans, d) != 0) {
+		rc = -1;
+		goto done;
 	}
-	if (cat->charset) {
+	for (i = 0, from = 0; i < nrest; i++) {
+		size_t to = at[i] == SIZE_MAX ? 0 : at[i];
+
+		buf_add(&all, buf_str(text) + from, to - from);
+		if (at[i] != SIZE_MAX)
+			buf_addc(&all, '\n');
+		buf_add(&all, buf_str(&gp) + spans[i].start, spans[i].end - spans[i].start);
+		from = to;
+	}
+	buf_add(&all, buf_str(text) + from, text->len - from);
+	buf_release(text);
+	*text = all;
+	all.data = NULL;
+done:
+	free(spans);
+	free(rest);
+	free(at);
+	buf_release(&gp);
+	buf_release(&all);
+	return rc;
+}
+
+int catalog_render(struct catalog *cat, const char *name, struct buf *text, struct diag *d)
+{
+	struct catalog_msg **order;
+	size_t n = write_order(cat, &order);
+	int rc = render_entries(cat, order, n, name, text, d);
+
+	free(order);
+	if (rc == 0 && cat->charset) {
 		/* Back to the file's own charset (see "Charsets" above). */
 		struct buf back = BUF_INIT;
 
-		if (set_charset(text, cat->charset) != 0 ||
-		    convert(buf_str(text), text->len, "UTF-8", cat->charset, &back, name, d) != 0) {
+		if (catalog_set_charset(text, cat->charset) != 0 ||
+		    catalog_convert(buf_str(text), text->len, "UTF-8", cat->charset, &back, name,
+		                    d) != 0) {
 			buf_release(&back);
 			return -1;
 		}
 		buf_release(text);
 		*text = back;
 	}
-	return 0;
+	return rc;
 }
 
 int catalog_write(struct catalog *cat, const char *path, int flags, struct diag *d)
@@ -1607,20 +845,566 @@ int catalog_write(struct catalog *cat, const char *path, int flags, struct diag 
 	return atomic_commit(&af, d);
 }
 
+/* --- Reading ---------------------------------------------------------------------- */
+
+static struct potext_msg *sink_msg(void *ctx)
+{
+	struct catalog *cat = ctx;
+	struct catalog_msg *m = catalog_new_msg(cat);
+
+	m->cat = cat;
+	catalog_add_msg(cat, m);
+	return &m->pm;
+}
+
+/*
+ * Reads TEXT (LEN bytes, UTF-8) with potext, into a new catalog named
+ * NAME, or returns NULL when potext declines (nothing is reported: the
+ * file is then libgettextpo's).  The entries potext could not write
+ * again are written by libgettextpo and compared with the file.
+ */
+static struct catalog *fast_read(const char *text, size_t len, const char *name, int lean)
+{
+	struct catalog *cat;
+	struct potext_parsed parsed;
+	struct potext_sink sink;
+	struct diag quiet;
+	size_t i;
+	int ok = 1;
+
+	setup_formats();
+	if (!potext_enabled() || !catalog_reads_as_bytes(text, len))
+		return NULL;
+	cat = catalog_alloc(name);
+	sink.new_msg = sink_msg;
+	sink.ctx = cat;
+	if (potext_parse(text, len, lean, &sink, &parsed) != 0) {
+		catalog_free(cat);
+		return NULL;
+	}
+	cat->block = catalog_block_new(parsed.block, len + 1, parsed.refs);
+	parsed.block = NULL;
+	parsed.refs = NULL;
+	/* The header is the first entry (potext insists). */
+	if (cat->count) {
+		cat->header = cat->msgs[0];
+		cat->header_line = cat->header->pm.line;
+		memmove(cat->msgs, cat->msgs + 1, (cat->count - 1) * sizeof *cat->msgs);
+		cat->count--;
+	}
+	diag_init(&quiet, NULL, NULL);
+	if (parsed.nunchecked) {
+		struct catalog_msg **msgs = xmalloc(parsed.nunchecked * sizeof *msgs);
+		struct span *spans = xmalloc(parsed.nunchecked * sizeof *spans);
+		struct buf gp = BUF_INIT;
+
+		for (i = 0; i < parsed.nunchecked; i++)
+			msgs[i] = (struct catalog_msg *)parsed.unchecked[i].msg;
+		ok = gp_render(cat, msgs, parsed.nunchecked, name, &gp, spans, &quiet) == 0 &&
+		     diag_count(&quiet, DIAG_WARNING) == 0;
+		for (i = 0; ok && i < parsed.nunchecked; i++) {
+			const struct potext_unchecked *u = &parsed.unchecked[i];
+			size_t start = u->start + (u->start ? 1 : 0),
+			       n = spans[i].end - spans[i].start;
+
+			ok = u->end - start == n &&
+			     memcmp(text + start, buf_str(&gp) + spans[i].start, n) == 0;
+		}
+		buf_release(&gp);
+		free(spans);
+		free(msgs);
+	}
+	potext_parsed_release(&parsed);
+	if (!ok) {
+		catalog_free(cat);
+		return NULL;
+	}
+	return cat;
+}
+
+/* How read_text reads. */
+enum { READ_LEAN = 1, READ_BY_GETTEXT = 2 };
+
+/* catalog_read_memory, leaving out what a lean read may (parse_text_as),
+ * with potext when it can, unless told to use libgettextpo. */
+static struct catalog *read_text(const char *data, size_t len, const char *name, int how,
+                                 struct diag *d)
+{
+	int lean = how & READ_LEAN;
+	struct catalog *cat;
+	struct entry_pos *pos;
+	struct buf utf8 = BUF_INIT, lf = BUF_INIT;
+	char *charset = NULL;
+	char parsed_as[64];
+	const char *at;
+	size_t count, n;
+	po_file_t file;
+	int ascii, crlf;
+
+	/* gettext's lexer cuts a line at a NUL byte, and what it then writes
+	 * back (a comment ending with a backslash) it cannot read. */
+	if ((at = memchr(data, '\0', len)) != NULL) {
+		diag_report(d, DIAG_ERROR, name, catalog_line_at(data, (size_t)(at - data)), 0,
+		            "a NUL byte: a PO file is text");
+		return NULL;
+	}
+	/* Read as if its lines ended in LF alone: gettext keeps the CR in
+	 * comments, where it would end every reference "xml:3\r". */
+	if ((crlf = catalog_to_lf(data, len, &lf)) != 0) {
+		data = buf_str(&lf);
+		len = lf.len;
+	}
+	if (catalog_find_charset(data, len, &at, &n)) {
+		iconv_t cd;
+
+		charset = xstrndup(at, n);
+		if (catalog_is_utf8_name(charset)) {
+			free(charset);
+			charset = NULL;
+		} else if ((cd = iconv_open("UTF-8", charset)) == (iconv_t)-1) {
+			diag_report(d, DIAG_ERROR, name, catalog_line_at(data, (size_t)(at - data)),
+			            0,
+			            "the header's charset '%s' is unknown: cannot read the catalog",
+			            charset);
+			free(charset);
+			buf_release(&lf);
+			return NULL;
+		} else if (iconv_close(cd),
+		           catalog_convert(data, len, charset, "UTF-8", &utf8, name, d) != 0 ||
+		               catalog_set_charset(&utf8, "UTF-8") != 0) {
+			free(charset);
+			buf_release(&utf8);
+			buf_release(&lf);
+			return NULL;
+		} else {
+			data = buf_str(&utf8);
+			len = utf8.len;
+		}
+	}
+	if (!charset && !(how & READ_BY_GETTEXT) &&
+	    (cat = fast_read(data, len, name, lean)) != NULL) {
+		cat->crlf = crlf;
+		buf_release(&lf);
+		return cat;
+	}
+	setup_formats();
+	file = parse_text_as(data, len, lean, name, parsed_as, d);
+	if (!file) {
+		free(charset);
+		buf_release(&utf8);
+		buf_release(&lf);
+		return NULL;
+	}
+	cat = catalog_alloc(name);
+	cat->crlf = crlf;
+	cat->charset = charset;
+	/* Lines of the file itself: a lean read keeps every entry, in order. */
+	pos = catalog_scan_entries(data, len, &count);
+	copy_po_file(cat, file, pos, count);
+	free(pos);
+	po_file_free(file);
+	ascii = catalog_check_charset(cat, d);
+	if (ascii < 0 || (ascii && catalog_check_ascii(data, len, name, d) != 0) ||
+	    catalog_check_strings(cat, ascii, d) != 0) {
+		catalog_free(cat);
+		cat = NULL;
+	}
+	buf_release(&utf8);
+	buf_release(&lf);
+	return cat;
+}
+
+static struct catalog *read_catalog(const char *path, int lean, struct diag *d)
+{
+	struct buf text = BUF_INIT;
+	struct catalog *cat = NULL;
+
+	if (catalog_slurp(path, &text, d) == 0)
+		cat = read_text(buf_str(&text), text.len, path, lean ? READ_LEAN : 0, d);
+	buf_release(&text);
+	return cat;
+}
+
+struct catalog *catalog_read_memory(const char *data, size_t len, const char *name, struct diag *d)
+{
+	return read_text(data, len, name, 0, d);
+}
+
+struct catalog *catalog_read(const char *path, struct diag *d)
+{
+	return read_catalog(path, 0, d);
+}
+
+struct catalog *catalog_read_translations(const char *path, struct diag *d)
+{
+	return read_catalog(path, 1, d);
+}
+
+char *catalog_header_field(const struct catalog *cat, const char *field)
+{
+	const char *header = catalog_header(cat);
+	char *value, *copy;
+
+	if (!header)
+		return NULL;
+	value = po_header_field(header, field);
+	if (!value)
+		return NULL;
+	/* Returned memory comes from libgettextpo's allocator: hand out ours. */
+	copy = xstrdup(value);
+	free(value);
+	return copy;
+}
+
+void catalog_set_header_field(struct catalog *cat, const char *field, const char *value)
+{
+	const char *header = catalog_header(cat);
+	char *text = po_header_set_field(header ? header : "", field, value);
+
+	catalog_set_header(cat, text);
+	free(text);
+}
+
+/* --- Checks ----------------------------------------------------------------------- */
+
+/*
+ * 1 when libgettextpo's checks (po_file_check_all: msgfmt -c) may have
+ * anything to say about M: they look only at translated messages that
+ * are neither fuzzy nor obsolete, and then at their format strings,
+ * their plural forms (against the header), and whether the msgid and
+ * the msgstr both begin and both end with a newline or neither.
+ */
+static int checked_by_gettext(const struct potext_msg *m)
+{
+	size_t id_len, str_len;
+
+	if (m->obsolete || m->fuzzy || m->str_len == 0 || m->str[0] == '\0' || m->id[0] == '\0')
+		return 0;
+	if (m->id_plural || m->fmt_yes)
+		return 1;
+	id_len = strlen(m->id);
+	str_len = strlen(m->str);
+	return (m->id[0] == '\n') != (m->str[0] == '\n') ||
+	       (m->id[id_len - 1] == '\n') != (m->str[str_len - 1] == '\n');
+}
+
 unsigned long catalog_check(struct catalog *cat, struct diag *d)
 {
-	jmp_buf jump;
 	unsigned long before = diag_count(d, DIAG_ERROR) + diag_count(d, DIAG_WARNING);
+	struct catalog_msg **subset = xmalloc((cat->count + 1) * sizeof *subset);
+	struct buf text = BUF_INIT;
+	struct entry_pos *pos = NULL;
+	long(*lines)[2] = NULL;
+	size_t n = 0, i, npos = 0;
+	struct diag quiet;
+	char path[64];
+	po_file_t file = NULL;
+	jmp_buf jump;
 
+	/* libgettextpo checks a catalog of the header and the messages its
+	 * checks may speak of, read from text written for it: the same
+	 * findings, at the lines of the file CAT was read from. */
+	if (cat->header)
+		subset[n++] = cat->header;
+	for (i = 0; i < cat->count; i++)
+		if (checked_by_gettext(&cat->msgs[i]->pm))
+			subset[n++] = cat->msgs[i];
+	diag_init(&quiet, NULL, NULL);
+	if (n == 0 || render_entries(cat, subset, n, cat->name, &text, &quiet) != 0)
+		goto done;
+	file = parse_text(buf_str(&text), text.len, cat->name, path, &quiet);
+	if (!file) {
+		diag_report(d, DIAG_ERROR, cat->name, 0, 0,
+		            "internal error: libgettextpo cannot read back the messages to check");
+		goto done;
+	}
+	pos = catalog_scan_entries(buf_str(&text), text.len, &npos);
+	lines = xmalloc(n * sizeof *lines);
+	/* libgettextpo tells where a message's msgstr keyword is. */
+	for (i = 0; i < n && i < npos; i++) {
+		lines[i][0] = pos[i].str_line;
+		lines[i][1] = subset[i]->pm.str_line;
+	}
 	report_diag = d;
 	report_id = "format";
-	report_alias_from = cat->parsed_as;
+	report_alias_from = path;
 	report_alias_to = cat->name;
+	report_lines = (const long(*)[2])lines;
+	report_nlines = i;
 	report_jump = &jump;
 	if (setjmp(jump) == 0)
-		po_file_check_all(cat->file, &handler);
+		po_file_check_all(file, &handler);
 	report_alias_from = report_alias_to = NULL;
+	report_lines = NULL;
+	report_nlines = 0;
 	report_id = NULL;
 	report_jump = NULL;
+done:
+	if (file)
+		po_file_free(file);
+	free(pos);
+	free(lines);
+	free(subset);
+	buf_release(&text);
 	return diag_count(d, DIAG_ERROR) + diag_count(d, DIAG_WARNING) - before;
+}
+
+/* --- Comparison with libgettextpo --------------------------------------------- */
+
+static int same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The first field in which M, as read by potext, differs from PO, as
+ * libgettextpo read it; NULL when none does. */
+static const char *first_difference(const struct potext_msg *m, po_message_t po)
+{
+	const char *const *types = po_format_list();
+	const char *s, *joined;
+	int i, min, max, same;
+	size_t k;
+
+	if (!same_str(m->ctxt, po_message_msgctxt(po)))
+		return "msgctxt";
+	if (!same_str(m->id, po_message_msgid(po)))
+		return "msgid";
+	if (!same_str(m->id_plural, po_message_msgid_plural(po)))
+		return "msgid_plural";
+	if (!m->id_plural) {
+		if (strcmp(m->str, po_message_msgstr(po)) != 0)
+			return "msgstr";
+	} else {
+		for (s = m->str, i = 0; s < m->str + m->str_len; s += strlen(s) + 1, i++)
+			if (!same_str(s, po_message_msgstr_plural(po, i)))
+				return "msgstr[]";
+		if (po_message_msgstr_plural(po, i))
+			return "msgstr[] (number of forms)";
+	}
+	joined = po_message_comments(po);
+	same = strcmp(m->comments, joined) == 0;
+	if (joined[0])
+		free((char *)joined);
+	if (!same)
+		return "translator comments";
+	joined = po_message_extracted_comments(po);
+	same = strcmp(m->extracted, joined) == 0;
+	if (joined[0])
+		free((char *)joined);
+	if (!same)
+		return "extracted comments";
+	for (k = 0; k < m->nrefs; k++) {
+		po_filepos_t fp = po_message_filepos(po, (int)k);
+
+		if (!fp || strcmp(po_filepos_file(fp), m->refs[k].file) != 0 ||
+		    po_filepos_start_line(fp) != m->refs[k].line)
+			return "references";
+	}
+	if (po_message_filepos(po, (int)k))
+		return "references (number)";
+	if (!same_str(m->prev_ctxt, po_message_prev_msgctxt(po)) ||
+	    !same_str(m->prev_id, po_message_prev_msgid(po)) ||
+	    !same_str(m->prev_id_plural, po_message_prev_msgid_plural(po)))
+		return "previous msgctxt, msgid or msgid_plural";
+	if (m->fuzzy != (po_message_is_fuzzy(po) != 0))
+		return "fuzzy flag";
+	if (m->obsolete != (po_message_is_obsolete(po) != 0))
+		return "obsolete";
+	for (i = 0; types[i] && i < 64; i++)
+		if ((int)(m->fmt_yes >> i & 1) != (po_message_is_format(po, types[i]) != 0))
+			return "format flags";
+	if (po_message_is_range(po, &min, &max) ? m->range_min != min || m->range_max != max
+	                                        : m->range_min >= 0)
+		return "range";
+	return NULL;
+}
+
+/* Compares CAT, read by potext, with FILE, read by libgettextpo. */
+static int same_messages(const struct catalog *cat, po_file_t file, struct buf *why)
+{
+	po_message_iterator_t it = po_message_iterator(file, NULL);
+	po_message_t po;
+	size_t k = 0;
+	const char *diff = NULL;
+	int header_seen = 0;
+
+	while (!diff && (po = po_next_message(it)) != NULL) {
+		const struct catalog_msg *m;
+
+		if (!header_seen && po_message_msgid(po)[0] == '\0' && !po_message_msgctxt(po) &&
+		    !po_message_is_obsolete(po)) {
+			header_seen = 1;
+			m = cat->header;
+		} else {
+			m = k < cat->count ? cat->msgs[k++] : NULL;
+		}
+		if (!m)
+			diff = "more messages than potext read";
+		else if ((diff = first_difference(&m->pm, po)) != NULL)
+			buf_addf(why, "the entry of line %ld: ", m->pm.line);
+	}
+	po_message_iterator_free(it);
+	if (!diff && (k != cat->count || header_seen != (cat->header != NULL)))
+		diff = "fewer messages than potext read";
+	if (diff)
+		buf_addf(why, "%s differs from libgettextpo's reading", diff);
+	return diff == NULL;
+}
+
+/* The line of the first byte where A and B differ. */
+static long differ_at(const struct buf *a, const struct buf *b)
+{
+	size_t i = 0;
+
+	while (i < a->len && i < b->len && a->data[i] == b->data[i])
+		i++;
+	return catalog_line_at(buf_str(a), i);
+}
+
+/* Renders CAT and compares with EXPECTED; notes a difference in WHY. */
+static int renders_as(struct catalog *cat, const struct buf *expected, const char *how,
+                      struct catalog_comparison *c)
+{
+	struct buf text = BUF_INIT;
+	struct diag quiet;
+	int same;
+
+	diag_init(&quiet, NULL, NULL);
+	same = catalog_render(cat, cat->name, &text, &quiet) == 0 && text.len == expected->len &&
+	       memcmp(buf_str(&text), buf_str(expected), text.len) == 0;
+	if (!same)
+		buf_addf(&c->why, "%swritten %s, it differs from po_file_write from line %ld",
+		         c->why.len ? "; " : "", how, differ_at(&text, expected));
+	buf_release(&text);
+	return same;
+}
+
+/*
+ * 1 when po_file_write can write FILE: every string is whole characters
+ * of the file's charset (libgettextpo aborts on a string that ends in the
+ * middle of one).
+ */
+static int gp_writable(po_file_t file)
+{
+	/* Declared const, but a copy since gettext 0.15 (xstrdup): ours to free. */
+	char *header = (char *)po_file_domain_header(file, NULL);
+	const char *cs = header ? strstr(header, "charset=") : NULL;
+	char *charset = cs ? xstrndup(cs + 8, strcspn(cs + 8, " \t\n")) : xstrdup("ASCII");
+	iconv_t cd = iconv_open("UTF-8", strcmp(charset, "CHARSET") == 0 ? "ASCII" : charset);
+	po_message_iterator_t it = po_message_iterator(file, NULL);
+	po_message_t po;
+	int ok = 1, i;
+
+	while (ok && cd != (iconv_t)-1 && (po = po_next_message(it)) != NULL) {
+		const char *s[6] = {
+			po_message_msgctxt(po),      po_message_msgid(po),
+			po_message_msgid_plural(po), po_message_prev_msgctxt(po),
+			po_message_prev_msgid(po),   po_message_prev_msgid_plural(po)
+		};
+		const char *form;
+
+		for (i = 0; ok && i < 6; i++) {
+			struct buf out = BUF_INIT;
+			struct diag quiet;
+
+			diag_init(&quiet, NULL, NULL);
+			ok = !s[i] || catalog_convert(s[i], strlen(s[i]), charset, "UTF-8", &out,
+			                              "", &quiet) == 0;
+			buf_release(&out);
+		}
+		for (i = 0;
+		     ok && (form = po_message_msgid_plural(po) ? po_message_msgstr_plural(po, i)
+		                   : i == 0                    ? po_message_msgstr(po)
+		                                               : NULL) != NULL;
+		     i++) {
+			struct buf out = BUF_INIT;
+			struct diag quiet;
+
+			diag_init(&quiet, NULL, NULL);
+			ok = catalog_convert(form, strlen(form), charset, "UTF-8", &out, "",
+			                     &quiet) == 0;
+			buf_release(&out);
+		}
+	}
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+	po_message_iterator_free(it);
+	free(charset);
+	free(header);
+	return ok;
+}
+
+int catalog_compare(const char *data, size_t len, const char *name, struct catalog_comparison *c)
+{
+	struct diag gp_diag, quiet;
+	struct catalog *fast = NULL, *cat = NULL;
+	struct buf expected = BUF_INIT, lf = BUF_INIT;
+	char path[64];
+	po_file_t file = NULL;
+	int fd;
+
+	setup_formats();
+	memset(c, 0, sizeof *c);
+	c->read_same = c->write_same = 1;
+	/* traduki reads a CRLF file as if its lines ended in LF: so does the
+	 * reference. */
+	if (catalog_to_lf(data, len, &lf)) {
+		data = buf_str(&lf);
+		len = lf.len;
+	}
+	diag_init(&gp_diag, NULL, NULL);
+	diag_init(&quiet, NULL, NULL);
+	/* libgettextpo as gettext's tools use it: its own reader, its own
+	 * writer, nothing of traduki's between. */
+	if (!memchr(data, '\0', len) && (fd = memfile_open(path, sizeof path)) >= 0) {
+		if (memfile_fill(fd, data, len) == 0)
+			file = read_po(path, name, data, len, 0, &gp_diag);
+		close(fd);
+	}
+	c->gettext_read = file && diag_count(&gp_diag, DIAG_ERROR) == 0;
+	/* What traduki reads the usual way, it writes: so must libgettextpo. */
+	cat = c->gettext_read ? read_text(data, len, name, 0, &quiet) : NULL;
+	if (cat && !gp_writable(file)) {
+		c->write_same = 0;
+		buf_adds(&c->why, "traduki read strings that libgettextpo cannot write");
+	} else if (cat && gp_write(file, name, &expected, &quiet) != 0) {
+		c->write_same = 0;
+		buf_adds(&c->why, "libgettextpo cannot write what traduki read");
+	}
+
+	fast = fast_read(data, len, name, 0);
+	c->fast_read = fast != NULL;
+	if (fast) {
+		/* potext may read only what libgettextpo reads without a word,
+		 * and what it writes again as it was. */
+		if (!c->gettext_read || diag_count(&gp_diag, DIAG_WARNING)) {
+			c->read_same = 0;
+			buf_adds(&c->why, "potext read a file on which libgettextpo reports");
+		} else if (!same_messages(fast, file, &c->why)) {
+			c->read_same = 0;
+		} else if (expected.len != len || memcmp(buf_str(&expected), data, len) != 0) {
+			c->read_same = 0;
+			buf_adds(&c->why, "potext read a file that libgettextpo writes otherwise");
+		}
+	}
+	if (cat && c->write_same) {
+		/* What traduki writes of the file, read the usual way, and read
+		 * by libgettextpo: po_file_write's bytes. */
+		c->write_same = renders_as(cat, &expected, "after the usual read", c);
+		c->entries = cat->count + (cat->header ? 1 : 0);
+		c->gettext_entries = render_declined;
+		if (fast) {
+			catalog_free(cat);
+			cat = read_text(data, len, name, READ_BY_GETTEXT, &quiet);
+			c->write_same &=
+			    cat && renders_as(cat, &expected, "after libgettextpo's read", c);
+		}
+	}
+	catalog_free(cat);
+	catalog_free(fast);
+	if (file)
+		po_file_free(file);
+	buf_release(&expected);
+	buf_release(&lf);
+	return c->read_same && c->write_same ? 0 : -1;
 }

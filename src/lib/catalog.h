@@ -50,6 +50,20 @@ struct catalog *catalog_create(const char *name);
 
 void catalog_free(struct catalog *cat);
 
+/*
+ * Lets CAT keep, without copying, the strings of FROM that its setters
+ * are given (FROM's messages as read): CAT holds on to them, so FROM may
+ * be freed first.  For a catalog made from others, as a merge is.
+ */
+void catalog_share(struct catalog *cat, const struct catalog *from);
+
+/*
+ * 1 when the file CAT was read from ended its lines in CR LF.  It was read
+ * as if they ended in LF (gettext would keep the CR in comments), and a
+ * catalog is always written with LF, as gettext's tools write it.
+ */
+int catalog_crlf(const struct catalog *cat);
+
 /* The path given to catalog_read, or the name given to catalog_create. */
 const char *catalog_name(const struct catalog *cat);
 
@@ -120,6 +134,27 @@ int catalog_render(struct catalog *cat, const char *name, struct buf *text, stru
  * the id "format".  Returns the number of problems found.
  */
 unsigned long catalog_check(struct catalog *cat, struct diag *d);
+
+/*
+ * The differential test of traduki's own reader and writer (potext.h):
+ * reads DATA (LEN bytes, as coming from NAME) with libgettextpo alone, as
+ * gettext's tools do, and the ways traduki does, and compares.  Returns
+ * 0 when they agree: whatever potext read is what libgettextpo reads, and
+ * what traduki writes of the catalog, whichever way it was read, is
+ * po_file_write's bytes.  -1 otherwise, with the first difference in WHY.
+ * Nothing is reported to any diag.
+ */
+struct catalog_comparison {
+	int gettext_read; /* libgettextpo read it without an error */
+	int fast_read; /* potext read it (a file gettext would write so) */
+	int read_same; /* potext read nothing else than libgettextpo */
+	int write_same; /* traduki wrote po_file_write's bytes */
+	size_t entries; /* entries written, the header included */
+	size_t gettext_entries; /* of which libgettextpo wrote (potext declined) */
+	struct buf why; /* the first difference (release it) */
+};
+
+int catalog_compare(const char *data, size_t len, const char *name, struct catalog_comparison *c);
 
 /* --- Messages -------------------------------------------------------------- */
 

@@ -1,0 +1,588 @@
+/*
+ * catalog: what the PO format needs without a parser: where entries are,
+ * charsets and their conversion, and the checks of what was read.  See
+ * catalog-impl.h; catalog.c parses.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "catalog-impl.h"
+#include "mem.h"
+#include "uni.h"
+
+/* --- Where entries are ------------------------------------------------------------ */
+
+/*
+ * Scans the lines of a PO file for "msgid " and "#~ msgid " keywords (no
+ * continuation line can start with them) and the "#," flag lines before,
+ * the last of which counts, as in gettext.  This reads positions and
+ * flags, not contents: libgettextpo parses the file.
+ */
+struct entry_pos *catalog_scan_entries(const char *text, size_t len, size_t *count)
+{
+	struct entry_pos *pos = NULL;
+	struct potext_msg flags;
+	size_t n = 0, alloc = 0;
+	const char *p = text, *end = text + len;
+	long line = 1;
+	int pending = 0;
+
+	memset(&flags, 0, sizeof flags);
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		size_t l = eol ? (size_t)(eol - p) : (size_t)(end - p);
+
+		if (l >= 2 && p[0] == '#' && (p[1] == ',' || p[1] == '!')) {
+			potext_parse_flags(p + 2, l - 2, &flags);
+			pending = 1;
+		} else if ((l >= 6 && memcmp(p, "msgid ", 6) == 0) ||
+		           (l >= 9 && memcmp(p, "#~ msgid ", 9) == 0)) {
+			xgrow((void **)&pos, &alloc, n + 1, sizeof *pos);
+			pos[n].line = line;
+			pos[n].has_flags = pending;
+			pos[n].no_wrap = pending && flags.no_wrap;
+			pos[n].fmt_no = pending ? flags.fmt_no : 0;
+			pos[n].str_line = 0;
+			n++;
+			pending = 0;
+		} else if (n && !pos[n - 1].str_line &&
+		           ((l >= 6 && memcmp(p, "msgstr", 6) == 0) ||
+		            (l >= 9 && memcmp(p, "#~ msgstr", 9) == 0))) {
+			pos[n - 1].str_line = line;
+		} else if (l == 0 || (l == 1 && p[0] == '\r')) {
+			pending = 0;
+		}
+		line++;
+		p = eol ? eol + 1 : end;
+	}
+	*count = n;
+	return pos;
+}
+/* --- Files --------------------------------------------------------------------- */
+
+int catalog_slurp(const char *path, struct buf *out, struct diag *d)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	struct stat st;
+	size_t n;
+	int rc = 0;
+
+	if (!fp) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	/* Room for the whole file at once: no copy as the buffer grows. */
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		buf_grow(out, (size_t)st.st_size);
+	do {
+		buf_grow(out, 65536);
+		n = fread(out->data + out->len, 1, out->alloc - out->len - 1, fp);
+		out->len += n;
+		out->data[out->len] = '\0';
+	} while (n > 0);
+	if (ferror(fp)) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+		rc = -1;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	return rc;
+}
+
+/*
+ * 1 when TEXT may be read byte by byte: valid UTF-8 (in which no
+ * character holds a byte that PO syntax gives a meaning to) and declared
+ * so, or plain ASCII.
+ */
+int catalog_reads_as_bytes(const char *text, size_t len)
+{
+	const char *charset;
+	size_t pos = 0, n;
+	int ascii = 1;
+
+	while (pos < len) {
+		uint64_t word;
+
+		/* Eight ASCII bytes at a time. */
+		if (len - pos >= 8 &&
+		    (memcpy(&word, text + pos, 8), !(word & 0x8080808080808080ULL))) {
+			pos += 8;
+			continue;
+		}
+		if ((unsigned char)text[pos] < 0x80) {
+			pos++;
+			continue;
+		}
+		ascii = 0;
+		if (uni_next(text, len, &pos) < 0)
+			return 0;
+	}
+	return ascii || (catalog_find_charset(text, len, &charset, &n) && n == 5 &&
+	                 strncasecmp(charset, "UTF-8", 5) == 0);
+}
+
+/*
+ * The lines of TEXT (LEN bytes) but the "#:" references, "#." extracted
+ * comments and "#|" previous msgids, into OUT: what a reader of
+ * translations needs, and a sixth less for libgettextpo to read.
+ */
+void catalog_strip_comments(const char *text, size_t len, struct buf *out)
+{
+	const char *p = text, *end = text + len;
+
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *next = eol ? eol + 1 : end;
+
+		if (!(next - p >= 2 && p[0] == '#' && (p[1] == ':' || p[1] == '.' || p[1] == '|')))
+			buf_add(out, p, (size_t)(next - p));
+		p = next;
+	}
+}
+
+/* --- Charsets ------------------------------------------------------------------ */
+
+/*
+ * libgettextpo hands out strings in the file's charset; the checks, ICU
+ * and the XML of messages need UTF-8.  A catalog in another charset
+ * (ISO-8859-1, say) is converted to UTF-8 as a whole text before it is
+ * parsed, its header then saying UTF-8, and converted back when written,
+ * so that the file keeps its charset as msgmerge keeps it.
+ */
+
+/* Charsets that need no conversion: UTF-8, ASCII, and POT's placeholder. */
+int catalog_is_utf8_name(const char *cs)
+{
+	static const char *const names[] = { "UTF-8",          "UTF8",    "ASCII", "US-ASCII",
+		                             "ANSI_X3.4-1968", "CHARSET", NULL };
+	int i;
+
+	for (i = 0; names[i]; i++)
+		if (strcasecmp(cs, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Finds the charset named in the header entry of the PO text (the
+ * msgstr of the first empty msgid): sets *AT and *LEN to the name in TEXT
+ * and returns 1, or returns 0.  A scan of the lines, not a parse:
+ * libgettextpo parses the file afterwards.
+ */
+int catalog_find_charset(const char *text, size_t len, const char **at, size_t *n)
+{
+	static const char key[] = "charset=";
+	const char *p = text, *end = text + len;
+	int in_header = 0;
+
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		size_t l = eol ? (size_t)(eol - p) : (size_t)(end - p);
+
+		if (!in_header) {
+			/* msgid "" then msgstr: a msgid that only starts with ""
+			 * goes on in the next line. */
+			const char *next = eol ? eol + 1 : end;
+
+			if (eol && l >= 8 && memcmp(p, "msgid \"\"", 8) == 0 &&
+			    strspn(p + 8, " \t\r") == l - 8 && (size_t)(end - next) >= 6 &&
+			    memcmp(next, "msgstr", 6) == 0)
+				in_header = 1;
+		} else if (l == 0 || (l >= 6 && memcmp(p, "msgid ", 6) == 0)) {
+			return 0; /* the header entry ended without a charset */
+		} else {
+			const char *q = p, *lend = p + l;
+
+			for (; q + sizeof key - 1 <= lend; q++)
+				if (strncasecmp(q, key, sizeof key - 1) == 0) {
+					q += sizeof key - 1;
+					*at = q;
+					while (q < lend &&
+					       (((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z') ||
+					        (*q >= '0' && *q <= '9') || *q == '-' ||
+					        *q == '_' || *q == '.' || *q == ':'))
+						q++;
+					*n = (size_t)(q - *at);
+					return *n > 0;
+				}
+		}
+		p = eol ? eol + 1 : end;
+	}
+	return 0;
+}
+
+/* The line (1-based) of byte OFFSET in TEXT. */
+long catalog_line_at(const char *text, size_t offset)
+{
+	long line = 1;
+	size_t i;
+
+	for (i = 0; i < offset; i++)
+		if (text[i] == '\n')
+			line++;
+	return line;
+}
+
+/*
+ * Converts LEN bytes at TEXT from charset FROM to TO into OUT.  Returns
+ * 0, or -1 after reporting (as NAME) what could not be converted.
+ */
+int catalog_convert(const char *text, size_t len, const char *from, const char *to, struct buf *out,
+                    const char *name, struct diag *d)
+{
+	iconv_t cd = iconv_open(to, from);
+	char *in = (char *)text;
+	size_t left = len;
+
+	buf_truncate(out, 0);
+	if (cd == (iconv_t)-1) {
+		diag_report(d, DIAG_ERROR, name, 0, 0,
+		            "cannot catalog_convert between %s and %s: %s", from, to,
+		            strerror(errno));
+		return -1;
+	}
+	while (left > 0) {
+		char chunk[4096], *o = chunk;
+		size_t room = sizeof chunk;
+		size_t rc = iconv(cd, &in, &left, &o, &room);
+
+		buf_add(out, chunk, sizeof chunk - room);
+		if (rc == (size_t)-1 && errno != E2BIG) {
+			diag_report(d, DIAG_ERROR, name, catalog_line_at(text, (size_t)(in - text)),
+			            0, "%s in %s: cannot catalog_convert to %s",
+			            errno == EILSEQ ? "a character that does not exist"
+			                            : "an incomplete character",
+			            errno == EILSEQ && strcasecmp(from, "UTF-8") == 0 ? to : from,
+			            to);
+			iconv_close(cd);
+			return -1;
+		}
+	}
+	iconv_close(cd);
+	return 0;
+}
+
+/* In TEXT, the header's charset becomes CHARSET.  0, or -1 if none found. */
+int catalog_set_charset(struct buf *text, const char *charset)
+{
+	const char *at;
+	size_t n, offset;
+	struct buf out = BUF_INIT;
+
+	if (!catalog_find_charset(buf_str(text), text->len, &at, &n))
+		return -1;
+	offset = (size_t)(at - buf_str(text));
+	buf_add(&out, buf_str(text), offset);
+	buf_adds(&out, charset);
+	buf_add(&out, buf_str(text) + offset + n, text->len - offset - n);
+	buf_release(text);
+	*text = out;
+	return 0;
+}
+
+/* 1 when S is absent or valid UTF-8 (with ASCII, only ASCII). */
+static int valid(const char *s, int ascii)
+{
+	const char *p;
+
+	if (!s)
+		return 1;
+	if (!ascii)
+		return uni_valid_utf8(s, strlen(s));
+	for (p = s; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			return 0;
+	return 1;
+}
+
+/*
+ * The first field of M that is not valid (see valid), by its keyword,
+ * or "#: reference" for a file name gettext cannot write back; NULL.
+ */
+static const char *bad_field(const struct potext_msg *m, int ascii)
+{
+	const char *s;
+	size_t j;
+
+	if (!valid(m->ctxt, ascii))
+		return "msgctxt";
+	if (!valid(m->id, ascii))
+		return "msgid";
+	if (!valid(m->id_plural, ascii))
+		return "msgid_plural";
+	for (s = m->str; s < m->str + m->str_len; s += strlen(s) + 1)
+		if (!valid(s, ascii))
+			return m->id_plural ? "msgstr[]" : "msgstr";
+	if (!valid(m->prev_ctxt, ascii) || !valid(m->prev_id, ascii) ||
+	    !valid(m->prev_id_plural, ascii))
+		return "#| previous string";
+	/* gettext writes "#: dir\" and reads the backslash back as a line
+	 * continuation (msgcat cannot read what it wrote either). */
+	for (j = 0; j < m->nrefs; j++) {
+		size_t len = strlen(m->refs[j].file);
+
+		if (len > 0 && m->refs[j].file[len - 1] == '\\')
+			return "#: reference";
+	}
+	return NULL;
+}
+
+/*
+ * Escapes (\303, \x41) can put bytes into a string that the lexer never
+ * saw as characters: a msgid that is not UTF-8 would be written out as
+ * bytes that no reader, libgettextpo included, accepts.  Such a catalog
+ * is refused when read.  Returns 0, or -1 after reporting.
+ */
+int catalog_check_strings(const struct catalog *cat, int ascii, struct diag *d)
+{
+	const char *bad = NULL;
+	long line = 0;
+	size_t i;
+
+	if (cat->header && (bad = bad_field(&cat->header->pm, ascii)) != NULL)
+		line = cat->header_line;
+	for (i = 0; !bad && i < cat->count; i++)
+		if ((bad = bad_field(&cat->msgs[i]->pm, ascii)) != NULL)
+			line = cat->msgs[i]->pm.line;
+	if (!bad)
+		return 0;
+	if (bad[0] == '#' && bad[1] == ':')
+		diag_report(d, DIAG_ERROR, cat->name, line, 0,
+		            "a '#:' reference ends with a backslash, which gettext reads as the "
+		            "continuation of the line");
+	else if (ascii)
+		diag_report(d, DIAG_ERROR, cat->name, line, 0,
+		            "%s holds a character that is not ASCII, but the header names no "
+		            "charset",
+		            bad);
+	else
+		diag_report(d, DIAG_ERROR, cat->name, line, 0,
+		            "%s is not valid UTF-8 (an escape sequence such as \\303 made bytes "
+		            "that are no character)",
+		            bad);
+	return -1;
+}
+
+/*
+ * The charset of CAT's header as libgettextpo read it (escapes decoded)
+ * must be UTF-8 now: otherwise the scan of the text (catalog_find_charset) saw
+ * another name than libgettextpo, and what it would write could not be
+ * read back.  Without a charset (or with POT's placeholder "CHARSET"),
+ * libgettextpo takes the text for ASCII and drops any other character
+ * when it writes: such a catalog must be ASCII, as msgcat requires.
+ * Returns 0, 1 when the catalog must be ASCII, or -1 after reporting.
+ */
+int catalog_check_charset(const struct catalog *cat, struct diag *d)
+{
+	/* Found as libgettextpo finds it: anywhere in the header. */
+	const char *cs = cat->header ? strstr(cat->header->pm.str, "charset=") : NULL;
+	char *name;
+	int rc = 0;
+
+	if (!cs)
+		return 1;
+	name = xstrndup(cs + 8, strcspn(cs + 8, " \t\n"));
+	if (strcasecmp(name, "CHARSET") == 0) {
+		rc = 1;
+	} else if (!catalog_is_utf8_name(name)) {
+		diag_report(d, DIAG_ERROR, cat->name, cat->header_line, 0,
+		            "the header's charset '%s' is unknown: cannot read the catalog", name);
+		rc = -1;
+	}
+	free(name);
+	return rc;
+}
+
+/* 0, or -1 after reporting the first byte of TEXT that is not ASCII. */
+int catalog_check_ascii(const char *text, size_t len, const char *name, struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)text[i] >= 0x80) {
+			diag_report(
+			    d, DIAG_ERROR, name, catalog_line_at(text, i), 0,
+			    "a character that is not ASCII, but the header names no charset "
+			    "(Content-Type: text/plain; charset=UTF-8)");
+			return -1;
+		}
+	return 0;
+}
+
+/* --- Errors a translator reads ------------------------------------------------- */
+
+/* The 1-based column of byte OFF of LINE, in characters. */
+static long column_of(const char *line, size_t off)
+{
+	long col = 1;
+	size_t i;
+
+	for (i = 0; i < off; i++)
+		if (((unsigned char)line[i] & 0xc0) != 0x80)
+			col++;
+	return col;
+}
+
+/*
+ * The byte offset in LINE (N bytes) of a quotation mark that closes the
+ * line's string while more of it follows: a '"' the translator meant as
+ * text ("De "campagne" gaat").  -1 when the line is not like that.
+ */
+static long stray_quote(const char *line, size_t n)
+{
+	static const char *const keywords[] = { "msgctxt", "msgid_plural", "msgid", "msgstr" };
+	size_t i = 0, k, rest;
+
+	while (i < n && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (i + 1 < n && line[i] == '#' && line[i + 1] == '~')
+		for (i += 2; i < n && (line[i] == ' ' || line[i] == '\t');)
+			i++;
+	for (k = 0; k < sizeof keywords / sizeof *keywords; k++) {
+		size_t len = strlen(keywords[k]);
+
+		if (n - i >= len && strncmp(line + i, keywords[k], len) == 0) {
+			i += len;
+			if (line[i] == '[')
+				while (i < n && line[i] != ']')
+					i++;
+			if (i < n && line[i] == ']')
+				i++;
+			break;
+		}
+	}
+	while (i < n && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (i >= n || line[i] != '"')
+		return -1;
+	for (i++; i < n && line[i] != '"'; i++)
+		if (line[i] == '\\')
+			i++;
+	if (i >= n)
+		return -1;
+	/* More text and another quotation mark after the closing one. */
+	for (rest = i + 1; rest < n && (line[rest] == ' ' || line[rest] == '\t'); rest++)
+		;
+	if (rest < n && memchr(line + rest, '"', n - rest))
+		return (long)i;
+	return -1;
+}
+
+/* Line AT of TEXT (LEN bytes), without its line break, in *LINE and *N. */
+static int find_line(const char *text, size_t len, long at, const char **line, size_t *n)
+{
+	const char *p = text, *end = text + len, *eol;
+	long l = 1;
+
+	for (; p < end && l < at; p++)
+		if (*p == '\n')
+			l++;
+	if (at < 1 || l != at || p > end)
+		return 0;
+	eol = memchr(p, '\n', (size_t)(end - p));
+	*line = p;
+	*n = (size_t)((eol ? eol : end) - p);
+	if (*n && p[*n - 1] == '\r')
+		(*n)--;
+	return 1;
+}
+
+/* 1 when LINE (N bytes) opens a quoted text that it does not close. */
+static int unclosed(const char *line, size_t n)
+{
+	size_t i = 0;
+	int open = 0;
+
+	while (i < n && line[i] != '#') {
+		if (line[i] == '"')
+			open = !open;
+		else if (line[i] == '\\' && open)
+			i++;
+		i++;
+	}
+	return open;
+}
+
+/*
+ * Reports E, the first error libgettextpo found in TEXT (LEN bytes), in
+ * the words of a translator who edits the file by hand, with the fix
+ * where one is plain.  libgettextpo's own words are kept for the rest.
+ */
+void catalog_explain_error(const char *text, size_t len, const struct first_error *e,
+                           struct diag *d)
+{
+	const char *line = NULL;
+	size_t n = 0;
+	long at = e->line, col = e->col;
+	const char *msg = e->text, *say = NULL;
+
+	find_line(text, len, at, &line, &n);
+	/* Its lexer has read the line break when it sees a string unclosed. */
+	if (strcmp(msg, "end-of-line within string") == 0 && at > 1 &&
+	    (!line || !unclosed(line, n))) {
+		const char *prev;
+		size_t pn;
+
+		if (find_line(text, len, at - 1, &prev, &pn) && unclosed(prev, pn)) {
+			at--;
+			line = prev;
+			n = pn;
+		}
+	}
+	if (line && (strncmp(msg, "keyword \"", 9) == 0 || strcmp(msg, "syntax error") == 0) &&
+	    stray_quote(line, n) >= 0) {
+		col = column_of(line, (size_t)stray_quote(line, n));
+		say = "this '\"' ends the text too early: a quotation mark inside a text is "
+		      "written \\\"";
+	} else if (strcmp(msg, "end-of-line within string") == 0) {
+		if (line)
+			col = column_of(line, n) + 1;
+		say = "the text is not closed: each line of a text ends with '\"' (a line break "
+		      "inside a text is written \\n)";
+	} else if (strcmp(msg, "invalid control sequence") == 0) {
+		say = "an unknown escape sequence: a backslash inside a text is written \\\\ "
+		      "(\\n is a line break, \\t a tab, \\\" a quotation mark)";
+	} else if (strncmp(msg, "keyword \"", 9) == 0 || strcmp(msg, "syntax error") == 0) {
+		say = "this line is not PO syntax: a line is a comment (#), a keyword (msgid, "
+		      "msgstr...) followed by a quoted text, or a quoted text that continues the "
+		      "one above";
+	} else if (strcmp(msg, "missing 'msgstr' section") == 0) {
+		say = "this message has no msgstr: every msgid is followed by its translation, "
+		      "msgstr \"\" when there is none yet";
+	} else if (strcmp(msg, "duplicate message definition") == 0) {
+		say = "this message (its msgctxt and msgid) is in the catalog twice: keep one of "
+		      "the two";
+	}
+	diag_report(d, DIAG_ERROR, e->file, at, col, "%s", say ? say : msg);
+}
+
+/*
+ * 1 when TEXT (LEN bytes) has a line that ends in CR LF, and then its
+ * copy with those CRs removed in OUT; 0 when it has none.
+ */
+int catalog_to_lf(const char *text, size_t len, struct buf *out)
+{
+	size_t i, from = 0;
+	int found = 0;
+
+	for (i = 1; i < len; i++)
+		if (text[i] == '\n' && text[i - 1] == '\r') {
+			if (!found)
+				buf_grow(out, len);
+			buf_add(out, text + from, i - 1 - from);
+			from = i;
+			found = 1;
+		}
+	if (found)
+		buf_add(out, text + from, len - from);
+	return found;
+}
