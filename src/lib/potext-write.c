@@ -523,9 +523,17 @@ static const char escape_letter[128] = {
  * them in a word, another changes nothing but the column. */
 static unsigned char word_byte[256];
 
+/* 1 for the control characters gettext writes as escapes it warns about. */
+static const unsigned char ascii_warned[128] = {
+	['\a'] = 1, ['\b'] = 1, ['\f'] = 1, ['\r'] = 1, ['\v'] = 1,
+};
+
 /* What PAIR_TABLE says, made on first use: the break opportunity for a
  * pair without (0) and with (1) spaces between. */
 static unsigned char pair_break[2][LB_PAIRS][LB_PAIRS];
+/* Classes (CLASS_SLOW) and states (LAST_SLOW, PREV_SLOW) the pair table
+ * alone does not decide, made with the pair table. */
+static unsigned char class_slow[LB_NONE + 1], last_slow[LB_NONE + 1], prev_slow[LB_NONE + 1];
 static int pairs_ready;
 
 static void make_pairs(void)
@@ -534,6 +542,12 @@ static void make_pairs(void)
 
 	for (i = 0; i < 128; i++)
 		word_byte[i] = (ascii_info[i] >> 2) == LB_AL && !escape_letter[i];
+	for (i = 0; i <= LB_NONE; i++) {
+		class_slow[i] =
+		    i >= LB_PAIRS || i == LB_ZWJ || i == LB_RI || i == LB_HY || i == LB_BA;
+		last_slow[i] = i >= LB_PAIRS || i == LB_RI;
+		prev_slow[i] = i == LB_ZWJ || i == LB_HL_BA;
+	}
 	for (i = 0; i < LB_PAIRS; i++)
 		for (j = 0; j < LB_PAIRS; j++) {
 			pair_break[0][i][j] =
@@ -557,6 +571,7 @@ struct lb_state {
 	int last; /* the class of the last character that is not a space */
 	int space; /* a space came after LAST */
 	size_t ri; /* regional indicators right before */
+	int plain; /* the pair table alone decides what comes next */
 	/* What u8_width_linebreaks does. */
 	long opportunity; /* the last break opportunity, or -1 */
 	int column, piece, width;
@@ -626,7 +641,7 @@ static int next_break_slow(struct lb_state *b, int cls)
  * libunistring 1.0 implements it), and the state after it: the pair
  * table decides, but after a mandatory break, a zero width space or
  * joiner, between regional indicators, after a Hebrew letter and a
- * hyphen, and for spaces and combining marks.
+ * hyphen, and for spaces and combining marks (next_break_slow).
  */
 static inline int next_break(struct lb_state *b, int cls)
 {
@@ -638,14 +653,16 @@ static inline int next_break(struct lb_state *b, int cls)
 		b->ri = 0;
 		return BRK_PROHIBITED;
 	}
-	if (cls >= LB_PAIRS || cls == LB_ZWJ || cls == LB_RI || cls == LB_HY || cls == LB_BA ||
-	    b->last >= LB_PAIRS || b->last == LB_RI || b->prev == LB_ZWJ || b->prev == LB_HL_BA)
-		return next_break_slow(b, cls);
-	brk = pair_break[b->space][b->last][cls];
-	b->last = cls;
-	b->space = 0;
-	b->prev = cls;
-	b->ri = 0;
+	if (b->plain && !class_slow[cls]) {
+		brk = pair_break[b->space][b->last][cls];
+		b->last = cls;
+		b->prev = cls;
+		b->space = 0;
+		b->ri = 0;
+		return brk;
+	}
+	brk = next_break_slow(b, cls);
+	b->plain = !last_slow[b->last] && !prev_slow[b->prev];
 	return brk;
 }
 
@@ -694,7 +711,7 @@ static inline __attribute__((always_inline)) void feed(struct lb_state *b, struc
 static long find_breaks(struct breaks *br, const unsigned char *s, const unsigned char *es,
                         int width, int start)
 {
-	struct lb_state b = { LB_BK, LB_BK, 0, 0, -1, start, 0, width };
+	struct lb_state b = { LB_BK, LB_BK, 0, 0, 0, -1, start, 0, width };
 	size_t pos = 0;
 
 	if (!pairs_ready)
@@ -703,7 +720,15 @@ static long find_breaks(struct breaks *br, const unsigned char *s, const unsigne
 	while (s < es) {
 		unsigned char c = *s;
 
-		if (c < 0x80) {
+		if (c == ' ') {
+			/* A space: no opportunity before it, one column. */
+			b.space = 1;
+			b.prev = LB_SP;
+			b.ri = 0;
+			b.piece++;
+			pos++;
+			s++;
+		} else if (c < 0x80) {
 			char e = escape_letter[c];
 			int cls = ascii_info[c] >> 2;
 
@@ -715,19 +740,33 @@ static long find_breaks(struct breaks *br, const unsigned char *s, const unsigne
 				s++;
 				continue;
 			}
-			if (c == '\a' || c == '\b' || c == '\f' || c == '\r' || c == '\v')
+			if (ascii_warned[c])
 				return -1;
 			feed(&b, br, pos, cls, (ascii_info[c] & 3) - 1, 0);
 			pos++;
 			s++;
-			/* The rest of a word: no opportunity, a column each. */
+			/* The rest of a word, letters of ASCII and of U+00C0 to
+			 * U+024F (Latin, all alphabetic, one column): no
+			 * opportunity, a column each. */
 			if (cls == LB_AL && b.last == LB_AL && !b.space) {
 				const unsigned char *w = s;
+				int columns = 0;
 
-				while (w < es && word_byte[*w])
-					w++;
+				/* The piece ends with its "\n", or at the string's NUL:
+				 * neither is a letter, nor a lead byte. */
+				for (;;) {
+					const unsigned char *run = w;
+
+					while (word_byte[*w])
+						w++;
+					columns += (int)(w - run);
+					if (*w < 0xC3 || *w > 0xC9 || (w[1] & 0xC0) != 0x80)
+						break;
+					w += 2;
+					columns++;
+				}
 				if (w > s) {
-					b.piece += (int)(w - s);
+					b.piece += columns;
 					b.prev = LB_AL;
 					b.ri = 0;
 					pos += (size_t)(w - s);
@@ -754,6 +793,25 @@ static long find_breaks(struct breaks *br, const unsigned char *s, const unsigne
 	return (long)pos;
 }
 
+/* 1 when one of the eight bytes of X is V. */
+static inline int has_byte(uint64_t x, uint64_t v)
+{
+	x ^= v * 0x0101010101010101ULL;
+	return ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) != 0;
+}
+
+/* 1 when the eight bytes at S are printable ASCII that need no escape:
+ * none below 0x20, none above 0x7E, no backslash, no quote. */
+static inline int plain8(const unsigned char *s)
+{
+	uint64_t x;
+
+	memcpy(&x, s, 8);
+	return !((x | (x + 0x0101010101010101ULL)) & 0x8080808080808080ULL) &&
+	       !((x - 0x2020202020202020ULL) & ~x & 0x8080808080808080ULL) && !has_byte(x, '\\') &&
+	       !has_byte(x, '"');
+}
+
 /*
  * The length of the piece from S to ES as written, escapes expanded.
  * Returns -1 for an escape gettext warns about (\a, \b, \f, \r, \v), for
@@ -766,7 +824,10 @@ static long written_length(const unsigned char *s, const unsigned char *es, int 
 	while (s < es) {
 		unsigned char c = *s;
 
-		if (c >= 0x20 && c < 0x7F && c != '\\' && c != '"') {
+		if (es - s >= 8 && plain8(s)) {
+			len += 8;
+			s += 8;
+		} else if (c >= 0x20 && c < 0x7F && c != '\\' && c != '"') {
 			len++;
 			s++;
 		} else if (c < 0x80) {
@@ -820,6 +881,15 @@ static void emit(struct render *r, const char *prefix, size_t plen, const char *
 		if (k >= nb || breaks[k] > pos) {
 			size_t room = k < nb ? breaks[k] - pos : (size_t)(es - s), run = 0;
 
+			while (room - run >= 8 && (size_t)(es - s) - run >= 8) {
+				uint64_t x;
+
+				memcpy(&x, s + run, 8);
+				if (has_byte(x, '\\') || has_byte(x, '"') || has_byte(x, '\n') ||
+				    has_byte(x, '\t'))
+					break;
+				run += 8;
+			}
 			while (run < room && !(s[run] < 0x80 && escape_letter[s[run]]))
 				run++;
 			memcpy(o, s, run);
@@ -858,19 +928,31 @@ static void emit(struct render *r, const char *prefix, size_t plen, const char *
  * PREFIX.  Returns 0, or -1 when it cannot be written exactly.
  */
 /*
- * The breaks of the piece from S to ES (LEN bytes written) for lines
- * starting at column START: none when it fits whatever its characters.
- * Returns its length written, or -1.
+ * The breaks of the piece from S to ES for lines starting at column
+ * START, in R's list, and its length as written: no break when it fits
+ * whatever its characters (no character is wider than its bytes, nor an
+ * escape than its two).  Returns -1 when it cannot be written exactly.
  */
-static long breaks_at(struct render *r, const unsigned char *s, const unsigned char *es, long len,
-                      int width, int start)
+static long breaks_at(struct render *r, const unsigned char *s, const unsigned char *es, int width,
+                      int start)
 {
+	long len;
+
 	r->b->n = 0;
-	/* No character is wider than its bytes: a piece that fits in bytes
-	 * fits in columns. */
-	if (start + len <= width)
-		return len;
-	return find_breaks(r->b, s, es, width, start);
+	if ((size_t)start + (size_t)(es - s) * 2 <= (size_t)width)
+		return written_length(s, es, r->utf8);
+	if (!r->utf8 && written_length(s, es, 0) < 0)
+		return -1;
+	len = find_breaks(r->b, s, es, width, start);
+	if (len < 0) {
+		/* A character the table lacks does not matter where no
+		 * line breaks. */
+		len = written_length(s, es, r->utf8);
+		r->b->n = 0;
+		if (len < 0 || start + len > width)
+			return -1;
+	}
+	return len;
 }
 
 /*
@@ -891,32 +973,32 @@ static int wrap(struct render *r, const char *prefix, const char *name, const ch
 		const char *nl = strchr((const char *)s, '\n');
 		const unsigned char *es =
 		    nl ? (const unsigned char *)nl + 1 : s + strlen((const char *)s);
-		long len = written_length(s, es, r->utf8);
-
-		if (len < 0)
-			return -1;
 		/* Lines after a break start at column 0.  A string on several
 		 * lines starts with an empty one: when it holds a newline
 		 * before its end, or would break even after "msgid " (which
 		 * it does if it breaks from column 0, breaks coming no later
 		 * when the first line starts further right). */
-		if (breaks_at(r, s, es, len, width, 0) < 0)
+		long len = breaks_at(r, s, es, width, 0);
+
+		if (len < 0)
 			return -1;
-		if (first_line && len > 0 && !*es && !r->b->n && start <= width) {
-			if (breaks_at(r, s, es, len, width, start) < 0)
+		if (first_line && len > 0 && !*es && !r->b->n && start <= width &&
+		    start + len > width) {
+			if (breaks_at(r, s, es, width, start) < 0)
 				return -1;
-			if (!r->b->n) {
-				emit(r, prefix, plen, name, s, es, (size_t)len);
-				return 0;
-			}
-			r->b->n = 0; /* it breaks after "msgid ", not from column 0 */
+			if (r->b->n)
+				r->b->n = 0; /* it breaks after "msgid ", not from column 0 */
+			else
+				first_line = -1; /* it does not break at all */
 		}
-		if (first_line && len > 0) {
+		if (first_line > 0 && len > 0 &&
+		    (*es || start > width || r->b->n || start + len > width)) {
 			buf_adds(r->out, prefix);
 			buf_adds(r->out, name);
 			buf_adds(r->out, " \"\"\n");
+			first_line = 0;
 		}
-		emit(r, prefix, plen, first_line && len == 0 ? name : NULL, s, es, (size_t)len);
+		emit(r, prefix, plen, first_line ? name : NULL, s, es, (size_t)len);
 		first_line = 0;
 		s = es;
 	} while (*s);
