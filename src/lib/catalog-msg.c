@@ -508,6 +508,35 @@ void catalog_msg_add_ref(struct catalog_msg *m, const char *file, long line)
 	m->pm.refs[m->pm.nrefs++].line = l;
 }
 
+void catalog_msg_copy_refs(struct catalog_msg *dst, const struct catalog_msg *src)
+{
+	struct catalog *cat = dst->cat;
+	size_t i;
+
+	if (dst->pm.nrefs || !src->pm.nrefs) {
+		for (i = 0; i < src->pm.nrefs; i++)
+			catalog_msg_add_ref(dst, src->pm.refs[i].file,
+			                    src->pm.refs[i].line == POTEXT_NO_LINE
+			                        ? 0
+			                        : (long)src->pm.refs[i].line);
+		return;
+	}
+	/* References read into a block CAT shares are shared too. */
+	for (i = 0; i < cat->nshared; i++)
+		if (src->refs_alloc == 0 && cat->shared[i] == src->cat->block) {
+			dst->pm.refs = src->pm.refs;
+			dst->pm.nrefs = src->pm.nrefs;
+			return;
+		}
+	dst->pm.refs = xmalloc(src->pm.nrefs * sizeof *dst->pm.refs);
+	dst->refs_alloc = src->pm.nrefs;
+	for (i = 0; i < src->pm.nrefs; i++) {
+		dst->pm.refs[i].file = intern_file(cat, src->pm.refs[i].file);
+		dst->pm.refs[i].line = src->pm.refs[i].line;
+	}
+	dst->pm.nrefs = src->pm.nrefs;
+}
+
 void catalog_msg_clear_refs(struct catalog_msg *m)
 {
 	m->pm.nrefs = 0;

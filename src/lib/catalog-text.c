@@ -574,6 +574,9 @@ int catalog_to_lf(const char *text, size_t len, struct buf *out)
 	size_t i, from = 0;
 	int found = 0;
 
+	/* Most files have no CR at all. */
+	if (!memchr(text, '\r', len))
+		return 0;
 	for (i = 1; i < len; i++)
 		if (text[i] == '\n' && text[i - 1] == '\r') {
 			if (!found)

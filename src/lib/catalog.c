@@ -438,8 +438,8 @@ static void copy_po_msg(struct copier *c, po_message_t po, struct potext_msg *m,
 		m->range_max = max;
 	}
 	m->no_wrap = pos ? pos->no_wrap : 0;
-	m->line = pos ? pos->line : 0;
-	m->str_line = pos ? pos->str_line : 0;
+	m->line = pos ? (int)pos->line : 0;
+	m->str_line = pos ? (int)pos->str_line : 0;
 }
 
 /*
@@ -1241,7 +1241,7 @@ static int same_messages(const struct catalog *cat, po_file_t file, struct buf *
 		if (!m)
 			diff = "more messages than potext read";
 		else if ((diff = first_difference(&m->pm, po)) != NULL)
-			buf_addf(why, "the entry of line %ld: ", m->pm.line);
+			buf_addf(why, "the entry of line %ld: ", (long)m->pm.line);
 	}
 	po_message_iterator_free(it);
 	if (!diff && (k != cat->count || header_seen != (cat->header != NULL)))

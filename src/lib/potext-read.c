@@ -551,7 +551,7 @@ static int parse_msgstr(struct parser *ps, struct potext_msg *m, const char *pre
 	int bad = 0, k;
 	char *start = *w;
 
-	m->str_line = ps->lineno;
+	m->str_line = (int)ps->lineno;
 	if (!m->id_plural) {
 		if ((m->str = keyword(ps, prefix, "msgstr", w, &bad)) == NULL)
 			return -1;
@@ -622,7 +622,7 @@ static int parse_entry(struct parser *ps, struct potext_msg *m, char **drop, cha
 	} else if (bad) {
 		return -1;
 	}
-	m->line = ps->lineno;
+	m->line = (int)ps->lineno;
 	if ((m->id = keyword(ps, prefix, "msgid", &ps->w, &bad)) == NULL || !next_line(ps))
 		return -1;
 	if ((m->id_plural = keyword(ps, prefix, "msgid_plural", &ps->w, &bad)) != NULL) {

@@ -55,21 +55,21 @@ struct potext_msg {
 	const char *id;
 	const char *id_plural; /* NULL: singular */
 	const char *str;
-	size_t str_len;
 	const char *comments;
 	const char *extracted;
+	const char *prev_ctxt, *prev_id, *prev_id_plural; /* "#|", or NULL */
 	struct potext_ref *refs;
 	size_t nrefs;
-	const char *prev_ctxt, *prev_id, *prev_id_plural; /* "#|", or NULL */
+	size_t str_len;
 	/* Format flags by their index in potext_set_formats' list: "c-format"
 	 * (yes) and "no-c-format" (no). */
 	uint64_t fmt_yes, fmt_no;
 	int range_min, range_max; /* "range: 1..5"; -1 when none */
+	int line; /* the line of the msgid keyword in the file read, or 0 */
+	int str_line; /* the line of the (first) msgstr keyword, or 0 */
 	unsigned fuzzy : 1;
 	unsigned obsolete : 1;
 	unsigned no_wrap : 1;
-	long line; /* the line of the msgid keyword in the file read, or 0 */
-	long str_line; /* the line of the (first) msgstr keyword, or 0 */
 };
 
 /*
