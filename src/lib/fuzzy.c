@@ -21,6 +21,9 @@
 #define SHORT_MAX_BYTES ((GRAM - 1) * 4)
 #define SHORT_LIST_MAX 28
 
+/* The hits of a string too long or too short to reach the threshold. */
+#define OUT_OF_REACH UINT32_MAX
+
 struct gram_slot {
 	uint64_t key; /* 0: empty */
 	uint32_t id;
@@ -44,7 +47,11 @@ struct fuzzy_index {
 	size_t short_alloc[SHORT_LIST_MAX + 1];
 	/* per-query work areas */
 	uint32_t *hits;
-	size_t *touched;
+	size_t *touched, *out;
+	/* the grams of the last query, rarest first */
+	char *last_query;
+	struct query_gram *last_grams;
+	size_t last_count;
 };
 
 /* --- Characters and grams ------------------------------------------------- */
@@ -72,30 +79,42 @@ static size_t char_count(const char *s)
 	return n;
 }
 
-/* A 64-bit FNV-1a hash of LEN bytes, never 0 (0 marks an empty slot). */
-static uint64_t gram_hash(const unsigned char *p, size_t len)
+/*
+ * The key of the gram of LEN bytes at P, never 0 (0 marks an empty slot):
+ * four ASCII characters are their own key, other grams a 64-bit FNV-1a
+ * hash (a different half of the keys).
+ */
+static inline uint64_t gram_key(const unsigned char *p, size_t len)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
 	size_t i;
 
+	if (len == GRAM)
+		return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+		       (uint64_t)p[3] << 24 | 1ULL << 63;
 	for (i = 0; i < len; i++) {
 		h ^= p[i];
 		h *= 0x100000001b3ULL;
 	}
-	return h ? h : 1;
+	return (h >> 1) | 1;
 }
 
 /*
- * Calls FN for the hash of every 4-gram of S, in order.  Returns the number
- * of grams (0 when S has fewer than 4 characters).
+ * The keys of every 4-gram of S, in order, into *KEYS (grown as needed,
+ * *ALLOC elements).  Returns their number (0 when S has fewer than 4
+ * characters).
  */
-typedef void gram_fn(uint64_t key, void *data);
-
-static size_t for_each_gram(const char *s, gram_fn *fn, void *data)
+static size_t gram_keys(const char *s, uint64_t **keys, size_t *alloc)
 {
 	const unsigned char *p[GRAM + 1];
-	size_t i, n = 0;
+	size_t i, n = 0, len = strlen(s);
 
+	/* At most one gram per byte. */
+	if (len + 1 > *alloc) {
+		free(*keys);
+		*alloc = len + 1;
+		*keys = xmalloc(*alloc * sizeof **keys);
+	}
 	p[0] = (const unsigned char *)s;
 	for (i = 1; i <= GRAM; i++) {
 		if (!*p[i - 1])
@@ -103,13 +122,12 @@ static size_t for_each_gram(const char *s, gram_fn *fn, void *data)
 		p[i] = p[i - 1] + char_len(p[i - 1]);
 	}
 	for (;;) {
-		fn(gram_hash(p[0], (size_t)(p[GRAM] - p[0])), data);
-		n++;
+		(*keys)[n++] = gram_key(p[0], (size_t)(p[GRAM] - p[0]));
 		if (!*p[GRAM])
 			return n;
 		for (i = 0; i < GRAM; i++)
 			p[i] = p[i + 1];
-		p[GRAM] += char_len(p[GRAM]);
+		p[GRAM] += *p[GRAM] < 0x80 ? 1 : char_len(p[GRAM]);
 	}
 }
 
@@ -159,26 +177,11 @@ static void slots_grow(struct fuzzy_index *fi)
 	free(old);
 }
 
-/*
- * Building hashes every string once: the distinct gram ids of each string
- * go to SEQ, in string order, with the number of strings per gram; the
- * postings are then filled from SEQ.
- */
-struct build_state {
-	struct fuzzy_index *fi;
-	uint32_t doc;
-	uint32_t *last_doc; /* per gram: the last string that counted it, + 1 */
-	uint32_t *counts; /* per gram: strings that have it */
-	uint32_t *seq; /* gram ids, string after string */
-	size_t last_alloc, counts_alloc, seq_len, seq_alloc;
-};
-
-static void build_gram(uint64_t key, void *data)
+/* The id of gram KEY, made if new (the index being built). */
+static uint32_t gram_id(struct fuzzy_index *fi, uint64_t key, uint32_t **last_doc,
+                        uint32_t **counts, size_t *alloc)
 {
-	struct build_state *st = data;
-	struct fuzzy_index *fi = st->fi;
 	size_t i = slot_find(fi, key);
-	uint32_t id;
 
 	if (!fi->slots[i].key) {
 		if ((fi->grams + 1) * 2 > fi->slot_mask + 1) {
@@ -187,34 +190,42 @@ static void build_gram(uint64_t key, void *data)
 		}
 		fi->slots[i].key = key;
 		fi->slots[i].id = (uint32_t)fi->grams++;
-		xgrow((void **)&st->last_doc, &st->last_alloc, fi->grams, sizeof *st->last_doc);
-		xgrow((void **)&st->counts, &st->counts_alloc, fi->grams, sizeof *st->counts);
-		st->last_doc[fi->grams - 1] = 0;
-		st->counts[fi->grams - 1] = 0;
+		if (fi->grams > *alloc) {
+			size_t was = *alloc;
+
+			*alloc = *alloc ? *alloc * 2 : 4096;
+			*last_doc = xrealloc(*last_doc, *alloc * sizeof **last_doc);
+			*counts = xrealloc(*counts, *alloc * sizeof **counts);
+			memset(*last_doc + was, 0, (*alloc - was) * sizeof **last_doc);
+			memset(*counts + was, 0, (*alloc - was) * sizeof **counts);
+		}
 	}
-	id = fi->slots[i].id;
-	/* A string counts once per gram, however often the gram occurs. */
-	if (st->last_doc[id] == st->doc + 1)
-		return;
-	st->last_doc[id] = st->doc + 1;
-	st->counts[id]++;
-	xgrow((void **)&st->seq, &st->seq_alloc, st->seq_len + 1, sizeof *st->seq);
-	st->seq[st->seq_len++] = id;
+	return fi->slots[i].id;
 }
 
+/*
+ * Building reads every string twice: the first time counts the strings of
+ * each gram, the second fills the postings, in string order, so that no
+ * list of every gram of every string is kept meanwhile.
+ */
 static void index_build(struct fuzzy_index *fi)
 {
-	struct build_state st;
-	size_t *seq_start = xmalloc((fi->count + 1) * sizeof *seq_start);
-	size_t i, k, total = 0;
+	uint32_t *last_doc = NULL, *counts = NULL;
+	uint64_t *keys = NULL;
+	size_t keys_alloc = 0, alloc = 0, i, k, n, total = 0;
 
-	memset(&st, 0, sizeof st);
-	st.fi = fi;
 	slots_grow(fi);
 	for (i = 0; i < fi->count; i++) {
-		st.doc = (uint32_t)i;
-		seq_start[i] = st.seq_len;
-		for_each_gram(fi->texts[i], build_gram, &st);
+		n = gram_keys(fi->texts[i], &keys, &keys_alloc);
+		for (k = 0; k < n; k++) {
+			uint32_t id = gram_id(fi, keys[k], &last_doc, &counts, &alloc);
+
+			/* A string counts once per gram, however often it has it. */
+			if (last_doc[id] != (uint32_t)i + 1) {
+				last_doc[id] = (uint32_t)i + 1;
+				counts[id]++;
+			}
+		}
 		if (fi->lens[i] <= SHORT_LIST_MAX) {
 			size_t l = fi->lens[i];
 
@@ -223,25 +234,33 @@ static void index_build(struct fuzzy_index *fi)
 			fi->short_ids[l][fi->short_count[l]++] = i;
 		}
 	}
-	seq_start[fi->count] = st.seq_len;
-	/* Counts to offsets; then the postings, in string order. */
+	/* Counts to offsets; then the postings. */
 	fi->start = xmalloc((fi->grams + 1) * sizeof *fi->start);
 	for (i = 0; i < fi->grams; i++) {
 		fi->start[i] = (uint32_t)total;
-		total += st.counts[i];
-		st.counts[i] = fi->start[i]; /* now: the next free posting */
+		total += counts[i];
+		counts[i] = fi->start[i]; /* now: the next free posting */
+		last_doc[i] = 0;
 	}
 	fi->start[fi->grams] = (uint32_t)total;
 	fi->post = xmalloc((total + 1) * sizeof *fi->post);
-	for (i = 0; i < fi->count; i++)
-		for (k = seq_start[i]; k < seq_start[i + 1]; k++)
-			fi->post[st.counts[st.seq[k]]++] = (uint32_t)i;
-	free(seq_start);
-	free(st.seq);
-	free(st.counts);
-	free(st.last_doc);
+	for (i = 0; i < fi->count; i++) {
+		n = gram_keys(fi->texts[i], &keys, &keys_alloc);
+		for (k = 0; k < n; k++) {
+			uint32_t id = fi->slots[slot_find(fi, keys[k])].id;
+
+			if (last_doc[id] != (uint32_t)i + 1) {
+				last_doc[id] = (uint32_t)i + 1;
+				fi->post[counts[id]++] = (uint32_t)i;
+			}
+		}
+	}
+	free(keys);
+	free(counts);
+	free(last_doc);
 	fi->hits = xcalloc(fi->count + 1, sizeof *fi->hits);
 	fi->touched = xmalloc((fi->count + 1) * sizeof *fi->touched);
+	fi->out = xmalloc((fi->count + 1) * sizeof *fi->out);
 	fi->built = 1;
 }
 
@@ -252,49 +271,42 @@ struct query_gram {
 	uint32_t times;
 };
 
-struct query_state {
-	struct fuzzy_index *fi;
-	struct query_gram *grams;
-	size_t count, alloc;
-};
-
-static void query_gram(uint64_t key, void *data)
+/* The grams of QUERY found in FI's index, each with its multiplicity. */
+static size_t query_grams(struct fuzzy_index *fi, const char *query, struct query_gram **out)
 {
-	struct query_state *qs = data;
-	size_t i = slot_find(qs->fi, key);
-	uint32_t id;
+	uint64_t *keys = NULL;
+	size_t alloc = 0, n = gram_keys(query, &keys, &alloc), i, count = 0;
+	struct query_gram *grams = xmalloc((n + 1) * sizeof *grams);
 
-	if (!qs->fi->slots[i].key)
-		return;
-	id = qs->fi->slots[i].id;
-	xgrow((void **)&qs->grams, &qs->alloc, qs->count + 1, sizeof *qs->grams);
-	qs->grams[qs->count].id = id;
-	qs->grams[qs->count].postings = qs->fi->start[id + 1] - qs->fi->start[id];
-	qs->grams[qs->count].times = 1;
-	qs->count++;
+	for (i = 0; i < n; i++) {
+		size_t slot = slot_find(fi, keys[i]);
+		uint32_t id;
+
+		if (!fi->slots[slot].key)
+			continue;
+		id = fi->slots[slot].id;
+		grams[count].id = id;
+		grams[count].postings = fi->start[id + 1] - fi->start[id];
+		grams[count++].times = 1;
+	}
+	free(keys);
+	*out = grams;
+	return count;
 }
 
-static int by_gram(const void *a, const void *b)
-{
-	const struct query_gram *x = a, *y = b;
-
-	return x->id < y->id ? -1 : x->id > y->id;
-}
-
-/* Folds repeated grams into one with their multiplicity. */
-static void fold_repeats(struct query_state *qs)
+/* Folds repeated grams, which are next to each other, into one with their
+ * multiplicity. */
+static size_t fold_repeats(struct query_gram *grams, size_t count)
 {
 	size_t i, n = 0;
 
-	if (qs->count > 1)
-		qsort(qs->grams, qs->count, sizeof *qs->grams, by_gram);
-	for (i = 0; i < qs->count; i++) {
-		if (n && qs->grams[n - 1].id == qs->grams[i].id)
-			qs->grams[n - 1].times++;
+	for (i = 0; i < count; i++) {
+		if (n && grams[n - 1].id == grams[i].id)
+			grams[n - 1].times++;
 		else
-			qs->grams[n++] = qs->grams[i];
+			grams[n++] = grams[i];
 	}
-	qs->count = n;
+	return n;
 }
 
 static int by_rarity(const void *a, const void *b)
@@ -306,7 +318,8 @@ static int by_rarity(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static size_t select_best(struct fuzzy_index *fi, size_t touched, size_t *ids, size_t max);
+static size_t select_best(struct fuzzy_index *fi, size_t touched, size_t most, size_t *ids,
+                          size_t max);
 
 /* For sorting candidates: most hits first, then lowest id. */
 static const uint32_t *sort_hits;
@@ -353,8 +366,7 @@ static size_t short_candidates(struct fuzzy_index *fi, size_t len, size_t *ids, 
 size_t fuzzy_index_candidates(struct fuzzy_index *fi, const char *query, size_t budget, size_t *ids,
                               size_t max)
 {
-	struct query_state qs;
-	size_t len = strlen(query), touched = 0, read = 0, i, n, lo, hi;
+	size_t len = strlen(query), touched = 0, out = 0, read = 0, most = 0, i, n, lo, hi;
 
 	if (!fi->built)
 		index_build(fi);
@@ -364,80 +376,103 @@ size_t fuzzy_index_candidates(struct fuzzy_index *fi, const char *query, size_t 
 		return len <= SHORT_MAX_BYTES ? short_candidates(fi, len, ids, max) : 0;
 
 	length_window(len, &lo, &hi);
-	memset(&qs, 0, sizeof qs);
-	qs.fi = fi;
-	for_each_gram(query, query_gram, &qs);
-	fold_repeats(&qs);
-	if (qs.count > 1)
-		qsort(qs.grams, qs.count, sizeof *qs.grams, by_rarity);
-	for (i = 0; i < qs.count; i++) {
-		const struct query_gram *g = &qs.grams[i];
+	/* The grams of the query, rarest first; a wider search with the same
+	 * query (merge.c's) finds them made. */
+	if (!fi->last_query || strcmp(fi->last_query, query) != 0) {
+		struct query_gram *grams;
+		size_t count = query_grams(fi, query, &grams);
+
+		/* Rarest first; a repeated gram (same rarity, same id) lands
+		 * next to itself and is folded. */
+		if (count > 1)
+			qsort(grams, count, sizeof *grams, by_rarity);
+		count = fold_repeats(grams, count);
+		free(fi->last_query);
+		free(fi->last_grams);
+		fi->last_query = xstrdup(query);
+		fi->last_grams = grams;
+		fi->last_count = count;
+	}
+	for (i = 0; i < fi->last_count; i++) {
+		const struct query_gram *g = &fi->last_grams[i];
 		const uint32_t *p = fi->post + fi->start[g->id];
 		size_t k;
 
 		if (i > 0 && read + g->postings > budget)
 			break;
 		read += g->postings;
+		most += g->times;
 		for (k = 0; k < g->postings; k++) {
-			if (!fi->hits[p[k]]) {
-				if (fi->lens[p[k]] < lo || fi->lens[p[k]] > hi)
+			uint32_t id = p[k], h = fi->hits[id];
+
+			if (h == 0) {
+				/* First seen: a string whose length rules it out is
+				 * marked, so that it is looked at once. */
+				if (fi->lens[id] < lo || fi->lens[id] > hi) {
+					fi->hits[id] = OUT_OF_REACH;
+					fi->out[out++] = id;
 					continue;
-				fi->touched[touched++] = p[k];
+				}
+				fi->touched[touched++] = id;
+			} else if (h == OUT_OF_REACH) {
+				continue;
 			}
-			fi->hits[p[k]] += g->times;
+			fi->hits[id] = h + g->times;
 		}
 	}
-	free(qs.grams);
 
-	n = select_best(fi, touched, ids, max);
+	n = select_best(fi, touched, most, ids, max);
 	for (i = 0; i < touched; i++)
 		fi->hits[fi->touched[i]] = 0;
+	for (i = 0; i < out; i++)
+		fi->hits[fi->out[i]] = 0;
 	return n;
 }
 
-static int by_id(const void *a, const void *b)
-{
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /*
- * Writes to IDS the MAX best of the TOUCHED strings, by hits, then id,
- * without sorting them all: a histogram of the hit counts finds the
- * lowest count that makes the cut.
+ * Writes to IDS the MAX best of the TOUCHED strings, by hits (at most
+ * MOST), then id, without sorting them all: a histogram of the hit counts
+ * finds the lowest count that makes the cut.
  */
-static size_t select_best(struct fuzzy_index *fi, size_t touched, size_t *ids, size_t max)
+static size_t select_best(struct fuzzy_index *fi, size_t touched, size_t most, size_t *ids,
+                          size_t max)
 {
-	size_t *hist, top = 0, i, n = 0, cut, above = 0;
+	size_t *hist = xcalloc(most + 2, sizeof *hist), *tie, i, k = 0, n = 0, cut, above = 0;
 
-	for (i = 0; i < touched; i++)
-		if (fi->hits[fi->touched[i]] > top)
-			top = fi->hits[fi->touched[i]];
-	hist = xcalloc(top + 2, sizeof *hist);
 	for (i = 0; i < touched; i++)
 		hist[fi->hits[fi->touched[i]]]++;
-	for (cut = top; cut > 0 && above + hist[cut] < max; cut--)
+	for (cut = most; cut > 0 && above + hist[cut] < max; cut--)
 		above += hist[cut];
 	if (cut == 0)
 		cut = 1;
 	free(hist);
-	/* Everything above the cut, and the cut's class by lowest id. */
-	for (i = 0; i < touched; i++)
-		if (fi->hits[fi->touched[i]] > cut)
-			ids[n++] = fi->touched[i];
-	{
-		size_t *tie = xmalloc((touched + 1) * sizeof *tie), k = 0;
+	/* Everything above the cut, and the cut's class by lowest id: when
+	 * not all of it fits, the ids are marked in a bitmap read in order. */
+	tie = xmalloc((touched + 1) * sizeof *tie);
+	for (i = 0; i < touched; i++) {
+		uint32_t h = fi->hits[fi->touched[i]];
 
-		for (i = 0; i < touched; i++)
-			if (fi->hits[fi->touched[i]] == cut)
-				tie[k++] = fi->touched[i];
-		if (k > 1)
-			qsort(tie, k, sizeof *tie, by_id);
-		for (i = 0; i < k && n < max; i++)
-			ids[n++] = tie[i];
-		free(tie);
+		if (h > cut)
+			ids[n++] = fi->touched[i];
+		else if (h == cut)
+			tie[k++] = fi->touched[i];
 	}
+	if (n + k <= max) {
+		for (i = 0; i < k; i++)
+			ids[n++] = tie[i];
+	} else {
+		uint64_t *marks = xcalloc(fi->count / 64 + 1, sizeof *marks);
+
+		for (i = 0; i < k; i++)
+			marks[tie[i] / 64] |= 1ULL << (tie[i] % 64);
+		for (i = 0; i <= fi->count / 64 && n < max; i++)
+			while (marks[i] && n < max) {
+				ids[n++] = i * 64 + (size_t)__builtin_ctzll(marks[i]);
+				marks[i] &= marks[i] - 1;
+			}
+		free(marks);
+	}
+	free(tie);
 	sort_hits = fi->hits;
 	if (n > 1)
 		qsort(ids, n, sizeof *ids, by_hits);
@@ -459,6 +494,9 @@ void fuzzy_index_free(struct fuzzy_index *fi)
 	free(fi->post);
 	free(fi->hits);
 	free(fi->touched);
+	free(fi->out);
+	free(fi->last_query);
+	free(fi->last_grams);
 	free(fi);
 }
 
@@ -476,6 +514,7 @@ void fuzzy_query_init(struct fuzzy_query *q, const char *text)
 	q->masks = xcalloc(256 * q->words, sizeof *q->masks);
 	q->row = xmalloc(q->words * sizeof *q->row);
 	memset(q->hist, 0, sizeof q->hist);
+	fuzzy_profile_init(&q->profile, text, q->len);
 	for (i = 0; i < q->len; i++) {
 		q->masks[(size_t)q->text[i] * q->words + i / 64] |= 1ULL << (i % 64);
 		q->hist[q->text[i]]++;
@@ -489,27 +528,60 @@ void fuzzy_query_release(struct fuzzy_query *q)
 	q->masks = q->row = NULL;
 }
 
-/* How many bits of ROW (the query's length) are 0: the LCS so far. */
-static size_t row_zeros(const struct fuzzy_query *q)
+/* The number of bits set in V. */
+static inline size_t popcount64(unsigned long long v)
+{
+	v = v - ((v >> 1) & 0x5555555555555555ULL);
+	v = (v & 0x3333333333333333ULL) + ((v >> 2) & 0x3333333333333333ULL);
+	v = (v + (v >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (size_t)((v * 0x0101010101010101ULL) >> 56);
+}
+
+/* How many of the first BITS bits of ROW are 0: the LCS of the query's
+ * first BITS bytes and the text so far. */
+static size_t row_zeros(const struct fuzzy_query *q, size_t bits)
 {
 	size_t w, zeros = 0;
 
-	for (w = 0; w < q->words; w++) {
+	for (w = 0; w * 64 < bits; w++) {
 		unsigned long long v = ~q->row[w];
 
-		if (w == q->words - 1 && q->len % 64)
-			v &= (1ULL << (q->len % 64)) - 1;
-		zeros += (size_t)__builtin_popcountll(v);
+		if (bits - w * 64 < 64)
+			v &= (1ULL << (bits - w * 64)) - 1;
+		zeros += popcount64(v);
 	}
 	return zeros;
+}
+
+/*
+ * The most the LCS of the query and a text can be, when the first bytes
+ * of the text are read (ROW) and LEFT bytes are left: a common
+ * subsequence takes from the read bytes a match with some first J bytes
+ * of the query, and from the LEFT bytes at most min(LEFT, n - J) more.
+ * The best J is n - LEFT (at most as many bytes of the query as are left
+ * of the text), so the bound is the LCS with the query but its last
+ * LEFT bytes, plus LEFT.
+ */
+static size_t lcs_bound(const struct fuzzy_query *q, size_t left)
+{
+	size_t have = row_zeros(q, q->len);
+	size_t most = have + (left < q->len - have ? left : q->len - have);
+
+	if (left < q->len) {
+		size_t split = row_zeros(q, q->len - left) + left;
+
+		if (split < most)
+			most = split;
+	}
+	return most;
 }
 
 /*
  * The length of the longest common subsequence of Q's text and TEXT, by
  * the bit-vector recurrence of Allison and Dix (as refined by Hyyrö): bit i
  * of ROW is 0 when the prefix of the query up to i gains a match.  One pass
- * over TEXT, WORDS machine words per byte.  Every 64 bytes, stops early
- * (returning what it has) when even matching every byte left could not
+ * over TEXT, WORDS machine words per byte.  Every 32 bytes, stops early
+ * (returning what it has) when even the best of what is left could not
  * bring the LCS to NEED.
  */
 static size_t lcs(struct fuzzy_query *q, const unsigned char *text, size_t len, size_t need)
@@ -519,27 +591,39 @@ static size_t lcs(struct fuzzy_query *q, const unsigned char *text, size_t len, 
 
 	for (w = 0; w < q->words; w++)
 		row[w] = ~0ULL;
+	if (q->words == 1) {
+		unsigned long long v = ~0ULL;
+
+		for (i = 0; i < len; i++) {
+			unsigned long long u = v & q->masks[text[i]];
+
+			v = (v + u) | (v - u);
+			if ((i & 31) == 31) {
+				row[0] = v;
+				if (lcs_bound(q, len - i - 1) < need)
+					return row_zeros(q, q->len);
+			}
+		}
+		row[0] = v;
+		return row_zeros(q, q->len);
+	}
 	for (i = 0; i < len; i++) {
 		const unsigned long long *m = q->masks + (size_t)text[i] * q->words;
 		unsigned long long carry = 0;
 
 		for (w = 0; w < q->words; w++) {
-			unsigned long long v = row[w], u = v & m[w];
-			unsigned long long x = v + u, y = x + carry;
+			unsigned long long v = row[w], u = v & m[w], x, y;
 
-			carry = (x < v) | (y < x);
-			row[w] = y | (v & ~m[w]);
+			/* The sum of the row and its matched bits, carried across
+			 * words. */
+			carry =
+			    __builtin_add_overflow(v, u, &x) | __builtin_add_overflow(x, carry, &y);
+			row[w] = y | (v - u);
 		}
-		if ((i & 63) == 63) {
-			size_t have = row_zeros(q), left = len - i - 1;
-
-			if (left > q->len - have)
-				left = q->len - have;
-			if (have + left < need)
-				return have;
-		}
+		if ((i & 31) == 31 && lcs_bound(q, len - i - 1) < need)
+			return row_zeros(q, q->len);
 	}
-	return row_zeros(q);
+	return row_zeros(q, q->len);
 }
 
 double fuzzy_query_similarity(struct fuzzy_query *q, const char *text, size_t m, double lower_bound)
@@ -569,6 +653,66 @@ double fuzzy_query_similarity(struct fuzzy_query *q, const char *text, size_t m,
 	need = lower_bound < 0 ? 0 : (size_t)(lower_bound * (double)total / 2.0);
 	/* The same value as fstrcmp: (n + m - edits) / (n + m). */
 	return (double)(2 * lcs(q, t, m, need)) / (double)total;
+}
+
+/* The kind of byte C, for profiles. */
+static unsigned char byte_kind[256];
+
+static void make_kinds(void)
+{
+	int c;
+
+	for (c = 0; c < 256; c++) {
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			byte_kind[c] = (unsigned char)((c | 0x20) - 'a');
+		else if (c == ' ')
+			byte_kind[c] = 26;
+		else if (c >= '0' && c <= '9')
+			byte_kind[c] = 27;
+		else if (c >= 0x80 && c < 0xC0)
+			byte_kind[c] = 28;
+		else if (c >= 0xC0)
+			byte_kind[c] = 29;
+		else if (c == '<' || c == '>' || c == '/' || c == '=')
+			byte_kind[c] = 30;
+		else
+			byte_kind[c] = 31;
+	}
+	byte_kind[0] = 31; /* made */
+}
+
+void fuzzy_profile_init(struct fuzzy_profile *p, const char *text, size_t len)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	size_t i, counts[FUZZY_KINDS] = { 0 };
+
+	if (!byte_kind[0])
+		make_kinds();
+	for (i = 0; i < len; i++)
+		counts[byte_kind[t[i]]]++;
+	p->valid = 1;
+	for (i = 0; i < FUZZY_KINDS; i++) {
+		if (counts[i] > 255)
+			p->valid = 2; /* made, but a count would not fit */
+		p->counts[i] = (unsigned char)counts[i];
+	}
+}
+
+double fuzzy_query_bound(const struct fuzzy_query *q, const struct fuzzy_profile *p, size_t m)
+{
+	size_t n = q->len, total = n + m, common = 0, k;
+	double bound;
+
+	if (total == 0)
+		return 1.0;
+	bound = 2.0 * (double)(n < m ? n : m) / (double)total;
+	if (p->valid != 1 || q->profile.valid != 1)
+		return bound;
+	for (k = 0; k < FUZZY_KINDS; k++)
+		common += p->counts[k] < q->profile.counts[k] ? p->counts[k] : q->profile.counts[k];
+	if (2.0 * (double)common / (double)total < bound)
+		bound = 2.0 * (double)common / (double)total;
+	return bound;
 }
 
 double fuzzy_similarity(const char *a, const char *b)

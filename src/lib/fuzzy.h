@@ -60,6 +60,20 @@ void fuzzy_index_free(struct fuzzy_index *fi);
  * A query prepared for comparison with many strings: the bit masks of the
  * bit-parallel LCS are computed once.  Release with fuzzy_query_release.
  */
+/*
+ * A string's bytes counted by kind (each letter in either case, space,
+ * digits, the bytes of other UTF-8 characters, punctuation, markup): the
+ * bytes two strings have in common are at most, kind by kind, the
+ * smaller count.  33 bytes, made once per string.
+ */
+#define FUZZY_KINDS 32
+struct fuzzy_profile {
+	unsigned char counts[FUZZY_KINDS];
+	unsigned char valid; /* 1: made; 0: not made; 2: a count would not fit */
+};
+
+void fuzzy_profile_init(struct fuzzy_profile *p, const char *text, size_t len);
+
 struct fuzzy_query {
 	const unsigned char *text;
 	size_t len;
@@ -67,6 +81,7 @@ struct fuzzy_query {
 	unsigned long long *masks; /* 256 masks of WORDS words each */
 	unsigned long long *row; /* work area of WORDS words */
 	size_t hist[256]; /* byte histogram of TEXT */
+	struct fuzzy_profile profile;
 };
 
 void fuzzy_query_init(struct fuzzy_query *q, const char *text);
@@ -80,6 +95,14 @@ void fuzzy_query_release(struct fuzzy_query *q);
  */
 double fuzzy_query_similarity(struct fuzzy_query *q, const char *text, size_t len,
                               double lower_bound);
+
+/*
+ * The most the similarity of Q's text and a string of LEN bytes whose
+ * profile is P can be, from their lengths and the bytes they have in
+ * common by kind: what fuzzy_query_similarity returns is never more.
+ * Cheap, so that candidates that cannot win are not compared.
+ */
+double fuzzy_query_bound(const struct fuzzy_query *q, const struct fuzzy_profile *p, size_t len);
 
 /* The similarity of A and B (a convenience over fuzzy_query_*). */
 double fuzzy_similarity(const char *a, const char *b);
