@@ -50,6 +50,7 @@ struct old_msg {
 	int traits_known;
 	int negations;
 	uint64_t numbers;
+	struct fuzzy_profile profile; /* of the msgid, made on first use */
 	/* sentences, split on first use: bounds into msgid and msgstr */
 	int split; /* 0: not yet; 1: aligned 1:1; -1: not usable */
 	size_t nsent;
@@ -282,18 +283,6 @@ static void copy_strs(struct catalog_msg *dst, const struct catalog_msg *src)
 	set_forms(dst, n, NULL);
 }
 
-static void copy_refs(struct catalog_msg *dst, const struct catalog_msg *src)
-{
-	int i, n = catalog_msg_ref_count(src);
-
-	for (i = 0; i < n; i++) {
-		long line = 0;
-		const char *file = catalog_msg_ref(src, i, &line);
-
-		catalog_msg_add_ref(dst, file, line);
-	}
-}
-
 /* The lines of OLD's extracted comments that merge wrote itself. */
 static void add_own_notes(struct buf *out, const char *old)
 {
@@ -357,7 +346,7 @@ static void merge_entry(struct catalog *out, const struct catalog_msg *def,
 	if (extracted.len)
 		catalog_msg_set_extracted(m, buf_str(&extracted));
 	buf_release(&extracted);
-	copy_refs(m, ref);
+	catalog_msg_copy_refs(m, ref);
 	catalog_msg_copy_flags(m, ref);
 	catalog_msg_set_fuzzy(m, fuzzy);
 	/* The previous msgid is the one the translation was made for. */
@@ -390,7 +379,7 @@ static void new_entry(struct catalog *out, const struct catalog_msg *ref, int np
 		set_forms(m, nplurals, "");
 	catalog_msg_set_comments(m, catalog_msg_comments(ref));
 	catalog_msg_set_extracted(m, catalog_msg_extracted(ref));
-	copy_refs(m, ref);
+	catalog_msg_copy_refs(m, ref);
 	catalog_msg_copy_flags(m, ref);
 	catalog_msg_set_fuzzy(m, catalog_msg_fuzzy(ref));
 	if (catalog_msg_obsolete(ref))
@@ -667,27 +656,39 @@ struct search {
 	int negations;
 	uint64_t numbers;
 	struct old_msg *best;
+	size_t best_order; /* its place in the order candidates are weighed in */
 	double best_weight, best_score;
 	int best_numbers, best_negations;
 };
 
-/*
- * Weighs the candidate O as msgmerge does (similarity, plus a tiny bonus
- * for the same msgctxt, strictly above 0.6 and above the best so far),
- * then ranks it lower for changed numbers or negations when it would
- * otherwise look near-exact.
- */
-static void consider(struct search *s, struct old_msg *o)
+static double context_bonus(const struct search *s, const struct old_msg *o)
 {
 	const char *octxt = o->ctxt;
-	double bonus = 0, weight, score, bound;
+
+	return (s->ctxt == NULL) ? (octxt == NULL ? SAME_CONTEXT_BONUS : 0)
+	                         : (octxt && strcmp(s->ctxt, octxt) == 0 ? SAME_CONTEXT_BONUS : 0);
+}
+
+/*
+ * Weighs the candidate O, the ORDER-th in msgmerge's order, as msgmerge
+ * does (similarity, plus a tiny bonus for the same msgctxt, strictly
+ * above 0.6), then ranks it lower for changed numbers or negations when
+ * it would otherwise look near-exact.  The best is the candidate with the
+ * highest score, the first in order of those with the same: what weighing
+ * them one after the other and keeping a strictly better one gives.
+ */
+static void consider(struct search *s, struct old_msg *o, size_t order)
+{
+	double bonus = context_bonus(s, o), weight, score, bound;
+	/* A candidate before the best in order wins a tie: weigh it exactly. */
+	int tie_wins = s->best && order < s->best_order;
 	int same_numbers, same_negations;
 
-	if ((s->ctxt == NULL) ? octxt == NULL : octxt && strcmp(s->ctxt, octxt) == 0)
-		bonus = SAME_CONTEXT_BONUS;
 	bound = s->best_score > FUZZY_THRESHOLD ? s->best_score : FUZZY_THRESHOLD;
-	weight = fuzzy_query_similarity(&s->q, o->id, o->id_len, bound - bonus) + bonus;
-	if (weight <= bound)
+	weight = fuzzy_query_similarity(&s->q, o->id, o->id_len,
+	                                tie_wins ? bound - bonus - 1e-9 : bound - bonus) +
+	         bonus;
+	if (weight < bound || (weight == bound && !tie_wins))
 		return;
 	if (!o->traits_known) {
 		o->numbers = numbers_hash(catalog_msg_id(o->msg));
@@ -700,13 +701,59 @@ static void consider(struct search *s, struct old_msg *o)
 	if (weight >= NEAR_EXACT)
 		score -=
 		    (same_numbers ? 0 : CHANGE_PENALTY) + (same_negations ? 0 : CHANGE_PENALTY);
-	if (s->best && score <= s->best_score)
+	if (s->best && (score < s->best_score || (score == s->best_score && !tie_wins)))
 		return;
 	s->best = o;
+	s->best_order = order;
 	s->best_weight = weight;
 	s->best_score = score;
 	s->best_numbers = same_numbers;
 	s->best_negations = same_negations;
+}
+
+/* A candidate, with the most its score can be. */
+struct bounded {
+	struct old_msg *o;
+	size_t order;
+	double most;
+};
+
+static int by_most(const void *a, const void *b)
+{
+	const struct bounded *x = a, *y = b;
+
+	if (x->most != y->most)
+		return x->most > y->most ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/*
+ * Weighs the N candidates C (their ORDER set): most promising first, by
+ * the bound of fuzzy_query_bound, and none whose bound shows it could not
+ * beat the best.  The result is consider's in order, with fewer
+ * similarities computed.
+ */
+static void consider_all(struct search *s, struct bounded *c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct old_msg *o = c[i].o;
+
+		if (!o->profile.valid)
+			fuzzy_profile_init(&o->profile, o->id, o->id_len);
+		c[i].most = fuzzy_query_bound(&s->q, &o->profile, o->id_len) + context_bonus(s, o);
+	}
+	qsort(c, n, sizeof *c, by_most);
+	for (i = 0; i < n; i++) {
+		if (c[i].most <= FUZZY_THRESHOLD)
+			break;
+		if (s->best && c[i].most < s->best_score)
+			break;
+		if (s->best && c[i].most == s->best_score && c[i].order > s->best_order)
+			continue;
+		consider(s, c[i].o, c[i].order);
+	}
 }
 
 static int by_size(const void *a, const void *b)
@@ -720,8 +767,9 @@ static void fuzzy_search(struct merge_run *run, struct fuzzy_index *fi, const si
                          const struct catalog_msg *ref, struct fuzzy_choice *ch)
 {
 	const char *msgid = catalog_msg_id(ref);
-	size_t ids[CANDIDATES], more[WIDE_CANDIDATES], n, m, i, reused = 0;
+	size_t ids[CANDIDATES], more[WIDE_CANDIDATES], n, m, i, k, reused = 0;
 	struct old_msg *cand[CANDIDATES];
+	struct bounded bounded[WIDE_CANDIDATES];
 	struct buf nums = BUF_INIT, cand_nums = BUF_INIT;
 	struct search s;
 
@@ -737,17 +785,22 @@ static void fuzzy_search(struct merge_run *run, struct fuzzy_index *fi, const si
 	fuzzy_query_init(&s.q, msgid);
 	for (i = 0; i < n; i++) {
 		cand[i] = &run->old[index_to_old[ids[i]]];
-		consider(&s, cand[i]);
+		bounded[i].o = cand[i];
+		bounded[i].order = i;
 	}
+	consider_all(&s, bounded, n);
 	/* No near-duplicate among the strings that share the rarest grams:
 	 * the message is new or much changed, and the closest old one may
 	 * share only common phrases.  Look wider, still within a bound. */
 	if (!s.best || s.best_weight < WIDEN_BELOW) {
 		m = fuzzy_index_candidates(fi, msgid, WIDE_BUDGET, more, WIDE_CANDIDATES);
 		qsort(ids, n, sizeof *ids, by_size);
-		for (i = 0; i < m; i++)
-			if (!bsearch(&more[i], ids, n, sizeof *ids, by_size))
-				consider(&s, &run->old[index_to_old[more[i]]]);
+		for (i = 0, k = 0; i < m; i++)
+			if (!bsearch(&more[i], ids, n, sizeof *ids, by_size)) {
+				bounded[k].o = &run->old[index_to_old[more[i]]];
+				bounded[k++].order = n + i;
+			}
+		consider_all(&s, bounded, k);
 	}
 	fuzzy_query_release(&s.q);
 	ch->best = s.best;
@@ -814,6 +867,9 @@ struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *
 	char *source_lang = NULL, *target_lang = NULL;
 
 	(void)d;
+	/* The merge is made of the two catalogs' strings: kept, not copied. */
+	catalog_share(out, def);
+	catalog_share(out, ref);
 	memset(&st, 0, sizeof st);
 	memset(&run, 0, sizeof run);
 	run.opt = opt;
