@@ -117,8 +117,41 @@ static int write_bytes(const char *path, const struct buf *text, struct diag *d)
 	return atomic_commit(&af, d);
 }
 
-/* -U: replaces DEF (whose bytes were OLD) by CAT, unless they are equal. */
-static int update_in_place(const struct merge_cmd *mc, const char *path, const struct buf *old,
+/* Copies the file at FROM to TO (atomically), a chunk at a time. */
+static int copy_file(const char *from, const char *to, struct diag *d)
+{
+	struct atomic_file af;
+	FILE *in = fopen(from, "rb"), *out;
+	char chunk[65536];
+	size_t n;
+
+	if (!in) {
+		diag_report(d, DIAG_ERROR, from, 0, 0, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	out = atomic_open(&af, to, ATOMIC_KEEP_SAME, d);
+	if (!out) {
+		fclose(in);
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
+		fwrite(chunk, 1, n, out);
+	if (ferror(in)) {
+		diag_report(d, DIAG_ERROR, from, 0, 0, "cannot read: %s", strerror(errno));
+		fclose(in);
+		atomic_abort(&af);
+		return -1;
+	}
+	fclose(in);
+	return atomic_commit(&af, d);
+}
+
+/*
+ * -U: replaces DEF (OLD_LEN bytes when read, unchanged since: it is
+ * locked) by CAT, unless they are equal.  The old bytes are compared and
+ * backed up from the file, not kept in memory meanwhile.
+ */
+static int update_in_place(const struct merge_cmd *mc, const char *path, size_t old_len,
                            struct catalog *cat, struct diag *d)
 {
 	struct buf text = BUF_INIT;
@@ -128,15 +161,15 @@ static int update_in_place(const struct merge_cmd *mc, const char *path, const s
 		buf_release(&text);
 		return -1;
 	}
-	if (text.len == old->len && memcmp(buf_str(&text), buf_str(old), old->len) == 0) {
+	if (text.len == old_len && atomic_holds(path, buf_str(&text), text.len)) {
 		buf_release(&text);
 		return 0;
 	}
-	if (mc->backup && old->len) {
+	if (mc->backup && old_len) {
 		struct buf name = BUF_INIT;
 
 		buf_addf(&name, "%s~", path);
-		rc = write_bytes(buf_str(&name), old, d);
+		rc = copy_file(path, buf_str(&name), d);
 		buf_release(&name);
 	}
 	if (rc == 0)
@@ -153,6 +186,7 @@ static int run(struct merge_cmd *mc, const char *def_path, const char *ref_path,
 	struct merge_stats st;
 	struct buf old = BUF_INIT;
 	const char *out_path = mc->update ? def_path : mc->output;
+	size_t old_len = 0;
 	int fd = -1, rc = TOOL_USAGE, missing = 0;
 
 	if (mc->update) {
@@ -165,6 +199,7 @@ static int run(struct merge_cmd *mc, const char *def_path, const char *ref_path,
 			goto done;
 		}
 		missing = mc->create && old.len == 0;
+		old_len = old.len;
 	} else if (mc->create && access(def_path, F_OK) != 0 && errno == ENOENT) {
 		missing = 1;
 	}
@@ -179,16 +214,19 @@ static int run(struct merge_cmd *mc, const char *def_path, const char *ref_path,
 			            "no plural forms known for '%s': set Plural-Forms by hand",
 			            mc->opt.lang);
 	} else {
-		def = catalog_read(def_path, d);
+		/* With -U, from the bytes read under the lock. */
+		def = mc->update ? catalog_read_memory(buf_str(&old), old.len, def_path, d)
+		                 : catalog_read(def_path, d);
 		if (!def)
 			goto done;
 	}
+	buf_release(&old);
 
 	out = merge_catalogs(def, ref, &mc->opt, &st, d);
 	if (!out)
 		goto done;
 	if (mc->update) {
-		if (update_in_place(mc, def_path, &old, out, d) != 0)
+		if (update_in_place(mc, def_path, old_len, out, d) != 0)
 			goto done;
 	} else if (catalog_write(out, out_path, ATOMIC_KEEP_SAME, d) != 0) {
 		goto done;
