@@ -37,6 +37,7 @@ static void lang_release(struct check_lang *l)
 		free(l->files[i].title);
 	}
 	free(l->files);
+	free(l->file_slots);
 	for (i = 0; i < l->problem_count; i++) {
 		free(l->problems[i].file);
 		free(l->problems[i].text);
@@ -212,41 +213,73 @@ static void count(struct check_counts *c, enum state state, int identical, unsig
 	}
 }
 
+static size_t path_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return (size_t)(h ^ (h >> 32));
+}
+
+/* Puts file I of L into L's index (grown when half full). */
+static void index_file(struct check_lang *l, size_t i)
+{
+	size_t s;
+
+	if ((l->file_count + 1) * 2 > l->file_mask + 1) {
+		size_t size = l->file_mask ? (l->file_mask + 1) * 2 : 64, k;
+
+		free(l->file_slots);
+		l->file_slots = xcalloc(size, sizeof *l->file_slots);
+		l->file_mask = size - 1;
+		for (k = 0; k < l->file_count; k++)
+			if (k != i)
+				index_file(l, k);
+	}
+	for (s = path_hash(l->files[i].path) & l->file_mask; l->file_slots[s];
+	     s = (s + 1) & l->file_mask)
+		;
+	l->file_slots[s] = i + 1;
+}
+
 /* The entry for source file PATH in L, added if new.  *HINT speeds up runs. */
 static struct check_file *file_entry(struct check_lang *l, const char *path, size_t *hint)
 {
-	size_t i;
+	size_t s;
 	struct check_file *f;
 
 	if (*hint < l->file_count && strcmp(l->files[*hint].path, path) == 0)
 		return &l->files[*hint];
-	for (i = 0; i < l->file_count; i++)
-		if (strcmp(l->files[i].path, path) == 0) {
-			*hint = i;
-			return &l->files[i];
+	for (s = l->file_mask ? path_hash(path) & l->file_mask : 0;
+	     l->file_mask && l->file_slots[s]; s = (s + 1) & l->file_mask)
+		if (strcmp(l->files[l->file_slots[s] - 1].path, path) == 0) {
+			*hint = l->file_slots[s] - 1;
+			return &l->files[*hint];
 		}
 	xgrow((void **)&l->files, &l->file_alloc, l->file_count + 1, sizeof *l->files);
 	f = &l->files[l->file_count];
 	memset(f, 0, sizeof *f);
 	f->path = xstrdup(path);
 	*hint = l->file_count++;
-	return f;
+	index_file(l, *hint);
+	return &l->files[*hint];
 }
 
-/* Counts M once in each distinct file it is referenced from. */
-static void count_in_files(struct check_lang *l, const struct catalog_msg *m, enum state state,
-                           int identical, unsigned long words, size_t *hint)
+/* Counts M, the SERIAL-th message, once in each distinct file it is
+ * referenced from. */
+static void count_in_files(struct check_lang *l, const struct catalog_msg *m, size_t serial,
+                           enum state state, int identical, unsigned long words, size_t *hint)
 {
-	int n = catalog_msg_ref_count(m), i, j;
+	int n = catalog_msg_ref_count(m), i;
 
 	for (i = 0; i < n; i++) {
-		const char *path = catalog_msg_ref(m, i, NULL);
+		struct check_file *f = file_entry(l, catalog_msg_ref(m, i, NULL), hint);
 
-		for (j = 0; j < i; j++)
-			if (strcmp(catalog_msg_ref(m, j, NULL), path) == 0)
-				break;
-		if (j == i)
-			count(&file_entry(l, path, hint)->counts, state, identical, words);
+		if (f->counted == serial + 1)
+			continue;
+		f->counted = serial + 1;
+		count(&f->counts, state, identical, words);
 	}
 }
 
@@ -480,7 +513,7 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 
 		if (catalog_msg_obsolete(m)) {
 			count(&l->counts, OBSOLETE, 0, 0);
-			count_in_files(l, m, OBSOLETE, 0, 0, &hint);
+			count_in_files(l, m, i, OBSOLETE, 0, 0, &hint);
 			continue;
 		}
 		buf_truncate(&source, 0);
@@ -526,7 +559,7 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 				u.rejected = xstrdup("the markup does not fit the source");
 		}
 		count(&l->counts, state, identical, words);
-		count_in_files(l, m, state, identical, words, &hint);
+		count_in_files(l, m, i, state, identical, words, &hint);
 		if (state == TRANSLATED || state == REJECTED)
 			check_message(&u, ctxt, m, &source, &target, opt->skip);
 	}

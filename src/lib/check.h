@@ -63,6 +63,7 @@ struct check_file {
 	char *path; /* as in the "#:" references */
 	char *title; /* the source document's title, or NULL (check_load_titles) */
 	struct check_counts counts;
+	size_t counted; /* check.c's: the message last counted here, + 1 */
 };
 
 struct check_problem {
@@ -83,6 +84,7 @@ struct check_lang {
 	struct check_counts counts;
 	struct check_file *files; /* in order of first reference */
 	size_t file_count, file_alloc;
+	size_t *file_slots, file_mask; /* check.c's index of FILES by path */
 	struct check_problem *problems; /* in file order */
 	size_t problem_count, problem_alloc;
 };
