@@ -35,7 +35,7 @@
  * codeset ICU would take for keywords and which are dropped.  "" (the root
  * locale) for NULL or "".
  */
-static void icu_locale(const char *locale, char *out, size_t size)
+static void icu_locale_uncached(const char *locale, char *out, size_t size)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	char plain[ULOC_FULLNAME_CAPACITY];
@@ -56,6 +56,34 @@ static void icu_locale(const char *locale, char *out, size_t size)
 	uloc_canonicalize(plain, out, (int32_t)size, &status);
 	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
 		out[0] = '\0';
+}
+
+/* The same, remembered for the last few locales asked: a check or a merge
+ * asks for the same one or two for every message, and ICU's parse of a
+ * language tag costs more than the word count it serves. */
+static void icu_locale(const char *locale, char *out, size_t size)
+{
+	static struct {
+		char in[32], out[ULOC_FULLNAME_CAPACITY];
+		size_t size;
+	} seen[8];
+	static size_t next;
+	size_t i;
+
+	if (!locale || strlen(locale) >= sizeof seen[0].in || size > sizeof seen[0].out) {
+		icu_locale_uncached(locale, out, size);
+		return;
+	}
+	for (i = 0; i < sizeof seen / sizeof seen[0]; i++)
+		if (seen[i].in[0] && seen[i].size == size && strcmp(seen[i].in, locale) == 0) {
+			memcpy(out, seen[i].out, size);
+			return;
+		}
+	icu_locale_uncached(locale, out, size);
+	i = next++ % (sizeof seen / sizeof seen[0]);
+	snprintf(seen[i].in, sizeof seen[i].in, "%s", locale);
+	memcpy(seen[i].out, out, size);
+	seen[i].size = size;
 }
 
 /* --- Cached break iterators ------------------------------------------------ */
