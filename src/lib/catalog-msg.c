@@ -508,6 +508,21 @@ void catalog_msg_add_ref(struct catalog_msg *m, const char *file, long line)
 	m->pm.refs[m->pm.nrefs++].line = l;
 }
 
+void catalog_msg_append_ref(struct catalog_msg *m, const char *file, long line)
+{
+	if (!m->refs_alloc) {
+		struct potext_ref *own = xmalloc((m->pm.nrefs + 4) * sizeof *own);
+
+		if (m->pm.nrefs)
+			memcpy(own, m->pm.refs, m->pm.nrefs * sizeof *own);
+		m->pm.refs = own;
+		m->refs_alloc = m->pm.nrefs + 4;
+	}
+	xgrow((void **)&m->pm.refs, &m->refs_alloc, m->pm.nrefs + 1, sizeof *m->pm.refs);
+	m->pm.refs[m->pm.nrefs].file = intern_file(m->cat, file);
+	m->pm.refs[m->pm.nrefs++].line = line > 0 ? (size_t)line : POTEXT_NO_LINE;
+}
+
 void catalog_msg_copy_refs(struct catalog_msg *dst, const struct catalog_msg *src)
 {
 	struct catalog *cat = dst->cat;

@@ -190,7 +190,11 @@ void catalog_msg_set_str(struct catalog_msg *m, const char *msgstr);
 void catalog_msg_set_str_plural(struct catalog_msg *m, int index, const char *msgstr);
 void catalog_msg_set_comments(struct catalog_msg *m, const char *comments);
 void catalog_msg_set_extracted(struct catalog_msg *m, const char *comments);
+/* Adds the reference (FILE, LINE; LINE 0: none) unless M has it already,
+ * as gettext does; catalog_msg_append_ref when the caller knows it has
+ * not, without looking. */
 void catalog_msg_add_ref(struct catalog_msg *m, const char *file, long line);
+void catalog_msg_append_ref(struct catalog_msg *m, const char *file, long line);
 void catalog_msg_clear_refs(struct catalog_msg *m);
 /* Gives DST the references of SRC, after its own (without SRC's twice). */
 void catalog_msg_copy_refs(struct catalog_msg *dst, const struct catalog_msg *src);

@@ -51,6 +51,7 @@ struct extract {
 	struct msgindex index; /* (msgctxt, msgid) -> message number */
 	char **files;
 	size_t nfiles, files_alloc;
+	struct msgindex file_index; /* file name -> its number in FILES */
 	char *source_lang; /* from the first document that has one */
 };
 
@@ -67,6 +68,7 @@ struct extract *extract_new(const struct its_rules *rules)
 
 	ex->rules = rules;
 	msgindex_init(&ex->index);
+	msgindex_init(&ex->file_index);
 	return ex;
 }
 
@@ -84,6 +86,7 @@ void extract_free(struct extract *ex)
 	}
 	free(ex->msgs);
 	msgindex_release(&ex->index);
+	msgindex_release(&ex->file_index);
 	for (i = 0; i < ex->nfiles; i++)
 		free(ex->files[i]);
 	free(ex->files);
@@ -115,12 +118,23 @@ static struct msg *find_or_add(struct extract *ex, const char *ctxt, const char 
 	return m;
 }
 
-static const char *intern_file(struct extract *ex, const char *file)
+/* FILE as the one copy EX keeps of that name: the same name, the same
+ * pointer, so that references compare by pointer.  *SEEN tells whether
+ * the name was there already. */
+static const char *intern_file(struct extract *ex, const char *file, int *seen)
 {
+	size_t n;
+
+	*seen = 1;
 	if (ex->nfiles && strcmp(ex->files[ex->nfiles - 1], file) == 0)
 		return ex->files[ex->nfiles - 1];
+	n = msgindex_find(&ex->file_index, NULL, file);
+	if (n != MSGINDEX_NONE)
+		return ex->files[n];
+	*seen = 0;
 	xgrow((void **)&ex->files, &ex->files_alloc, ex->nfiles + 1, sizeof *ex->files);
 	ex->files[ex->nfiles] = xstrdup(file);
+	msgindex_add(&ex->file_index, NULL, ex->files[ex->nfiles]);
 	return ex->files[ex->nfiles++];
 }
 
@@ -283,7 +297,8 @@ void extract_units(const struct its_doc *its, xmlNodePtr root, extract_unit_fn *
 /* What extract_doc does with each unit: a reference to its message. */
 struct collect {
 	struct extract *ex;
-	const char *file;
+	const char *file; /* interned */
+	int repeat;	  /* FILE was read before: its references may be anywhere */
 };
 
 static void add_unit(const struct extract_unit *unit, void *data)
@@ -292,11 +307,22 @@ static void add_unit(const struct extract_unit *unit, void *data)
 	const struct segment *seg = unit->seg;
 	xmlNodePtr el = seg->node->type == XML_ATTRIBUTE_NODE ? seg->node->parent : seg->node;
 	struct msg *m = find_or_add(c->ex, unit->ctxt, seg->text);
+	const char *file = c->file;
+	long line = xmlGetLineNo(el) > 0 ? xmlGetLineNo(el) : 0;
+	size_t k;
 
-	xgrow((void **)&m->refs, &m->refs_alloc, m->nrefs + 1, sizeof *m->refs);
-	m->refs[m->nrefs].file = intern_file(c->ex, c->file);
-	m->refs[m->nrefs].line = xmlGetLineNo(el);
-	m->nrefs++;
+	/* Each reference once, as gettext keeps them: unless the document
+	 * was named twice, a repeat can only be among the references of
+	 * this document, the last ones. */
+	for (k = m->nrefs; k > 0 && (c->repeat || m->refs[k - 1].file == file); k--)
+		if (m->refs[k - 1].file == file && m->refs[k - 1].line == line)
+			break;
+	if (k == 0 || m->refs[k - 1].file != file || m->refs[k - 1].line != line) {
+		xgrow((void **)&m->refs, &m->refs_alloc, m->nrefs + 1, sizeof *m->refs);
+		m->refs[m->nrefs].file = file;
+		m->refs[m->nrefs].line = line;
+		m->nrefs++;
+	}
 	if (seg->preserve)
 		m->no_wrap = 1;
 	merge_comments(m, unit->comments);
@@ -316,7 +342,7 @@ int extract_doc(struct extract *ex, xmlDocPtr doc, const char *name, struct diag
 		if (!ex->source_lang && lang && *lang)
 			ex->source_lang = xstrdup(lang);
 		c.ex = ex;
-		c.file = name;
+		c.file = intern_file(ex, name, &c.repeat);
 		extract_units(its, root, add_unit, &c);
 	}
 	its_doc_free(its);
@@ -483,7 +509,7 @@ int extract_write(struct extract *ex, const char *path, const struct extract_hea
 			free(comments);
 		}
 		for (k = 0; k < (int)m->nrefs; k++)
-			catalog_msg_add_ref(cm, m->refs[k].file, m->refs[k].line);
+			catalog_msg_append_ref(cm, m->refs[k].file, m->refs[k].line);
 		if (m->no_wrap)
 			catalog_msg_set_no_wrap(cm, 1);
 		free(m->id);
