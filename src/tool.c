@@ -19,6 +19,9 @@
 
 #include <libxml/parser.h>
 
+#include "lib/atomic.h"
+#include "lib/buf.h"
+#include "lib/file.h"
 #include "lib/mem.h"
 
 /* Adding a subcommand is one file (src/cmd-NAME.c) and one row here. */
@@ -239,8 +242,15 @@ static int add_directory(struct tool_files *list, const char *dir, struct diag *
 		struct stat st;
 
 		sprintf(path, "%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/", names[i]);
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		/* A link to a folder is not followed: a loop (loop -> ..)
+		 * would list the same files forever. */
+		if (lstat(path, &st) != 0)
+			memset(&st, 0, sizeof st);
+		if (S_ISDIR(st.st_mode))
 			rc |= add_directory(list, path, d);
+		else if (S_ISLNK(st.st_mode) && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			diag_report(d, DIAG_WARNING, path, 0, 0,
+			            "a symbolic link to a folder: not followed");
 		else if (has_xml_suffix(names[i]))
 			list_add(list, path);
 		free(path);
@@ -270,38 +280,36 @@ int tool_files_add_args(struct tool_files *list, char **args, int count, struct 
 	return rc;
 }
 
-/* Adds the documents named in the file LIST. */
+/* Adds the documents named in the file LIST, one a line. */
 int tool_files_add_list(struct tool_files *list, const char *path, struct diag *d)
 {
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-	char line[4096];
-	long lineno = 0;
+	struct buf text = BUF_INIT;
+	char *line, *next;
 	int rc = 0;
 
-	if (!fp) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+	if (file_read(path, FILE_MAX_CATALOG, &text, d) != 0) {
+		buf_release(&text);
 		return -1;
 	}
-	while (fgets(line, sizeof line, fp)) {
-		size_t len = strlen(line);
-		char *p = line;
+	for (line = text.data; line && *line; line = next) {
+		size_t len;
 
-		lineno++;
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r' ||
-		                   line[len - 1] == ' ' || line[len - 1] == '\t'))
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		else
+			next = line + strlen(line);
+		len = strlen(line);
+		while (len > 0 && (line[len - 1] == '\r' || line[len - 1] == ' ' ||
+		                   line[len - 1] == '\t'))
 			line[--len] = '\0';
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p == '\0' || *p == '#')
+		while (*line == ' ' || *line == '\t')
+			line++;
+		if (*line == '\0' || *line == '#')
 			continue;
-		rc |= tool_files_add(list, p, d);
+		rc |= tool_files_add(list, line, d);
 	}
-	if (ferror(fp)) {
-		diag_report(d, DIAG_ERROR, path, lineno, 0, "cannot read: %s", strerror(errno));
-		rc = -1;
-	}
-	if (fp != stdin)
-		fclose(fp);
+	buf_release(&text);
 	return rc;
 }
 

@@ -35,6 +35,7 @@
 
 #include "atomic.h"
 #include "buf.h"
+#include "file.h"
 #include "mem.h"
 #include "uni.h"
 
@@ -344,28 +345,6 @@ static void index_messages(struct catalog *cat, const struct entry_pos *pos, siz
 }
 
 /* --- Reading --------------------------------------------------------------- */
-
-static int slurp_path(const char *path, struct buf *out, struct diag *d)
-{
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char chunk[65536];
-	size_t n;
-	int rc = 0;
-
-	if (!fp) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-		return -1;
-	}
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(out, chunk, n);
-	if (ferror(fp)) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-		rc = -1;
-	}
-	if (fp != stdin)
-		fclose(fp);
-	return rc;
-}
 
 /*
  * 1 when TEXT may be read byte by byte: valid UTF-8 (in which no
@@ -1038,7 +1017,7 @@ static struct catalog *read_catalog(const char *path, int lean, struct diag *d)
 	struct buf text = BUF_INIT;
 	struct catalog *cat = NULL;
 
-	if (slurp_path(path, &text, d) == 0)
+	if (file_read(path, FILE_MAX_CATALOG, &text, d) == 0)
 		cat = read_text(buf_str(&text), text.len, path, lean, d);
 	buf_release(&text);
 	return cat;

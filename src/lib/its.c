@@ -31,6 +31,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
+#include "file.h"
 #include "mem.h"
 #include "xmldoc.h"
 
@@ -171,19 +172,19 @@ static const char *ruleset_file(struct ruleset *set, const char *path)
  */
 static void locate(const char *file, long *line, long *col, const char *needle, int is_attr)
 {
-	FILE *fp;
 	struct buf text = BUF_INIT;
-	char chunk[8192];
-	size_t n, nlen = strlen(needle);
+	struct diag quiet;
+	size_t nlen = strlen(needle);
 	const char *p, *start, *end, *limit;
 	long l = 1;
 
 	*col = 0;
-	if (!file || strcmp(file, "-") == 0 || *line <= 0 || !(fp = fopen(file, "rb")))
+	diag_init(&quiet, NULL, NULL);
+	if (!file || strcmp(file, "-") == 0 || *line <= 0 ||
+	    file_read(file, FILE_MAX_DOCUMENT, &text, &quiet) != 0) {
+		buf_release(&text);
 		return;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&text, chunk, n);
-	fclose(fp);
+	}
 	start = buf_str(&text);
 	end = start + text.len;
 	/* The end of line *LINE. */
