@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -431,6 +432,36 @@ static int dispatch(struct tool_ctx *ctx, int argc, char **argv)
 	return run_command(ctx, cmd, argc, argv);
 }
 
+/*
+ * An interrupt (^C, make stopped) or a termination ends the program as
+ * it would have, but first removes the temporary files being written:
+ * an interrupted run leaves no output half written, nor a stray file.
+ */
+static void on_fatal_signal(int sig)
+{
+	atomic_remove_temporaries();
+	raise(sig); /* the handler was reset: the default action ends the program */
+}
+
+static void catch_fatal_signals(void)
+{
+	static const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+		struct sigaction old;
+
+		/* A signal ignored by whoever started us (nohup) stays ignored. */
+		if (sigaction(signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(signals[i], &sa, NULL);
+	}
+}
+
 int tool_main(int argc, char **argv)
 {
 	struct tool_ctx ctx;
@@ -442,6 +473,7 @@ int tool_main(int argc, char **argv)
 	diag_init(&ctx.diag, print_diag, &ctx);
 
 	LIBXML_TEST_VERSION;
+	catch_fatal_signals();
 	status = dispatch(&ctx, argc, argv);
 	status = close_stdout(&ctx, status);
 	xmlCleanupParser();
