@@ -31,6 +31,7 @@
 
 #include "atomic.h"
 #include "buf.h"
+#include "file.h"
 #include "mem.h"
 #include "uni.h"
 #include "xmldoc.h"
@@ -191,54 +192,61 @@ static char *join(const char *dir, const char *a, const char *b)
 	return buf_detach(&path);
 }
 
-/* Creates the folders above the file PATH that are missing. */
-static int make_parents(struct build *b, const char *path)
+/*
+ * Makes sure that the folders leading to REL, a file of the site, are
+ * folders inside the output folder, creating those missing (with
+ * CREATE).  A symbolic link there could lead anywhere: it is not
+ * followed, and with CREATE it is reported.  The output folder itself
+ * may be a link (one made for deployment): it is the user's to name.
+ * Returns 0, or -1.
+ */
+static int parents_inside(struct build *b, const char *rel, int create)
 {
-	char *dir = xstrdup(path);
-	char *p;
+	char *path = join(b->opts->out_dir, rel, NULL);
+	char *p = path + strlen(b->opts->out_dir) + 1;
 	int rc = 0;
 
-	for (p = strchr(dir + 1, '/'); p && rc == 0; p = strchr(p + 1, '/')) {
+	for (p = strchr(p, '/'); p && rc == 0; p = strchr(p + 1, '/')) {
+		struct stat st;
+
 		*p = '\0';
-		if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-			diag_report(b->d, DIAG_ERROR, dir, 0, 0, "cannot create folder: %s",
+		if (lstat(path, &st) == 0) {
+			if (!S_ISDIR(st.st_mode)) {
+				if (create)
+					diag_report(b->d, DIAG_ERROR, path, 0, 0,
+					            "%s where the site has a folder: left as it is, "
+					            "and nothing written through it",
+					            S_ISLNK(st.st_mode) ? "a symbolic link"
+					                                : file_kind(&st));
+				rc = -1;
+			}
+		} else if (!create) {
+			rc = -1;
+		} else if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+			diag_report(b->d, DIAG_ERROR, path, 0, 0, "cannot create folder: %s",
 			            strerror(errno));
 			rc = -1;
 		}
 		*p = '/';
 	}
-	free(dir);
+	free(path);
 	return rc;
 }
 
-/* 1 when the file at PATH holds exactly the LEN bytes at DATA. */
+/* 1 when the file at PATH is a regular file (not a link) that holds the LEN bytes at DATA. */
 static int file_holds(const char *path, const char *data, size_t len)
 {
 	struct stat st;
-	FILE *fp;
-	char chunk[65536];
-	size_t done = 0, n;
-	int same = 1;
 
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size != len)
-		return 0;
-	fp = fopen(path, "rb");
-	if (!fp)
-		return 0;
-	while (same && (n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		same = done + n <= len && memcmp(chunk, data + done, n) == 0;
-		done += n;
-	}
-	same = same && !ferror(fp) && done == len;
-	fclose(fp);
-	return same;
+	return lstat(path, &st) == 0 && S_ISREG(st.st_mode) && atomic_holds(path, data, len);
 }
 
 /*
  * Writes LEN bytes at DATA to REL (a path below the output folder), unless
  * the file holds them already: then it is not touched, not even its time.
  * Comparing in memory first spares a temporary file for every unchanged
- * page.
+ * page.  Nothing is written outside the output folder, nor over what the
+ * build did not put there (a link, a device, a folder).
  * Returns 1 when the file was written, 0 when it was left as it was, -1
  * after reporting a failure.
  */
@@ -247,19 +255,19 @@ static int write_file(struct build *b, const char *rel, const char *data, size_t
 	char *path = join(b->opts->out_dir, rel, NULL);
 	struct atomic_file af;
 	FILE *fp;
-	int rc = 0;
+	int rc = 1;
 
-	if (file_holds(path, data, len)) {
-		free(path);
-		return 0;
-	}
-	rc = 1;
-	if (make_parents(b, path) != 0) {
+	if (parents_inside(b, rel, 1) != 0) {
 		free(path);
 		return -1;
 	}
+	if (file_holds(path, data, len)) {
+		atomic_sweep(path);
+		free(path);
+		return 0;
+	}
 	/* Compared already; not flushed one by one (see site.h). */
-	fp = atomic_open(&af, path, ATOMIC_NO_SYNC, b->d);
+	fp = atomic_open(&af, path, ATOMIC_NO_SYNC | ATOMIC_NO_FOLLOW, b->d);
 	if (!fp)
 		rc = -1;
 	else if (fwrite(data, 1, len, fp) != len) {
@@ -273,27 +281,15 @@ static int write_file(struct build *b, const char *rel, const char *data, size_t
 	return rc;
 }
 
-/* Reads the whole file at PATH, or reports why not. */
-static char *read_file(struct build *b, const char *path, size_t *len)
+/* Reads the whole file at PATH (up to LIMIT), or reports why not. */
+static char *read_file(struct build *b, const char *path, size_t limit, size_t *len)
 {
 	struct buf content = BUF_INIT;
-	FILE *fp = fopen(path, "rb");
-	char chunk[65536];
-	size_t n;
 
-	if (!fp) {
-		diag_report(b->d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&content, chunk, n);
-	if (ferror(fp)) {
-		diag_report(b->d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-		fclose(fp);
+	if (file_read(path, limit, &content, b->d) != 0) {
 		buf_release(&content);
 		return NULL;
 	}
-	fclose(fp);
 	*len = content.len;
 	return buf_detach(&content);
 }
@@ -477,7 +473,7 @@ static int digest_tool(struct build *b)
 		size_t len = 0;
 
 		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-			if ((data = read_file(b, path, &len)) != NULL) {
+			if ((data = read_file(b, path, FILE_MAX_DOCUMENT, &len)) != NULL) {
 				h = digest_str(h, names[i]);
 				h = digest_add(h, data, len);
 				free(data);
@@ -609,14 +605,11 @@ static uint64_t digest_plan_entry(struct build *b, xmlNodePtr node)
 		if (input && safe_path((const char *)input)) {
 			char *path = join(b->opts->xml_dir, (const char *)input, NULL);
 			struct buf content = BUF_INIT;
-			FILE *fp = fopen(path, "rb");
-			char chunk[65536];
-			size_t n;
+			struct diag quiet; /* the page's own reading will say what is wrong */
 
-			while (fp && (n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-				buf_add(&content, chunk, n);
-			if (fp)
-				fclose(fp);
+			diag_init(&quiet, NULL, NULL);
+			if (file_read(path, FILE_MAX_DOCUMENT, &content, &quiet) != 0)
+				buf_truncate(&content, 0);
 			h = digest_add(h, content.data ? content.data : "", content.len);
 			buf_release(&content);
 			free(path);
@@ -796,7 +789,7 @@ static int add_article_summary(struct build *b, xmlNodePtr entry, const char *pa
                                const char *input, const xmlChar *id)
 {
 	size_t len = 0;
-	char *data = read_file(b, path, &len);
+	char *data = read_file(b, path, FILE_MAX_DOCUMENT, &len);
 	xmlDocPtr doc = data ? read_root_memory(b, path, data, len, "article") : NULL;
 	xmlNodePtr root, child;
 	xmlChar *doc_id;
@@ -1145,7 +1138,9 @@ static void fn_in_site(xmlXPathParserContextPtr ctxt, int nargs)
 static xsltStylesheetPtr stylesheet(struct build *b, const char *name)
 {
 	xsltStylesheetPtr style = xmlHashLookup(b->stylesheets, BAD_CAST name);
+	struct stat st;
 	char *path;
+	int fd;
 
 	if (style)
 		return style;
@@ -1154,12 +1149,14 @@ static xsltStylesheetPtr stylesheet(struct build *b, const char *name)
 		return NULL;
 	}
 	path = join(b->opts->templates_dir, name, NULL);
-	if (access(path, R_OK) != 0) {
+	if ((fd = file_open(path, &st)) < 0) {
 		diag_report(b->d, DIAG_ERROR, path, 0, 0, "cannot read template: %s",
-		            strerror(errno));
+		            errno == EINVAL && stat(path, &st) == 0 ? file_kind(&st)
+		                                                    : strerror(errno));
 		free(path);
 		return NULL;
 	}
+	close(fd);
 	style = xsltParseStylesheetFile(BAD_CAST path);
 	flush_errors(b);
 	if (!style || style->errors) {
@@ -1301,7 +1298,7 @@ out:
 static int copy_file(struct build *b, const char *from, const char *path)
 {
 	size_t len = 0;
-	char *data = read_file(b, from, &len);
+	char *data = read_file(b, from, FILE_MAX_CATALOG, &len);
 	int rc = data ? write_file(b, path, data, len) : -1;
 
 	free(data);
@@ -1384,11 +1381,53 @@ static int add_plan(struct build *b, xmlDocPtr plan, struct entries *list)
 	return 0;
 }
 
+/* 1 when the real path REAL is inside the folder DIR. */
+static int is_inside(const char *real, const char *dir)
+{
+	char *root = realpath(dir, NULL);
+	size_t n = root ? strlen(root) : 0;
+	int inside = root && strncmp(real, root, n) == 0 && (n == 1 || real[n] == '/');
+
+	free(root);
+	return inside;
+}
+
+/*
+ * Where the symbolic link FROM, in a static folder, leads: the real path
+ * of a regular file inside one of the static folders the user named (a
+ * copy of it to free), or NULL with the reason in *WHY.  Links to folders
+ * are not followed, so no walk can loop (loop -> ..).
+ */
+static char *static_link_target(struct build *b, const char *from, const char **why)
+{
+	char *real = realpath(from, NULL);
+	struct stat st;
+	size_t i;
+
+	if (!real || stat(real, &st) != 0) {
+		*why = "a symbolic link that leads nowhere";
+	} else if (S_ISDIR(st.st_mode)) {
+		*why = "a symbolic link to a folder (only links to files are followed)";
+	} else if (!S_ISREG(st.st_mode)) {
+		*why = "a symbolic link to something that is not a regular file";
+	} else {
+		for (i = 0; i < b->opts->static_count; i++)
+			if (is_inside(real, b->opts->static_dirs[i]))
+				return real;
+		*why = "a symbolic link that leads outside the static folders";
+	}
+	free(real);
+	return NULL;
+}
+
 /*
  * Adds the files below the folder DIR/SUB (SUB "" for DIR itself) as
  * NAME/SUB/FILE, in name order.  Hidden files (a leading dot) are not
  * part of the site; a name that is not a plain one (a space) is left out
- * with a warning.
+ * with a warning.  Nothing outside the static folders is published: a
+ * symbolic link is followed only to a file inside them, and one that
+ * leads anywhere else, or to a folder, is left out with a warning; so is
+ * what is no regular file (a named pipe, a device).
  */
 static int add_static(struct build *b, struct entries *list, const char *dir, const char *name,
                       const char *sub)
@@ -1406,10 +1445,12 @@ static int add_static(struct build *b, struct entries *list, const char *dir, co
 		char *from = join(folder, names[i], NULL);
 		char *rel = *sub ? join(sub, names[i], NULL) : xstrdup(names[i]);
 		char *path = join(name, rel, NULL);
+		char *target = NULL;
+		const char *why = NULL;
 		struct entry *e;
 		struct stat st;
 
-		if (rc != 0 || stat(from, &st) != 0) {
+		if (rc != 0 || lstat(from, &st) != 0) {
 			/* gone since */
 		} else if (!safe_path(path)) {
 			diag_report(
@@ -1418,19 +1459,27 @@ static int add_static(struct build *b, struct entries *list, const char *dir, co
 			    "'.', '_' and '-'");
 		} else if (S_ISDIR(st.st_mode)) {
 			rc = add_static(b, list, dir, name, rel);
-		} else if (S_ISREG(st.st_mode)) {
+		} else if (S_ISLNK(st.st_mode) &&
+		           (!(target = static_link_target(b, from, &why)) || stat(target, &st) != 0)) {
+			diag_report(b->d, DIAG_WARNING, from, 0, 0, "not copied: %s",
+			            why ? why : "a symbolic link that leads nowhere");
+		} else if (!S_ISREG(st.st_mode)) {
+			diag_report(b->d, DIAG_WARNING, from, 0, 0, "not copied: %s, not a regular file",
+			            file_kind(&st));
+		} else {
 			uint64_t h = digest_str(b->tool_digest, "static");
 
 			if (!(e = add_entry(b, list, path))) {
 				rc = -1;
 			} else {
-				e->from = xstrdup(from);
-				h = digest_str(h, from);
+				e->from = xstrdup(target ? target : from);
+				h = digest_str(h, e->from);
 				h = digest_add(h, &st.st_size, sizeof st.st_size);
 				h = digest_add(h, &st.st_mtim, sizeof st.st_mtim);
 				e->digest = h;
 			}
 		}
+		free(target);
 		free(path);
 		free(rel);
 		free(from);
@@ -1494,11 +1543,13 @@ static void read_previous(struct build *b)
 {
 	char *list_path = join(b->opts->out_dir, FILE_LIST, NULL);
 	char *old = NULL, *line, *next, *tab;
+	struct stat st;
 	size_t len = 0;
 
 	b->previous = xmlHashCreate(1024);
-	if (access(list_path, F_OK) == 0)
-		old = read_file(b, list_path, &len);
+	/* Only the build's own list: not what a link there leads to. */
+	if (lstat(list_path, &st) == 0 && S_ISREG(st.st_mode))
+		old = read_file(b, list_path, FILE_MAX_CATALOG, &len);
 	for (line = old; line && *line; line = next) {
 		next = strchr(line, '\n');
 		if (next)
@@ -1531,7 +1582,7 @@ static void find_unchanged(struct build *b, struct entries *list)
 			char *path = join(b->opts->out_dir, e->path, NULL);
 			struct stat st;
 
-			e->unchanged = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+			e->unchanged = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
 			free(path);
 		}
 	}
@@ -1627,8 +1678,11 @@ static void remove_stale(struct build *b)
 		qsort(st.paths, st.count, sizeof *st.paths, compare_strings);
 	for (i = 0; i < st.count; i++) {
 		char *path = join(b->opts->out_dir, st.paths[i], NULL);
+		struct stat sb;
 
-		if (unlink(path) == 0) {
+		/* Only a file the build wrote, inside the output folder. */
+		if (parents_inside(b, st.paths[i], 0) == 0 && lstat(path, &sb) == 0 &&
+		    S_ISREG(sb.st_mode) && unlink(path) == 0) {
 			if (b->stats->removed < SITE_REMOVED_NAMED)
 				diag_report(b->d, DIAG_NOTE, path, 0, 0,
 				            "removed: the site no longer has it");
