@@ -20,6 +20,7 @@
 
 #include "catalog.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
 #include <setjmp.h>
@@ -47,6 +48,7 @@ struct catalog_msg {
 	long line; /* line of the msgid keyword in the file read, or 0 */
 	int no_wrap; /* what the file should say */
 	int po_no_wrap; /* what libgettextpo believes */
+	int rejected; /* its translation was refused when read (catalog_msg_rejected) */
 	char *comments, *extracted; /* caches, see catalog_msg_comments */
 };
 
@@ -934,13 +936,300 @@ static int to_lf(const char *text, size_t len, struct buf *out)
 	return found;
 }
 
+/* --- Strings gettext would cut --------------------------------------------- */
+
+/*
+ * The longest translation taken: libxml2's limit on one text
+ * (XML_MAX_TEXT_LENGTH without XML_PARSE_HUGE), beyond which no localized
+ * document holding it could be read again.
+ */
+#define MAX_TRANSLATION 10000000
+
+/* One keyword's string (msgctxt, msgid, msgstr[1]...) with its continuation lines. */
+struct po_string {
+	const char *keyword; /* in the text; NULL when no string is open */
+	size_t keyword_len;
+	long line; /* of the keyword */
+	long nul_line; /* of an escape that makes a NUL byte, or 0 */
+	size_t length; /* bytes once escapes are decoded */
+	size_t end; /* where its last line ends in the text */
+	long entry_line; /* the line of its entry's msgid keyword (for msgstr) */
+};
+
+/*
+ * Adds the string that starts at P, a '"' on a line ending at END, to S:
+ * its length and any NUL byte an escape makes (gettext's lexer reads
+ * \0, \400 and \x100 alike as the byte 0, and every string stops there).
+ */
+static void add_quoted(struct po_string *s, const char *p, const char *end, long line)
+{
+	for (p++; p < end && *p != '"'; p++) {
+		unsigned value = 1;
+
+		if (*p == '\\' && p + 1 < end) {
+			p++;
+			if (*p >= '0' && *p <= '7') {
+				int k;
+
+				value = 0;
+				for (k = 0; k < 3 && p < end && *p >= '0' && *p <= '7'; k++, p++)
+					value = value * 8 + (unsigned)(*p - '0');
+				p--;
+			} else if (*p == 'x' && p + 1 < end && isxdigit((unsigned char)p[1])) {
+				value = 0;
+				for (p++; p < end && isxdigit((unsigned char)*p); p++)
+					value = value * 16 +
+					        (unsigned)(isdigit((unsigned char)*p)
+					                       ? *p - '0'
+					                       : (tolower((unsigned char)*p) - 'a' + 10));
+				p--;
+			}
+		}
+		if (value % 256 == 0 && !s->nul_line)
+			s->nul_line = line;
+		s->length++;
+	}
+}
+
+/* The keyword a PO line starts with ("msgstr[2]"), its length in *LEN; NULL. */
+static const char *line_keyword(const char *p, const char *end, size_t *len)
+{
+	static const char *const keywords[] = { "msgctxt", "msgid_plural", "msgid", "msgstr" };
+	size_t i, n;
+
+	for (i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
+		n = strlen(keywords[i]);
+		if ((size_t)(end - p) > n && memcmp(p, keywords[i], n) == 0)
+			break;
+	}
+	if (i == sizeof keywords / sizeof keywords[0])
+		return NULL;
+	if (i == 3 && p[n] == '[') {
+		while (p + n < end && p[n] != ']')
+			n++;
+		n++;
+	}
+	if (p + n >= end || (p[n] != ' ' && p[n] != '\t' && p[n] != '"'))
+		return NULL;
+	*len = n;
+	return p;
+}
+
+/*
+ * Reports what is wrong with the string S of the catalog NAME (a NUL byte
+ * an escape makes, a translation longer than MAX_TRANSLATION).  In a LEAN
+ * read, a msgstr can be refused alone: its line numbers go to REJECTED
+ * (a buffer of longs) and 1 is returned; otherwise -1 means the catalog
+ * cannot be read as written, 0 that S is sound.
+ */
+static int judge_string(const struct po_string *s, const char *name, int lean,
+                        struct buf *rejected, struct diag *d)
+{
+	int msgstr = s->keyword_len >= 6 && memcmp(s->keyword, "msgstr", 6) == 0;
+	int too_long = msgstr && s->length > MAX_TRANSLATION;
+	const char *outcome = lean && msgstr ? ": the translation is rejected, and the source "
+	                                       "text shown instead"
+	                                     : "";
+
+	if (!s->nul_line && !too_long)
+		return 0;
+	if (s->nul_line)
+		diag_report(d, DIAG_ERROR, name, s->nul_line, 0,
+		            "%.*s holds an escaped NUL byte (\\0), where gettext would cut the "
+		            "text%s",
+		            (int)s->keyword_len, s->keyword, outcome);
+	else
+		diag_report(d, DIAG_ERROR, name, s->line, 0,
+		            "a translation of %zu bytes, more than the %d that libxml2 allows in "
+		            "one text%s",
+		            s->length, MAX_TRANSLATION, outcome);
+	if (!lean || !msgstr)
+		return -1;
+	buf_add(rejected, (const char *)&s->entry_line, sizeof s->entry_line);
+	return 1;
+}
+
+/*
+ * In CLEAN (a copy of the PO text TEXT), makes the string S an empty one:
+ * its first quoted string becomes "" and every later one too, with
+ * spaces for the rest of their lines, so that every line stays where it
+ * was.
+ */
+static void empty_string(struct buf *clean, const char *text, const struct po_string *s)
+{
+	size_t at = (size_t)(s->keyword - text) + s->keyword_len;
+
+	while (at < s->end) {
+		const char *line_end = memchr(text + at, '\n', s->end - at);
+		size_t stop = line_end ? (size_t)(line_end - text) : s->end;
+		const char *quote = memchr(text + at, '"', stop - at);
+
+		if (quote) {
+			size_t k = (size_t)(quote - text);
+
+			clean->data[k] = '"';
+			clean->data[k + 1] = '"';
+			for (k += 2; k < stop; k++)
+				clean->data[k] = ' ';
+		}
+		at = stop + 1;
+	}
+}
+
+/*
+ * Judges the string S of TEXT, if one is open, and forgets it: 0, or -1
+ * when the catalog is refused (see check_po_strings).
+ */
+static int close_string(struct po_string *s, const char *text, size_t len, const char *name,
+                        int lean, struct buf *clean, struct buf *rejected, struct diag *d)
+{
+	int verdict = s->keyword ? judge_string(s, name, lean, rejected, d) : 0;
+
+	if (verdict > 0) {
+		if (!clean->len)
+			buf_add(clean, text, len);
+		empty_string(clean, text, s);
+	}
+	memset(s, 0, sizeof *s);
+	return verdict < 0 ? -1 : 0;
+}
+
+/*
+ * Finds the strings of the PO text TEXT (LEN bytes, UTF-8) that gettext
+ * would cut or that no document could hold (judge_string), as gettext's
+ * lexer would read them: a keyword's string and its continuation lines,
+ * also in "#~" obsolete and "#|" previous entries.  Returns 0 when there
+ * is none; -1 after reporting them when the catalog is refused.  In a
+ * LEAN read, a msgstr found wanting is emptied in CLEAN (a copy of TEXT,
+ * made only then, with the same lines), and the line of the msgid of its
+ * message goes to REJECTED: that translation is refused, the rest of the
+ * catalog is read.
+ */
+static int check_po_strings(const char *text, size_t len, const char *name, int lean,
+                            struct buf *clean, struct buf *rejected, struct diag *d)
+{
+	const char *p = text, *end = text + len;
+	struct po_string s;
+	long line = 1, msgid_line = 0;
+	int rc = 0;
+
+	memset(&s, 0, sizeof s);
+	for (;;) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *lend = eol ? eol : end, *q = p;
+		size_t keyword_len = 0;
+		int previous = 0;
+
+		while (q < lend && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q + 1 < lend && q[0] == '#' && (q[1] == '~' || q[1] == '|')) {
+			previous = q[1] == '|' || (q + 2 < lend && q[2] == '|');
+			q += previous && q[1] == '~' ? 3 : 2;
+			while (q < lend && (*q == ' ' || *q == '\t'))
+				q++;
+		} else if (q < lend && *q == '#') {
+			q = lend; /* a comment holds no string */
+		}
+		if (q < lend && *q == '"' && s.keyword) {
+			add_quoted(&s, q, lend, line);
+			s.end = (size_t)(lend - text);
+		} else {
+			/* The open string, if any, ends before this line. */
+			if (close_string(&s, text, len, name, lean, clean, rejected, d) != 0)
+				rc = -1;
+			if (q < lend && (s.keyword = line_keyword(q, lend, &keyword_len)) != NULL) {
+				const char *quote = memchr(q + keyword_len, '"',
+				                           (size_t)(lend - q) - keyword_len);
+
+				if (!previous && keyword_len == 5 && memcmp(q, "msgid", 5) == 0)
+					msgid_line = line;
+				s.keyword_len = keyword_len;
+				s.line = line;
+				s.entry_line = msgid_line;
+				s.end = (size_t)(lend - text);
+				if (quote)
+					add_quoted(&s, quote, lend, line);
+			}
+		}
+		if (!eol)
+			break;
+		p = eol + 1;
+		line++;
+	}
+	if (close_string(&s, text, len, name, lean, clean, rejected, d) != 0)
+		rc = -1;
+	return rc;
+}
+
+/* Marks the messages whose msgid is at one of the lines in REJECTED (longs). */
+static void mark_rejected(struct catalog *cat, const struct buf *rejected)
+{
+	const long *lines = (const long *)(const void *)rejected->data;
+	size_t n = rejected->len / sizeof *lines, i, k;
+
+	for (i = 0; n && i < cat->count; i++)
+		for (k = 0; k < n; k++)
+			if (cat->msgs[i]->line && cat->msgs[i]->line == lines[k])
+				cat->msgs[i]->rejected = 1;
+}
+
+/* The first line of the header text HEADER that is no "Name: value" field (*LEN bytes), or NULL. */
+static const char *stray_header_line(const char *header, size_t *len)
+{
+	const char *p = header;
+
+	while (*p) {
+		size_t n = strcspn(p, "\n"), name = strcspn(p, ": \t\n");
+
+		if (n > 0 && (name == 0 || name >= n || p[name] != ':')) {
+			*len = n;
+			return p;
+		}
+		p += n;
+		if (*p)
+			p++;
+	}
+	return NULL;
+}
+
+/*
+ * What a tool that damaged the msgids leaves: a message whose msgid is
+ * empty (only the header's is, and the first one would be taken for the
+ * header), and a header that holds a translation instead of "Name:
+ * value" fields.  Merged as it is, such a catalog would lose those
+ * translations or write them where no msgid of the template is.
+ * Returns 0, or -1 after reporting each one.
+ */
+static int check_msgids(const struct catalog *cat, struct diag *d)
+{
+	const char *stray;
+	size_t i, len;
+	int rc = 0;
+
+	if (cat->header && (stray = stray_header_line(po_message_msgstr(cat->header), &len))) {
+		diag_report(d, DIAG_ERROR, cat->name, cat->header_line, 0,
+		            "the header (the entry whose msgid is empty) holds \"%.*s\", which is "
+		            "no \"Name: value\" field: a translation whose msgid was emptied?",
+		            (int)(len > 60 ? 60 : len), stray);
+		rc = -1;
+	}
+	for (i = 0; i < cat->count; i++)
+		if (po_message_msgid(cat->msgs[i]->po)[0] == '\0') {
+			diag_report(d, DIAG_ERROR, cat->name, cat->msgs[i]->line, 0,
+			            "an empty msgid, which only the header may have: the msgids "
+			            "were damaged, and this translation belongs to no message");
+			rc = -1;
+		}
+	return rc;
+}
+
 /* catalog_read_memory, leaving out what a LEAN read may (parse_text_as). */
 static struct catalog *read_text(const char *data, size_t len, const char *name, int lean,
                                  struct diag *d)
 {
-	struct catalog *cat;
+	struct catalog *cat = NULL;
 	struct entry_pos *pos;
-	struct buf utf8 = BUF_INIT, lf = BUF_INIT;
+	struct buf utf8 = BUF_INIT, lf = BUF_INIT, clean = BUF_INIT, rejected = BUF_INIT;
 	char *charset = NULL;
 	const char *at;
 	size_t count, n;
@@ -971,44 +1260,51 @@ static struct catalog *read_text(const char *data, size_t len, const char *name,
 			diag_report(d, DIAG_ERROR, name, line_at(data, (size_t)(at - data)), 0,
 			            "the header's charset '%s' is unknown: cannot read the catalog",
 			            charset);
-			free(charset);
-			return NULL;
+			goto out;
 		} else if (iconv_close(cd),
 		           convert(data, len, charset, "UTF-8", &utf8, name, d) != 0 ||
 		               set_charset(&utf8, "UTF-8") != 0) {
-			free(charset);
-			buf_release(&utf8);
-			return NULL;
+			goto out;
 		} else {
 			data = buf_str(&utf8);
 			len = utf8.len;
 		}
 	}
+	if (check_po_strings(data, len, name, lean, &clean, &rejected, d) != 0)
+		goto out;
+	if (clean.len) {
+		data = buf_str(&clean);
+		len = clean.len;
+	}
 	cat = xcalloc(1, sizeof *cat);
 	file = parse_text_as(data, len, lean, name, cat->parsed_as, d);
 	if (!file) {
 		free(cat);
-		free(charset);
-		buf_release(&utf8);
-		buf_release(&lf);
-		return NULL;
+		cat = NULL;
+		goto out;
 	}
 	cat->crlf = crlf;
 	cat->name = xstrdup(name);
 	cat->file = file;
 	cat->charset = charset;
+	charset = NULL;
 	/* Lines of the file itself: a lean read keeps every entry, in order. */
 	pos = scan_entries(data, len, &count);
 	index_messages(cat, pos, count, 0);
 	free(pos);
+	mark_rejected(cat, &rejected);
 	ascii = check_charset(cat, d);
 	if (ascii < 0 || (ascii && check_ascii(data, len, name, d) != 0) ||
-	    check_strings(cat, ascii, d) != 0) {
+	    check_strings(cat, ascii, d) != 0 || (!lean && check_msgids(cat, d) != 0)) {
 		catalog_free(cat);
 		cat = NULL;
 	}
+out:
+	free(charset);
 	buf_release(&utf8);
 	buf_release(&lf);
+	buf_release(&clean);
+	buf_release(&rejected);
 	return cat;
 }
 
@@ -1300,6 +1596,11 @@ int catalog_msg_no_wrap(const struct catalog_msg *m)
 long catalog_msg_line(const struct catalog_msg *m)
 {
 	return m->line;
+}
+
+int catalog_msg_rejected(const struct catalog_msg *m)
+{
+	return m->rejected;
 }
 
 int catalog_msg_translated(const struct catalog_msg *m)

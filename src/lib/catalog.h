@@ -141,6 +141,14 @@ int catalog_msg_no_wrap(const struct catalog_msg *m);
 long catalog_msg_line(const struct catalog_msg *m);
 
 /*
+ * 1 when M's translation was refused when the catalog was read for its
+ * translations (catalog_read_translations), and reported then: an escape
+ * made a NUL byte in it, or it is longer than any document may hold.
+ * Its msgstr reads as empty; a reader shows the source text instead.
+ */
+int catalog_msg_rejected(const struct catalog_msg *m);
+
+/*
  * 1 when M counts as translated the way msgfmt --statistics counts it:
  * not obsolete, not fuzzy, and every msgstr (each plural form) non-empty.
  */

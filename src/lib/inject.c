@@ -182,13 +182,17 @@ unsigned long inject_rejected(const struct inject *inj)
 }
 
 /* The state of E before its translation is tried, worked out once. */
-static enum state entry_state(const struct inject *inj, struct entry *e)
+static enum state entry_state(struct inject *inj, struct entry *e)
 {
 	if (e->state != STATE_UNKNOWN)
 		return e->state;
 	if (!inj->cat)
 		e->state = STATE_SOURCE;
-	else if (!e->msg || !*catalog_msg_str(e->msg))
+	else if (e->msg && catalog_msg_rejected(e->msg)) {
+		/* Refused when the catalog was read, and reported then. */
+		e->state = STATE_REJECTED;
+		inj->rejected++;
+	} else if (!e->msg || !*catalog_msg_str(e->msg))
 		e->state = STATE_UNTRANSLATED;
 	else if (catalog_msg_fuzzy(e->msg))
 		e->state = STATE_FUZZY;
