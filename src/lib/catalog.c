@@ -97,14 +97,41 @@ static const char *report_file(const char *filename)
 	return filename;
 }
 
-static void report(int severity, const char *filename, size_t lineno, size_t column,
-                   const char *text)
+/* Set by catalog_check: what it runs the library's checks on, and how. */
+static const struct catalog *report_cat;
+static int report_header_bad; /* catalog_nplurals refused the header: said once */
+
+/*
+ * The line of the message M of report_cat (0: unknown).  libgettextpo's
+ * checks name messages, not their lines, for the catalog as a whole.
+ */
+static long line_of(po_message_t m)
+{
+	size_t i;
+
+	if (!report_cat || !m)
+		return 0;
+	if (m == report_cat->header)
+		return report_cat->header_line;
+	for (i = 0; i < report_cat->count; i++)
+		if (report_cat->msgs[i]->po == m)
+			return report_cat->msgs[i]->line;
+	return 0;
+}
+
+static void report(int severity, po_message_t message, const char *filename, size_t lineno,
+                   size_t column, const char *text)
 {
 	long line = lineno == (size_t)-1 ? 0 : (long)lineno;
 	long col = column == (size_t)-1 ? 0 : (long)column;
 
-	if (!filename)
+	if (!filename && report_cat && message) {
+		filename = report_cat->name;
+		line = line_of(message);
+		col = 0;
+	} else if (!filename) {
 		line = col = 0;
+	}
 	if (report_first && severity != PO_SEVERITY_WARNING) {
 		if (report_first->held) {
 			report_first->more++;
@@ -122,12 +149,25 @@ static void report(int severity, const char *filename, size_t lineno, size_t col
 	               report_id, report_file(filename), line, col, "%s", text);
 }
 
+/*
+ * What catalog_check says better itself (see check_plural_counts): the
+ * count of plural forms, message by message, and a header whose nplurals
+ * it refused.
+ */
+static int said_better(const char *text, int pair)
+{
+	if (pair)
+		return strncmp(text, "nplurals = ", 11) == 0;
+	return report_header_bad && (strncmp(text, "nplurals = ", 11) == 0 ||
+	                             strncmp(text, "invalid nplurals value", 22) == 0);
+}
+
 static void on_xerror(int severity, po_message_t message, const char *filename, size_t lineno,
                       size_t column, int multiline_p, const char *message_text)
 {
-	(void)message;
 	(void)multiline_p;
-	report(severity, filename, lineno, column, message_text);
+	if (!said_better(message_text, 0))
+		report(severity, message, filename, lineno, column, message_text);
 	/* The library must not continue after a fatal error. */
 	if (severity == PO_SEVERITY_FATAL_ERROR)
 		longjmp(*report_jump, 1);
@@ -139,17 +179,21 @@ static void on_xerror2(int severity, po_message_t message1, const char *filename
                        int multiline_p2, const char *message_text2)
 {
 	struct buf text = BUF_INIT;
+	long line2 = filename2 ? (lineno2 == (size_t)-1 ? 0 : (long)lineno2) : line_of(message2);
 
-	(void)message1;
-	(void)message2;
 	(void)multiline_p1;
 	(void)multiline_p2;
 	(void)column2;
+	if (!filename2 && report_cat && message2)
+		filename2 = report_cat->name;
 	/* One diagnostic: "duplicate message definition (first at x.po:3)". */
 	buf_adds(&text, message_text1);
-	if (filename2 && lineno2 != (size_t)-1 && lineno2 != 0)
-		buf_addf(&text, " (%s at %s:%zu)", message_text2, report_file(filename2), lineno2);
-	report(severity, filename1, lineno1, column1, buf_str(&text));
+	if (filename2 && line2 > 0)
+		buf_addf(&text, " (%s at %s:%ld)", message_text2, report_file(filename2), line2);
+	else if (report_cat)
+		buf_addf(&text, " (%s)", message_text2);
+	if (!said_better(message_text1, 1))
+		report(severity, message1, filename1, lineno1, column1, buf_str(&text));
 	buf_release(&text);
 	if (severity == PO_SEVERITY_FATAL_ERROR)
 		longjmp(*report_jump, 1);
@@ -1887,20 +1931,107 @@ int catalog_write(struct catalog *cat, const char *path, int flags, struct diag 
 	return atomic_commit(&af, d);
 }
 
+/* --- Plural forms ------------------------------------------------------------ */
+
+/* catalog_nplurals, reporting with the check ID (or none). */
+static int read_nplurals(const struct catalog *cat, const char *id, struct diag *d)
+{
+	const char *header = catalog_header(cat);
+	const char *p = header ? strstr(header, "nplurals") : NULL;
+	const char *digits;
+	unsigned long n = 0;
+	size_t len;
+
+	if (!p)
+		return 0;
+	p += strlen("nplurals");
+	p += strspn(p, " \t");
+	if (*p != '=')
+		return 0;
+	p++;
+	p += strspn(p, " \t");
+	digits = p;
+	/* Read as gettext reads it (strtoul), without its overflow: a value
+	 * past gettext's own limits is refused, not wrapped around. */
+	while (isdigit((unsigned char)*p)) {
+		if (n <= CATALOG_MAX_PLURALS)
+			n = n * 10 + (unsigned long)(*p - '0');
+		p++;
+	}
+	if (p > digits && n >= 1 && n <= CATALOG_MAX_PLURALS)
+		return (int)n;
+	len = strcspn(digits, "; \t\n");
+	diag_report_id(d, DIAG_ERROR, id, cat->name, cat->header_line, 0,
+	               "the header's Plural-Forms says nplurals=%.*s, which is no number of "
+	               "plural forms from 1 to %d",
+	               (int)(len > 40 ? 40 : len), digits, CATALOG_MAX_PLURALS);
+	return -1;
+}
+
+int catalog_nplurals(const struct catalog *cat, struct diag *d)
+{
+	return read_nplurals(cat, NULL, d);
+}
+
+int catalog_msg_plural_count(const struct catalog_msg *m)
+{
+	int n = 0;
+
+	if (!po_message_msgid_plural(m->po))
+		return 0;
+	while (po_message_msgstr_plural(m->po, n))
+		n++;
+	return n;
+}
+
+/*
+ * Each plural message with another number of forms than the header's
+ * nplurals, at its own line and with the number it has (gettext names
+ * only one of them, without its line).  Returns the number reported.
+ */
+static unsigned long check_plural_counts(const struct catalog *cat, int nplurals, struct diag *d)
+{
+	unsigned long found = 0;
+	size_t i;
+
+	for (i = 0; nplurals > 0 && i < cat->count; i++) {
+		const struct catalog_msg *m = cat->msgs[i];
+		int n = catalog_msg_plural_count(m);
+
+		if (n == 0 || n == nplurals || po_message_is_obsolete(m->po))
+			continue;
+		diag_report_id(d, DIAG_ERROR, "format", cat->name, m->line, 0,
+		               "%d plural forms (msgstr[0] to msgstr[%d]), but the header's "
+		               "Plural-Forms says nplurals=%d",
+		               n, n - 1, nplurals);
+		found++;
+	}
+	return found;
+}
+
 unsigned long catalog_check(struct catalog *cat, struct diag *d)
 {
 	jmp_buf jump;
 	unsigned long before = diag_count(d, DIAG_ERROR) + diag_count(d, DIAG_WARNING);
+	/* The header's nplurals, refused once in our words, or the count of
+	 * each message against it. */
+	int nplurals = read_nplurals(cat, "format", d);
+
+	check_plural_counts(cat, nplurals, d);
 
 	report_diag = d;
 	report_id = "format";
 	report_alias_from = cat->parsed_as;
 	report_alias_to = cat->name;
 	report_jump = &jump;
+	report_cat = cat;
+	report_header_bad = nplurals < 0;
 	if (setjmp(jump) == 0)
 		po_file_check_all(cat->file, &handler);
 	report_alias_from = report_alias_to = NULL;
 	report_id = NULL;
 	report_jump = NULL;
+	report_cat = NULL;
+	report_header_bad = 0;
 	return diag_count(d, DIAG_ERROR) + diag_count(d, DIAG_WARNING) - before;
 }
