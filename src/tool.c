@@ -366,6 +366,10 @@ static int run_command(struct tool_ctx *ctx, const struct tool_command *cmd, int
 	optind = 0; /* GNU getopt: start afresh for the subcommand */
 	opterr = 1;
 	status = cmd->run(argc, argv, ctx);
+	/* An error printed is never a success: whatever a command missed,
+	 * the exit status says what standard error said. */
+	if (status == TOOL_OK && diag_count(&ctx->diag, DIAG_ERROR) > 0)
+		status = TOOL_PROBLEMS;
 	argv[0] = saved;
 	return status;
 }
