@@ -35,7 +35,7 @@
             <p class="meta">
               <xsl:apply-templates select="$chrome/text[@id = 'published']" mode="chrome"/>
               <xsl:text> </xsl:text>
-              <time datetime="{@date}"><xsl:value-of select="t:format-date(@date, $lang)"/></time>
+              <time datetime="{$entry/@date}"><xsl:value-of select="t:format-date($entry/@date, $lang)"/></time>
             </p>
             <xsl:for-each select="summary">
               <p class="summary"><xsl:apply-templates select="." mode="chrome"/></p>

@@ -16,6 +16,7 @@
 #include "mem.h"
 #include "msgindex.h"
 #include "segment.h"
+#include "uni.h"
 #include "xmldoc.h"
 
 /* What the run shows for a message. */
@@ -424,6 +425,7 @@ int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag 
 	struct its_doc *its = its_doc_new(inj->rules, doc, d);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	struct run r;
+	int rc = 0;
 
 	if (!its)
 		return -1;
@@ -448,6 +450,22 @@ int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag 
 	r.its = its;
 	r.d = d;
 	r.art = file ? add_article(inj, its, root, file) : NULL;
+	if (r.art && r.art->date) {
+		/* The pages, feeds and sitemaps get the day as YYYY-MM-DD: an
+		 * xs:date may also carry a time zone (2024-05-01+02:00). */
+		char day[11];
+
+		if (uni_calendar_date(r.art->date, day) == 0) {
+			free(r.art->date);
+			r.art->date = xstrdup(day);
+		} else {
+			diag_report(d, DIAG_ERROR, xmldoc_name(doc), xmlGetLineNo(root), 0,
+			            "the date '%s' is no date the site can show: an xs:date of the "
+			            "years 1 to 9999 (2024-05-01, 2024-05-01+02:00)",
+			            r.art->date);
+			rc = -1;
+		}
+	}
 	if (root) {
 		set_lang(its, root, inj->lang);
 		extract_units(its, root, on_unit, &r);
@@ -458,7 +476,7 @@ int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag 
 		    check_published(r.art->words, r.art->translated, r.art->fuzzy_words,
 		                    inj->threshold, inj->keep_margin);
 	its_doc_free(its);
-	return 0;
+	return rc;
 }
 
 /* Writes DOC to PATH, indented when FORMAT (see inject_write_doc). */

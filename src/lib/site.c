@@ -832,6 +832,30 @@ static int add_article_summary(struct build *b, xmlNodePtr entry, const char *pa
 	return rc;
 }
 
+/*
+ * The templates take an entry's date as YYYY-MM-DD: an xs:date with a time
+ * zone (2024-05-01+02:00) becomes its day; one no page can show is
+ * reported at the manifest's line.  Returns 0 or -1.
+ */
+static int check_date(struct build *b, const char *file, xmlNodePtr entry)
+{
+	xmlChar *date = xmlGetProp(entry, BAD_CAST "date");
+	char day[11];
+	int rc = 0;
+
+	if (date && uni_calendar_date((const char *)date, day) == 0) {
+		xmlSetProp(entry, BAD_CAST "date", BAD_CAST day);
+	} else if (date) {
+		diag_report(b->d, DIAG_ERROR, file, xmlGetLineNo(entry), 0,
+		            "the date '%s' is no date the site can show: an xs:date of the years "
+		            "1 to 9999 (2024-05-01, 2024-05-01+02:00)",
+		            (const char *)date);
+		rc = -1;
+	}
+	xmlFree(date);
+	return rc;
+}
+
 /* Adds to the model what language number L has: chrome, manifest, summaries. */
 static int load_language(struct build *b, size_t l)
 {
@@ -880,7 +904,7 @@ static int load_language(struct build *b, size_t l)
 		id = required(b, manifest_path, entry, "id");
 		file = required(b, manifest_path, entry, "file");
 		published = required(b, manifest_path, entry, "published");
-		if (!id || !file || !published) {
+		if (!id || !file || !published || check_date(b, manifest_path, entry) != 0) {
 			rc = -1;
 		} else if (!safe_path((const char *)id) || strchr((const char *)id, '/') ||
 		           !safe_path((const char *)file) || strchr((const char *)file, '/')) {
