@@ -980,14 +980,21 @@ static int to_lf(const char *text, size_t len, struct buf *out)
 	return found;
 }
 
-/* --- Strings gettext would cut --------------------------------------------- */
+/* --- Strings gettext would cut, or read in time that grows with its square -- */
 
 /*
- * The longest translation taken: libxml2's limit on one text
- * (XML_MAX_TEXT_LENGTH without XML_PARSE_HUGE), beyond which no localized
- * document holding it could be read again.
+ * The longest translation a localized document may hold: libxml2's limit
+ * on one text (XML_MAX_TEXT_LENGTH without XML_PARSE_HUGE).
  */
 #define MAX_TRANSLATION 10000000
+
+/*
+ * gettext's lexer grows a string 100 bytes at a time, and a reallocation
+ * may copy it whole: a translation of megabytes takes it minutes (hours
+ * under a memory checker).  One longer than this reaches libgettextpo
+ * empty, and is given back to its message once read (see give_back).
+ */
+#define LONG_TRANSLATION 65536
 
 /* One keyword's string (msgctxt, msgid, msgstr[1]...) with its continuation lines. */
 struct po_string {
@@ -995,42 +1002,81 @@ struct po_string {
 	size_t keyword_len;
 	long line; /* of the keyword */
 	long nul_line; /* of an escape that makes a NUL byte, or 0 */
+	int odd_escape; /* an escape gettext's lexer does not take (it reports it) */
 	size_t length; /* bytes once escapes are decoded */
 	size_t end; /* where its last line ends in the text */
 	long entry_line; /* the line of its entry's msgid keyword (for msgstr) */
 };
 
+/* A long translation taken out of the text for libgettextpo (give_back). */
+struct long_string {
+	long entry_line;
+	int form; /* N of msgstr[N], or -1 for msgstr */
+	size_t from, to; /* the string's lines in the text, from after its keyword */
+};
+
+/* What check_po_strings found in a text, for read_text. */
+struct po_strings {
+	struct buf clean; /* the text with some msgstr emptied, when EMPTIED */
+	int emptied;
+	size_t copied; /* how much of the text CLEAN has so far */
+	struct buf rejected; /* longs: the msgid lines of translations refused */
+	struct buf taken; /* struct long_string: translations to give back */
+};
+
+/* The value of the escape at P (after its backslash), its last byte in *LAST; -1 if odd. */
+static long escape_value(const char *p, const char *end, const char **last)
+{
+	static const char simple[] = "ntbrfva\\\"";
+	static const char value[] = "\n\t\b\r\f\v\a\\\"";
+	const char *at = strchr(simple, *p);
+	long v = 0;
+	int k;
+
+	*last = p;
+	if (*p && at)
+		return (unsigned char)value[at - simple];
+	if (*p >= '0' && *p <= '7') {
+		for (k = 0; k < 3 && p < end && *p >= '0' && *p <= '7'; k++, p++)
+			v = v * 8 + (*p - '0');
+		*last = p - 1;
+		return v % 256;
+	}
+	if (*p == 'x' && p + 1 < end && isxdigit((unsigned char)p[1])) {
+		for (p++; p < end && isxdigit((unsigned char)*p); p++)
+			v = (v * 16 + (isdigit((unsigned char)*p) ? *p - '0'
+			                                          : tolower((unsigned char)*p) - 'a' + 10)) %
+			    256;
+		*last = p - 1;
+		return v;
+	}
+	return -1;
+}
+
 /*
- * Adds the string that starts at P, a '"' on a line ending at END, to S:
- * its length and any NUL byte an escape makes (gettext's lexer reads
- * \0, \400 and \x100 alike as the byte 0, and every string stops there).
+ * Reads the quoted string that starts at P (a '"' on a line ending at
+ * END) into S, as gettext's lexer reads it: its length, any NUL byte an
+ * escape makes (\0, \400 and \x100 are all the byte 0, where every string
+ * then stops) and any escape the lexer does not take; and its bytes into
+ * OUT, when given.
  */
-static void add_quoted(struct po_string *s, const char *p, const char *end, long line)
+static void add_quoted(struct po_string *s, const char *p, const char *end, long line,
+                       struct buf *out)
 {
 	for (p++; p < end && *p != '"'; p++) {
-		unsigned value = 1;
+		long value = (unsigned char)*p;
 
 		if (*p == '\\' && p + 1 < end) {
-			p++;
-			if (*p >= '0' && *p <= '7') {
-				int k;
-
-				value = 0;
-				for (k = 0; k < 3 && p < end && *p >= '0' && *p <= '7'; k++, p++)
-					value = value * 8 + (unsigned)(*p - '0');
-				p--;
-			} else if (*p == 'x' && p + 1 < end && isxdigit((unsigned char)p[1])) {
-				value = 0;
-				for (p++; p < end && isxdigit((unsigned char)*p); p++)
-					value = value * 16 +
-					        (unsigned)(isdigit((unsigned char)*p)
-					                       ? *p - '0'
-					                       : (tolower((unsigned char)*p) - 'a' + 10));
-				p--;
+			value = escape_value(p + 1, end, &p);
+			if (value < 0) {
+				s->odd_escape = 1;
+				value = (unsigned char)*p;
 			}
 		}
-		if (value % 256 == 0 && !s->nul_line)
+		if (value == 0 && !s->nul_line)
 			s->nul_line = line;
+		if (out)
+			buf_addc(out, (char)value);
 		s->length++;
 	}
 }
@@ -1060,97 +1106,112 @@ static const char *line_keyword(const char *p, const char *end, size_t *len)
 }
 
 /*
- * Reports what is wrong with the string S of the catalog NAME (a NUL byte
- * an escape makes, a translation longer than MAX_TRANSLATION).  In a LEAN
- * read, a msgstr can be refused alone: its line numbers go to REJECTED
- * (a buffer of longs) and 1 is returned; otherwise -1 means the catalog
- * cannot be read as written, 0 that S is sound.
+ * The quoted strings of the lines [FROM, TO) of TEXT, one on each line
+ * (the first after its keyword), read into S and their bytes into OUT.
  */
-static int judge_string(const struct po_string *s, const char *name, int lean,
-                        struct buf *rejected, struct diag *d)
+static void each_quoted(const char *text, size_t from, size_t to, struct po_string *s,
+                        struct buf *out)
+{
+	long line = s->line;
+
+	while (from < to) {
+		const char *eol = memchr(text + from, '\n', to - from);
+		size_t stop = eol ? (size_t)(eol - text) : to;
+		const char *quote = memchr(text + from, '"', stop - from);
+
+		if (quote)
+			add_quoted(s, quote, text + stop, line, out);
+		from = stop + 1;
+		line++;
+	}
+}
+
+/*
+ * Copies into FOUND->clean the text up to the string on the lines [FROM,
+ * TO) of TEXT (FROM just after its keyword), and that string made empty:
+ * "" on each of its lines, which keep their place.
+ */
+static void empty_string(struct po_strings *found, const char *text, size_t from, size_t to)
+{
+	buf_add(&found->clean, text + found->copied, from - found->copied);
+	while (from < to) {
+		const char *eol = memchr(text + from, '\n', to - from);
+		size_t stop = eol ? (size_t)(eol - text) : to;
+		const char *quote = memchr(text + from, '"', stop - from);
+
+		if (quote) {
+			buf_add(&found->clean, text + from, (size_t)(quote - text) - from);
+			buf_adds(&found->clean, "\"\"");
+		}
+		if (eol && stop < to)
+			buf_addc(&found->clean, '\n');
+		from = stop + 1;
+	}
+	found->copied = to;
+	found->emptied = 1;
+}
+
+/*
+ * Judges the string S of TEXT, the catalog NAME, once it is complete.  An
+ * escape that makes a NUL byte is an error, and the catalog is refused;
+ * but a LEAN read (for the translations, never written back) refuses
+ * only that translation, and also one longer than MAX_TRANSLATION: its
+ * msgid line goes to FOUND->rejected.  Otherwise a translation longer
+ * than LONG_TRANSLATION is taken out, to be given back (FOUND->taken).
+ * What is refused or taken out is emptied in FOUND->clean, a copy of
+ * TEXT (empty_string).  Returns 0, or -1 when the catalog is refused.
+ */
+static int judge_string(struct po_string *s, const char *text, const char *name, int lean,
+                        struct po_strings *found, struct diag *d)
 {
 	int msgstr = s->keyword_len >= 6 && memcmp(s->keyword, "msgstr", 6) == 0;
-	int too_long = msgstr && s->length > MAX_TRANSLATION;
+	size_t from = (size_t)(s->keyword - text) + s->keyword_len;
 	const char *outcome = lean && msgstr ? ": the translation is rejected, and the source "
 	                                       "text shown instead"
 	                                     : "";
+	int refused = 1;
 
-	if (!s->nul_line && !too_long)
-		return 0;
-	if (s->nul_line)
+	if (s->nul_line) {
 		diag_report(d, DIAG_ERROR, name, s->nul_line, 0,
 		            "%.*s holds an escaped NUL byte (\\0), where gettext would cut the "
 		            "text%s",
 		            (int)s->keyword_len, s->keyword, outcome);
-	else
+		if (!lean || !msgstr)
+			return -1;
+	} else if (!msgstr) {
+		return 0;
+	} else if (lean && s->length > MAX_TRANSLATION) {
 		diag_report(d, DIAG_ERROR, name, s->line, 0,
 		            "a translation of %zu bytes, more than the %d that libxml2 allows in "
 		            "one text%s",
 		            s->length, MAX_TRANSLATION, outcome);
-	if (!lean || !msgstr)
-		return -1;
-	buf_add(rejected, (const char *)&s->entry_line, sizeof s->entry_line);
-	return 1;
-}
+	} else if (s->length > LONG_TRANSLATION && !s->odd_escape) {
+		struct long_string taken;
 
-/*
- * In CLEAN (a copy of the PO text TEXT), makes the string S an empty one:
- * its first quoted string becomes "" and every later one too, with
- * spaces for the rest of their lines, so that every line stays where it
- * was.
- */
-static void empty_string(struct buf *clean, const char *text, const struct po_string *s)
-{
-	size_t at = (size_t)(s->keyword - text) + s->keyword_len;
-
-	while (at < s->end) {
-		const char *line_end = memchr(text + at, '\n', s->end - at);
-		size_t stop = line_end ? (size_t)(line_end - text) : s->end;
-		const char *quote = memchr(text + at, '"', stop - at);
-
-		if (quote) {
-			size_t k = (size_t)(quote - text);
-
-			clean->data[k] = '"';
-			clean->data[k + 1] = '"';
-			for (k += 2; k < stop; k++)
-				clean->data[k] = ' ';
-		}
-		at = stop + 1;
+		taken.entry_line = s->entry_line;
+		taken.form = s->keyword[6] == '[' ? atoi(s->keyword + 7) : -1;
+		taken.from = from;
+		taken.to = s->end;
+		buf_add(&found->taken, (const char *)&taken, sizeof taken);
+		refused = 0;
+	} else {
+		return 0;
 	}
+	if (refused)
+		buf_add(&found->rejected, (const char *)&s->entry_line, sizeof s->entry_line);
+	empty_string(found, text, from, s->end);
+	return 0;
 }
 
 /*
- * Judges the string S of TEXT, if one is open, and forgets it: 0, or -1
- * when the catalog is refused (see check_po_strings).
- */
-static int close_string(struct po_string *s, const char *text, size_t len, const char *name,
-                        int lean, struct buf *clean, struct buf *rejected, struct diag *d)
-{
-	int verdict = s->keyword ? judge_string(s, name, lean, rejected, d) : 0;
-
-	if (verdict > 0) {
-		if (!clean->len)
-			buf_add(clean, text, len);
-		empty_string(clean, text, s);
-	}
-	memset(s, 0, sizeof *s);
-	return verdict < 0 ? -1 : 0;
-}
-
-/*
- * Finds the strings of the PO text TEXT (LEN bytes, UTF-8) that gettext
- * would cut or that no document could hold (judge_string), as gettext's
- * lexer would read them: a keyword's string and its continuation lines,
- * also in "#~" obsolete and "#|" previous entries.  Returns 0 when there
- * is none; -1 after reporting them when the catalog is refused.  In a
- * LEAN read, a msgstr found wanting is emptied in CLEAN (a copy of TEXT,
- * made only then, with the same lines), and the line of the msgid of its
- * message goes to REJECTED: that translation is refused, the rest of the
- * catalog is read.
+ * Reads the strings of the PO text TEXT (LEN bytes, UTF-8) as gettext's
+ * lexer would, without building them: a keyword's string and its
+ * continuation lines, also in "#~" obsolete and "#|" previous entries;
+ * each is judged (judge_string) into FOUND.  Linear in LEN.  Returns 0,
+ * or -1 after reporting why the catalog is refused.
  */
 static int check_po_strings(const char *text, size_t len, const char *name, int lean,
-                            struct buf *clean, struct buf *rejected, struct diag *d)
+                            struct po_strings *found, struct diag *d)
 {
 	const char *p = text, *end = text + len;
 	struct po_string s;
@@ -1175,12 +1236,13 @@ static int check_po_strings(const char *text, size_t len, const char *name, int 
 			q = lend; /* a comment holds no string */
 		}
 		if (q < lend && *q == '"' && s.keyword) {
-			add_quoted(&s, q, lend, line);
+			add_quoted(&s, q, lend, line, NULL);
 			s.end = (size_t)(lend - text);
 		} else {
 			/* The open string, if any, ends before this line. */
-			if (close_string(&s, text, len, name, lean, clean, rejected, d) != 0)
+			if (s.keyword && judge_string(&s, text, name, lean, found, d) != 0)
 				rc = -1;
+			memset(&s, 0, sizeof s);
 			if (q < lend && (s.keyword = line_keyword(q, lend, &keyword_len)) != NULL) {
 				const char *quote = memchr(q + keyword_len, '"',
 				                           (size_t)(lend - q) - keyword_len);
@@ -1192,7 +1254,7 @@ static int check_po_strings(const char *text, size_t len, const char *name, int 
 				s.entry_line = msgid_line;
 				s.end = (size_t)(lend - text);
 				if (quote)
-					add_quoted(&s, quote, lend, line);
+					add_quoted(&s, quote, lend, line, NULL);
 			}
 		}
 		if (!eol)
@@ -1200,9 +1262,49 @@ static int check_po_strings(const char *text, size_t len, const char *name, int 
 		p = eol + 1;
 		line++;
 	}
-	if (close_string(&s, text, len, name, lean, clean, rejected, d) != 0)
+	if (s.keyword && judge_string(&s, text, name, lean, found, d) != 0)
 		rc = -1;
+	if (found->emptied)
+		buf_add(&found->clean, text + found->copied, len - found->copied);
 	return rc;
+}
+
+/*
+ * Gives back to the messages of CAT the long translations check_po_strings
+ * took out of TEXT (FOUND->taken): libgettextpo copies each, in time
+ * linear in its length.  Returns 0, or -1 after reporting one whose
+ * message cannot be found (it would be lost).
+ */
+static int give_back(struct catalog *cat, const char *text, const struct po_strings *found,
+                     struct diag *d)
+{
+	const struct long_string *taken = (const void *)found->taken.data;
+	size_t n = found->taken.len / sizeof *taken, i, k;
+
+	for (k = 0; k < n; k++) {
+		struct po_string s;
+		struct buf value = BUF_INIT;
+		po_message_t po = NULL;
+
+		if (cat->header && cat->header_line == taken[k].entry_line)
+			po = cat->header;
+		for (i = 0; !po && i < cat->count; i++)
+			if (cat->msgs[i]->line == taken[k].entry_line)
+				po = cat->msgs[i]->po;
+		if (!po) {
+			diag_report(d, DIAG_ERROR, cat->name, taken[k].entry_line, 0,
+			            "cannot place a translation of this message again");
+			return -1;
+		}
+		memset(&s, 0, sizeof s);
+		each_quoted(text, taken[k].from, taken[k].to, &s, &value);
+		if (taken[k].form < 0)
+			po_message_set_msgstr(po, buf_str(&value));
+		else
+			po_message_set_msgstr_plural(po, taken[k].form, buf_str(&value));
+		buf_release(&value);
+	}
+	return 0;
 }
 
 /* Marks the messages whose msgid is at one of the lines in REJECTED (longs). */
@@ -1273,13 +1375,17 @@ static struct catalog *read_text(const char *data, size_t len, const char *name,
 {
 	struct catalog *cat = NULL;
 	struct entry_pos *pos;
-	struct buf utf8 = BUF_INIT, lf = BUF_INIT, clean = BUF_INIT, rejected = BUF_INIT;
+	struct buf utf8 = BUF_INIT, lf = BUF_INIT;
+	struct po_strings found;
+	const char *text;
+	size_t text_len;
 	char *charset = NULL;
 	const char *at;
 	size_t count, n;
 	po_file_t file;
 	int ascii, crlf;
 
+	memset(&found, 0, sizeof found);
 	/* gettext's lexer cuts a line at a NUL byte, and what it then writes
 	 * back (a comment ending with a backslash) it cannot read. */
 	if ((at = memchr(data, '\0', len)) != NULL) {
@@ -1314,11 +1420,14 @@ static struct catalog *read_text(const char *data, size_t len, const char *name,
 			len = utf8.len;
 		}
 	}
-	if (check_po_strings(data, len, name, lean, &clean, &rejected, d) != 0)
+	if (check_po_strings(data, len, name, lean, &found, d) != 0)
 		goto out;
-	if (clean.len) {
-		data = buf_str(&clean);
-		len = clean.len;
+	/* libgettextpo reads the text without what was taken out or refused. */
+	text = data;
+	text_len = len;
+	if (found.emptied) {
+		data = buf_str(&found.clean);
+		len = found.clean.len;
 	}
 	cat = xcalloc(1, sizeof *cat);
 	file = parse_text_as(data, len, lean, name, cat->parsed_as, d);
@@ -1336,9 +1445,10 @@ static struct catalog *read_text(const char *data, size_t len, const char *name,
 	pos = scan_entries(data, len, &count);
 	index_messages(cat, pos, count, 0);
 	free(pos);
-	mark_rejected(cat, &rejected);
+	mark_rejected(cat, &found.rejected);
 	ascii = check_charset(cat, d);
-	if (ascii < 0 || (ascii && check_ascii(data, len, name, d) != 0) ||
+	if (give_back(cat, text, &found, d) != 0 || ascii < 0 ||
+	    (ascii && check_ascii(text, text_len, name, d) != 0) ||
 	    check_strings(cat, ascii, d) != 0 || (!lean && check_msgids(cat, d) != 0)) {
 		catalog_free(cat);
 		cat = NULL;
@@ -1347,8 +1457,9 @@ out:
 	free(charset);
 	buf_release(&utf8);
 	buf_release(&lf);
-	buf_release(&clean);
-	buf_release(&rejected);
+	buf_release(&found.clean);
+	buf_release(&found.rejected);
+	buf_release(&found.taken);
 	return cat;
 }
 
