@@ -201,31 +201,41 @@ static void take_mode(int fd, const char *path)
 static int make_temporary(struct atomic_file *af)
 {
 	struct buf tmp = BUF_INIT;
+	sigset_t all, saved;
+	int fd;
 
+	/* No signal between the file's making and its registration: the
+	 * handler would not know to remove it. */
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &saved);
 	for (;;) {
 		struct stat st;
-		int fd;
 
 		buf_truncate(&tmp, 0);
 		buf_addf(&tmp, "%s.tmpXXXXXX", af->path);
 		fd = mkstemp(tmp.data);
-		if (fd < 0) {
-			int saved = errno;
-
-			buf_release(&tmp);
-			errno = saved;
-			return -1;
-		}
+		if (fd < 0)
+			break;
 		/* Another run's sweep may have taken it for a stale one in the
 		 * moment before the lock: then it is gone, and made anew. */
 		if (flock(fd, LOCK_EX | LOCK_NB) == 0 && fstat(fd, &st) == 0 && st.st_nlink > 0) {
 			(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
 			af->tmp_path = buf_detach(&tmp);
 			set_live(NULL, af->tmp_path);
-			return fd;
+			break;
 		}
 		close(fd);
 	}
+	if (fd < 0) {
+		int err = errno;
+
+		buf_release(&tmp);
+		sigprocmask(SIG_SETMASK, &saved, NULL);
+		errno = err;
+		return -1;
+	}
+	sigprocmask(SIG_SETMASK, &saved, NULL);
+	return fd;
 }
 
 FILE *atomic_open(struct atomic_file *af, const char *path, int flags, struct diag *d)
