@@ -916,12 +916,11 @@ static void eval_error(xmlXPathContextPtr xp, const struct rule *r, const char *
 		diag_report(d, DIAG_ERROR, r->file, r->line, 0,
 		            "the %s of its:%s takes more than the %lu XPath operations that the "
 		            "rules may do on %s: not evaluated",
-		            what, category_rule[r->category], xp->opLimit,
-		            xmldoc_name(xp->doc));
+		            what, category_rule[r->category], xp->opLimit, xmldoc_name(xp->doc));
 	else
-		diag_report(d, DIAG_ERROR, r->file, r->line, 0, "cannot evaluate the %s of its:%s: %s",
-		            what, category_rule[r->category],
-		            cap->seen ? cap->message : "XPath error");
+		diag_report(d, DIAG_ERROR, r->file, r->line, 0,
+		            "cannot evaluate the %s of its:%s: %s", what,
+		            category_rule[r->category], cap->seen ? cap->message : "XPath error");
 }
 
 /* Evaluates R's pointer at NODE: a fresh string, or NULL if empty. */
@@ -933,6 +932,9 @@ static char *eval_pointer(struct its_doc *its, xmlXPathContextPtr xp, const stru
 	xmlChar *s;
 	char *out = NULL;
 
+	/* Past the bound, said once: the next pointers are not tried. */
+	if (xp->opLimit && xp->opCount >= xp->opLimit)
+		return NULL;
 	use_rule(xp, r, node);
 	capture_start(&cap);
 	res = xmlXPathCompiledEval(r->pointer, xp);
