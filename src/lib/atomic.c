@@ -240,6 +240,12 @@ static int make_temporary(struct atomic_file *af)
 
 FILE *atomic_open(struct atomic_file *af, const char *path, int flags, struct diag *d)
 {
+	return atomic_open_as(af, path, NULL, flags, d);
+}
+
+FILE *atomic_open_as(struct atomic_file *af, const char *path, const char *model, int flags,
+                     struct diag *d)
+{
 	struct stat st;
 	int fd;
 
@@ -252,9 +258,9 @@ FILE *atomic_open(struct atomic_file *af, const char *path, int flags, struct di
 	}
 	if ((flags & ATOMIC_NO_FOLLOW) && lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		diag_report(d, DIAG_ERROR, path, 0, 0,
-		            "%s%s is there: left as it is, not replaced by a file",
-		            S_ISLNK(st.st_mode) ? "a symbolic link" : file_kind(&st),
-		            S_ISLNK(st.st_mode) ? " (which would lead outside)" : "");
+		            "%s where a file goes: left as it is, neither written through nor "
+		            "replaced",
+		            S_ISLNK(st.st_mode) ? "a symbolic link" : file_kind(&st));
 		release(af);
 		return NULL;
 	}
@@ -288,7 +294,7 @@ FILE *atomic_open(struct atomic_file *af, const char *path, int flags, struct di
 		release(af);
 		return NULL;
 	}
-	take_mode(fd, af->path);
+	take_mode(fd, model ? model : af->path);
 	af->fp = fdopen(fd, "w");
 	if (!af->fp) {
 		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot write output file: %s",
@@ -416,7 +422,8 @@ int atomic_write(const char *path, const char *data, size_t len, int flags, stru
 	struct atomic_file af;
 	FILE *fp;
 
-	if ((flags & ATOMIC_KEEP_SAME) && !atomic_is_stdout(path) && atomic_holds(path, data, len)) {
+	if ((flags & ATOMIC_KEEP_SAME) && !atomic_is_stdout(path) &&
+	    atomic_holds(path, data, len)) {
 		atomic_sweep(path);
 		return 0;
 	}

@@ -62,6 +62,14 @@ struct atomic_file {
 FILE *atomic_open(struct atomic_file *af, const char *path, int flags, struct diag *d);
 
 /*
+ * atomic_open, the file given the permissions (and owner and group) of
+ * the file at MODEL rather than of PATH: a backup keeps those of the file
+ * it is a copy of.
+ */
+FILE *atomic_open_as(struct atomic_file *af, const char *path, const char *model, int flags,
+                     struct diag *d);
+
+/*
  * Finishes the file: returns 0 when PATH now holds what was written (or
  * already held it), -1 after reporting the failure to D, in which case PATH
  * is unchanged.  Releases AF in both cases.

@@ -498,6 +498,7 @@ int extract_write(struct extract *ex, const char *path, const struct extract_hea
 	if (catalog_render(cat, path, &text, d) != 0)
 		goto out;
 	if (date_kept && atomic_holds(path, buf_str(&text), text.len)) {
+		atomic_sweep(path); /* up to date: only what an interrupted run left goes */
 		rc = 0;
 		goto out;
 	}
