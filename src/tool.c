@@ -301,8 +301,8 @@ int tool_files_add_list(struct tool_files *list, const char *path, struct diag *
 		else
 			next = line + strlen(line);
 		len = strlen(line);
-		while (len > 0 && (line[len - 1] == '\r' || line[len - 1] == ' ' ||
-		                   line[len - 1] == '\t'))
+		while (len > 0 &&
+		       (line[len - 1] == '\r' || line[len - 1] == ' ' || line[len - 1] == '\t'))
 			line[--len] = '\0';
 		while (*line == ' ' || *line == '\t')
 			line++;

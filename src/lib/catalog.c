@@ -1044,8 +1044,9 @@ static long escape_value(const char *p, const char *end, const char **last)
 	}
 	if (*p == 'x' && p + 1 < end && isxdigit((unsigned char)p[1])) {
 		for (p++; p < end && isxdigit((unsigned char)*p); p++)
-			v = (v * 16 + (isdigit((unsigned char)*p) ? *p - '0'
-			                                          : tolower((unsigned char)*p) - 'a' + 10)) %
+			v = (v * 16 + (isdigit((unsigned char)*p)
+			                   ? *p - '0'
+			                   : tolower((unsigned char)*p) - 'a' + 10)) %
 			    256;
 		*last = p - 1;
 		return v;
@@ -1244,8 +1245,8 @@ static int check_po_strings(const char *text, size_t len, const char *name, int 
 				rc = -1;
 			memset(&s, 0, sizeof s);
 			if (q < lend && (s.keyword = line_keyword(q, lend, &keyword_len)) != NULL) {
-				const char *quote = memchr(q + keyword_len, '"',
-				                           (size_t)(lend - q) - keyword_len);
+				const char *quote =
+				    memchr(q + keyword_len, '"', (size_t)(lend - q) - keyword_len);
 
 				if (!previous && keyword_len == 5 && memcmp(q, "msgid", 5) == 0)
 					msgid_line = line;

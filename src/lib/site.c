@@ -213,11 +213,12 @@ static int parents_inside(struct build *b, const char *rel, int create)
 		if (lstat(path, &st) == 0) {
 			if (!S_ISDIR(st.st_mode)) {
 				if (create)
-					diag_report(b->d, DIAG_ERROR, path, 0, 0,
-					            "%s where the site has a folder: left as it is, "
-					            "and nothing written through it",
-					            S_ISLNK(st.st_mode) ? "a symbolic link"
-					                                : file_kind(&st));
+					diag_report(
+					    b->d, DIAG_ERROR, path, 0, 0,
+					    "%s where the site has a folder: left as it is, "
+					    "and nothing written through it",
+					    S_ISLNK(st.st_mode) ? "a symbolic link"
+					                        : file_kind(&st));
 				rc = -1;
 			}
 		} else if (!create) {
@@ -1483,13 +1484,13 @@ static int add_static(struct build *b, struct entries *list, const char *dir, co
 			    "'.', '_' and '-'");
 		} else if (S_ISDIR(st.st_mode)) {
 			rc = add_static(b, list, dir, name, rel);
-		} else if (S_ISLNK(st.st_mode) &&
-		           (!(target = static_link_target(b, from, &why)) || stat(target, &st) != 0)) {
+		} else if (S_ISLNK(st.st_mode) && (!(target = static_link_target(b, from, &why)) ||
+		                                   stat(target, &st) != 0)) {
 			diag_report(b->d, DIAG_WARNING, from, 0, 0, "not copied: %s",
 			            why ? why : "a symbolic link that leads nowhere");
 		} else if (!S_ISREG(st.st_mode)) {
-			diag_report(b->d, DIAG_WARNING, from, 0, 0, "not copied: %s, not a regular file",
-			            file_kind(&st));
+			diag_report(b->d, DIAG_WARNING, from, 0, 0,
+			            "not copied: %s, not a regular file", file_kind(&st));
 		} else {
 			uint64_t h = digest_str(b->tool_digest, "static");
 
