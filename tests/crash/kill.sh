@@ -23,9 +23,9 @@ all_articles='"$TRADUKI" extract --its="$src/content/article.its" --its="$src/co
 site() { echo "\"\$TRADUKI\" build -q --site=\"\$src/tests/site/xml/fr/site.xml\" --xml=\"\$src/tests/site/xml\" --templates=\"\$src/templates\" -o public ${1:-}"; }
 
 # Each command is killed outright (SIGKILL: the next run removes what it
-# left), then interrupted (SIGINT, ^C) and terminated (SIGTERM), which
+# left), then interrupted (SIGINT, ^C) and terminated (SIGTERM), five times each, which
 # must leave no temporary file at all.
-for how in "" "-s INT -n ${CRASH_SIGNAL_RUNS:-10}" "-s TERM -n ${CRASH_SIGNAL_RUNS:-10}"; do
+for how in "" "-s INT -n ${CRASH_SIGNAL_RUNS:-5}" "-s TERM -n ${CRASH_SIGNAL_RUNS:-5}"; do
 	# shellcheck disable=SC2086 # $how is options, split on purpose
 	check $how extract-o "$one_article" "$all_articles" po/content.pot
 	# public/.traduki-files is the site build's journal: written before the
