@@ -420,9 +420,11 @@ int atomic_holds(const char *path, const char *data, size_t len)
 int atomic_write(const char *path, const char *data, size_t len, int flags, struct diag *d)
 {
 	struct atomic_file af;
+	struct stat st;
 	FILE *fp;
 
 	if ((flags & ATOMIC_KEEP_SAME) && !atomic_is_stdout(path) &&
+	    (!(flags & ATOMIC_NO_FOLLOW) || (lstat(path, &st) == 0 && S_ISREG(st.st_mode))) &&
 	    atomic_holds(path, data, len)) {
 		atomic_sweep(path);
 		return 0;

@@ -490,9 +490,10 @@ static int write_doc(xmlDocPtr doc, const char *path, int format, struct diag *d
 		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot serialize the document");
 		return -1;
 	}
-	/* Not flushed one by one: the next build writes a lost file again. */
-	rc = atomic_write(path, (const char *)mem, (size_t)len, ATOMIC_KEEP_SAME | ATOMIC_NO_SYNC,
-	                  d);
+	/* Not flushed one by one: the next build writes a lost file again.
+	 * Written over in the output folder, never through a link there. */
+	rc = atomic_write(path, (const char *)mem, (size_t)len,
+	                  ATOMIC_KEEP_SAME | ATOMIC_NO_SYNC | ATOMIC_NO_FOLLOW, d);
 	xmlFree(mem);
 	return rc;
 }

@@ -24,3 +24,7 @@ run "the list is a link"
 ls -A "$tmp/elsewhere"
 kept "$tmp/user.html" "$tmp/list"
 no_leftovers "$tmp/deploy"
+# The localized XML of build --lang alike.
+mkdir -p "$tmp/xml" && ln -s ../user.html "$tmp/xml/article.xml"
+traduki build -q --lang=fr -o "$tmp/xml" article.xml; echo "build --lang, a link for a document: rc=$?"
+kept "$tmp/user.html"
