@@ -1095,10 +1095,18 @@ static const char *line_keyword(const char *p, const char *end, size_t *len)
 	}
 	if (i == sizeof keywords / sizeof keywords[0])
 		return NULL;
-	if (i == 3 && p[n] == '[') {
-		while (p + n < end && p[n] != ']')
+	if (i == 3) {
+		/* msgstr[N], or msgstr [N]: the lexer takes '[' as a token of its own. */
+		size_t k = n;
+
+		while (p + k < end && (p[k] == ' ' || p[k] == '\t'))
+			k++;
+		if (p + k < end && p[k] == '[') {
+			n = k;
+			while (p + n < end && p[n] != ']')
+				n++;
 			n++;
-		n++;
+		}
 	}
 	if (p + n >= end || (p[n] != ' ' && p[n] != '\t' && p[n] != '"'))
 		return NULL;
@@ -1190,7 +1198,9 @@ static int judge_string(struct po_string *s, const char *text, const char *name,
 		struct long_string taken;
 
 		taken.entry_line = s->entry_line;
-		taken.form = s->keyword[6] == '[' ? atoi(s->keyword + 7) : -1;
+		taken.form = memchr(s->keyword, '[', s->keyword_len)
+		                 ? atoi((const char *)memchr(s->keyword, '[', s->keyword_len) + 1)
+		                 : -1;
 		taken.from = from;
 		taken.to = s->end;
 		buf_add(&found->taken, (const char *)&taken, sizeof taken);
