@@ -19,4 +19,11 @@ cmp "$tmp/public/images/alias.gif" "$tmp/content/images/logo.gif" && test ! -L "
 	echo "alias.gif: not a copy of logo.gif" >&2
 for f in $(find "$tmp/public" -type f); do no_secret "$f"; done
 grep -rl 'root:' "$tmp/public" >&2
+# A static folder named through a link of the user's: followed, and a link
+# inside that goes up to another file of it, copied.
+mkdir -p "$tmp/real/sub" && printf 'x' >"$tmp/real/a.png" && ln -s ../a.png "$tmp/real/sub/up.png" &&
+	ln -s real "$tmp/pictures" || exit 99
+site "$tmp/public2" --static="$tmp/pictures" 2>/dev/null
+echo "a linked static folder: rc=$?"
+tree "$tmp/public2/pictures"
 exit 0
