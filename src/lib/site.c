@@ -32,6 +32,7 @@
 #include "atomic.h"
 #include "buf.h"
 #include "mem.h"
+#include "picture.h"
 #include "uni.h"
 #include "xmldoc.h"
 #include "xsltext.h"
@@ -53,6 +54,10 @@ struct build {
 	xmlHashTablePtr stylesheets; /* template name → xsltStylesheetPtr */
 	xmlHashTablePtr paths; /* output paths of the plan, to catch duplicates */
 	xmlHashTablePtr missing; /* paths t:in-site did not find, said once */
+	xmlHashTablePtr statics; /* path of a static file → the file it is copied from */
+	xmlHashTablePtr pictures; /* a static file's stem → struct picture (see picture_key) */
+	xmlHashTablePtr sizes; /* path → struct size, for t:image-width and t:image-height */
+	struct input *model_refs; /* the pictures that lists of articles show */
 	/* What a page's digest is made of (see "Digests" below). */
 	xmlHashTablePtr inputs; /* "LL/FILE" of a published article → struct input */
 	xmlHashTablePtr previous; /* path → its digest in the previous build, or "" */
@@ -580,6 +585,69 @@ static uint64_t digest_versions(struct build *b, uint64_t h, const xmlChar *id)
 	return h;
 }
 
+/*
+ * The key of a static file among the pictures: its name without folder,
+ * extension, nor a last "-" and digits ("thumbs/x-480.jpg" and
+ * "images/x.jpg" both give "x"): a picture and the smaller versions made
+ * of it share one.
+ */
+static char *picture_key(const char *path)
+{
+	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	const char *dot = strrchr(name, '.');
+	size_t len = dot && dot != name ? (size_t)(dot - name) : strlen(name);
+	size_t end = len;
+
+	while (end > 0 && name[end - 1] >= '0' && name[end - 1] <= '9')
+		end--;
+	if (end < len && end > 1 && name[end - 1] == '-')
+		len = end - 1;
+	return xstrndup(name, len);
+}
+
+/* What the static files of one picture key are: their paths, sizes and times. */
+struct picture {
+	uint64_t digest;
+};
+
+/* Adds the static file PATH, whose own digest is DIGEST, to its picture's. */
+static void add_picture(struct build *b, const char *path, uint64_t digest)
+{
+	char *key = picture_key(path);
+	struct picture *pic = xmlHashLookup(b->pictures, BAD_CAST key);
+
+	if (!pic) {
+		pic = xcalloc(1, sizeof *pic);
+		pic->digest = DIGEST_SEED;
+		xmlHashAddEntry(b->pictures, BAD_CAST key, pic);
+	}
+	pic->digest = digest_str(pic->digest, path);
+	pic->digest = digest_add(pic->digest, &digest, sizeof digest);
+	free(key);
+}
+
+/*
+ * H with what IN refers to: whether each path is a file of the site, and
+ * for a picture, the static files of its key (itself and the smaller
+ * versions of it: t:image-width reads it, and the templates may offer
+ * them), so that a picture replaced or made smaller remakes its pages.
+ */
+static uint64_t digest_refs(struct build *b, uint64_t h, const struct input *in)
+{
+	size_t i;
+
+	for (i = 0; in && i < in->ref_count; i++) {
+		char *key = picture_key(in->refs[i]);
+		struct picture *pic = xmlHashLookup(b->pictures, BAD_CAST key);
+
+		h = digest_str(h, xmlHashLookup(b->paths, BAD_CAST in->refs[i]) ? "+" : "-");
+		if (pic)
+			h = digest_add(h, &pic->digest, sizeof pic->digest);
+		free(key);
+	}
+	return h;
+}
+
 /* The digest of NODE, a <page> or <copy> of the plan (see above). */
 static uint64_t digest_plan_entry(struct build *b, xmlNodePtr node)
 {
@@ -596,14 +664,10 @@ static uint64_t digest_plan_entry(struct build *b, xmlNodePtr node)
 	if (xmlStrEqual(node->name, BAD_CAST "copy")) {
 		/* a file of the templates folder: in the tool's digest */
 	} else if (in && !xmlStrEqual(reads, BAD_CAST "model")) {
-		size_t i;
-
 		h = digest_add(h, &in->digest, sizeof in->digest);
 		h = digest_add(h, &b->frame_digest, sizeof b->frame_digest);
 		h = digest_versions(b, h, in->id);
-		for (i = 0; i < in->ref_count; i++)
-			h = digest_str(h,
-			               xmlHashLookup(b->paths, BAD_CAST in->refs[i]) ? "+" : "-");
+		h = digest_refs(b, h, in);
 	} else {
 		/* Another input than an article's is read to be digested. */
 		if (input && safe_path((const char *)input)) {
@@ -787,10 +851,28 @@ static void collect_refs(struct input *in, xmlNodePtr node)
 	}
 }
 
+/* The first <image> of a <figure> of BODY, in document order, or NULL. */
+static xmlNodePtr first_picture(xmlNodePtr body)
+{
+	xmlNodePtr n, found = NULL;
+
+	for (n = body ? body->children : NULL; n && !found; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrEqual(n->name, BAD_CAST "image") && n->parent &&
+		    xmlStrEqual(n->parent->name, BAD_CAST "figure"))
+			found = n;
+		else
+			found = first_picture(n);
+	}
+	return found;
+}
+
 /*
  * Copies into ENTRY (a manifest entry of the model) the title, summary and
- * tags of the localized article at PATH: what index pages, tag pages and
- * feeds show of an article.
+ * tags of the localized article at PATH, and the first picture of its
+ * body (an <image> with its address and alternative text): what index
+ * pages, tag pages and feeds show of an article.
  */
 static int add_article_summary(struct build *b, xmlNodePtr entry, const char *path,
                                const char *input, const xmlChar *id)
@@ -827,6 +909,15 @@ static int add_article_summary(struct build *b, xmlNodePtr entry, const char *pa
 		int tags = xmlStrEqual(child->name, BAD_CAST "tags");
 		xmlNodePtr copy;
 
+		if (child->type == XML_ELEMENT_NODE && xmlStrEqual(child->name, BAD_CAST "body")) {
+			xmlNodePtr picture = first_picture(child);
+
+			if (picture) {
+				copy = xmlAddChild(entry, xmlDocCopyNode(picture, b->model, 1));
+				collect_refs(b->model_refs, copy);
+			}
+			continue;
+		}
 		if (child->type != XML_ELEMENT_NODE ||
 		    !(tags || xmlStrEqual(child->name, BAD_CAST "title") ||
 		      xmlStrEqual(child->name, BAD_CAST "summary")))
@@ -1061,6 +1152,7 @@ static int load_model(struct build *b)
 	xmlNewProp(xmlDocGetRootElement(b->model), BAD_CAST "base", base);
 	b->versions = xmlHashCreate(64);
 	b->inputs = xmlHashCreate(1024);
+	b->model_refs = xcalloc(1, sizeof *b->model_refs);
 	for (i = 0; i < b->language_count; i++)
 		if (load_language(b, i) != 0)
 			rc = -1;
@@ -1138,6 +1230,69 @@ static void fn_in_site(xmlXPathParserContextPtr ctxt, int nargs)
 		            (const char *)path);
 	xmlFree(path);
 	valuePush(ctxt, xmlXPathNewBoolean(found));
+}
+
+/* The size of a picture of the site, as t:image-width and t:image-height give it. */
+struct size {
+	long width, height; /* 0 when unknown */
+};
+
+/*
+ * The size of the static file PATH, read once per build; {0, 0} when it is
+ * not a static file or not a picture whose size its header gives (said
+ * once, naming the page).
+ */
+static const struct size *picture_size_of(struct build *b, const xmlChar *path)
+{
+	struct size *size = xmlHashLookup(b->sizes, path);
+	const char *from;
+
+	if (size)
+		return size;
+	size = xcalloc(1, sizeof *size);
+	from = xmlHashLookup(b->statics, path);
+	if (from) {
+		size_t len = 0;
+		char *data = read_file(b, from, &len);
+
+		if (data && picture_size((const unsigned char *)data, len, &size->width,
+		                         &size->height) != 0)
+			diag_report(
+			    b->d, DIAG_WARNING, from, 0, 0,
+			    "cannot tell the size of this picture (%s): its page gives none",
+			    b->page ? b->page : "");
+		free(data);
+	}
+	xmlHashAddEntry(b->sizes, path, size);
+	return size;
+}
+
+/* t:image-width(PATH), t:image-height(PATH): a static picture's size in pixels, or NaN. */
+static void picture_dimension(xmlXPathParserContextPtr ctxt, int nargs, int height)
+{
+	struct build *b = build_of(ctxt);
+	const struct size *size;
+	xmlChar *path;
+	long n;
+
+	CHECK_ARITY(1);
+	if (!b)
+		XP_ERROR(XPATH_INVALID_CTXT);
+	path = xmlXPathPopString(ctxt);
+	size = picture_size_of(b, path ? path : BAD_CAST "");
+	n = height ? size->height : size->width;
+	valuePush(ctxt, xmlXPathNewFloat(n > 0 ? (double)n : xmlXPathNAN));
+	xmlFree(path);
+}
+
+static void fn_image_width(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	picture_dimension(ctxt, nargs, 0);
+}
+
+static void fn_image_height(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	picture_dimension(ctxt, nargs, 1);
 }
 
 /* --- Templates and pages ------------------------------------------------------- */
@@ -1429,6 +1584,8 @@ static int add_static(struct build *b, struct entries *list, const char *dir, co
 				h = digest_add(h, &st.st_size, sizeof st.st_size);
 				h = digest_add(h, &st.st_mtim, sizeof st.st_mtim);
 				e->digest = h;
+				xmlHashAddEntry(b->statics, BAD_CAST path, xstrdup(from));
+				add_picture(b, path, h);
 			}
 		}
 		free(path);
@@ -1803,6 +1960,11 @@ static int run_plan(struct build *b)
 	rc = add_plan(b, plan, &list);
 	if (rc == 0)
 		rc = add_static_folders(b, &list);
+	/* The pictures that lists show are part of every list (and of the model). */
+	if (rc == 0) {
+		b->lists_digest = digest_refs(b, b->lists_digest, b->model_refs);
+		b->model_digest = digest_refs(b, b->model_digest, b->model_refs);
+	}
 	/* Once every path of the site is known: a page's digest says which
 	 * of the files it refers to are there. */
 	for (i = 0; rc == 0 && i < list.count; i++)
@@ -1854,6 +2016,9 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	b.stylesheets = xmlHashCreate(16);
 	b.paths = xmlHashCreate(1024);
 	b.missing = xmlHashCreate(16);
+	b.statics = xmlHashCreate(256);
+	b.pictures = xmlHashCreate(256);
+	b.sizes = xmlHashCreate(64);
 
 	xmlSetGenericErrorFunc(&b, on_error);
 	xsltSetGenericErrorFunc(&b, on_error);
@@ -1862,6 +2027,9 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	xsltRegisterExtModuleFunction(BAD_CAST "model", BAD_CAST XSLTEXT_NS, fn_model);
 	xsltRegisterExtModuleFunction(BAD_CAST "versions", BAD_CAST XSLTEXT_NS, fn_versions);
 	xsltRegisterExtModuleFunction(BAD_CAST "in-site", BAD_CAST XSLTEXT_NS, fn_in_site);
+	xsltRegisterExtModuleFunction(BAD_CAST "image-width", BAD_CAST XSLTEXT_NS, fn_image_width);
+	xsltRegisterExtModuleFunction(BAD_CAST "image-height", BAD_CAST XSLTEXT_NS,
+	                              fn_image_height);
 	/* Templates read files (document()) but neither write nor go online. */
 	b.security = xsltNewSecurityPrefs();
 	xsltSetSecurityPrefs(b.security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
@@ -1882,6 +2050,11 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	xmlHashFree(b.stylesheets, free_stylesheet);
 	xmlHashFree(b.paths, NULL);
 	xmlHashFree(b.missing, NULL);
+	xmlHashFree(b.statics, free_string);
+	xmlHashFree(b.pictures, free_versions);
+	xmlHashFree(b.sizes, free_versions);
+	if (b.model_refs)
+		free_input(b.model_refs, NULL);
 	if (b.versions)
 		xmlHashFree(b.versions, free_versions);
 	if (b.inputs)
