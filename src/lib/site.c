@@ -56,7 +56,7 @@ struct build {
 	xmlHashTablePtr missing; /* paths t:in-site did not find, said once */
 	xmlHashTablePtr statics; /* path of a static file → the file it is copied from */
 	xmlHashTablePtr pictures; /* a static file's stem → struct picture (see picture_key) */
-	xmlHashTablePtr sizes; /* path → struct size, for t:image-width and t:image-height */
+	xmlHashTablePtr sizes; /* path → struct size, for t:picture-versions */
 	struct input *model_refs; /* the pictures that lists of articles show */
 	/* What a page's digest is made of (see "Digests" below). */
 	xmlHashTablePtr inputs; /* "LL/FILE" of a published article → struct input */
@@ -605,10 +605,23 @@ static char *picture_key(const char *path)
 	return xstrndup(name, len);
 }
 
-/* What the static files of one picture key are: their paths, sizes and times. */
+/* The static files of one picture key: their paths, and a digest of their sizes and times. */
 struct picture {
 	uint64_t digest;
+	char **paths;
+	size_t count, alloc;
 };
+
+static void free_picture(void *payload, const xmlChar *name)
+{
+	struct picture *pic = payload;
+
+	(void)name;
+	while (pic->count)
+		free(pic->paths[--pic->count]);
+	free(pic->paths);
+	free(pic);
+}
 
 /* Adds the static file PATH, whose own digest is DIGEST, to its picture's. */
 static void add_picture(struct build *b, const char *path, uint64_t digest)
@@ -623,6 +636,8 @@ static void add_picture(struct build *b, const char *path, uint64_t digest)
 	}
 	pic->digest = digest_str(pic->digest, path);
 	pic->digest = digest_add(pic->digest, &digest, sizeof digest);
+	xgrow((void **)&pic->paths, &pic->alloc, pic->count + 1, sizeof *pic->paths);
+	pic->paths[pic->count++] = xstrdup(path);
 	free(key);
 }
 
@@ -1232,7 +1247,7 @@ static void fn_in_site(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathNewBoolean(found));
 }
 
-/* The size of a picture of the site, as t:image-width and t:image-height give it. */
+/* The size of a picture of the site, for t:picture-versions. */
 struct size {
 	long width, height; /* 0 when unknown */
 };
@@ -1267,32 +1282,95 @@ static const struct size *picture_size_of(struct build *b, const xmlChar *path)
 	return size;
 }
 
-/* t:image-width(PATH), t:image-height(PATH): a static picture's size in pixels, or NaN. */
-static void picture_dimension(xmlXPathParserContextPtr ctxt, int nargs, int height)
+/*
+ * 1 when the static file PATH, of size W x H, is a smaller version of the
+ * picture ORIGINAL, of size OW x OH: named after it with its own width
+ * ("thumbs/x-400.jpg" for "images/x.jpg", 400 pixels wide), narrower, and
+ * of the same shape.  Two pictures whose names merely look alike
+ * ("x.jpg", "x-2015.jpg") are not taken for one.
+ */
+static int smaller_version(const char *path, long w, long h, long ow, long oh)
 {
+	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	const char *dot = strrchr(name, '.');
+	const char *digits = dot;
+	char width[24];
+
+	while (digits && digits > name && digits[-1] >= '0' && digits[-1] <= '9')
+		digits--;
+	if (!dot || digits == dot || digits == name || digits[-1] != '-' || dot - digits > 12)
+		return 0;
+	snprintf(width, sizeof width, "%ld", w);
+	return strlen(width) == (size_t)(dot - digits) &&
+	       memcmp(width, digits, (size_t)(dot - digits)) == 0 && w < ow &&
+	       labs(h * ow - oh * w) <= ow; /* heights within one pixel */
+}
+
+/*
+ * t:picture-versions(PATH): the static picture PATH and its smaller
+ * versions (the static files named after it with their width), as
+ * <version path="..." width="..." height="..."/>, narrowest first; empty
+ * when PATH is not a static picture whose size its header gives.  What a
+ * srcset lists, each with its width, and the <img>'s width and height.
+ */
+static void fn_picture_versions(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
 	struct build *b = build_of(ctxt);
-	const struct size *size;
+	xmlNodeSetPtr set = xmlXPathNodeSetCreate(NULL);
+	const struct size *full;
+	struct picture *pic;
 	xmlChar *path;
-	long n;
+	char *key;
+	xmlDocPtr container;
+	size_t i;
 
 	CHECK_ARITY(1);
-	if (!b)
+	if (!b || !tctxt) {
+		xmlXPathFreeNodeSet(set);
 		XP_ERROR(XPATH_INVALID_CTXT);
+	}
 	path = xmlXPathPopString(ctxt);
-	size = picture_size_of(b, path ? path : BAD_CAST "");
-	n = height ? size->height : size->width;
-	valuePush(ctxt, xmlXPathNewFloat(n > 0 ? (double)n : xmlXPathNAN));
+	key = picture_key(path ? (const char *)path : "");
+	pic = xmlHashLookup(b->pictures, BAD_CAST key);
+	full = picture_size_of(b, path ? path : BAD_CAST "");
+	container = xsltCreateRVT(tctxt);
+	xsltRegisterLocalRVT(tctxt, container);
+	for (i = 0; pic && full->width > 0 && i < pic->count; i++) {
+		const char *p = pic->paths[i];
+		const struct size *size =
+		    xmlStrEqual(BAD_CAST p, path) ? full : picture_size_of(b, BAD_CAST p);
+		xmlNodePtr version;
+		char n[24];
+		size_t at;
+
+		if (size != full &&
+		    (size->width <= 0 ||
+		     !smaller_version(p, size->width, size->height, full->width, full->height)))
+			continue;
+		version = xmlNewDocNode(container, NULL, BAD_CAST "version", NULL);
+		xmlAddChild((xmlNodePtr)container, version);
+		xmlNewProp(version, BAD_CAST "path", BAD_CAST p);
+		snprintf(n, sizeof n, "%ld", size->width);
+		xmlNewProp(version, BAD_CAST "width", BAD_CAST n);
+		snprintf(n, sizeof n, "%ld", size->height);
+		xmlNewProp(version, BAD_CAST "height", BAD_CAST n);
+		/* Narrowest first: an insertion, the versions being few. */
+		xmlXPathNodeSetAdd(set, version);
+		for (at = (size_t)set->nodeNr - 1; at > 0; at--) {
+			xmlChar *w = xmlGetProp(set->nodeTab[at - 1], BAD_CAST "width");
+			long prev = strtol((const char *)w, NULL, 10);
+
+			xmlFree(w);
+			if (prev <= size->width)
+				break;
+			set->nodeTab[at] = set->nodeTab[at - 1];
+			set->nodeTab[at - 1] = version;
+		}
+	}
+	valuePush(ctxt, xmlXPathWrapNodeSet(set));
+	free(key);
 	xmlFree(path);
-}
-
-static void fn_image_width(xmlXPathParserContextPtr ctxt, int nargs)
-{
-	picture_dimension(ctxt, nargs, 0);
-}
-
-static void fn_image_height(xmlXPathParserContextPtr ctxt, int nargs)
-{
-	picture_dimension(ctxt, nargs, 1);
 }
 
 /* --- Templates and pages ------------------------------------------------------- */
@@ -2027,9 +2105,8 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	xsltRegisterExtModuleFunction(BAD_CAST "model", BAD_CAST XSLTEXT_NS, fn_model);
 	xsltRegisterExtModuleFunction(BAD_CAST "versions", BAD_CAST XSLTEXT_NS, fn_versions);
 	xsltRegisterExtModuleFunction(BAD_CAST "in-site", BAD_CAST XSLTEXT_NS, fn_in_site);
-	xsltRegisterExtModuleFunction(BAD_CAST "image-width", BAD_CAST XSLTEXT_NS, fn_image_width);
-	xsltRegisterExtModuleFunction(BAD_CAST "image-height", BAD_CAST XSLTEXT_NS,
-	                              fn_image_height);
+	xsltRegisterExtModuleFunction(BAD_CAST "picture-versions", BAD_CAST XSLTEXT_NS,
+	                              fn_picture_versions);
 	/* Templates read files (document()) but neither write nor go online. */
 	b.security = xsltNewSecurityPrefs();
 	xsltSetSecurityPrefs(b.security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
@@ -2051,7 +2128,7 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	xmlHashFree(b.paths, NULL);
 	xmlHashFree(b.missing, NULL);
 	xmlHashFree(b.statics, free_string);
-	xmlHashFree(b.pictures, free_versions);
+	xmlHashFree(b.pictures, free_picture);
 	xmlHashFree(b.sizes, free_versions);
 	if (b.model_refs)
 		free_input(b.model_refs, NULL);

@@ -21,9 +21,10 @@
  *   t:versions(ID)   the manifest entries of article ID in every language,
  *                    in language order (the source first)
  *   t:in-site(PATH)  whether PATH is a file of the site
- *   t:image-width(PATH), t:image-height(PATH)
- *                    the size in pixels of the static picture PATH
- *                    (picture.h), NaN when it has none
+ *   t:picture-versions(PATH)
+ *                    the static picture PATH and its smaller versions
+ *                    (thumbs/x-400.jpg for images/x.jpg), with their
+ *                    sizes in pixels (picture.h), narrowest first
  *
  * Each published entry of the model carries the article's title, summary,
  * tags and the first <image> of its figures, for the lists of articles.
