@@ -107,7 +107,7 @@
     </xsl:for-each>
     <xsl:value-of select="concat(',&quot;author&quot;:{&quot;@type&quot;:&quot;Organization&quot;,&quot;name&quot;:', $site-name, '}')"/>
     <xsl:value-of select="concat(',&quot;publisher&quot;:{&quot;@type&quot;:&quot;Organization&quot;,&quot;name&quot;:', $site-name)"/>
-    <xsl:if test="t:in-site($logo)">
+    <xsl:if test="$mark">
       <xsl:value-of select="concat(',&quot;logo&quot;:{&quot;@type&quot;:&quot;ImageObject&quot;,&quot;url&quot;:', t:json-string(p:url($logo)), '}')"/>
     </xsl:if>
     <xsl:text>}}</xsl:text>

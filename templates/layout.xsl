@@ -28,6 +28,8 @@
   <!-- The word mark, a static file of the site (content/images/logo.svg):
        replace the file to change it.  Without it, the site's name. -->
   <xsl:variable name="logo" select="'images/logo.svg'"/>
+  <!-- Its size; nothing (and no warning) when the site has none. -->
+  <xsl:variable name="mark" select="t:picture-versions($logo)[last()]"/>
 
   <!--
     title        the page's own title (a string or node), before the site's name
@@ -77,7 +79,7 @@
           <meta name="description" content="{$summary}"/>
         </xsl:if>
         <link rel="stylesheet" href="{$root}style.css"/>
-        <xsl:if test="t:in-site($logo)">
+        <xsl:if test="$mark">
           <link rel="icon" href="{$root}{$logo}" type="image/svg+xml"/>
         </xsl:if>
         <link rel="canonical" href="{p:url($path)}"/>
@@ -130,8 +132,7 @@
           <div class="bar">
             <a class="brand" href="{$root}{p:home($lang)}">
               <xsl:choose>
-                <xsl:when test="t:in-site($logo)">
-                  <xsl:variable name="mark" select="t:picture-versions($logo)[last()]"/>
+                <xsl:when test="$mark">
                   <img class="logo" src="{$root}{$logo}" alt="{$site-name}"
                        width="{$mark/@width}" height="{$mark/@height}"/>
                 </xsl:when>

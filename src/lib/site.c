@@ -1323,7 +1323,9 @@ static void fn_picture_versions(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlChar *path;
 	char *key;
 	xmlDocPtr container;
-	size_t i;
+	const char **found;
+	const struct size **sizes;
+	size_t i, count;
 
 	CHECK_ARITY(1);
 	if (!b || !tctxt) {
@@ -1334,40 +1336,44 @@ static void fn_picture_versions(xmlXPathParserContextPtr ctxt, int nargs)
 	key = picture_key(path ? (const char *)path : "");
 	pic = xmlHashLookup(b->pictures, BAD_CAST key);
 	full = picture_size_of(b, path ? path : BAD_CAST "");
-	container = xsltCreateRVT(tctxt);
-	xsltRegisterLocalRVT(tctxt, container);
+	/* The versions narrowest first, in document order as XPath sees them:
+	 * made in that order.  They are few: an insertion sort. */
+	count = 0;
+	found = xcalloc(pic ? pic->count + 1 : 1, sizeof *found);
+	sizes = xcalloc(pic ? pic->count + 1 : 1, sizeof *sizes);
 	for (i = 0; pic && full->width > 0 && i < pic->count; i++) {
 		const char *p = pic->paths[i];
 		const struct size *size =
 		    xmlStrEqual(BAD_CAST p, path) ? full : picture_size_of(b, BAD_CAST p);
-		xmlNodePtr version;
-		char n[24];
 		size_t at;
 
 		if (size != full &&
 		    (size->width <= 0 ||
 		     !smaller_version(p, size->width, size->height, full->width, full->height)))
 			continue;
-		version = xmlNewDocNode(container, NULL, BAD_CAST "version", NULL);
-		xmlAddChild((xmlNodePtr)container, version);
-		xmlNewProp(version, BAD_CAST "path", BAD_CAST p);
-		snprintf(n, sizeof n, "%ld", size->width);
-		xmlNewProp(version, BAD_CAST "width", BAD_CAST n);
-		snprintf(n, sizeof n, "%ld", size->height);
-		xmlNewProp(version, BAD_CAST "height", BAD_CAST n);
-		/* Narrowest first: an insertion, the versions being few. */
-		xmlXPathNodeSetAdd(set, version);
-		for (at = (size_t)set->nodeNr - 1; at > 0; at--) {
-			xmlChar *w = xmlGetProp(set->nodeTab[at - 1], BAD_CAST "width");
-			long prev = strtol((const char *)w, NULL, 10);
-
-			xmlFree(w);
-			if (prev <= size->width)
-				break;
-			set->nodeTab[at] = set->nodeTab[at - 1];
-			set->nodeTab[at - 1] = version;
+		for (at = count++; at > 0 && sizes[at - 1]->width > size->width; at--) {
+			found[at] = found[at - 1];
+			sizes[at] = sizes[at - 1];
 		}
+		found[at] = p;
+		sizes[at] = size;
 	}
+	container = xsltCreateRVT(tctxt);
+	xsltRegisterLocalRVT(tctxt, container);
+	for (i = 0; i < count; i++) {
+		xmlNodePtr version = xmlNewDocNode(container, NULL, BAD_CAST "version", NULL);
+		char n[24];
+
+		xmlAddChild((xmlNodePtr)container, version);
+		xmlNewProp(version, BAD_CAST "path", BAD_CAST found[i]);
+		snprintf(n, sizeof n, "%ld", sizes[i]->width);
+		xmlNewProp(version, BAD_CAST "width", BAD_CAST n);
+		snprintf(n, sizeof n, "%ld", sizes[i]->height);
+		xmlNewProp(version, BAD_CAST "height", BAD_CAST n);
+		xmlXPathNodeSetAdd(set, version);
+	}
+	free(found);
+	free(sizes);
 	valuePush(ctxt, xmlXPathWrapNodeSet(set));
 	free(key);
 	xmlFree(path);
