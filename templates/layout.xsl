@@ -298,7 +298,7 @@
   <xsl:template match="article" mode="teaser">
     <xsl:param name="heading" select="'h2'"/>
     <xsl:param name="lazy" select="true()"/>
-    <xsl:param name="sizes" select="'(min-width: 44rem) 16rem, 100vw'"/>
+    <xsl:param name="sizes" select="'(min-width: 40rem) 16rem, 7rem'"/>
     <li>
       <article class="teaser">
         <xsl:call-template name="picture">
