@@ -216,7 +216,8 @@ int picture_size(const unsigned char *data, size_t len, long *width, long *heigh
 		rc = svg_size(data, len, &w, &h);
 	else
 		rc = -1;
-	if (rc != 0 || w <= 0 || h <= 0)
+	/* Larger than any screen by far: a damaged header, not a picture. */
+	if (rc != 0 || w <= 0 || h <= 0 || w > PICTURE_MAX_SIDE || h > PICTURE_MAX_SIDE)
 		return -1;
 	*width = w;
 	*height = h;

@@ -13,11 +13,14 @@
 
 #include <stddef.h>
 
+/* The longest side a picture may have, in pixels (2^20). */
+#define PICTURE_MAX_SIDE 1048576L
+
 /*
  * Sets *WIDTH and *HEIGHT from the LEN bytes at DATA, the whole file or
  * its beginning.  Returns 0, or -1 when DATA is none of the formats
- * above, is cut short before its size, or gives a size of 0 (the
- * outputs are then left as they were).
+ * above, is cut short before its size, or gives a side of 0 or longer
+ * than PICTURE_MAX_SIDE (the outputs are then left as they were).
  */
 int picture_size(const unsigned char *data, size_t len, long *width, long *height);
 

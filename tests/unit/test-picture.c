@@ -117,6 +117,14 @@ int main(void)
 	CHECK(refuses("<svg width='1e999' height='10'/>", 31));
 	CHECK(refuses("<svg width='10' height='10'", 27));
 
+	{
+		/* A side of 2^31 pixels: a damaged header. */
+		unsigned char huge[sizeof png];
+
+		memcpy(huge, png, sizeof png);
+		huge[16] = 0x80;
+		CHECK(refuses(huge, sizeof huge));
+	}
 	CHECK(refuses("", 0));
 	CHECK(refuses("GIF", 3));
 	CHECK(refuses("not a picture at all", 20));
