@@ -33,6 +33,7 @@
 #include "buf.h"
 #include "file.h"
 #include "mem.h"
+#include "picture.h"
 #include "uni.h"
 #include "xmldoc.h"
 #include "xsltext.h"
@@ -54,6 +55,10 @@ struct build {
 	xmlHashTablePtr stylesheets; /* template name → xsltStylesheetPtr */
 	xmlHashTablePtr paths; /* output paths of the plan, to catch duplicates */
 	xmlHashTablePtr missing; /* paths t:in-site did not find, said once */
+	xmlHashTablePtr statics; /* path of a static file → the file it is copied from */
+	xmlHashTablePtr pictures; /* a static file's stem → struct picture (see picture_key) */
+	xmlHashTablePtr sizes; /* path → struct size, for t:picture-versions */
+	struct input *model_refs; /* the pictures that lists of articles show */
 	/* What a page's digest is made of (see "Digests" below). */
 	xmlHashTablePtr inputs; /* "LL/FILE" of a published article → struct input */
 	xmlHashTablePtr previous; /* path → its digest in the previous build, or "" */
@@ -577,6 +582,84 @@ static uint64_t digest_versions(struct build *b, uint64_t h, const xmlChar *id)
 	return h;
 }
 
+/*
+ * The key of a static file among the pictures: its name without folder,
+ * extension, nor a last "-" and digits ("thumbs/x-480.jpg" and
+ * "images/x.jpg" both give "x"): a picture and the smaller versions made
+ * of it share one.
+ */
+static char *picture_key(const char *path)
+{
+	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	const char *dot = strrchr(name, '.');
+	size_t len = dot && dot != name ? (size_t)(dot - name) : strlen(name);
+	size_t end = len;
+
+	while (end > 0 && name[end - 1] >= '0' && name[end - 1] <= '9')
+		end--;
+	if (end < len && end > 1 && name[end - 1] == '-')
+		len = end - 1;
+	return xstrndup(name, len);
+}
+
+/* The static files of one picture key: their paths, and a digest of their sizes and times. */
+struct picture {
+	uint64_t digest;
+	char **paths;
+	size_t count, alloc;
+};
+
+static void free_picture(void *payload, const xmlChar *name)
+{
+	struct picture *pic = payload;
+
+	(void)name;
+	while (pic->count)
+		free(pic->paths[--pic->count]);
+	free(pic->paths);
+	free(pic);
+}
+
+/* Adds the static file PATH, whose own digest is DIGEST, to its picture's. */
+static void add_picture(struct build *b, const char *path, uint64_t digest)
+{
+	char *key = picture_key(path);
+	struct picture *pic = xmlHashLookup(b->pictures, BAD_CAST key);
+
+	if (!pic) {
+		pic = xcalloc(1, sizeof *pic);
+		pic->digest = DIGEST_SEED;
+		xmlHashAddEntry(b->pictures, BAD_CAST key, pic);
+	}
+	pic->digest = digest_str(pic->digest, path);
+	pic->digest = digest_add(pic->digest, &digest, sizeof digest);
+	xgrow((void **)&pic->paths, &pic->alloc, pic->count + 1, sizeof *pic->paths);
+	pic->paths[pic->count++] = xstrdup(path);
+	free(key);
+}
+
+/*
+ * H with what IN refers to: whether each path is a file of the site, and
+ * for a picture, the static files of its key (itself and the smaller
+ * versions of it: t:image-width reads it, and the templates may offer
+ * them), so that a picture replaced or made smaller remakes its pages.
+ */
+static uint64_t digest_refs(struct build *b, uint64_t h, const struct input *in)
+{
+	size_t i;
+
+	for (i = 0; in && i < in->ref_count; i++) {
+		char *key = picture_key(in->refs[i]);
+		struct picture *pic = xmlHashLookup(b->pictures, BAD_CAST key);
+
+		h = digest_str(h, xmlHashLookup(b->paths, BAD_CAST in->refs[i]) ? "+" : "-");
+		if (pic)
+			h = digest_add(h, &pic->digest, sizeof pic->digest);
+		free(key);
+	}
+	return h;
+}
+
 /* The digest of NODE, a <page> or <copy> of the plan (see above). */
 static uint64_t digest_plan_entry(struct build *b, xmlNodePtr node)
 {
@@ -593,14 +676,10 @@ static uint64_t digest_plan_entry(struct build *b, xmlNodePtr node)
 	if (xmlStrEqual(node->name, BAD_CAST "copy")) {
 		/* a file of the templates folder: in the tool's digest */
 	} else if (in && !xmlStrEqual(reads, BAD_CAST "model")) {
-		size_t i;
-
 		h = digest_add(h, &in->digest, sizeof in->digest);
 		h = digest_add(h, &b->frame_digest, sizeof b->frame_digest);
 		h = digest_versions(b, h, in->id);
-		for (i = 0; i < in->ref_count; i++)
-			h = digest_str(h,
-			               xmlHashLookup(b->paths, BAD_CAST in->refs[i]) ? "+" : "-");
+		h = digest_refs(b, h, in);
 	} else {
 		/* Another input than an article's is read to be digested. */
 		if (input && safe_path((const char *)input)) {
@@ -781,10 +860,28 @@ static void collect_refs(struct input *in, xmlNodePtr node)
 	}
 }
 
+/* The first <image> of a <figure> of BODY, in document order, or NULL. */
+static xmlNodePtr first_picture(xmlNodePtr body)
+{
+	xmlNodePtr n, found = NULL;
+
+	for (n = body ? body->children : NULL; n && !found; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrEqual(n->name, BAD_CAST "image") && n->parent &&
+		    xmlStrEqual(n->parent->name, BAD_CAST "figure"))
+			found = n;
+		else
+			found = first_picture(n);
+	}
+	return found;
+}
+
 /*
  * Copies into ENTRY (a manifest entry of the model) the title, summary and
- * tags of the localized article at PATH: what index pages, tag pages and
- * feeds show of an article.
+ * tags of the localized article at PATH, and the first picture of its
+ * body (an <image> with its address and alternative text): what index
+ * pages, tag pages and feeds show of an article.
  */
 static int add_article_summary(struct build *b, xmlNodePtr entry, const char *path,
                                const char *input, const xmlChar *id)
@@ -821,6 +918,15 @@ static int add_article_summary(struct build *b, xmlNodePtr entry, const char *pa
 		int tags = xmlStrEqual(child->name, BAD_CAST "tags");
 		xmlNodePtr copy;
 
+		if (child->type == XML_ELEMENT_NODE && xmlStrEqual(child->name, BAD_CAST "body")) {
+			xmlNodePtr picture = first_picture(child);
+
+			if (picture) {
+				copy = xmlAddChild(entry, xmlDocCopyNode(picture, b->model, 1));
+				collect_refs(b->model_refs, copy);
+			}
+			continue;
+		}
 		if (child->type != XML_ELEMENT_NODE ||
 		    !(tags || xmlStrEqual(child->name, BAD_CAST "title") ||
 		      xmlStrEqual(child->name, BAD_CAST "summary")))
@@ -1079,6 +1185,7 @@ static int load_model(struct build *b)
 	xmlNewProp(xmlDocGetRootElement(b->model), BAD_CAST "base", base);
 	b->versions = xmlHashCreate(64);
 	b->inputs = xmlHashCreate(1024);
+	b->model_refs = xcalloc(1, sizeof *b->model_refs);
 	for (i = 0; i < b->language_count; i++)
 		if (load_language(b, i) != 0)
 			rc = -1;
@@ -1156,6 +1263,138 @@ static void fn_in_site(xmlXPathParserContextPtr ctxt, int nargs)
 		            (const char *)path);
 	xmlFree(path);
 	valuePush(ctxt, xmlXPathNewBoolean(found));
+}
+
+/* The size of a picture of the site, for t:picture-versions. */
+struct size {
+	long width, height; /* 0 when unknown */
+};
+
+/*
+ * The size of the static file PATH, read once per build; {0, 0} when it is
+ * not a static file or not a picture whose size its header gives (said
+ * once, naming the page).
+ */
+static const struct size *picture_size_of(struct build *b, const xmlChar *path)
+{
+	struct size *size = xmlHashLookup(b->sizes, path);
+	const char *from;
+
+	if (size)
+		return size;
+	size = xcalloc(1, sizeof *size);
+	from = xmlHashLookup(b->statics, path);
+	if (from) {
+		size_t len = 0;
+		char *data = read_file(b, from, &len);
+
+		if (data && picture_size((const unsigned char *)data, len, &size->width,
+		                         &size->height) != 0)
+			diag_report(
+			    b->d, DIAG_WARNING, from, 0, 0,
+			    "cannot tell the size of this picture (%s): its page gives none",
+			    b->page ? b->page : "");
+		free(data);
+	}
+	xmlHashAddEntry(b->sizes, path, size);
+	return size;
+}
+
+/*
+ * 1 when the static file PATH, of size W x H, is a smaller version of the
+ * picture ORIGINAL, of size OW x OH: named after it with its own width
+ * ("thumbs/x-400.jpg" for "images/x.jpg", 400 pixels wide), narrower, and
+ * of the same shape.  Two pictures whose names merely look alike
+ * ("x.jpg", "x-2015.jpg") are not taken for one.
+ */
+static int smaller_version(const char *path, long w, long h, long ow, long oh)
+{
+	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	const char *dot = strrchr(name, '.');
+	const char *digits = dot;
+	char width[24];
+
+	while (digits && digits > name && digits[-1] >= '0' && digits[-1] <= '9')
+		digits--;
+	if (!dot || digits == dot || digits == name || digits[-1] != '-' || dot - digits > 12)
+		return 0;
+	snprintf(width, sizeof width, "%ld", w);
+	return strlen(width) == (size_t)(dot - digits) &&
+	       memcmp(width, digits, (size_t)(dot - digits)) == 0 && w < ow &&
+	       labs(h * ow - oh * w) <= ow; /* heights within one pixel */
+}
+
+/*
+ * t:picture-versions(PATH): the static picture PATH and its smaller
+ * versions (the static files named after it with their width), as
+ * <version path="..." width="..." height="..."/>, narrowest first; empty
+ * when PATH is not a static picture whose size its header gives.  What a
+ * srcset lists, each with its width, and the <img>'s width and height.
+ */
+static void fn_picture_versions(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+	struct build *b = build_of(ctxt);
+	xmlNodeSetPtr set = xmlXPathNodeSetCreate(NULL);
+	const struct size *full;
+	struct picture *pic;
+	xmlChar *path;
+	char *key;
+	xmlDocPtr container;
+	const char **found;
+	const struct size **sizes;
+	size_t i, count;
+
+	CHECK_ARITY(1);
+	if (!b || !tctxt) {
+		xmlXPathFreeNodeSet(set);
+		XP_ERROR(XPATH_INVALID_CTXT);
+	}
+	path = xmlXPathPopString(ctxt);
+	key = picture_key(path ? (const char *)path : "");
+	pic = xmlHashLookup(b->pictures, BAD_CAST key);
+	full = picture_size_of(b, path ? path : BAD_CAST "");
+	/* The versions narrowest first, in document order as XPath sees them:
+	 * made in that order.  They are few: an insertion sort. */
+	count = 0;
+	found = xcalloc(pic ? pic->count + 1 : 1, sizeof *found);
+	sizes = xcalloc(pic ? pic->count + 1 : 1, sizeof *sizes);
+	for (i = 0; pic && full->width > 0 && i < pic->count; i++) {
+		const char *p = pic->paths[i];
+		const struct size *size =
+		    xmlStrEqual(BAD_CAST p, path) ? full : picture_size_of(b, BAD_CAST p);
+		size_t at;
+
+		if (size != full &&
+		    (size->width <= 0 ||
+		     !smaller_version(p, size->width, size->height, full->width, full->height)))
+			continue;
+		for (at = count++; at > 0 && sizes[at - 1]->width > size->width; at--) {
+			found[at] = found[at - 1];
+			sizes[at] = sizes[at - 1];
+		}
+		found[at] = p;
+		sizes[at] = size;
+	}
+	container = xsltCreateRVT(tctxt);
+	xsltRegisterLocalRVT(tctxt, container);
+	for (i = 0; i < count; i++) {
+		xmlNodePtr version = xmlNewDocNode(container, NULL, BAD_CAST "version", NULL);
+		char n[24];
+
+		xmlAddChild((xmlNodePtr)container, version);
+		xmlNewProp(version, BAD_CAST "path", BAD_CAST found[i]);
+		snprintf(n, sizeof n, "%ld", sizes[i]->width);
+		xmlNewProp(version, BAD_CAST "width", BAD_CAST n);
+		snprintf(n, sizeof n, "%ld", sizes[i]->height);
+		xmlNewProp(version, BAD_CAST "height", BAD_CAST n);
+		xmlXPathNodeSetAdd(set, version);
+	}
+	free(found);
+	free(sizes);
+	valuePush(ctxt, xmlXPathWrapNodeSet(set));
+	free(key);
+	xmlFree(path);
 }
 
 /* --- Templates and pages ------------------------------------------------------- */
@@ -1502,6 +1741,8 @@ static int add_static(struct build *b, struct entries *list, const char *dir, co
 				h = digest_add(h, &st.st_size, sizeof st.st_size);
 				h = digest_add(h, &st.st_mtim, sizeof st.st_mtim);
 				e->digest = h;
+				xmlHashAddEntry(b->statics, BAD_CAST path, xstrdup(from));
+				add_picture(b, path, h);
 			}
 		}
 		free(target);
@@ -1882,6 +2123,11 @@ static int run_plan(struct build *b)
 	rc = add_plan(b, plan, &list);
 	if (rc == 0)
 		rc = add_static_folders(b, &list);
+	/* The pictures that lists show are part of every list (and of the model). */
+	if (rc == 0) {
+		b->lists_digest = digest_refs(b, b->lists_digest, b->model_refs);
+		b->model_digest = digest_refs(b, b->model_digest, b->model_refs);
+	}
 	/* Once every path of the site is known: a page's digest says which
 	 * of the files it refers to are there. */
 	for (i = 0; rc == 0 && i < list.count; i++)
@@ -1933,6 +2179,9 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	b.stylesheets = xmlHashCreate(16);
 	b.paths = xmlHashCreate(1024);
 	b.missing = xmlHashCreate(16);
+	b.statics = xmlHashCreate(256);
+	b.pictures = xmlHashCreate(256);
+	b.sizes = xmlHashCreate(64);
 
 	xmlSetGenericErrorFunc(&b, on_error);
 	xsltSetGenericErrorFunc(&b, on_error);
@@ -1941,6 +2190,8 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	xsltRegisterExtModuleFunction(BAD_CAST "model", BAD_CAST XSLTEXT_NS, fn_model);
 	xsltRegisterExtModuleFunction(BAD_CAST "versions", BAD_CAST XSLTEXT_NS, fn_versions);
 	xsltRegisterExtModuleFunction(BAD_CAST "in-site", BAD_CAST XSLTEXT_NS, fn_in_site);
+	xsltRegisterExtModuleFunction(BAD_CAST "picture-versions", BAD_CAST XSLTEXT_NS,
+	                              fn_picture_versions);
 	/* Templates read files (document()) but neither write nor go online. */
 	b.security = xsltNewSecurityPrefs();
 	xsltSetSecurityPrefs(b.security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
@@ -1961,6 +2212,11 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	xmlHashFree(b.stylesheets, free_stylesheet);
 	xmlHashFree(b.paths, NULL);
 	xmlHashFree(b.missing, NULL);
+	xmlHashFree(b.statics, free_string);
+	xmlHashFree(b.pictures, free_picture);
+	xmlHashFree(b.sizes, free_versions);
+	if (b.model_refs)
+		free_input(b.model_refs, NULL);
 	if (b.versions)
 		xmlHashFree(b.versions, free_versions);
 	if (b.inputs)
