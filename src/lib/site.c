@@ -1286,7 +1286,7 @@ static const struct size *picture_size_of(struct build *b, const xmlChar *path)
 	from = xmlHashLookup(b->statics, path);
 	if (from) {
 		size_t len = 0;
-		char *data = read_file(b, from, &len);
+		char *data = read_file(b, from, FILE_MAX_CATALOG, &len);
 
 		if (data && picture_size((const unsigned char *)data, len, &size->width,
 		                         &size->height) != 0)
