@@ -19,6 +19,7 @@ struct catalog_msg {
 	struct potext_msg pm;
 	struct catalog *cat; /* the catalog that holds it */
 	size_t refs_alloc; /* 0: PM.refs belongs to the block read */
+	int rejected; /* its translation was refused when read (catalog_msg_rejected) */
 };
 
 /* Strings read from a file, shared by the catalogs that use them. */
@@ -92,9 +93,6 @@ struct entry_pos {
  * parses the file.  Returns the entries found (COUNT), to free.
  */
 struct entry_pos *catalog_scan_entries(const char *text, size_t len, size_t *count);
-
-/* Reads PATH ("-": standard input) into OUT; -1 after reporting to D. */
-int catalog_slurp(const char *path, struct buf *out, struct diag *d);
 
 /* 1 when TEXT may be read byte by byte: valid UTF-8 (in which no
  * character holds a byte that PO syntax gives a meaning to) and declared

@@ -345,6 +345,23 @@ long catalog_msg_line(const struct catalog_msg *m)
 	return m->pm.line;
 }
 
+int catalog_msg_rejected(const struct catalog_msg *m)
+{
+	return m->rejected;
+}
+
+int catalog_msg_plural_count(const struct catalog_msg *m)
+{
+	const char *p, *end = m->pm.str + m->pm.str_len;
+	int n = 0;
+
+	if (!m->pm.id_plural)
+		return 0;
+	for (p = m->pm.str; p < end; p += strlen(p) + 1)
+		n++;
+	return n;
+}
+
 int catalog_msg_translated(const struct catalog_msg *m)
 {
 	const char *p, *end = m->pm.str + m->pm.str_len;

@@ -67,36 +67,8 @@ struct entry_pos *catalog_scan_entries(const char *text, size_t len, size_t *cou
 	*count = n;
 	return pos;
 }
-/* --- Files --------------------------------------------------------------------- */
 
-int catalog_slurp(const char *path, struct buf *out, struct diag *d)
-{
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	struct stat st;
-	size_t n;
-	int rc = 0;
-
-	if (!fp) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-		return -1;
-	}
-	/* Room for the whole file at once: no copy as the buffer grows. */
-	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-		buf_grow(out, (size_t)st.st_size);
-	do {
-		buf_grow(out, 65536);
-		n = fread(out->data + out->len, 1, out->alloc - out->len - 1, fp);
-		out->len += n;
-		out->data[out->len] = '\0';
-	} while (n > 0);
-	if (ferror(fp)) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-		rc = -1;
-	}
-	if (fp != stdin)
-		fclose(fp);
-	return rc;
-}
+/* --- The text ---------------------------------------------------------------------- */
 
 /*
  * 1 when TEXT may be read byte by byte: valid UTF-8 (in which no

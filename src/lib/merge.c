@@ -221,29 +221,6 @@ static char *merge_header(const char *def, const char *ref, const char *lang)
 	return buf_detach(&out);
 }
 
-/* nplurals from a Plural-Forms header field, 2 when absent or unreadable. */
-static int header_nplurals(const struct catalog *cat)
-{
-	char *forms = catalog_header_field(cat, "Plural-Forms");
-	const char *p = forms ? strstr(forms, "nplurals") : NULL;
-	int n = 0;
-
-	if (p) {
-		p += strlen("nplurals");
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p == '=') {
-			p++;
-			while (*p == ' ' || *p == '\t')
-				p++;
-			while (isdigit((unsigned char)*p) && n < 1000)
-				n = n * 10 + (*p++ - '0');
-		}
-	}
-	free(forms);
-	return n > 0 ? n : 2;
-}
-
 /* --- Writing entries ----------------------------------------------------------- */
 
 static int str_forms(const struct catalog_msg *m)
@@ -858,7 +835,9 @@ struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *
                                const struct merge_options *opt, struct merge_stats *stats,
                                struct diag *d)
 {
-	struct catalog *out = catalog_create(catalog_name(def));
+	/* Plural messages get the header's number of forms, 2 without one. */
+	int nplurals = catalog_nplurals(def, d);
+	struct catalog *out;
 	struct merge_stats st;
 	struct merge_run run;
 	struct exact_table exact;
@@ -866,7 +845,9 @@ struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *
 	size_t *index_to_old = NULL, i, nref = catalog_count(ref);
 	char *source_lang = NULL, *target_lang = NULL;
 
-	(void)d;
+	if (nplurals < 0)
+		return NULL;
+	out = catalog_create(catalog_name(def));
 	/* The merge is made of the two catalogs' strings: kept, not copied. */
 	catalog_share(out, def);
 	catalog_share(out, ref);
@@ -882,7 +863,7 @@ struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *
 		run.old[i].id_len = strlen(run.old[i].id);
 	}
 	exact_init(&exact, run.old, run.nold);
-	run.nplurals = header_nplurals(def);
+	run.nplurals = nplurals ? nplurals : 2;
 
 	run.source_lang = source_lang =
 	    language_of(opt->source_lang, ref, "X-Source-Language", "fr");
