@@ -1672,8 +1672,8 @@ unsigned long catalog_check(struct catalog *cat, struct diag *d)
 		msg_lines = xmalloc(n * sizeof *msg_lines);
 		while (nmsgs < n && (pm = po_next_message(it)) != NULL) {
 			msgs[nmsgs] = pm;
-			msg_lines[nmsgs] =
-			    subset[nmsgs] == cat->header ? cat->header_line : subset[nmsgs]->pm.line;
+			msg_lines[nmsgs] = subset[nmsgs] == cat->header ? cat->header_line
+			                                                : subset[nmsgs]->pm.line;
 			nmsgs++;
 		}
 		po_message_iterator_free(it);

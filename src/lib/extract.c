@@ -299,7 +299,7 @@ void extract_units(const struct its_doc *its, xmlNodePtr root, extract_unit_fn *
 struct collect {
 	struct extract *ex;
 	const char *file; /* interned */
-	int repeat;	  /* FILE was read before: its references may be anywhere */
+	int repeat; /* FILE was read before: its references may be anywhere */
 };
 
 static void add_unit(const struct extract_unit *unit, void *data)
