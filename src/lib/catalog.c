@@ -1898,7 +1898,7 @@ int catalog_compare(const char *data, size_t len, const char *name, struct catal
 	struct buf expected = BUF_INIT, lf = BUF_INIT;
 	char path[64];
 	po_file_t file = NULL;
-	int fd;
+	int fd, writable;
 
 	setup_formats();
 	memset(c, 0, sizeof *c);
@@ -1921,12 +1921,14 @@ int catalog_compare(const char *data, size_t len, const char *name, struct catal
 	c->gettext_read = file && diag_count(&gp_diag, DIAG_ERROR) == 0;
 	/* What traduki reads the usual way, it writes: so must libgettextpo. */
 	cat = c->gettext_read ? read_text(data, len, name, 0, &quiet) : NULL;
-	if (cat && !gp_writable(file)) {
+	/* What libgettextpo writes of it, whether or not traduki reads it
+	 * (traduki refuses some files libgettextpo reads: potext must too). */
+	writable = c->gettext_read && gp_writable(file);
+	if (writable && gp_write(file, name, &expected, &quiet) != 0)
+		writable = 0;
+	if (cat && !writable) {
 		c->write_same = 0;
 		buf_adds(&c->why, "traduki read strings that libgettextpo cannot write");
-	} else if (cat && gp_write(file, name, &expected, &quiet) != 0) {
-		c->write_same = 0;
-		buf_adds(&c->why, "libgettextpo cannot write what traduki read");
 	}
 
 	fast = fast_read(data, len, name, 0);
@@ -1937,6 +1939,9 @@ int catalog_compare(const char *data, size_t len, const char *name, struct catal
 		if (!c->gettext_read || diag_count(&gp_diag, DIAG_WARNING)) {
 			c->read_same = 0;
 			buf_adds(&c->why, "potext read a file on which libgettextpo reports");
+		} else if (!writable) {
+			c->read_same = 0;
+			buf_adds(&c->why, "potext read strings that libgettextpo cannot write");
 		} else if (!same_messages(fast, file, &c->why)) {
 			c->read_same = 0;
 		} else if (expected.len != len || memcmp(buf_str(&expected), data, len) != 0) {
