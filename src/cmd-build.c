@@ -20,6 +20,7 @@
 
 #include "lib/buf.h"
 #include "lib/catalog.h"
+#include "lib/digest.h"
 #include "lib/inject.h"
 #include "lib/its.h"
 #include "lib/mem.h"
@@ -495,20 +496,16 @@ struct build_args {
 };
 
 /*
- * Names this program for the site's digests: its version, and the size and
- * time of its executable where the system says them, so that a rebuilt
- * traduki makes every page again.
+ * Names this program for the site's digests: its version, the sources it
+ * was built from and its libraries (digest_program), so that a traduki
+ * rebuilt from the same sources makes no page again, and any other does.
  */
 static void build_identity(char *id, size_t size)
 {
-	struct stat st;
+	char hex[33];
 
-	if (stat("/proc/self/exe", &st) == 0)
-		snprintf(id, size, "traduki %s %lld %lld.%09ld", PACKAGE_VERSION,
-		         (long long)st.st_size, (long long)st.st_mtim.tv_sec,
-		         (long)st.st_mtim.tv_nsec);
-	else
-		snprintf(id, size, "traduki %s", PACKAGE_VERSION);
+	digest_hex(digest_program(), hex);
+	snprintf(id, size, "traduki %s %s", PACKAGE_VERSION, hex);
 }
 
 static void site_progress(void *data, size_t done, size_t total)

@@ -61,8 +61,9 @@ struct site_options {
 	const char *const *static_dirs;
 	size_t static_count;
 	/*
-	 * Names the program that builds the site (its version, its
-	 * executable): a page is made again when it changes.  May be NULL.
+	 * Names the program that builds the site (its version and what it
+	 * was built from, digest_program): a page is made again when it
+	 * changes.  May be NULL.
 	 */
 	const char *build_id;
 	/*
