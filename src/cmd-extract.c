@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/cache.h"
+#include "lib/digest.h"
 #include "lib/extract.h"
 #include "lib/its.h"
 #include "lib/mem.h"
@@ -32,6 +34,9 @@ static const char help[] =
     "  -f, --files-from=LIST      also read the documents named in LIST, one per\n"
     "                             line ('#' starts a comment)\n"
     "  -s, --schema=FILE.rng      check each document against a RELAX NG schema\n"
+    "  -c, --cache=FILE           keep in FILE what each document gave, and read\n"
+    "                             only the documents that changed since (their\n"
+    "                             bytes, the rules or traduki); not with --schema\n"
     "      --package-name=NAME    Project-Id-Version of the template\n"
     "      --package-version=VER  version appended to it\n"
     "      --source-lang=LANG     source language (default: the first document's\n"
@@ -49,6 +54,27 @@ static const char help[] =
 
 enum { OPT_PACKAGE_NAME = 256, OPT_PACKAGE_VERSION, OPT_SOURCE_LANG };
 
+/*
+ * The digest of the rules files PATHS (COUNT of them), each by its name
+ * and bytes, into *DG.  Returns 0, or -1 when one cannot be read.
+ */
+static int digest_rules(struct cache *cache, char **paths, size_t count, struct digest *dg)
+{
+	struct digest_state s;
+	struct digest file;
+	size_t i;
+
+	digest_init(&s);
+	for (i = 0; i < count; i++) {
+		if (cache_file(cache, paths[i], &file) != 0)
+			return -1;
+		digest_add_str(&s, paths[i]);
+		digest_add_digest(&s, &file);
+	}
+	*dg = digest_final(&s);
+	return 0;
+}
+
 int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 {
 	static const struct option options[] = {
@@ -56,6 +82,7 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 		{ "output", required_argument, NULL, 'o' },
 		{ "files-from", required_argument, NULL, 'f' },
 		{ "schema", required_argument, NULL, 's' },
+		{ "cache", required_argument, NULL, 'c' },
 		{ "package-name", required_argument, NULL, OPT_PACKAGE_NAME },
 		{ "package-version", required_argument, NULL, OPT_PACKAGE_VERSION },
 		{ "source-lang", required_argument, NULL, OPT_SOURCE_LANG },
@@ -64,18 +91,26 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 	};
 	struct extract_header header = { NULL, NULL, NULL };
 	struct tool_files files = { NULL, 0, 0 };
-	const char *output = "-", *schema_path = NULL;
+	const char *output = "-", *schema_path = NULL, *cache_path = NULL;
 	struct its_rules *rules = its_rules_new();
 	struct xmldoc_schema *schema = NULL;
 	struct extract *ex = NULL;
+	struct cache *cache = NULL;
+	struct digest rules_before, rules_after;
+	char **rules_paths = NULL;
+	size_t i, rules_count = 0, rules_alloc = 0;
+	unsigned long files_before;
 	int c, status = TOOL_OK;
-	size_t i;
 
-	while ((c = getopt_long(argc, argv, "i:o:f:s:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "i:o:f:s:c:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'i':
-			if (its_rules_load(rules, optarg, &ctx->diag) != 0)
-				status = TOOL_USAGE;
+			xgrow((void **)&rules_paths, &rules_alloc, rules_count + 1,
+			      sizeof *rules_paths);
+			rules_paths[rules_count++] = optarg;
+			break;
+		case 'c':
+			cache_path = optarg;
 			break;
 		case 'o':
 			output = optarg;
@@ -106,6 +141,24 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 	}
 	if (tool_files_add_args(&files, argv + optind, argc - optind, &ctx->diag) != 0)
 		status = TOOL_USAGE;
+	/* The rules are digested before they are read, and again at the end:
+	 * records are kept only if they did not change meanwhile, and if
+	 * they linked no other file (which their digest does not cover). */
+	if (cache_path && !schema_path) {
+		cache = cache_open(cache_path);
+		if (digest_rules(cache, rules_paths, rules_count, &rules_before) != 0) {
+			cache_free(cache);
+			cache = NULL;
+		}
+	}
+	files_before = xmldoc_files_read();
+	for (i = 0; i < rules_count; i++)
+		if (its_rules_load(rules, rules_paths[i], &ctx->diag) != 0)
+			status = TOOL_USAGE;
+	if (cache && xmldoc_files_read() - files_before != rules_count) {
+		cache_free(cache);
+		cache = NULL;
+	}
 	if (status != TOOL_OK)
 		goto done;
 	if (files.count == 0) {
@@ -121,14 +174,26 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 	 * the template is written only when there was none. */
 	ex = extract_new(rules);
 	for (i = 0; i < files.count; i++) {
-		xmlDocPtr doc = xmldoc_read_file(files.paths[i], &ctx->diag);
+		xmlDocPtr doc;
 
+		if (cache) {
+			if (extract_file_cached(ex, files.paths[i], cache, &rules_before,
+			                        &ctx->diag) != 0)
+				status = TOOL_USAGE;
+			continue;
+		}
+		doc = xmldoc_read_file(files.paths[i], &ctx->diag);
 		if (!doc || (schema && xmldoc_validate(schema, doc, &ctx->diag) != 0) ||
 		    extract_doc(ex, doc, files.paths[i], &ctx->diag) != 0)
 			status = TOOL_USAGE;
 		if (doc)
 			xmlFreeDoc(doc);
 	}
+	/* What the documents gave is kept even when one failed: the next run
+	 * reads only that one again. */
+	if (cache && digest_rules(cache, rules_paths, rules_count, &rules_after) == 0 &&
+	    digest_equal(&rules_before, &rules_after))
+		cache_save(cache, &ctx->diag);
 	if (status == TOOL_OK && extract_write(ex, output, &header, &ctx->diag) != 0) {
 		status = TOOL_USAGE;
 		/* Said once is enough: the final check of standard output
@@ -140,6 +205,8 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 	}
 
 done:
+	cache_free(cache);
+	free(rules_paths);
 	extract_free(ex);
 	xmldoc_schema_free(schema);
 	its_rules_free(rules);

@@ -237,6 +237,78 @@ void cache_put(struct cache *c, const struct digest *key, const void *data, size
 	r->keep = 1;
 }
 
+/* --- The bytes of records ------------------------------------------------------- */
+
+void cache_rec_u64(struct buf *rec, uint64_t value)
+{
+	put_u64(rec, value);
+}
+
+/* A string is its length plus one (0 for NULL), its bytes and a NUL. */
+void cache_rec_str(struct buf *rec, const char *str)
+{
+	size_t len = str ? strlen(str) : 0;
+
+	put_u64(rec, str ? (uint64_t)len + 1 : 0);
+	if (str)
+		buf_add(rec, str, len + 1);
+}
+
+void cache_rec_digest(struct buf *rec, const struct digest *dg)
+{
+	put_u64(rec, dg->hi);
+	put_u64(rec, dg->lo);
+}
+
+void cache_reader_init(struct cache_reader *r, const char *data, size_t len)
+{
+	r->p = data;
+	r->end = data + len;
+	r->bad = 0;
+}
+
+uint64_t cache_read_u64(struct cache_reader *r)
+{
+	uint64_t v;
+
+	if (r->bad || r->end - r->p < 8) {
+		r->bad = 1;
+		return 0;
+	}
+	v = get_u64(r->p);
+	r->p += 8;
+	return v;
+}
+
+const char *cache_read_str(struct cache_reader *r)
+{
+	uint64_t len = cache_read_u64(r);
+	const char *s = r->p;
+
+	if (r->bad || len == 0)
+		return NULL;
+	if (len > (uint64_t)(r->end - r->p) || s[len - 1] != '\0') {
+		r->bad = 1;
+		return NULL;
+	}
+	r->p += len;
+	return s;
+}
+
+struct digest cache_read_digest(struct cache_reader *r)
+{
+	struct digest dg;
+
+	dg.hi = cache_read_u64(r);
+	dg.lo = cache_read_u64(r);
+	return dg;
+}
+
+int cache_reader_done(const struct cache_reader *r)
+{
+	return !r->bad && r->p == r->end;
+}
+
 /* --- Files ----------------------------------------------------------------------- */
 
 /* What a record of a file says: its stat when digested, when that was, the digest. */
@@ -394,8 +466,18 @@ static void make_parents(const char *path)
 	free(copy);
 }
 
+/* Hands a failure to write the pack on, as a warning: a cache is no output. */
+static void as_warning(const struct diag_message *msg, void *data)
+{
+	diag_report(data, DIAG_WARNING, msg->file, msg->line, msg->column,
+	            "%s; the cache is not kept, and the next run does all the work again",
+	            msg->text);
+}
+
 int cache_save(struct cache *c, struct diag *d)
 {
+	struct diag warn;
+
 	const struct record **kept = xcalloc(c->count + 1, sizeof *kept);
 	struct buf out = BUF_INIT;
 	struct digest sum;
@@ -424,7 +506,8 @@ int cache_save(struct cache *c, struct diag *d)
 	 * is ignored, and the next run does all the work. */
 	if (out.len != c->pack.len || memcmp(out.data, c->pack.data, out.len) != 0) {
 		make_parents(c->path);
-		rc = atomic_write(c->path, out.data, out.len, ATOMIC_NO_SYNC, d) < 0 ? -1 : 0;
+		diag_init(&warn, as_warning, d);
+		rc = atomic_write(c->path, out.data, out.len, ATOMIC_NO_SYNC, &warn) < 0 ? -1 : 0;
 	}
 	buf_release(&out);
 	free(kept);

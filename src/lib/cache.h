@@ -35,6 +35,7 @@
 #define TRADUKI_CACHE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -85,10 +86,33 @@ int cache_file_read(struct cache *c, const char *path, struct digest *dg, struct
 /*
  * Writes the pack if it changed: the records got, put or recorded since
  * cache_open, in key order, creating its folder if needed.  Returns 0, or
- * -1 after reporting to D (the pack is then as it was: the next run does
- * more work, nothing else).
+ * -1 after reporting to D why, as a warning: the pack is then as it was,
+ * and the next run does more work, nothing else.
  */
 int cache_save(struct cache *c, struct diag *d);
+
+/*
+ * A record's bytes are the user's; these write and read numbers and
+ * strings in them.  A string read points into the record (it is stored
+ * with its NUL); NULL and "" are told apart.  A reader that runs past the
+ * end, or finds a string without its NUL, sets BAD and gives 0 or NULL
+ * from then on.
+ */
+void cache_rec_u64(struct buf *rec, uint64_t value);
+void cache_rec_str(struct buf *rec, const char *str);
+void cache_rec_digest(struct buf *rec, const struct digest *dg);
+
+struct cache_reader {
+	const char *p, *end;
+	int bad;
+};
+
+void cache_reader_init(struct cache_reader *r, const char *data, size_t len);
+uint64_t cache_read_u64(struct cache_reader *r);
+const char *cache_read_str(struct cache_reader *r);
+struct digest cache_read_digest(struct cache_reader *r);
+/* 1 when R read every byte of its record, and nothing was wrong. */
+int cache_reader_done(const struct cache_reader *r);
 
 /* What the run found: records got and not, files read to be digested. */
 struct cache_stats {

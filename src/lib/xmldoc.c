@@ -454,6 +454,13 @@ static xmlDocPtr read_with(xmlParserCtxtPtr ctxt, const char *path, const char *
  * read (missing, a directory, no permission) is then ours to word, and
  * libxml2 never opens a path itself.
  */
+static unsigned long files_read;
+
+unsigned long xmldoc_files_read(void)
+{
+	return files_read;
+}
+
 xmlDocPtr xmldoc_read_file(const char *path, struct diag *d)
 {
 	struct buf content = BUF_INIT;
@@ -462,6 +469,7 @@ xmlDocPtr xmldoc_read_file(const char *path, struct diag *d)
 	char chunk[65536];
 	size_t n;
 
+	files_read++;
 	if (!fp) {
 		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
 		return NULL;
