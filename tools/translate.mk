@@ -88,6 +88,8 @@ TR_SCHEMAS = $(TR_S)/content/article.rng $(TR_S)/content/site.rng
 TR_TEMPLATES = $(wildcard $(TEMPLATES_DIR)/*)
 TR_IMAGES = $(wildcard $(TR_S)/content/images $(TR_S)/content/images/*)
 TR_ITS = --its=content/article.its --its=content/site.its
+# What each stage worked out, per article, for the next run (doc/scale.md).
+TR_CACHE = $(TR_O).traduki-cache
 TR_STATUS = public/status
 
 # Automake's silent rules: "  MERGE    po/nl.po" by default, the command
@@ -166,7 +168,8 @@ $(TR_ARTICLES) $(TR_IMAGES): ;
 
 .stamps/pot: .stamps/valid $(TR_RULES) $(TRADUKI_DEP) $(if $(wildcard $(TR_S)/po/content.pot),,FORCE)
 	$(call tr_stage,\
-	  $(TRADUKI) extract $(TR_ITS) --package-name=$(POT_PACKAGE) -o po/content.pot \
+	  $(TRADUKI) extract $(TR_ITS) --cache=$(call tr_q,$(TR_CACHE)/extract) \
+	    --package-name=$(POT_PACKAGE) -o po/content.pot \
 	    content/$(SOURCE_LANG) content/site.xml,EXTRACT po/content.pot)
 
 # The source language: the articles as they are, every one published.
