@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "lib/cache.h"
-#include "lib/digest.h"
 #include "lib/extract.h"
 #include "lib/its.h"
 #include "lib/mem.h"
@@ -54,27 +53,6 @@ static const char help[] =
 
 enum { OPT_PACKAGE_NAME = 256, OPT_PACKAGE_VERSION, OPT_SOURCE_LANG };
 
-/*
- * The digest of the rules files PATHS (COUNT of them), each by its name
- * and bytes, into *DG.  Returns 0, or -1 when one cannot be read.
- */
-static int digest_rules(struct cache *cache, char **paths, size_t count, struct digest *dg)
-{
-	struct digest_state s;
-	struct digest file;
-	size_t i;
-
-	digest_init(&s);
-	for (i = 0; i < count; i++) {
-		if (cache_file(cache, paths[i], &file) != 0)
-			return -1;
-		digest_add_str(&s, paths[i]);
-		digest_add_digest(&s, &file);
-	}
-	*dg = digest_final(&s);
-	return 0;
-}
-
 int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 {
 	static const struct option options[] = {
@@ -96,18 +74,16 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 	struct xmldoc_schema *schema = NULL;
 	struct extract *ex = NULL;
 	struct cache *cache = NULL;
-	struct digest rules_before, rules_after;
-	char **rules_paths = NULL;
-	size_t i, rules_count = 0, rules_alloc = 0;
-	unsigned long files_before;
+	struct tool_rules rules_files;
+	size_t i;
 	int c, status = TOOL_OK;
+
+	memset(&rules_files, 0, sizeof rules_files);
 
 	while ((c = getopt_long(argc, argv, "i:o:f:s:c:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'i':
-			xgrow((void **)&rules_paths, &rules_alloc, rules_count + 1,
-			      sizeof *rules_paths);
-			rules_paths[rules_count++] = optarg;
+			tool_rules_add(&rules_files, optarg);
 			break;
 		case 'c':
 			cache_path = optarg;
@@ -141,21 +117,11 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 	}
 	if (tool_files_add_args(&files, argv + optind, argc - optind, &ctx->diag) != 0)
 		status = TOOL_USAGE;
-	/* The rules are digested before they are read, and again at the end:
-	 * records are kept only if they did not change meanwhile, and if
-	 * they linked no other file (which their digest does not cover). */
-	if (cache_path && !schema_path) {
+	if (cache_path && !schema_path)
 		cache = cache_open(cache_path);
-		if (digest_rules(cache, rules_paths, rules_count, &rules_before) != 0) {
-			cache_free(cache);
-			cache = NULL;
-		}
-	}
-	files_before = xmldoc_files_read();
-	for (i = 0; i < rules_count; i++)
-		if (its_rules_load(rules, rules_paths[i], &ctx->diag) != 0)
-			status = TOOL_USAGE;
-	if (cache && xmldoc_files_read() - files_before != rules_count) {
+	if (tool_rules_load(&rules_files, rules, cache, &ctx->diag) != 0)
+		status = TOOL_USAGE;
+	if (!rules_files.cacheable) {
 		cache_free(cache);
 		cache = NULL;
 	}
@@ -177,7 +143,7 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 		xmlDocPtr doc;
 
 		if (cache) {
-			if (extract_file_cached(ex, files.paths[i], cache, &rules_before,
+			if (extract_file_cached(ex, files.paths[i], cache, &rules_files.digest,
 			                        &ctx->diag) != 0)
 				status = TOOL_USAGE;
 			continue;
@@ -191,8 +157,7 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 	}
 	/* What the documents gave is kept even when one failed: the next run
 	 * reads only that one again. */
-	if (cache && digest_rules(cache, rules_paths, rules_count, &rules_after) == 0 &&
-	    digest_equal(&rules_before, &rules_after))
+	if (cache && tool_rules_unchanged(&rules_files, cache))
 		cache_save(cache, &ctx->diag);
 	if (status == TOOL_OK && extract_write(ex, output, &header, &ctx->diag) != 0) {
 		status = TOOL_USAGE;
@@ -206,7 +171,7 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 
 done:
 	cache_free(cache);
-	free(rules_paths);
+	tool_rules_release(&rules_files);
 	extract_free(ex);
 	xmldoc_schema_free(schema);
 	its_rules_free(rules);

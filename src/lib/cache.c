@@ -221,6 +221,17 @@ const char *cache_get(struct cache *c, const struct digest *key, size_t *len)
 	return r->data ? r->data : "";
 }
 
+void cache_reject(struct cache *c, const struct digest *key)
+{
+	struct record *r = find(c, key);
+
+	if (r && r->keep) {
+		r->keep = 0;
+		c->stats.hits--;
+		c->stats.misses++;
+	}
+}
+
 void cache_put(struct cache *c, const struct digest *key, const void *data, size_t len)
 {
 	struct record *r = find(c, key);

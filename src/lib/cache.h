@@ -64,6 +64,13 @@ void cache_key(struct digest_state *s, const char *kind);
  */
 const char *cache_get(struct cache *c, const struct digest *key, size_t *len);
 
+/*
+ * Says that the record under KEY, just got, turned out not to fit (what
+ * it depends on beyond its key changed): it counts as missed, and is not
+ * kept unless put again.
+ */
+void cache_reject(struct cache *c, const struct digest *key);
+
 /* Puts LEN bytes at DATA under KEY (replacing the record there). */
 void cache_put(struct cache *c, const struct digest *key, const void *data, size_t len);
 

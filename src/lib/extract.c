@@ -438,6 +438,8 @@ int extract_file_cached(struct extract *ex, const char *path, struct cache *cach
 		rec = cache_get(cache, &key, &len);
 		if (rec && replay(ex, path, rec, len) == 0)
 			return 0;
+		if (rec)
+			cache_reject(cache, &key);
 	}
 	/* The bytes parsed are the bytes digested: a document changed
 	 * meanwhile gets the record of what was read. */

@@ -8,10 +8,13 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lib/cache.h"
+#include "lib/catalog.h"
 #include "lib/extract.h"
+#include "lib/inject.h"
 #include "lib/its.h"
 #include "lib/xmldoc.h"
 #include "unit.h"
@@ -90,6 +93,7 @@ static size_t extract(const char *const *names, size_t count, const char *pack, 
 	return hits;
 }
 
+/* 1 when the files A and B (below the test's folder) hold the same bytes. */
 static int same_files(const char *a, const char *b)
 {
 	char *x = unit_slurp(path_of(a)), *y = unit_slurp(path_of(b));
@@ -136,6 +140,125 @@ static void test_extract(void)
 	CHECK(same_files("plain3.pot", "fifth.pot"));
 }
 
+static const char po_head[] =
+    "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+    "\"Language: en\\n\"\n\"X-Source-Language: fr\\n\"\n\n";
+
+/* A catalog for a.xml and b.xml with TRANSLATION for "Commun." */
+static void write_catalog(const char *common)
+{
+	char text[2048];
+
+	snprintf(text, sizeof text,
+	         "%smsgid \"Un <em>premier</em> texte.\"\nmsgstr \"A <em>first</em> text.\"\n\n"
+	         "msgid \"Une image\"\nmsgstr \"An image\"\n\n"
+	         "msgid \"Commun.\"\nmsgstr \"%s\"\n\n"
+	         "msgid \"Un autre.\"\nmsgstr \"Another <script/>.\"\n",
+	         po_head, common);
+	write_text("en.po", text);
+}
+
+/*
+ * Localizes a.xml and b.xml into the folder OUT, through the cache at
+ * PACK when not NULL; returns the records used.  *REJECTED gets the
+ * translations refused, *ERRORS the errors reported.
+ */
+static size_t localize(const char *pack, const char *out, unsigned long *rejected,
+                       unsigned long *errors)
+{
+	const char *names[] = { "a.xml", "b.xml" };
+	struct its_rules *rules = its_rules_new();
+	struct cache *c = pack ? cache_open(pack) : NULL;
+	struct inject_options opt;
+	struct catalog *cat;
+	struct inject *inj;
+	struct digest rules_dg;
+	struct diag d;
+	char target[600];
+	size_t i, hits;
+
+	diag_init(&d, NULL, NULL);
+	its_rules_load(rules, path_of("rules.its"), &d);
+	rules_dg = digest_of(rules_text, strlen(rules_text));
+	cat = catalog_read(path_of("en.po"), &d);
+	memset(&opt, 0, sizeof opt);
+	opt.lang = "en";
+	opt.source_lang = "fr";
+	opt.threshold = 50;
+	inj = inject_new(rules, cat, &opt);
+	mkdir(path_of(out), 0777);
+	for (i = 0; i < 2; i++) {
+		snprintf(target, sizeof target, "%s/%s", path_of(out), names[i]);
+		if (c) {
+			CHECK(inject_file_cached(inj, path_of(names[i]), names[i], target, c,
+			                         &rules_dg, &d) >= 0);
+		} else {
+			xmlDocPtr doc = xmldoc_read_file(path_of(names[i]), &d);
+
+			CHECK(doc && inject_doc(inj, doc, names[i], &d) == 0);
+			CHECK(inject_write_doc(doc, target, &d) >= 0);
+			xmlFreeDoc(doc);
+		}
+	}
+	snprintf(target, sizeof target, "%s/manifest.xml", path_of(out));
+	CHECK(inject_write_manifest(inj, target, &d) >= 0);
+	*rejected = inject_rejected(inj);
+	*errors = diag_count(&d, DIAG_ERROR);
+	hits = c ? cache_stats(c)->hits : 0;
+	if (c)
+		CHECK(cache_save(c, &d) == 0);
+	cache_free(c);
+	inject_free(inj);
+	catalog_free(cat);
+	its_rules_free(rules);
+	return hits;
+}
+
+static int same_folders(const char *a, const char *b)
+{
+	const char *files[] = { "a.xml", "b.xml", "manifest.xml" };
+	char x[600], y[600];
+	size_t i;
+	int same = 1;
+
+	for (i = 0; i < 3; i++) {
+		snprintf(x, sizeof x, "%s/%s", a, files[i]);
+		snprintf(y, sizeof y, "%s/%s", b, files[i]);
+		same = same && same_files(x, y);
+	}
+	return same;
+}
+
+static void test_inject(void)
+{
+	unsigned long rejected, errors, r2, e2;
+
+	write_text("a.xml", doc_a);
+	write_text("b.xml", doc_b2);
+	write_catalog("Common.");
+	CHECK(localize(NULL, "plain", &rejected, &errors) == 0);
+	CHECK(rejected == 1 && errors == 1); /* "Another <script/>." */
+	CHECK(localize(path_of("xml.pack"), "cached", &r2, &e2) == 0);
+	CHECK(same_folders("plain", "cached"));
+	/* Both from their records, the refused translation said again. */
+	CHECK(localize(path_of("xml.pack"), "cached", &r2, &e2) == 2);
+	CHECK(r2 == rejected && e2 == errors);
+	CHECK(same_folders("plain", "cached"));
+
+	/* The translation of a message both use changes: both again. */
+	write_catalog("In common.");
+	CHECK(localize(NULL, "plain", &rejected, &errors) == 0);
+	CHECK(localize(path_of("xml.pack"), "cached", &r2, &e2) == 0);
+	CHECK(same_folders("plain", "cached"));
+	CHECK(localize(path_of("xml.pack"), "cached", &r2, &e2) == 2);
+
+	/* A localized article edited or removed by hand is written again. */
+	write_text("cached/a.xml", "<doc/>\n");
+	unlink(path_of("cached/b.xml"));
+	CHECK(localize(path_of("xml.pack"), "cached", &r2, &e2) == 0);
+	CHECK(same_folders("plain", "cached"));
+}
+
 int main(void)
 {
 	char cmd[300];
@@ -143,6 +266,7 @@ int main(void)
 	if (!mkdtemp(dir))
 		return 99;
 	test_extract();
+	test_inject();
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	if (system(cmd) != 0)
 		return 99;
