@@ -176,6 +176,7 @@ $(TR_ARTICLES) $(TR_IMAGES): ;
 .stamps/xml-$(SOURCE_LANG): .stamps/valid $(TR_RULES) $(TRADUKI_DEP) $(call tr_xml_missing,$(SOURCE_LANG))
 	$(call tr_stage,\
 	  $(TRADUKI) build --lang=$(SOURCE_LANG) $(TR_ITS) --site=content/site.xml \
+	    --cache=$(call tr_q,$(TR_CACHE)/xml-$(SOURCE_LANG)) \
 	    -o $(call tr_q,$(TR_O)xml/$(SOURCE_LANG)) content/$(SOURCE_LANG) content/site.xml,XML xml/$(SOURCE_LANG))
 
 # Per language LL: the catalog is merged when the template or the catalog
@@ -195,6 +196,7 @@ define tr_language
 		$$(TRADUKI_DEP) $$(call tr_xml_missing,$(1))
 	$$(call tr_language_stage,\
 	  rc=0; $$(TRADUKI) build --lang=$(1) --po=po/$(1).po $$(TR_ITS) --site=content/site.xml \
+	    --cache=$$(call tr_q,$$(TR_CACHE)/xml-$(1)) \
 	    -o $$(call tr_q,$$(TR_O)xml/$(1)) content/$$(SOURCE_LANG) content/site.xml || rc=$$$$?; \
 	  test $$$$rc -le 1,XML xml/$(1),,test -f .stamps/po-$(1).failed,\
 	  xml/$(1): not made again while po/$(1).po cannot be read)
