@@ -91,6 +91,8 @@ static const char help[] =
     "  -j, --jobs=N           make the pages with N processes (0: one per\n"
     "                         processor; default 1)\n"
     "  -o, --output=DIR       where to write\n"
+    "  -c, --cache=FILE       keep in FILE what the site takes of each article,\n"
+    "                         and the plan, and read again only what changed\n"
     "\n"
     "  -q, --quiet            print nothing but problems\n"
     "      --progress         show a progress line on standard error (default: when\n"
@@ -532,6 +534,7 @@ struct build_args {
 	const char **static_dirs;
 	size_t static_count;
 	const char *jobs;
+	const char *cache;
 };
 
 /*
@@ -608,6 +611,7 @@ static int build_site(const struct build_args *args, struct tool_ctx *ctx)
 	opts.xml_dir = args->xml_dir ? args->xml_dir : "xml";
 	opts.templates_dir = args->templates ? args->templates : TRADUKI_TEMPLATES_DIR;
 	opts.out_dir = args->output;
+	opts.cache = args->cache;
 	if (args->languages) {
 		languages = split_languages(args->languages, &count);
 		opts.languages = (const char *const *)languages;
@@ -640,6 +644,7 @@ static int run_site(int argc, char **argv, struct tool_ctx *ctx)
 		{ "static", required_argument, NULL, 'S' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "cache", required_argument, NULL, 'c' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "progress", no_argument, NULL, OPT_PROGRESS },
 		{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
@@ -651,7 +656,7 @@ static int run_site(int argc, char **argv, struct tool_ctx *ctx)
 	int c, status = TOOL_OK;
 
 	memset(&args, 0, sizeof args);
-	while ((c = getopt_long(argc, argv, "s:x:l:t:S:j:o:qh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:x:l:t:S:j:o:c:qh", options, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			args.site = optarg;
@@ -672,6 +677,9 @@ static int run_site(int argc, char **argv, struct tool_ctx *ctx)
 			break;
 		case 'j':
 			args.jobs = optarg;
+			break;
+		case 'c':
+			args.cache = optarg;
 			break;
 		default:
 			if (common_option(c, &args.output, ctx, &status) != 0)

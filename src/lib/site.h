@@ -67,6 +67,12 @@ struct site_options {
 	 */
 	const char *build_id;
 	/*
+	 * A file (cache.h) that keeps, from one build to the next, what the
+	 * model takes of each article and the plan, so that a build reads
+	 * again only the articles that changed; NULL: none.
+	 */
+	const char *cache;
+	/*
 	 * Processes that make the pages, once the model and the plan are
 	 * in memory (fork): 1 (or a few pages) one, 0 one per processor.
 	 */
