@@ -241,7 +241,8 @@ TR_BUILD_SITE = \
 	$(TRADUKI) build --site=content/site.xml --xml=$(call tr_q,$(TR_O)xml) \
 	  $(if $(wildcard $(TEMPLATES_DIR)/site.xsl),--templates=$(call tr_q,$(tr_templates_abs))) \
 	  $(if $(wildcard $(TR_S)/content/images),--static=content/images) \
-	  --languages="$$langs" --jobs=$(TR_JOBS) -o $(call tr_q,$(TR_O)public)
+	  --languages="$$langs" --jobs=$(TR_JOBS) --cache=$(call tr_q,$(TR_CACHE)/site) \
+	  -o $(call tr_q,$(TR_O)public)
 
 .stamps/site: .stamps/xml-$(SOURCE_LANG) $(LINGUAS:%=.stamps/xml-%) $(TR_TEMPLATES) $(TR_IMAGES) \
 		$(TR_S)/po/LINGUAS $(TR_SITE) $(TRADUKI_DEP) $(tr_site_missing)
