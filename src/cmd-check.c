@@ -404,8 +404,13 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 		catalog_free(cat);
 	}
 	catalog_free(pot);
-	if (html || sources)
+	if (html || sources) {
+		unsigned long before = diag_count(&ctx->diag, DIAG_ERROR);
+
 		check_load_titles(&report, sources, &ctx->diag);
+		if (diag_count(&ctx->diag, DIAG_ERROR) != before)
+			unreadable++;
+	}
 
 	switch (format) {
 	case FORMAT_TEXT:

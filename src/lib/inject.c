@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "atomic.h"
 #include "buf.h"
@@ -18,6 +19,7 @@
 #include "mem.h"
 #include "msgindex.h"
 #include "segment.h"
+#include "uni.h"
 #include "xmldoc.h"
 
 /* What the run shows for a message. */
@@ -201,13 +203,17 @@ unsigned long inject_rejected(const struct inject *inj)
 }
 
 /* The state of E before its translation is tried, worked out once. */
-static enum state entry_state(const struct inject *inj, struct entry *e)
+static enum state entry_state(struct inject *inj, struct entry *e)
 {
 	if (e->state != STATE_UNKNOWN)
 		return e->state;
 	if (!inj->cat)
 		e->state = STATE_SOURCE;
-	else if (!e->msg || !*catalog_msg_str(e->msg))
+	else if (e->msg && catalog_msg_rejected(e->msg)) {
+		/* Refused when the catalog was read, and reported then. */
+		e->state = STATE_REJECTED;
+		inj->rejected++;
+	} else if (!e->msg || !*catalog_msg_str(e->msg))
 		e->state = STATE_UNTRANSLATED;
 	else if (catalog_msg_fuzzy(e->msg))
 		e->state = STATE_FUZZY;
@@ -465,6 +471,7 @@ static int localize(struct inject *inj, xmlDocPtr doc, const char *file, struct 
 	struct its_doc *its = its_doc_new(inj->rules, doc, d);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	struct run r = *rp;
+	int rc = 0;
 
 	if (!its)
 		return -1;
@@ -488,6 +495,22 @@ static int localize(struct inject *inj, xmlDocPtr doc, const char *file, struct 
 	r.its = its;
 	r.d = d;
 	r.art = file ? add_article(inj, its, root, file) : NULL;
+	if (r.art && r.art->date) {
+		/* The pages, feeds and sitemaps get the day as YYYY-MM-DD: an
+		 * xs:date may also carry a time zone (2024-05-01+02:00). */
+		char day[11];
+
+		if (uni_calendar_date(r.art->date, day) == 0) {
+			free(r.art->date);
+			r.art->date = xstrdup(day);
+		} else {
+			diag_report(d, DIAG_ERROR, xmldoc_name(doc), xmlGetLineNo(root), 0,
+			            "the date '%s' is no date the site can show: an xs:date of the "
+			            "years 1 to 9999 (2024-05-01, 2024-05-01+02:00)",
+			            r.art->date);
+			rc = -1;
+		}
+	}
 	if (root) {
 		set_lang(its, root, inj->lang);
 		extract_units(its, root, on_unit, &r);
@@ -499,7 +522,7 @@ static int localize(struct inject *inj, xmlDocPtr doc, const char *file, struct 
 		                    inj->threshold, inj->keep_margin);
 	its_doc_free(its);
 	*rp = r;
-	return 0;
+	return rc;
 }
 
 int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag *d)
@@ -527,9 +550,10 @@ static int write_doc(xmlDocPtr doc, const char *path, int format, struct digest 
 	}
 	if (wrote)
 		*wrote = digest_of(mem, (size_t)len);
-	/* Not flushed one by one: the next build writes a lost file again. */
-	rc = atomic_write(path, (const char *)mem, (size_t)len, ATOMIC_KEEP_SAME | ATOMIC_NO_SYNC,
-	                  d);
+	/* Not flushed one by one: the next build writes a lost file again.
+	 * Written over in the output folder, never through a link there. */
+	rc = atomic_write(path, (const char *)mem, (size_t)len,
+	                  ATOMIC_KEEP_SAME | ATOMIC_NO_SYNC | ATOMIC_NO_FOLLOW, d);
 	xmlFree(mem);
 	return rc;
 }
@@ -691,6 +715,7 @@ static int replay(struct inject *inj, const char *file, const char *out, struct 
 	struct digest_state s;
 	struct inject_article art;
 	const char *id, *date;
+	struct stat st;
 	uint64_t n, i;
 
 	memset(&art, 0, sizeof art);
@@ -722,6 +747,9 @@ static int replay(struct inject *inj, const char *file, const char *out, struct 
 		}
 	}
 	now = digest_final(&s);
+	/* The file written, not one a link there leads to (see write_doc). */
+	if (lstat(out, &st) != 0 || !S_ISREG(st.st_mode))
+		return -1;
 	if (!digest_equal(&now, &said) || cache_file(cache, out, &on_disk) != 0 ||
 	    !digest_equal(&on_disk, &wrote))
 		return -1;

@@ -7,7 +7,6 @@
 
 #include <stdint.h>
 #include <stdlib.h>
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -21,6 +20,7 @@
 #include <libxml/xmlerror.h>
 
 #include "buf.h"
+#include "file.h"
 
 /*
  * No network, no DTD loading, no entity substitution: a document from an
@@ -450,9 +450,9 @@ static xmlDocPtr read_with(xmlParserCtxtPtr ctxt, const char *path, const char *
 }
 
 /*
- * Reads the whole file into memory first: the reason a file cannot be
- * read (missing, a directory, no permission) is then ours to word, and
- * libxml2 never opens a path itself.
+ * Reads the whole file into memory first (file.h): the reason a file
+ * cannot be read (missing, a folder, a device, no permission, too large)
+ * is then ours to word, and libxml2 never opens a path itself.
  */
 static unsigned long files_read;
 
@@ -464,26 +464,15 @@ unsigned long xmldoc_files_read(void)
 xmlDocPtr xmldoc_read_file(const char *path, struct diag *d)
 {
 	struct buf content = BUF_INIT;
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	xmlDocPtr doc = NULL;
-	char chunk[65536];
-	size_t n;
 
 	files_read++;
-	if (!fp) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-		return NULL;
+	if (file_read(path, FILE_MAX_DOCUMENT, &content, d) == 0) {
+		if (content.len == 0)
+			diag_report(d, DIAG_ERROR, path, 0, 0, "empty file, not an XML document");
+		else
+			doc = xmldoc_read_memory(content.data, content.len, path, d);
 	}
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&content, chunk, n);
-	if (ferror(fp))
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-	else if (content.len == 0)
-		diag_report(d, DIAG_ERROR, path, 0, 0, "empty file, not an XML document");
-	else
-		doc = xmldoc_read_memory(content.data, content.len, path, d);
-	if (fp != stdin)
-		fclose(fp);
 	buf_release(&content);
 	return doc;
 }

@@ -12,6 +12,8 @@
  *   t:dir(LANG)                   "rtl" or "ltr"
  *   t:language-name(CODE[, LANG]) CODE's name in LANG (default: in CODE itself),
  *                                 as a menu item: "Français", "العربية"
+ *   t:json-string(TEXT)           TEXT as a JSON string, quotes included, safe
+ *                                 inside an HTML <script>: < > & are \u003c...
  *
  * A bad argument (a date that is not YYYY-MM-DD, text that is not UTF-8)
  * is a transformation error reported through libxslt's error function of
