@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "file.h"
 #include "mem.h"
 
 #define MAGIC "traduki cache 1\n"
@@ -116,14 +117,20 @@ static struct record *add(struct cache *c, const struct digest *key)
 
 /* --- Opening ------------------------------------------------------------------- */
 
+/* The pack, a regular file no larger than a catalog may be (file.h). */
 static int read_all(const char *path, struct buf *out)
 {
 	char chunk[1 << 16];
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	int fd = file_open(path, &st);
 	ssize_t n;
 
 	if (fd < 0)
 		return -1;
+	if ((uint64_t)st.st_size > FILE_MAX_CATALOG) {
+		close(fd);
+		return -1;
+	}
 	while ((n = read(fd, chunk, sizeof chunk)) > 0)
 		buf_add(out, chunk, (size_t)n);
 	close(fd);
@@ -411,17 +418,20 @@ int cache_file_read(struct cache *c, const char *path, struct digest *dg, struct
 
 	buf_truncate(data, 0);
 	clock_gettime(CLOCK_REALTIME, &seen);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* Opened as every input is (never blocking on a pipe, a regular file
+	 * only), and within the bound of a document: past it, the caller's
+	 * own reading says why. */
+	fd = file_open(path, &before);
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &before) != 0 || !S_ISREG(before.st_mode)) {
+	if ((uint64_t)before.st_size > FILE_MAX_DOCUMENT) {
 		close(fd);
 		return -1;
 	}
 	buf_grow(data, (size_t)before.st_size + 1);
-	while ((n = read(fd, chunk, sizeof chunk)) > 0)
+	while ((n = read(fd, chunk, sizeof chunk)) > 0 && data->len <= FILE_MAX_DOCUMENT)
 		buf_add(data, chunk, (size_t)n);
-	if (n < 0 || fstat(fd, &after) != 0) {
+	if (n < 0 || data->len > FILE_MAX_DOCUMENT || fstat(fd, &after) != 0) {
 		close(fd);
 		buf_truncate(data, 0);
 		return -1;
