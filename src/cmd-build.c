@@ -19,7 +19,9 @@
 #include <libxml/hash.h>
 
 #include "lib/buf.h"
+#include "lib/cache.h"
 #include "lib/catalog.h"
+#include "lib/digest.h"
 #include "lib/inject.h"
 #include "lib/its.h"
 #include "lib/mem.h"
@@ -68,6 +70,10 @@ static const char help[] =
     "  -f, --files-from=LIST  also the documents named in LIST, one per line\n"
     "                         ('-': standard input)\n"
     "  -o, --output=DIR       where to write (created if needed)\n"
+    "  -c, --cache=FILE       keep in FILE what each article gave, and localize\n"
+    "                         only the articles whose bytes, or the catalog's\n"
+    "                         entries for them, changed since (or the rules,\n"
+    "                         traduki, or a file written then)\n"
     "\n"
     "Site: reads, for the source language of SITE.xml and every other\n"
     "language LL, the localized XML in DIR/LL (manifest.xml, site.xml and one\n"
@@ -85,6 +91,8 @@ static const char help[] =
     "  -j, --jobs=N           make the pages with N processes (0: one per\n"
     "                         processor; default 1)\n"
     "  -o, --output=DIR       where to write\n"
+    "  -c, --cache=FILE       keep in FILE what the site takes of each article,\n"
+    "                         and the plan, and read again only what changed\n"
     "\n"
     "  -q, --quiet            print nothing but problems\n"
     "      --progress         show a progress line on standard error (default: when\n"
@@ -110,6 +118,7 @@ struct localized_args {
 	const char *site;
 	const char *threshold;
 	const char *output;
+	const char *cache;
 	char **files;
 	int nfiles;
 	const char **names; /* each file's name in the output folder */
@@ -276,9 +285,11 @@ static void report_departures(const char *path, const struct inject *inj,
 	xmlFreeDoc(doc);
 }
 
-static int build_localized(struct localized_args *args, const struct its_rules *rules,
+static int build_localized(struct localized_args *args, struct tool_rules *rules_files,
                            struct tool_ctx *ctx)
 {
+	struct its_rules *rules = its_rules_new();
+	struct cache *cache = NULL;
 	struct inject_options opt;
 	struct siteconf *sc = NULL;
 	struct catalog *cat = NULL;
@@ -287,13 +298,23 @@ static int build_localized(struct localized_args *args, const struct its_rules *
 	size_t written = 0, published = 0, i;
 	int status = check_args(args, ctx), k;
 
+	if (args->cache)
+		cache = cache_open(args->cache);
+	if (tool_rules_load(rules_files, rules, cache, &ctx->diag) != 0)
+		status = TOOL_USAGE;
+	if (!rules_files->cacheable) {
+		cache_free(cache);
+		cache = NULL;
+	}
 	if (status != TOOL_OK)
 		goto done;
 	memset(&opt, 0, sizeof opt);
 	opt.lang = args->lang;
 	if (args->site) {
-		if (!(sc = siteconf_load(args->site, &ctx->diag)))
-			return TOOL_USAGE;
+		if (!(sc = siteconf_load(args->site, &ctx->diag))) {
+			status = TOOL_USAGE;
+			goto done;
+		}
 		opt.source_lang = sc->source;
 	}
 	if (args->source_lang)
@@ -321,11 +342,23 @@ static int build_localized(struct localized_args *args, const struct its_rules *
 	for (k = 0; k < args->nfiles; k++) {
 		const char *file = args->files[k], *name = args->names[k];
 		int is_site = name == site_name;
-		xmlDocPtr doc = xmldoc_read_file(file, &ctx->diag);
+		xmlDocPtr doc;
 		int rc;
 
 		buf_truncate(&path, 0);
 		buf_addf(&path, "%s/%s", args->output, name);
+		if (cache && !is_site) {
+			rc = inject_file_cached(inj, file, name, buf_str(&path), cache,
+			                        &rules_files->digest, &ctx->diag);
+			if (rc < 0)
+				status = TOOL_USAGE;
+			else
+				written += (size_t)rc;
+			tool_progress(ctx, args->lang, (size_t)k + 1, (size_t)args->nfiles,
+			              "documents");
+			continue;
+		}
+		doc = xmldoc_read_file(file, &ctx->diag);
 		if (!doc || inject_doc(inj, doc, is_site ? NULL : name, &ctx->diag) != 0 ||
 		    (rc = inject_write_doc(doc, buf_str(&path), &ctx->diag)) < 0)
 			status = TOOL_USAGE;
@@ -349,6 +382,9 @@ static int build_localized(struct localized_args *args, const struct its_rules *
 		else
 			written += (size_t)rc;
 	}
+	/* What the articles gave is kept even when one failed. */
+	if (cache && tool_rules_unchanged(rules_files, cache))
+		cache_save(cache, &ctx->diag);
 	if (status == TOOL_OK && inject_rejected(inj))
 		status = TOOL_PROBLEMS;
 	for (i = 0; i < inject_article_count(inj); i++)
@@ -363,6 +399,8 @@ done:
 	inject_free(inj);
 	catalog_free(cat);
 	siteconf_free(sc);
+	cache_free(cache);
+	its_rules_free(rules);
 	free(args->names);
 	args->names = NULL;
 	buf_release(&path);
@@ -409,6 +447,7 @@ static int run_localized(int argc, char **argv, struct tool_ctx *ctx)
 		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
 		{ "files-from", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "cache", required_argument, NULL, 'c' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "progress", no_argument, NULL, OPT_PROGRESS },
 		{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
@@ -416,12 +455,13 @@ static int run_localized(int argc, char **argv, struct tool_ctx *ctx)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct localized_args args;
-	struct its_rules *rules = its_rules_new();
+	struct tool_rules rules;
 	struct tool_files files = { NULL, 0, 0 };
 	int c, status = TOOL_OK;
 
 	memset(&args, 0, sizeof args);
-	while ((c = getopt_long(argc, argv, "L:p:i:s:f:o:qh", options, NULL)) != -1) {
+	memset(&rules, 0, sizeof rules);
+	while ((c = getopt_long(argc, argv, "L:p:i:s:f:o:c:qh", options, NULL)) != -1) {
 		switch (c) {
 		case 'L':
 			args.lang = optarg;
@@ -430,8 +470,10 @@ static int run_localized(int argc, char **argv, struct tool_ctx *ctx)
 			args.po = optarg;
 			break;
 		case 'i':
-			if (its_rules_load(rules, optarg, &ctx->diag) != 0)
-				status = TOOL_USAGE;
+			tool_rules_add(&rules, optarg);
+			break;
+		case 'c':
+			args.cache = optarg;
 			break;
 		case 's':
 			args.site = optarg;
@@ -463,9 +505,9 @@ static int run_localized(int argc, char **argv, struct tool_ctx *ctx)
 		goto done;
 	args.files = files.paths;
 	args.nfiles = (int)files.count;
-	status = build_localized(&args, rules, ctx);
+	status = build_localized(&args, &rules, ctx);
 done:
-	its_rules_free(rules);
+	tool_rules_release(&rules);
 	tool_files_release(&files);
 	return status;
 }
@@ -492,23 +534,20 @@ struct build_args {
 	const char **static_dirs;
 	size_t static_count;
 	const char *jobs;
+	const char *cache;
 };
 
 /*
- * Names this program for the site's digests: its version, and the size and
- * time of its executable where the system says them, so that a rebuilt
- * traduki makes every page again.
+ * Names this program for the site's digests: its version, the sources it
+ * was built from and its libraries (digest_program), so that a traduki
+ * rebuilt from the same sources makes no page again, and any other does.
  */
 static void build_identity(char *id, size_t size)
 {
-	struct stat st;
+	char hex[33];
 
-	if (stat("/proc/self/exe", &st) == 0)
-		snprintf(id, size, "traduki %s %lld %lld.%09ld", PACKAGE_VERSION,
-		         (long long)st.st_size, (long long)st.st_mtim.tv_sec,
-		         (long)st.st_mtim.tv_nsec);
-	else
-		snprintf(id, size, "traduki %s", PACKAGE_VERSION);
+	digest_hex(digest_program(), hex);
+	snprintf(id, size, "traduki %s %s", PACKAGE_VERSION, hex);
 }
 
 static void site_progress(void *data, size_t done, size_t total)
@@ -572,6 +611,7 @@ static int build_site(const struct build_args *args, struct tool_ctx *ctx)
 	opts.xml_dir = args->xml_dir ? args->xml_dir : "xml";
 	opts.templates_dir = args->templates ? args->templates : TRADUKI_TEMPLATES_DIR;
 	opts.out_dir = args->output;
+	opts.cache = args->cache;
 	if (args->languages) {
 		languages = split_languages(args->languages, &count);
 		opts.languages = (const char *const *)languages;
@@ -604,6 +644,7 @@ static int run_site(int argc, char **argv, struct tool_ctx *ctx)
 		{ "static", required_argument, NULL, 'S' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "cache", required_argument, NULL, 'c' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "progress", no_argument, NULL, OPT_PROGRESS },
 		{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
@@ -615,7 +656,7 @@ static int run_site(int argc, char **argv, struct tool_ctx *ctx)
 	int c, status = TOOL_OK;
 
 	memset(&args, 0, sizeof args);
-	while ((c = getopt_long(argc, argv, "s:x:l:t:S:j:o:qh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:x:l:t:S:j:o:c:qh", options, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			args.site = optarg;
@@ -636,6 +677,9 @@ static int run_site(int argc, char **argv, struct tool_ctx *ctx)
 			break;
 		case 'j':
 			args.jobs = optarg;
+			break;
+		case 'c':
+			args.cache = optarg;
 			break;
 		default:
 			if (common_option(c, &args.output, ctx, &status) != 0)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/cache.h"
 #include "lib/extract.h"
 #include "lib/its.h"
 #include "lib/mem.h"
@@ -32,6 +33,9 @@ static const char help[] =
     "  -f, --files-from=LIST      also read the documents named in LIST, one per\n"
     "                             line ('#' starts a comment)\n"
     "  -s, --schema=FILE.rng      check each document against a RELAX NG schema\n"
+    "  -c, --cache=FILE           keep in FILE what each document gave, and read\n"
+    "                             only the documents that changed since (their\n"
+    "                             bytes, the rules or traduki); not with --schema\n"
     "      --package-name=NAME    Project-Id-Version of the template\n"
     "      --package-version=VER  version appended to it\n"
     "      --source-lang=LANG     source language (default: the first document's\n"
@@ -56,6 +60,7 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 		{ "output", required_argument, NULL, 'o' },
 		{ "files-from", required_argument, NULL, 'f' },
 		{ "schema", required_argument, NULL, 's' },
+		{ "cache", required_argument, NULL, 'c' },
 		{ "package-name", required_argument, NULL, OPT_PACKAGE_NAME },
 		{ "package-version", required_argument, NULL, OPT_PACKAGE_VERSION },
 		{ "source-lang", required_argument, NULL, OPT_SOURCE_LANG },
@@ -64,18 +69,24 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 	};
 	struct extract_header header = { NULL, NULL, NULL };
 	struct tool_files files = { NULL, 0, 0 };
-	const char *output = "-", *schema_path = NULL;
+	const char *output = "-", *schema_path = NULL, *cache_path = NULL;
 	struct its_rules *rules = its_rules_new();
 	struct xmldoc_schema *schema = NULL;
 	struct extract *ex = NULL;
-	int c, status = TOOL_OK;
+	struct cache *cache = NULL;
+	struct tool_rules rules_files;
 	size_t i;
+	int c, status = TOOL_OK;
 
-	while ((c = getopt_long(argc, argv, "i:o:f:s:h", options, NULL)) != -1) {
+	memset(&rules_files, 0, sizeof rules_files);
+
+	while ((c = getopt_long(argc, argv, "i:o:f:s:c:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'i':
-			if (its_rules_load(rules, optarg, &ctx->diag) != 0)
-				status = TOOL_USAGE;
+			tool_rules_add(&rules_files, optarg);
+			break;
+		case 'c':
+			cache_path = optarg;
 			break;
 		case 'o':
 			output = optarg;
@@ -106,6 +117,14 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 	}
 	if (tool_files_add_args(&files, argv + optind, argc - optind, &ctx->diag) != 0)
 		status = TOOL_USAGE;
+	if (cache_path && !schema_path)
+		cache = cache_open(cache_path);
+	if (tool_rules_load(&rules_files, rules, cache, &ctx->diag) != 0)
+		status = TOOL_USAGE;
+	if (!rules_files.cacheable) {
+		cache_free(cache);
+		cache = NULL;
+	}
 	if (status != TOOL_OK)
 		goto done;
 	if (files.count == 0) {
@@ -121,14 +140,25 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 	 * the template is written only when there was none. */
 	ex = extract_new(rules);
 	for (i = 0; i < files.count; i++) {
-		xmlDocPtr doc = xmldoc_read_file(files.paths[i], &ctx->diag);
+		xmlDocPtr doc;
 
+		if (cache) {
+			if (extract_file_cached(ex, files.paths[i], cache, &rules_files.digest,
+			                        &ctx->diag) != 0)
+				status = TOOL_USAGE;
+			continue;
+		}
+		doc = xmldoc_read_file(files.paths[i], &ctx->diag);
 		if (!doc || (schema && xmldoc_validate(schema, doc, &ctx->diag) != 0) ||
 		    extract_doc(ex, doc, files.paths[i], &ctx->diag) != 0)
 			status = TOOL_USAGE;
 		if (doc)
 			xmlFreeDoc(doc);
 	}
+	/* What the documents gave is kept even when one failed: the next run
+	 * reads only that one again. */
+	if (cache && tool_rules_unchanged(&rules_files, cache))
+		cache_save(cache, &ctx->diag);
 	if (status == TOOL_OK && extract_write(ex, output, &header, &ctx->diag) != 0) {
 		status = TOOL_USAGE;
 		/* Said once is enough: the final check of standard output
@@ -140,6 +170,8 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 	}
 
 done:
+	cache_free(cache);
+	tool_rules_release(&rules_files);
 	extract_free(ex);
 	xmldoc_schema_free(schema);
 	its_rules_free(rules);

@@ -24,6 +24,7 @@
 #include "lib/buf.h"
 #include "lib/file.h"
 #include "lib/mem.h"
+#include "lib/xmldoc.h"
 
 /* Adding a subcommand is one file (src/cmd-NAME.c) and one row here. */
 static const struct tool_command commands[] = {
@@ -269,6 +270,64 @@ int tool_files_add(struct tool_files *list, const char *path, struct diag *d)
 		return add_directory(list, path, d);
 	list_add(list, path);
 	return 0;
+}
+
+void tool_rules_add(struct tool_rules *tr, const char *path)
+{
+	xgrow((void **)&tr->paths, &tr->alloc, tr->count + 1, sizeof *tr->paths);
+	tr->paths[tr->count++] = xstrdup(path);
+}
+
+/* The digest of the rules files by name and bytes; -1 if one cannot be read. */
+static int digest_rules(const struct tool_rules *tr, struct cache *cache, struct digest *dg)
+{
+	struct digest_state s;
+	struct digest file;
+	size_t i;
+
+	digest_init(&s);
+	for (i = 0; i < tr->count; i++) {
+		if (cache_file(cache, tr->paths[i], &file) != 0)
+			return -1;
+		digest_add_str(&s, tr->paths[i]);
+		digest_add_digest(&s, &file);
+	}
+	*dg = digest_final(&s);
+	return 0;
+}
+
+int tool_rules_load(struct tool_rules *tr, struct its_rules *rules, struct cache *cache,
+                    struct diag *d)
+{
+	unsigned long before = xmldoc_files_read();
+	size_t i;
+	int rc = 0;
+
+	tr->cacheable = cache && digest_rules(tr, cache, &tr->digest) == 0;
+	for (i = 0; i < tr->count; i++)
+		if (its_rules_load(rules, tr->paths[i], d) != 0)
+			rc = -1;
+	if (xmldoc_files_read() - before != tr->count)
+		tr->cacheable = 0;
+	return rc;
+}
+
+int tool_rules_unchanged(const struct tool_rules *tr, struct cache *cache)
+{
+	struct digest now;
+
+	return tr->cacheable && digest_rules(tr, cache, &now) == 0 &&
+	       digest_equal(&now, &tr->digest);
+}
+
+void tool_rules_release(struct tool_rules *tr)
+{
+	size_t i;
+
+	for (i = 0; i < tr->count; i++)
+		free(tr->paths[i]);
+	free(tr->paths);
+	memset(tr, 0, sizeof *tr);
 }
 
 int tool_files_add_args(struct tool_files *list, char **args, int count, struct diag *d)

@@ -7,7 +7,10 @@
 
 #include <stddef.h>
 
+#include "lib/cache.h"
 #include "lib/diag.h"
+#include "lib/digest.h"
+#include "lib/its.h"
 
 /* Exit codes, the same for every subcommand. */
 enum tool_exit {
@@ -90,6 +93,27 @@ int tool_files_add(struct tool_files *files, const char *path, struct diag *d);
 int tool_files_add_list(struct tool_files *files, const char *list, struct diag *d);
 int tool_files_add_args(struct tool_files *files, char **args, int count, struct diag *d);
 void tool_files_release(struct tool_files *files);
+
+/*
+ * The ITS rules files given with --its, read once the options are parsed
+ * (tool_rules_load).  For a command with a cache (lib/cache.h) they are
+ * digested first, by name and bytes, and tool_rules_unchanged says after
+ * the run whether they still have that digest: records are kept only
+ * then, and only when reading them read no other file (a linked rules
+ * file, which the digest would not cover).
+ */
+struct tool_rules {
+	char **paths;
+	size_t count, alloc;
+	struct digest digest;
+	int cacheable; /* DIGEST holds, and no other file was read */
+};
+void tool_rules_add(struct tool_rules *tr, const char *path);
+/* Loads every file into RULES; 0, or -1 after reporting. CACHE may be NULL. */
+int tool_rules_load(struct tool_rules *tr, struct its_rules *rules, struct cache *cache,
+                    struct diag *d);
+int tool_rules_unchanged(const struct tool_rules *tr, struct cache *cache);
+void tool_rules_release(struct tool_rules *tr);
 
 /* The exit code for a run that reported through ctx->diag: 2 if errors, else 0. */
 int tool_status(const struct tool_ctx *ctx);

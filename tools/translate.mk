@@ -88,6 +88,8 @@ TR_SCHEMAS = $(TR_S)/content/article.rng $(TR_S)/content/site.rng
 TR_TEMPLATES = $(wildcard $(TEMPLATES_DIR)/*)
 TR_IMAGES = $(wildcard $(TR_S)/content/images $(TR_S)/content/images/*)
 TR_ITS = --its=content/article.its --its=content/site.its
+# What each stage worked out, per article, for the next run (doc/scale.md).
+TR_CACHE = $(TR_O).traduki-cache
 TR_STATUS = public/status
 
 # Automake's silent rules: "  MERGE    po/nl.po" by default, the command
@@ -166,13 +168,15 @@ $(TR_ARTICLES) $(TR_IMAGES): ;
 
 .stamps/pot: .stamps/valid $(TR_RULES) $(TRADUKI_DEP) $(if $(wildcard $(TR_S)/po/content.pot),,FORCE)
 	$(call tr_stage,\
-	  $(TRADUKI) extract $(TR_ITS) --package-name=$(POT_PACKAGE) -o po/content.pot \
+	  $(TRADUKI) extract $(TR_ITS) --cache=$(call tr_q,$(TR_CACHE)/extract) \
+	    --package-name=$(POT_PACKAGE) -o po/content.pot \
 	    content/$(SOURCE_LANG) content/site.xml,EXTRACT po/content.pot)
 
 # The source language: the articles as they are, every one published.
 .stamps/xml-$(SOURCE_LANG): .stamps/valid $(TR_RULES) $(TRADUKI_DEP) $(call tr_xml_missing,$(SOURCE_LANG))
 	$(call tr_stage,\
 	  $(TRADUKI) build --lang=$(SOURCE_LANG) $(TR_ITS) --site=content/site.xml \
+	    --cache=$(call tr_q,$(TR_CACHE)/xml-$(SOURCE_LANG)) \
 	    -o $(call tr_q,$(TR_O)xml/$(SOURCE_LANG)) content/$(SOURCE_LANG) content/site.xml,XML xml/$(SOURCE_LANG))
 
 # Per language LL: the catalog is merged when the template or the catalog
@@ -192,6 +196,7 @@ define tr_language
 		$$(TRADUKI_DEP) $$(call tr_xml_missing,$(1))
 	$$(call tr_language_stage,\
 	  rc=0; $$(TRADUKI) build --lang=$(1) --po=po/$(1).po $$(TR_ITS) --site=content/site.xml \
+	    --cache=$$(call tr_q,$$(TR_CACHE)/xml-$(1)) \
 	    -o $$(call tr_q,$$(TR_O)xml/$(1)) content/$$(SOURCE_LANG) content/site.xml || rc=$$$$?; \
 	  test $$$$rc -le 1,XML xml/$(1),,test -f .stamps/po-$(1).failed,\
 	  xml/$(1): not made again while po/$(1).po cannot be read)
@@ -242,7 +247,8 @@ TR_BUILD_SITE = \
 	  $(if $(wildcard $(TEMPLATES_DIR)/site.xsl),--templates=$(call tr_q,$(tr_templates_abs))) \
 	  $(if $(wildcard $(TR_S)/content/images),--static=content/images) \
 	  $(if $(tr_thumbnails),--static=$(call tr_q,$(TR_O)thumbs)) \
-	  --languages="$$langs" --jobs=$(TR_JOBS) -o $(call tr_q,$(TR_O)public)
+	  --languages="$$langs" --jobs=$(TR_JOBS) --cache=$(call tr_q,$(TR_CACHE)/site) \
+	  -o $(call tr_q,$(TR_O)public)
 
 .stamps/site: .stamps/xml-$(SOURCE_LANG) $(LINGUAS:%=.stamps/xml-%) $(TR_TEMPLATES) $(TR_IMAGES) \
 		$(TR_S)/po/LINGUAS $(TR_SITE) $(TRADUKI_DEP) $(tr_site_missing)

@@ -24,6 +24,7 @@
 
 #include "atomic.h"
 #include "buf.h"
+#include "cache.h"
 #include "catalog.h"
 #include "file.h"
 #include "mem.h"
@@ -300,22 +301,23 @@ struct collect {
 	struct extract *ex;
 	const char *file; /* interned */
 	int repeat; /* FILE was read before: its references may be anywhere */
+	struct buf *record; /* the units as a cache record (see below), or NULL */
+	uint64_t units;
 };
 
-static void add_unit(const struct extract_unit *unit, void *data)
+/*
+ * One occurrence of (CTXT, ID) in FILE (interned) at LINE, with its "#."
+ * COMMENTS; REPEAT when FILE was read before.  Each reference is kept
+ * once, as gettext keeps them: unless the document was named twice, a
+ * repeat can only be among the references of this document, the last ones.
+ */
+static void add_occurrence(struct extract *ex, const char *file, int repeat, const char *ctxt,
+                           const char *id, const char *comments, long line, int preserve)
 {
-	struct collect *c = data;
-	const struct segment *seg = unit->seg;
-	xmlNodePtr el = seg->node->type == XML_ATTRIBUTE_NODE ? seg->node->parent : seg->node;
-	struct msg *m = find_or_add(c->ex, unit->ctxt, seg->text);
-	const char *file = c->file;
-	long line = xmlGetLineNo(el) > 0 ? xmlGetLineNo(el) : 0;
+	struct msg *m = find_or_add(ex, ctxt, id);
 	size_t k;
 
-	/* Each reference once, as gettext keeps them: unless the document
-	 * was named twice, a repeat can only be among the references of
-	 * this document, the last ones. */
-	for (k = m->nrefs; k > 0 && (c->repeat || m->refs[k - 1].file == file); k--)
+	for (k = m->nrefs; k > 0 && (repeat || m->refs[k - 1].file == file); k--)
 		if (m->refs[k - 1].file == file && m->refs[k - 1].line == line)
 			break;
 	if (k == 0 || m->refs[k - 1].file != file || m->refs[k - 1].line != line) {
@@ -324,30 +326,177 @@ static void add_unit(const struct extract_unit *unit, void *data)
 		m->refs[m->nrefs].line = line;
 		m->nrefs++;
 	}
-	if (seg->preserve)
+	if (preserve)
 		m->no_wrap = 1;
-	merge_comments(m, unit->comments);
+	merge_comments(m, comments);
 }
 
-int extract_doc(struct extract *ex, xmlDocPtr doc, const char *name, struct diag *d)
+static void add_unit(const struct extract_unit *unit, void *data)
+{
+	struct collect *c = data;
+	const struct segment *seg = unit->seg;
+	xmlNodePtr el = seg->node->type == XML_ATTRIBUTE_NODE ? seg->node->parent : seg->node;
+	long line = xmlGetLineNo(el) > 0 ? xmlGetLineNo(el) : 0;
+
+	add_occurrence(c->ex, c->file, c->repeat, unit->ctxt, seg->text, unit->comments, line,
+	               seg->preserve);
+	if (c->record) {
+		cache_rec_str(c->record, unit->ctxt);
+		cache_rec_str(c->record, seg->text);
+		cache_rec_str(c->record, unit->comments);
+		cache_rec_u64(c->record, (uint64_t)line);
+		cache_rec_u64(c->record, seg->preserve ? 1 : 0);
+		c->units++;
+	}
+}
+
+/* The root's language, the first a document gives, is the template's. */
+static void take_language(struct extract *ex, const char *lang)
+{
+	if (!ex->source_lang && lang && *lang)
+		ex->source_lang = xstrdup(lang);
+}
+
+/* extract_doc, with the units also written to RECORD when not NULL. */
+static int extract_doc_into(struct extract *ex, xmlDocPtr doc, const char *name, struct buf *record,
+                            struct diag *d)
 {
 	struct its_doc *its = its_doc_new(ex->rules, doc, d);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
+	const char *lang = NULL;
 	struct collect c;
 
 	if (!its)
 		return -1;
+	memset(&c, 0, sizeof c);
+	c.ex = ex;
+	c.file = name;
+	c.record = record;
 	if (root) {
-		const char *lang = its_lang(its, root);
-
-		if (!ex->source_lang && lang && *lang)
-			ex->source_lang = xstrdup(lang);
-		c.ex = ex;
+		lang = its_lang(its, root);
+		take_language(ex, lang);
+		if (record)
+			cache_rec_str(record, lang);
 		c.file = intern_file(ex, name, &c.repeat);
 		extract_units(its, root, add_unit, &c);
 	}
+	if (record) {
+		if (!root)
+			cache_rec_str(record, NULL);
+		/* The count goes last, so the walk needs no second pass. */
+		cache_rec_u64(record, c.units);
+	}
 	its_doc_free(its);
 	return 0;
+}
+
+int extract_doc(struct extract *ex, xmlDocPtr doc, const char *name, struct diag *d)
+{
+	return extract_doc_into(ex, doc, name, NULL, d);
+}
+
+/* --- Documents through a cache ------------------------------------------------ */
+
+/*
+ * A document's record: the root's language (NULL if none), each unit as
+ * msgctxt, msgid, "#." comments, line and preserve-space flag, then the
+ * number of units.  Its key: the rules, the name the references give,
+ * the document's bytes (and the program, through cache_key).
+ */
+static void doc_key(const struct digest *rules, const char *name, const struct digest *bytes,
+                    struct digest *key)
+{
+	struct digest_state s;
+
+	cache_key(&s, "extract-doc");
+	digest_add_digest(&s, rules);
+	digest_add_str(&s, name);
+	digest_add_digest(&s, bytes);
+	*key = digest_final(&s);
+}
+
+/*
+ * Adds the units of the record REC (LEN bytes) as if the document NAME
+ * had been walked.  The record is checked whole first, so that a bad one
+ * adds nothing: returns 0, or -1 when it is not a record of this kind.
+ */
+static int replay(struct extract *ex, const char *name, const char *rec, size_t len)
+{
+	struct cache_reader r;
+	uint64_t units = 0, i;
+	const char *lang, *file = NULL;
+	int pass, repeat = 0;
+
+	for (pass = 0; pass < 2; pass++) {
+		cache_reader_init(&r, rec, len);
+		lang = cache_read_str(&r);
+		if (pass == 1) {
+			take_language(ex, lang);
+			file = intern_file(ex, name, &repeat);
+		}
+		for (i = 0; pass == 0 ? r.end - r.p > 8 && !r.bad : i < units; i++) {
+			const char *ctxt = cache_read_str(&r);
+			const char *id = cache_read_str(&r);
+			const char *comments = cache_read_str(&r);
+			long line = (long)cache_read_u64(&r);
+			int preserve = cache_read_u64(&r) != 0;
+
+			if (pass == 1)
+				add_occurrence(ex, file, repeat, ctxt, id, comments, line,
+				               preserve);
+			else if (!id || !comments)
+				return -1;
+		}
+		if (pass == 0 && (cache_read_u64(&r) != i || !cache_reader_done(&r)))
+			return -1;
+		units = i;
+	}
+	return 0;
+}
+
+int extract_file_cached(struct extract *ex, const char *path, struct cache *cache,
+                        const struct digest *rules, struct diag *d)
+{
+	struct digest bytes, key;
+	struct buf data = BUF_INIT, record = BUF_INIT;
+	const char *rec;
+	size_t len = 0;
+	unsigned long diags = 0, files;
+	xmlDocPtr doc;
+	int rc, i;
+
+	if (cache_file(cache, path, &bytes) == 0) {
+		doc_key(rules, path, &bytes, &key);
+		rec = cache_get(cache, &key, &len);
+		if (rec && replay(ex, path, rec, len) == 0)
+			return 0;
+		if (rec)
+			cache_reject(cache, &key);
+	}
+	/* The bytes parsed are the bytes digested: a document changed
+	 * meanwhile gets the record of what was read. */
+	if (cache_file_read(cache, path, &bytes, &data) != 0 || data.len == 0) {
+		buf_release(&data);
+		return extract_file(ex, path, d);
+	}
+	for (i = 0; i < DIAG_SEVERITY_COUNT; i++)
+		diags += diag_count(d, (enum diag_severity)i);
+	files = xmldoc_files_read();
+	doc = xmldoc_read_memory(data.data, data.len, path, d);
+	rc = doc ? extract_doc_into(ex, doc, path, &record, d) : -1;
+	/* Only a document that said nothing and read no other file (linked
+	 * rules) is all its key says. */
+	for (i = 0; i < DIAG_SEVERITY_COUNT; i++)
+		diags -= diag_count(d, (enum diag_severity)i);
+	if (rc == 0 && diags == 0 && files == xmldoc_files_read()) {
+		doc_key(rules, path, &bytes, &key);
+		cache_put(cache, &key, record.data, record.len);
+	}
+	if (doc)
+		xmlFreeDoc(doc);
+	buf_release(&record);
+	buf_release(&data);
+	return rc;
 }
 
 int extract_file(struct extract *ex, const char *path, struct diag *d)

@@ -17,7 +17,9 @@
 
 #include <libxml/tree.h>
 
+#include "cache.h"
 #include "diag.h"
+#include "digest.h"
 #include "its.h"
 #include "segment.h"
 
@@ -41,6 +43,17 @@ void extract_free(struct extract *ex);
  * adds its messages.  Returns 0, or -1 after reporting to D.
  */
 int extract_file(struct extract *ex, const char *path, struct diag *d);
+
+/*
+ * extract_file through CACHE: a document whose bytes, name and RULES (a
+ * digest of the rules files given to extract_new) are those of a record
+ * is not parsed; its units come from the record, and the template is the
+ * same.  Otherwise the document is read (its bytes digested as they are
+ * parsed) and, when it gave no diagnostic and had no other file read, its
+ * units are recorded.  Returns as extract_file.
+ */
+int extract_file_cached(struct extract *ex, const char *path, struct cache *cache,
+                        const struct digest *rules, struct diag *d);
 
 /* Adds the messages of DOC, read from NAME.  Returns 0, or -1 after reporting. */
 int extract_doc(struct extract *ex, xmlDocPtr doc, const char *name, struct diag *d);

@@ -8,10 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "atomic.h"
 #include "buf.h"
+#include "cache.h"
 #include "check.h"
+#include "digest.h"
 #include "extract.h"
 #include "mem.h"
 #include "msgindex.h"
@@ -41,6 +44,11 @@ struct entry {
 	enum state state;
 	long words; /* -1 until counted */
 	size_t stamp; /* the document that counted it last (1-based) */
+	/* For records (inject_file_cached): digests of the key and of what
+	 * the catalog says of it, worked out once. */
+	struct digest key, said;
+	int have_key, have_said;
+	char *reason; /* why its translation was refused, once known */
 };
 
 struct inject {
@@ -56,6 +64,10 @@ struct inject {
 	size_t article_count, article_alloc;
 	size_t docs; /* documents seen, for entry stamps */
 	unsigned long rejected;
+	/* The catalog's entries by the digest of their key, for records:
+	 * entry number + 1, 0 for empty; built on first use. */
+	size_t *by_key;
+	size_t by_key_size, catalog_entries;
 };
 
 /* One document being localized. */
@@ -64,6 +76,11 @@ struct run {
 	const struct its_doc *its;
 	struct inject_article *art; /* where its counts go */
 	struct diag *d;
+	/* When recording: the entries the document looked up, and those
+	 * whose translation was refused, as entry numbers. */
+	size_t *looked, *refused;
+	size_t nlooked, looked_alloc, nrefused, refused_alloc;
+	int recording;
 };
 
 /* --- The messages ------------------------------------------------------------ */
@@ -141,6 +158,7 @@ struct inject *inject_new(const struct its_rules *rules, const struct catalog *c
 		if (!catalog_msg_obsolete(m))
 			find_or_add(inj, catalog_msg_ctxt(m), catalog_msg_id(m), m);
 	}
+	inj->catalog_entries = inj->count;
 	return inj;
 }
 
@@ -153,8 +171,10 @@ void inject_free(struct inject *inj)
 	for (i = 0; i < inj->count; i++) {
 		free(inj->entries[i].ctxt);
 		free(inj->entries[i].id);
+		free(inj->entries[i].reason);
 	}
 	free(inj->entries);
+	free(inj->by_key);
 	msgindex_release(&inj->index);
 	for (i = 0; i < inj->article_count; i++) {
 		free(inj->articles[i].id);
@@ -289,12 +309,20 @@ static void mark_unit(struct run *r, xmlNodePtr node, int shown_translated)
 	mark_lang(r->its, el, lang);
 }
 
-static void report_rejected(struct run *r, const struct entry *e, const char *reason)
+static void report_rejected(struct inject *inj, const struct entry *e, const char *reason,
+                            struct diag *d)
 {
-	r->inj->rejected++;
-	diag_report_id(r->d, DIAG_ERROR, "markup", catalog_name(r->inj->cat),
-	               catalog_msg_line(e->msg), 0, "%s; the source text is shown instead",
+	inj->rejected++;
+	diag_report_id(d, DIAG_ERROR, "markup", catalog_name(inj->cat), catalog_msg_line(e->msg), 0,
+	               "%s; the source text is shown instead",
 	               reason ? reason : "the markup does not fit the source");
+}
+
+/* Keeps why E's translation was refused, for the records of documents. */
+static void note_reason(struct entry *e, const char *reason)
+{
+	free(e->reason);
+	e->reason = xstrdup(reason ? reason : "the markup does not fit the source");
 }
 
 static void on_unit(const struct extract_unit *unit, void *data)
@@ -309,6 +337,10 @@ static void on_unit(const struct extract_unit *unit, void *data)
 	if (!its_locale_admits(r->its, node, inj->lang))
 		return;
 	e = find_or_add(inj, unit->ctxt, unit->seg->text, NULL);
+	if (r->recording) {
+		xgrow((void **)&r->looked, &r->looked_alloc, r->nlooked + 1, sizeof *r->looked);
+		r->looked[r->nlooked++] = (size_t)(e - inj->entries);
+	}
 	state = entry_state(inj, e);
 	if (state == STATE_TRANSLATED) {
 		char *reason = NULL;
@@ -317,12 +349,24 @@ static void on_unit(const struct extract_unit *unit, void *data)
 		                       &reason) != 0) {
 			/* The same text fails the same way anywhere: said once. */
 			e->state = state = STATE_REJECTED;
-			report_rejected(r, e, reason);
+			report_rejected(inj, e, reason, r->d);
+			note_reason(e, reason);
 		}
 		free(reason);
 	}
 	if (state != STATE_SOURCE)
 		mark_unit(r, node, state == STATE_TRANSLATED);
+	if (state == STATE_REJECTED && r->recording) {
+		size_t n = (size_t)(e - inj->entries), i;
+
+		for (i = 0; i < r->nrefused && r->refused[i] != n; i++)
+			;
+		if (i == r->nrefused) {
+			xgrow((void **)&r->refused, &r->refused_alloc, r->nrefused + 1,
+			      sizeof *r->refused);
+			r->refused[r->nrefused++] = n;
+		}
+	}
 
 	if (!r->art || e->stamp == inj->docs)
 		return;
@@ -420,11 +464,13 @@ static struct inject_article *add_article(struct inject *inj, const struct its_d
 	return art;
 }
 
-int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag *d)
+/* inject_doc with R (zeroed but for RECORDING) for the run. */
+static int localize(struct inject *inj, xmlDocPtr doc, const char *file, struct run *rp,
+                    struct diag *d)
 {
 	struct its_doc *its = its_doc_new(inj->rules, doc, d);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	struct run r;
+	struct run r = *rp;
 	int rc = 0;
 
 	if (!its)
@@ -445,7 +491,6 @@ int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag 
 		inj->source_lang = xstrdup(lang);
 	}
 	inj->docs++;
-	memset(&r, 0, sizeof r);
 	r.inj = inj;
 	r.its = its;
 	r.d = d;
@@ -476,11 +521,24 @@ int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag 
 		    check_published(r.art->words, r.art->translated, r.art->fuzzy_words,
 		                    inj->threshold, inj->keep_margin);
 	its_doc_free(its);
+	*rp = r;
 	return rc;
 }
 
-/* Writes DOC to PATH, indented when FORMAT (see inject_write_doc). */
-static int write_doc(xmlDocPtr doc, const char *path, int format, struct diag *d)
+int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag *d)
+{
+	struct run r;
+
+	memset(&r, 0, sizeof r);
+	return localize(inj, doc, file, &r, d);
+}
+
+/*
+ * Writes DOC to PATH, indented when FORMAT (see inject_write_doc); the
+ * digest of the bytes goes to *WROTE when not NULL.
+ */
+static int write_doc(xmlDocPtr doc, const char *path, int format, struct digest *wrote,
+                     struct diag *d)
 {
 	xmlChar *mem = NULL;
 	int len = 0, rc;
@@ -490,6 +548,8 @@ static int write_doc(xmlDocPtr doc, const char *path, int format, struct diag *d
 		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot serialize the document");
 		return -1;
 	}
+	if (wrote)
+		*wrote = digest_of(mem, (size_t)len);
 	/* Not flushed one by one: the next build writes a lost file again.
 	 * Written over in the output folder, never through a link there. */
 	rc = atomic_write(path, (const char *)mem, (size_t)len,
@@ -500,7 +560,297 @@ static int write_doc(xmlDocPtr doc, const char *path, int format, struct diag *d
 
 int inject_write_doc(xmlDocPtr doc, const char *path, struct diag *d)
 {
-	return write_doc(doc, path, 0, d);
+	return write_doc(doc, path, 0, NULL, d);
+}
+
+/* --- Documents through a cache ------------------------------------------------ */
+
+/*
+ * A document's record holds what inject_doc and inject_write_doc gave:
+ * the digest of the bytes written, the manifest entry (id, date, counts),
+ * the messages the document looked up with a digest of what the catalog
+ * said of them, and the messages whose translation was refused, with why.
+ * Its key: the program, the rules, the languages, the document's path,
+ * name and bytes; what the catalog says is checked against the record,
+ * so that a translator's change to one message makes again the documents
+ * that use it and no other.
+ */
+
+static const struct digest *entry_key(struct entry *e)
+{
+	if (!e->have_key) {
+		struct digest_state s;
+
+		digest_init(&s);
+		digest_add_str(&s, e->ctxt);
+		digest_add_str(&s, e->id);
+		e->key = digest_final(&s);
+		e->have_key = 1;
+	}
+	return &e->key;
+}
+
+/* What the catalog says of MSG (NULL: nothing), all that entry_state reads. */
+static struct digest said_of(const struct catalog_msg *msg)
+{
+	struct digest_state s;
+	const char *form;
+	int i;
+
+	digest_init(&s);
+	digest_add_u64(&s, msg ? 1 : 0);
+	if (msg) {
+		digest_add_str(&s, catalog_msg_str(msg));
+		for (i = 0; (form = catalog_msg_str_plural(msg, i)) != NULL; i++)
+			digest_add_str(&s, form);
+		digest_add_u64(&s, (uint64_t)catalog_msg_fuzzy(msg));
+		digest_add_str(&s, catalog_msg_comments(msg));
+	}
+	return digest_final(&s);
+}
+
+static const struct digest *entry_said(struct entry *e)
+{
+	if (!e->have_said) {
+		e->said = said_of(e->msg);
+		e->have_said = 1;
+	}
+	return &e->said;
+}
+
+/* The catalog's entry with key digest KEY, or NULL. */
+static struct entry *find_by_key(struct inject *inj, const struct digest *key)
+{
+	size_t mask, i;
+
+	if (!inj->by_key) {
+		size_t size = 16, n;
+
+		while (size < 2 * inj->catalog_entries)
+			size *= 2;
+		inj->by_key = xcalloc(size, sizeof *inj->by_key);
+		inj->by_key_size = size;
+		for (n = 0; n < inj->catalog_entries; n++) {
+			const struct digest *k = entry_key(&inj->entries[n]);
+
+			for (i = (size_t)k->lo & (size - 1); inj->by_key[i];
+			     i = (i + 1) & (size - 1))
+				;
+			inj->by_key[i] = n + 1;
+		}
+	}
+	mask = inj->by_key_size - 1;
+	for (i = (size_t)key->lo & mask; inj->by_key[i]; i = (i + 1) & mask) {
+		struct entry *e = &inj->entries[inj->by_key[i] - 1];
+
+		if (digest_equal(entry_key(e), key))
+			return e;
+	}
+	return NULL;
+}
+
+static void doc_key(const struct inject *inj, const struct digest *rules, const char *path,
+                    const char *file, const struct digest *bytes, struct digest *key)
+{
+	struct digest_state s;
+
+	cache_key(&s, "inject-doc");
+	digest_add_digest(&s, rules);
+	digest_add_str(&s, inj->lang);
+	digest_add_str(&s, inj->source_lang);
+	digest_add_u64(&s, inj->cat ? 1 : 0);
+	digest_add_str(&s, path);
+	digest_add_str(&s, file);
+	digest_add_digest(&s, bytes);
+	*key = digest_final(&s);
+}
+
+static void record_doc(struct inject *inj, const struct run *r, const struct digest *wrote,
+                       struct buf *rec)
+{
+	const struct inject_article *art = r->art;
+	struct digest_state s;
+	struct digest said;
+	size_t i;
+
+	cache_rec_digest(rec, wrote);
+	cache_rec_str(rec, art->id);
+	cache_rec_str(rec, art->date);
+	cache_rec_u64(rec, art->words);
+	cache_rec_u64(rec, art->translated);
+	cache_rec_u64(rec, art->fuzzy);
+	cache_rec_u64(rec, art->fuzzy_words);
+	cache_rec_u64(rec, art->fallback);
+	cache_rec_u64(rec, art->rejected);
+	digest_init(&s);
+	for (i = 0; i < r->nlooked; i++)
+		digest_add_digest(&s, entry_said(&inj->entries[r->looked[i]]));
+	said = digest_final(&s);
+	cache_rec_u64(rec, r->nlooked);
+	cache_rec_digest(rec, &said);
+	for (i = 0; i < r->nlooked; i++)
+		cache_rec_digest(rec, entry_key(&inj->entries[r->looked[i]]));
+	cache_rec_u64(rec, r->nrefused);
+	for (i = 0; i < r->nrefused; i++) {
+		const struct entry *e = &inj->entries[r->refused[i]];
+
+		cache_rec_str(rec, e->ctxt);
+		cache_rec_str(rec, e->id);
+		cache_rec_str(rec, e->reason);
+	}
+}
+
+/*
+ * Uses the record REC (LEN bytes) for the document FILE written to OUT:
+ * returns 0 when the catalog says what it said of every message the
+ * document looked up and OUT still holds what was written, after adding
+ * the manifest entry and reporting the refused translations not reported
+ * yet; -1 (nothing done) otherwise.
+ */
+static int replay(struct inject *inj, const char *file, const char *out, struct cache *cache,
+                  const char *rec, size_t len, struct diag *d)
+{
+	struct cache_reader r;
+	struct digest wrote, said, now, on_disk;
+	struct digest_state s;
+	struct inject_article art;
+	const char *id, *date;
+	struct stat st;
+	uint64_t n, i;
+
+	memset(&art, 0, sizeof art);
+	cache_reader_init(&r, rec, len);
+	wrote = cache_read_digest(&r);
+	id = cache_read_str(&r);
+	date = cache_read_str(&r);
+	art.words = cache_read_u64(&r);
+	art.translated = cache_read_u64(&r);
+	art.fuzzy = cache_read_u64(&r);
+	art.fuzzy_words = cache_read_u64(&r);
+	art.fallback = cache_read_u64(&r);
+	art.rejected = cache_read_u64(&r);
+	n = cache_read_u64(&r);
+	said = cache_read_digest(&r);
+	if (r.bad || !id || n > (uint64_t)(r.end - r.p) / 16)
+		return -1;
+	digest_init(&s);
+	for (i = 0; i < n; i++) {
+		struct digest key = cache_read_digest(&r);
+		struct entry *e = find_by_key(inj, &key);
+		struct digest absent;
+
+		if (e) {
+			digest_add_digest(&s, entry_said(e));
+		} else {
+			absent = said_of(NULL);
+			digest_add_digest(&s, &absent);
+		}
+	}
+	now = digest_final(&s);
+	/* The file written, not one a link there leads to (see write_doc). */
+	if (lstat(out, &st) != 0 || !S_ISREG(st.st_mode))
+		return -1;
+	if (!digest_equal(&now, &said) || cache_file(cache, out, &on_disk) != 0 ||
+	    !digest_equal(&on_disk, &wrote))
+		return -1;
+	/* The refused translations, checked whole before any is reported. */
+	{
+		struct cache_reader check = r;
+
+		n = cache_read_u64(&check);
+		for (i = 0; i < n; i++) {
+			cache_read_str(&check);
+			if (!cache_read_str(&check) || !cache_read_str(&check))
+				return -1;
+		}
+		if (!cache_reader_done(&check))
+			return -1;
+	}
+	n = cache_read_u64(&r);
+	for (i = 0; i < n; i++) {
+		const char *ctxt = cache_read_str(&r);
+		const char *msgid = cache_read_str(&r);
+		const char *reason = cache_read_str(&r);
+		struct entry *e = find_or_add(inj, ctxt, msgid, NULL);
+
+		if (e->state != STATE_REJECTED && e->msg) {
+			e->state = STATE_REJECTED;
+			note_reason(e, reason);
+			report_rejected(inj, e, reason, d);
+		}
+	}
+	inj->docs++;
+	xgrow((void **)&inj->articles, &inj->article_alloc, inj->article_count + 1,
+	      sizeof *inj->articles);
+	art.id = xstrdup(id);
+	art.file = xstrdup(file);
+	art.date = date ? xstrdup(date) : NULL;
+	art.published = check_published(art.words, art.translated, art.fuzzy_words, inj->threshold,
+	                                inj->keep_margin);
+	inj->articles[inj->article_count++] = art;
+	return 0;
+}
+
+static unsigned long diag_total(const struct diag *d)
+{
+	unsigned long n = 0;
+	int i;
+
+	for (i = 0; i < DIAG_SEVERITY_COUNT; i++)
+		n += diag_count(d, (enum diag_severity)i);
+	return n;
+}
+
+int inject_file_cached(struct inject *inj, const char *path, const char *file, const char *out,
+                       struct cache *cache, const struct digest *rules, struct diag *d)
+{
+	struct digest bytes, key, wrote;
+	struct buf data = BUF_INIT, rec = BUF_INIT;
+	unsigned long diags, rejected = inj->rejected, files;
+	const char *record;
+	size_t len = 0;
+	struct run r;
+	xmlDocPtr doc;
+	int rc;
+
+	if (inj->source_lang && cache_file(cache, path, &bytes) == 0) {
+		doc_key(inj, rules, path, file, &bytes, &key);
+		record = cache_get(cache, &key, &len);
+		if (record && replay(inj, file, out, cache, record, len, d) == 0)
+			return 0;
+		if (record)
+			cache_reject(cache, &key);
+	}
+	/* The bytes localized are the bytes digested. */
+	if (cache_file_read(cache, path, &bytes, &data) != 0 || data.len == 0) {
+		buf_release(&data);
+		doc = xmldoc_read_file(path, d);
+		rc = doc && inject_doc(inj, doc, file, d) == 0 ? inject_write_doc(doc, out, d) : -1;
+		if (doc)
+			xmlFreeDoc(doc);
+		return rc;
+	}
+	diags = diag_total(d);
+	files = xmldoc_files_read();
+	memset(&r, 0, sizeof r);
+	r.recording = 1;
+	doc = xmldoc_read_memory(data.data, data.len, path, d);
+	rc = doc && localize(inj, doc, file, &r, d) == 0 ? write_doc(doc, out, 0, &wrote, d) : -1;
+	/* Recorded when it said nothing but the refused translations, which
+	 * the record says again, and had no other file read. */
+	if (rc >= 0 && diag_total(d) - diags == inj->rejected - rejected &&
+	    files == xmldoc_files_read()) {
+		doc_key(inj, rules, path, file, &bytes, &key);
+		record_doc(inj, &r, &wrote, &rec);
+		cache_put(cache, &key, rec.data, rec.len);
+	}
+	if (doc)
+		xmlFreeDoc(doc);
+	free(r.looked);
+	free(r.refused);
+	buf_release(&rec);
+	buf_release(&data);
+	return rc;
 }
 
 /* --- The manifest ------------------------------------------------------------ */
@@ -572,7 +922,7 @@ int inject_write_manifest(struct inject *inj, const char *path, struct diag *d)
 		xmlNewProp(el, BAD_CAST "published", BAD_CAST(art->published ? "yes" : "no"));
 	}
 	if (rc == 0)
-		rc = write_doc(doc, path, 1, d);
+		rc = write_doc(doc, path, 1, NULL, d);
 	free(sorted);
 	xmlFreeDoc(doc);
 	return rc;

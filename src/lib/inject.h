@@ -46,8 +46,10 @@
 
 #include <libxml/tree.h>
 
+#include "cache.h"
 #include "catalog.h"
 #include "diag.h"
+#include "digest.h"
 #include "its.h"
 
 struct inject_options {
@@ -96,6 +98,21 @@ void inject_free(struct inject *inj);
  * date as YYYY-MM-DD, without its time zone.
  */
 int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag *d);
+
+/*
+ * inject_doc and inject_write_doc for the article at PATH, named FILE in
+ * the manifest and written to OUT, through CACHE.  When a record has the
+ * same program, RULES (a digest of the rules files), languages, path,
+ * name and bytes, the catalog says of every message the article looked
+ * up what it said then, and OUT still holds what was written, the
+ * article is neither read nor written: its manifest entry, and its
+ * refused translations (reported as inject_doc does), come from the
+ * record.  Otherwise it is localized and written, and recorded unless it
+ * gave other diagnostics or had another file read.  Returns as
+ * inject_write_doc.
+ */
+int inject_file_cached(struct inject *inj, const char *path, const char *file, const char *out,
+                       struct cache *cache, const struct digest *rules, struct diag *d);
 
 /* The articles so far, in the order they were given. */
 size_t inject_article_count(const struct inject *inj);

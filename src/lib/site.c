@@ -31,6 +31,8 @@
 
 #include "atomic.h"
 #include "buf.h"
+#include "cache.h"
+#include "digest.h"
 #include "file.h"
 #include "mem.h"
 #include "picture.h"
@@ -66,6 +68,16 @@ struct build {
 	uint64_t frame_digest; /* the model's attributes, languages and chromes */
 	uint64_t lists_digest; /* the model without the counts of its entries */
 	uint64_t model_digest; /* the whole model */
+	xmlHashTablePtr version_digests; /* article id → digest of its entries (uint64_t *) */
+	struct cache *cache; /* what earlier builds worked out (site_options.cache), or NULL */
+	/* While the plan is made: the counts of manifest entries, taken out
+	 * of the model (see hide_counts). */
+	struct hidden_count {
+		xmlAttrPtr attr;
+		xmlNodePtr parent;
+		xmlAttrPtr prev;
+	} * hidden;
+	size_t nhidden, hidden_alloc;
 	xsltSecurityPrefsPtr security;
 	/* libxslt reports errors a piece at a time: the line being built,
 	 * and the location that its "file F line N" preamble gave. */
@@ -571,15 +583,27 @@ static void digest_model(struct build *b)
 	b->model_digest = digest_tree(DIGEST_SEED, root, 0);
 }
 
-/* The manifest entries of article ID in every language, in model order. */
+/*
+ * The manifest entries of article ID in every language, in model order;
+ * worked out once per article, which has a page in every language.
+ */
 static uint64_t digest_versions(struct build *b, uint64_t h, const xmlChar *id)
 {
-	xmlNodePtr *versions = xmlHashLookup(b->versions, id);
-	size_t i;
+	uint64_t *known = xmlHashLookup(b->version_digests, id);
 
-	for (i = 0; i < b->language_count; i++)
-		h = versions && versions[i] ? digest_node(h, versions[i]) : digest_str(h, "-");
-	return h;
+	if (!known) {
+		xmlNodePtr *versions = xmlHashLookup(b->versions, id);
+		uint64_t v = DIGEST_SEED;
+		size_t i;
+
+		for (i = 0; i < b->language_count; i++)
+			v = versions && versions[i] ? digest_node(v, versions[i])
+			                            : digest_str(v, "-");
+		known = xmalloc(sizeof *known);
+		*known = v;
+		xmlHashAddEntry(b->version_digests, id, known);
+	}
+	return digest_add(h, known, sizeof *known);
 }
 
 /*
@@ -702,6 +726,12 @@ static uint64_t digest_plan_entry(struct build *b, xmlNodePtr node)
 	xmlFree(input);
 	xmlFree(reads);
 	return h;
+}
+
+static void free_digest(void *payload, const xmlChar *name)
+{
+	(void)name;
+	free(payload);
 }
 
 static void free_input(void *payload, const xmlChar *name)
@@ -878,64 +908,209 @@ static xmlNodePtr first_picture(xmlNodePtr body)
 }
 
 /*
- * Copies into ENTRY (a manifest entry of the model) the title, summary and
- * tags of the localized article at PATH, and the first picture of its
- * body (an <image> with its address and alternative text): what index
- * pages, tag pages and feeds show of an article.
+ * Whether NODE is what the model takes of an article: its title, summary,
+ * tags (children of its root), or its first picture (taken from its body
+ * by summarize).
  */
-static int add_article_summary(struct build *b, xmlNodePtr entry, const char *path,
-                               const char *input, const xmlChar *id)
+static int is_summary(xmlNodePtr node)
 {
-	size_t len = 0;
-	char *data = read_file(b, path, FILE_MAX_DOCUMENT, &len);
-	xmlDocPtr doc = data ? read_root_memory(b, path, data, len, "article") : NULL;
-	xmlNodePtr root, child;
-	xmlChar *doc_id;
-	struct input *in;
-	int rc = 0;
+	return node->type == XML_ELEMENT_NODE && (xmlStrEqual(node->name, BAD_CAST "title") ||
+	                                          xmlStrEqual(node->name, BAD_CAST "summary") ||
+	                                          xmlStrEqual(node->name, BAD_CAST "tags") ||
+	                                          xmlStrEqual(node->name, BAD_CAST "image"));
+}
 
-	if (!doc) {
-		free(data);
-		return -1;
-	}
-	/* The bytes of the page's input, for its digest; read once here. */
-	in = xcalloc(1, sizeof *in);
-	in->digest = digest_add(DIGEST_SEED, data, len);
-	in->id = xmlStrdup(id);
-	free(data);
-	xmlHashUpdateEntry(b->inputs, BAD_CAST input, in, free_input);
-	root = xmlDocGetRootElement(doc);
-	collect_refs(in, root);
-	doc_id = xmlGetProp(root, BAD_CAST "id");
-	if (!doc_id || !xmlStrEqual(doc_id, id)) {
-		diag_report(b->d, DIAG_ERROR, path, xmlGetLineNo(root), 0,
-		            "the article's id is '%s', its manifest says '%s'",
-		            doc_id ? (const char *)doc_id : "", (const char *)id);
-		rc = -1;
-	}
-	xmlFree(doc_id);
-	for (child = root->children; child && rc == 0; child = child->next) {
-		int tags = xmlStrEqual(child->name, BAD_CAST "tags");
+/*
+ * What the model takes of a localized article, as a cache record: its
+ * root's id and line, the relative paths its attributes name (for
+ * t:in-site), and its title, summary, tags (with their slugs) and first
+ * picture as the children of a small document.  Found by the digest of the article's
+ * bytes: the same bytes give the same summary.
+ */
+struct summary {
+	xmlChar *id; /* the root's id attribute, or NULL */
+	long line; /* the root's line */
+	struct input *in;
+	xmlDocPtr parts; /* <parts> holding copies of title, summary, tags, picture */
+};
+
+static void summary_key(const struct digest *bytes, struct digest *key)
+{
+	struct digest_state s;
+
+	cache_key(&s, "site-article");
+	digest_add_digest(&s, bytes);
+	*key = digest_final(&s);
+}
+
+/* The summary of the article DOC. */
+static void summarize(xmlDocPtr doc, struct summary *sum)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc), child, parts;
+
+	sum->id = xmlGetProp(root, BAD_CAST "id");
+	sum->line = xmlGetLineNo(root);
+	collect_refs(sum->in, root);
+	sum->parts = xmlNewDoc(BAD_CAST "1.0");
+	parts = xmlNewDocNode(sum->parts, NULL, BAD_CAST "parts", NULL);
+	xmlDocSetRootElement(sum->parts, parts);
+	for (child = root->children; child; child = child->next) {
 		xmlNodePtr copy;
 
 		if (child->type == XML_ELEMENT_NODE && xmlStrEqual(child->name, BAD_CAST "body")) {
 			xmlNodePtr picture = first_picture(child);
 
-			if (picture) {
-				copy = xmlAddChild(entry, xmlDocCopyNode(picture, b->model, 1));
-				collect_refs(b->model_refs, copy);
-			}
+			if (picture)
+				xmlAddChild(parts, xmlDocCopyNode(picture, sum->parts, 1));
 			continue;
 		}
-		if (child->type != XML_ELEMENT_NODE ||
-		    !(tags || xmlStrEqual(child->name, BAD_CAST "title") ||
-		      xmlStrEqual(child->name, BAD_CAST "summary")))
+		if (!is_summary(child) || xmlStrEqual(child->name, BAD_CAST "image"))
 			continue;
-		copy = xmlAddChild(entry, xmlDocCopyNode(child, b->model, 1));
-		if (tags)
+		copy = xmlAddChild(parts, xmlDocCopyNode(child, sum->parts, 1));
+		if (xmlStrEqual(child->name, BAD_CAST "tags"))
 			add_tag_slugs(copy);
 	}
-	xmlFreeDoc(doc);
+}
+
+static void record_summary(struct build *b, const struct digest *key, const struct summary *sum)
+{
+	struct buf rec = BUF_INIT;
+	xmlChar *text = NULL;
+	int len = 0;
+	size_t i;
+
+	cache_rec_str(&rec, (const char *)sum->id);
+	cache_rec_u64(&rec, (uint64_t)sum->line);
+	cache_rec_u64(&rec, sum->in->ref_count);
+	for (i = 0; i < sum->in->ref_count; i++)
+		cache_rec_str(&rec, sum->in->refs[i]);
+	xmlDocDumpMemoryEnc(sum->parts, &text, &len, "UTF-8");
+	if (text) {
+		cache_rec_str(&rec, (const char *)text);
+		cache_put(b->cache, key, rec.data, rec.len);
+	}
+	xmlFree(text);
+	buf_release(&rec);
+}
+
+/* The summary from the record REC (LEN bytes): 0, or -1 if it is not one. */
+static int summary_from_record(const char *rec, size_t len, struct summary *sum)
+{
+	struct cache_reader r;
+	const char *id, *text;
+	uint64_t n, i;
+	struct diag quiet;
+
+	cache_reader_init(&r, rec, len);
+	id = cache_read_str(&r);
+	sum->line = (long)cache_read_u64(&r);
+	n = cache_read_u64(&r);
+	for (i = 0; i < n && !r.bad; i++) {
+		const char *ref = cache_read_str(&r);
+
+		if (!ref)
+			return -1;
+		xgrow((void **)&sum->in->refs, &sum->in->ref_alloc, sum->in->ref_count + 1,
+		      sizeof *sum->in->refs);
+		sum->in->refs[sum->in->ref_count++] = xstrdup(ref);
+	}
+	text = cache_read_str(&r);
+	if (!cache_reader_done(&r) || !text)
+		return -1;
+	diag_init(&quiet, NULL, NULL);
+	sum->parts = xmldoc_read_memory(text, strlen(text), "cache", &quiet);
+	if (!sum->parts)
+		return -1;
+	sum->id = id ? xmlStrdup(BAD_CAST id) : NULL;
+	return 0;
+}
+
+/*
+ * Copies into ENTRY (a manifest entry of the model) the title, summary and
+ * tags of the localized article at PATH, and the first picture of its
+ * body (an <image> with its address and alternative text): what index
+ * pages, tag pages and feeds show of an article.  With a cache, an
+ * article whose bytes did not change is not parsed again.
+ */
+static int add_article_summary(struct build *b, xmlNodePtr entry, const char *path,
+                               const char *input, const xmlChar *id)
+{
+	struct digest bytes, key;
+	struct summary sum;
+	const char *rec;
+	size_t len = 0;
+	xmlNodePtr child;
+	int rc = 0, known = 0;
+
+	memset(&sum, 0, sizeof sum);
+	sum.in = xcalloc(1, sizeof *sum.in);
+	if (b->cache && cache_file(b->cache, path, &bytes) == 0) {
+		summary_key(&bytes, &key);
+		rec = cache_get(b->cache, &key, &len);
+		if (rec && summary_from_record(rec, len, &sum) == 0) {
+			known = 1;
+		} else if (rec) {
+			cache_reject(b->cache, &key);
+			free_input(sum.in, NULL);
+			sum.in = xcalloc(1, sizeof *sum.in);
+			if (sum.parts)
+				xmlFreeDoc(sum.parts);
+			sum.parts = NULL;
+		}
+	}
+	if (!known) {
+		struct buf data = BUF_INIT;
+		xmlDocPtr doc = NULL;
+		unsigned long diags = diag_count(b->d, DIAG_ERROR) + diag_count(b->d, DIAG_WARNING);
+		char *bytes_read = NULL;
+
+		/* The bytes parsed are the bytes digested. */
+		if (!b->cache || cache_file_read(b->cache, path, &bytes, &data) != 0) {
+			bytes_read = read_file(b, path, FILE_MAX_DOCUMENT, &len);
+			if (bytes_read) {
+				buf_add(&data, bytes_read, len);
+				bytes = digest_of(bytes_read, len);
+				free(bytes_read);
+			}
+		}
+		if (data.data || bytes_read)
+			doc = read_root_memory(b, path, data.data ? data.data : "", data.len,
+			                       "article");
+		buf_release(&data);
+		if (!doc) {
+			free_input(sum.in, NULL);
+			return -1;
+		}
+		summarize(doc, &sum);
+		xmlFreeDoc(doc);
+		if (b->cache &&
+		    diag_count(b->d, DIAG_ERROR) + diag_count(b->d, DIAG_WARNING) == diags) {
+			summary_key(&bytes, &key);
+			record_summary(b, &key, &sum);
+		}
+	}
+	/* The bytes of the page's input, for its digest. */
+	sum.in->digest = bytes.lo;
+	sum.in->id = xmlStrdup(id);
+	xmlHashUpdateEntry(b->inputs, BAD_CAST input, sum.in, free_input);
+	if (!sum.id || !xmlStrEqual(sum.id, id)) {
+		diag_report(b->d, DIAG_ERROR, path, sum.line, 0,
+		            "the article's id is '%s', its manifest says '%s'",
+		            sum.id ? (const char *)sum.id : "", (const char *)id);
+		rc = -1;
+	}
+	for (child = xmlDocGetRootElement(sum.parts)->children; child && rc == 0;
+	     child = child->next) {
+		xmlNodePtr copy;
+
+		if (!is_summary(child))
+			continue;
+		copy = xmlAddChild(entry, xmlDocCopyNode(child, b->model, 1));
+		if (xmlStrEqual(child->name, BAD_CAST "image"))
+			collect_refs(b->model_refs, copy);
+	}
+	xmlFree(sum.id);
+	xmlFreeDoc(sum.parts);
 	return rc;
 }
 
@@ -2103,10 +2278,127 @@ static int write_entries(struct build *b, const struct entries *list)
 	return rc;
 }
 
+/*
+ * The plan is made from the model without the counts of its manifest
+ * entries (words, translated, coverage, fuzzy, fallback), so that it can
+ * be kept for the next build with the lists' digest as its key: a
+ * translator's work, or an edit that changes no title, summary, tag,
+ * date or publication, does not make it again.  The counts are taken out
+ * of the model while site.xsl runs (t:model and t:versions see it so
+ * too), and put back where they were.
+ */
+static void hide_counts(struct build *b)
+{
+	xmlNodePtr language, manifest, entry;
+
+	for (language = xmlDocGetRootElement(b->model)->children; language;
+	     language = language->next)
+		for (manifest = language->children; manifest; manifest = manifest->next) {
+			if (manifest->type != XML_ELEMENT_NODE ||
+			    !xmlStrEqual(manifest->name, BAD_CAST "manifest"))
+				continue;
+			for (entry = manifest->children; entry; entry = entry->next) {
+				xmlAttrPtr attr, next;
+
+				if (entry->type != XML_ELEMENT_NODE ||
+				    !xmlStrEqual(entry->name, BAD_CAST "article"))
+					continue;
+				for (attr = entry->properties; attr; attr = next) {
+					struct hidden_count *h;
+
+					next = attr->next;
+					if (!is_count(attr->name))
+						continue;
+					xgrow((void **)&b->hidden, &b->hidden_alloc, b->nhidden + 1,
+					      sizeof *b->hidden);
+					h = &b->hidden[b->nhidden++];
+					h->attr = attr;
+					h->parent = entry;
+					h->prev = attr->prev;
+					if (attr->prev)
+						attr->prev->next = attr->next;
+					else
+						entry->properties = attr->next;
+					if (attr->next)
+						attr->next->prev = attr->prev;
+					attr->next = attr->prev = NULL;
+				}
+			}
+		}
+}
+
+/* Puts back what hide_counts took out, last first, each after its old neighbour. */
+static void show_counts(struct build *b)
+{
+	while (b->nhidden) {
+		struct hidden_count *h = &b->hidden[--b->nhidden];
+		xmlAttrPtr attr = h->attr;
+
+		attr->prev = h->prev;
+		attr->next = h->prev ? h->prev->next : h->parent->properties;
+		if (h->prev)
+			h->prev->next = attr;
+		else
+			h->parent->properties = attr;
+		if (attr->next)
+			attr->next->prev = attr;
+	}
+}
+
+static unsigned long diag_total(const struct diag *d)
+{
+	return diag_count(d, DIAG_NOTE) + diag_count(d, DIAG_WARNING) + diag_count(d, DIAG_ERROR);
+}
+
+/*
+ * The plan: site.xsl applied to the model without its counts, or the one
+ * kept from a build with the same templates, program and lists.  NULL
+ * after reporting.
+ */
+static xmlDocPtr make_plan(struct build *b, xsltStylesheetPtr planner)
+{
+	const char *params[] = { "root", "", NULL };
+	struct digest_state s;
+	struct digest key;
+	const char *rec;
+	size_t len = 0;
+	unsigned long diags = diag_total(b->d);
+	xmlDocPtr plan;
+
+	cache_key(&s, "site-plan");
+	digest_add_u64(&s, b->tool_digest);
+	digest_add_u64(&s, b->lists_digest);
+	key = digest_final(&s);
+	if (b->cache && (rec = cache_get(b->cache, &key, &len)) != NULL) {
+		struct diag quiet;
+
+		diag_init(&quiet, NULL, NULL);
+		plan = xmldoc_read_memory(rec, len, "plan", &quiet);
+		if (plan)
+			return plan;
+		cache_reject(b->cache, &key);
+	}
+	b->page = "the plan (site.xsl)";
+	hide_counts(b);
+	plan = transform(b, planner, b->model, params);
+	show_counts(b);
+	b->page = NULL;
+	/* Kept when it said nothing: a message of the template is said each time. */
+	if (plan && b->cache && diag_total(b->d) == diags) {
+		xmlChar *text = NULL;
+		int n = 0;
+
+		xmlDocDumpMemoryEnc(plan, &text, &n, "UTF-8");
+		if (text)
+			cache_put(b->cache, &key, text, (size_t)n);
+		xmlFree(text);
+	}
+	return plan;
+}
+
 static int run_plan(struct build *b)
 {
 	xsltStylesheetPtr planner = stylesheet(b, "site.xsl");
-	const char *params[] = { "root", "", NULL };
 	struct entries list = { NULL, 0, 0 };
 	xmlDocPtr plan;
 	size_t i;
@@ -2114,12 +2406,10 @@ static int run_plan(struct build *b)
 
 	if (!planner || digest_tool(b) != 0)
 		return -1;
-	b->page = "the plan (site.xsl)";
-	plan = transform(b, planner, b->model, params);
-	b->page = NULL;
+	digest_model(b);
+	plan = make_plan(b, planner);
 	if (!plan)
 		return -1;
-	digest_model(b);
 	rc = add_plan(b, plan, &list);
 	if (rc == 0)
 		rc = add_static_folders(b, &list);
@@ -2178,6 +2468,9 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	b.d = d;
 	b.stylesheets = xmlHashCreate(16);
 	b.paths = xmlHashCreate(1024);
+	b.version_digests = xmlHashCreate(1024);
+	if (opts->cache)
+		b.cache = cache_open(opts->cache);
 	b.missing = xmlHashCreate(16);
 	b.statics = xmlHashCreate(256);
 	b.pictures = xmlHashCreate(256);
@@ -2208,6 +2501,12 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	if (rc == 0)
 		rc = run_plan(&b);
 	flush_errors(&b);
+	/* Kept even after a failure: the next build redoes only what changed. */
+	if (b.cache)
+		cache_save(b.cache, d);
+	cache_free(b.cache);
+	xmlHashFree(b.version_digests, free_digest);
+	free(b.hidden);
 
 	xmlHashFree(b.stylesheets, free_stylesheet);
 	xmlHashFree(b.paths, NULL);

@@ -69,10 +69,17 @@ struct site_options {
 	const char *const *static_dirs;
 	size_t static_count;
 	/*
-	 * Names the program that builds the site (its version, its
-	 * executable): a page is made again when it changes.  May be NULL.
+	 * Names the program that builds the site (its version and what it
+	 * was built from, digest_program): a page is made again when it
+	 * changes.  May be NULL.
 	 */
 	const char *build_id;
+	/*
+	 * A file (cache.h) that keeps, from one build to the next, what the
+	 * model takes of each article and the plan, so that a build reads
+	 * again only the articles that changed; NULL: none.
+	 */
+	const char *cache;
 	/*
 	 * Processes that make the pages, once the model and the plan are
 	 * in memory (fork): 1 (or a few pages) one, 0 one per processor.

@@ -939,6 +939,21 @@ void uni_report(struct diag *d, const char *file, long line, int status, const c
 	diag_report(d, DIAG_ERROR, file, line, 0, "%s: %s", what, u_errorName((UErrorCode)status));
 }
 
+void uni_library_version(char *out, size_t size)
+{
+	UVersionInfo icu, cldr;
+	UErrorCode status = U_ZERO_ERROR;
+	char icu_text[U_MAX_VERSION_STRING_LENGTH], cldr_text[U_MAX_VERSION_STRING_LENGTH];
+
+	u_getVersion(icu);
+	u_versionToString(icu, icu_text);
+	ulocdata_getCLDRVersion(cldr, &status);
+	if (U_FAILURE(status))
+		memset(cldr, 0, sizeof cldr);
+	u_versionToString(cldr, cldr_text);
+	snprintf(out, size, "%s cldr %s", icu_text, cldr_text);
+}
+
 void uni_cleanup(void)
 {
 	while (breakers) {

@@ -155,6 +155,13 @@ const char *uni_plural_forms(const char *locale);
  */
 void uni_report(struct diag *d, const char *file, long line, int status, const char *what);
 
+/*
+ * ICU's version and the version of its data (CLDR), as "72.1 cldr 42.0"
+ * into OUT: what language-dependent results depend on, for the keys of
+ * caches (digest.h).
+ */
+void uni_library_version(char *out, size_t size);
+
 /* Frees the cached services and ICU's own caches. */
 void uni_cleanup(void);
 

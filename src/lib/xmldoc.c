@@ -454,11 +454,19 @@ static xmlDocPtr read_with(xmlParserCtxtPtr ctxt, const char *path, const char *
  * cannot be read (missing, a folder, a device, no permission, too large)
  * is then ours to word, and libxml2 never opens a path itself.
  */
+static unsigned long files_read;
+
+unsigned long xmldoc_files_read(void)
+{
+	return files_read;
+}
+
 xmlDocPtr xmldoc_read_file(const char *path, struct diag *d)
 {
 	struct buf content = BUF_INIT;
 	xmlDocPtr doc = NULL;
 
+	files_read++;
 	if (file_read(path, FILE_MAX_DOCUMENT, &content, d) == 0) {
 		if (content.len == 0)
 			diag_report(d, DIAG_ERROR, path, 0, 0, "empty file, not an XML document");

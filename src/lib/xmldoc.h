@@ -22,6 +22,14 @@
 /* Parses the file at PATH ("-" for standard input); NULL after an error. */
 xmlDocPtr xmldoc_read_file(const char *path, struct diag *d);
 
+/*
+ * How many files xmldoc_read_file was asked to read in this process: a
+ * caller that caches what a document gave learns from it whether the
+ * document had other files read (linked ITS rules), which its key would
+ * then have to cover.
+ */
+unsigned long xmldoc_files_read(void);
+
 /* Parses LEN bytes at DATA, reporting errors against NAME. */
 xmlDocPtr xmldoc_read_memory(const char *data, size_t len, const char *name, struct diag *d);
 

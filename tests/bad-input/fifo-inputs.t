@@ -11,3 +11,5 @@ t build --lang=nl --po="$tmp/pipe.po" -o "$tmp/xml" article.xml; echo "build --p
 t build --lang=fr -f "$tmp/list" -o "$tmp/xml"; echo "build -f: rc=$?"
 mkdir "$tmp/docs" && cp article.xml "$tmp/docs/a.xml" && mkfifo "$tmp/docs/b.xml"
 t validate --schema="$top_srcdir/content/article.rng" "$tmp/docs"; echo "a folder holding one: rc=$?"
+t extract --cache="$tmp/cache" "$tmp/pipe.xml"; echo "a source, with a cache: rc=$?"
+t build --lang=fr --cache="$tmp/cache-fr" -o "$tmp/xml" "$tmp/pipe.xml"; echo "build --lang --cache: rc=$?"

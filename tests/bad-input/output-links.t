@@ -28,3 +28,10 @@ no_leftovers "$tmp/deploy"
 mkdir -p "$tmp/xml" && ln -s ../user.html "$tmp/xml/article.xml"
 traduki build -q --lang=fr -o "$tmp/xml" article.xml; echo "build --lang, a link for a document: rc=$?"
 kept "$tmp/user.html"
+# With a cache, a link put where a document was written, to a file that
+# holds the same bytes, is no longer the file written.
+mkdir -p "$tmp/xml2" && traduki build -q --lang=fr --cache="$tmp/cache" -o "$tmp/xml2" article.xml &&
+	mv "$tmp/xml2/article.xml" "$tmp/same.xml" && ln -s ../same.xml "$tmp/xml2/article.xml" &&
+	cp "$tmp/same.xml" "$tmp/same.orig" || exit 99
+traduki build -q --lang=fr --cache="$tmp/cache" -o "$tmp/xml2" article.xml; echo "build --lang --cache, a link for a document: rc=$?"
+cmp "$tmp/same.xml" "$tmp/same.orig" && test -L "$tmp/xml2/article.xml" && echo "the link and its file left as they are"

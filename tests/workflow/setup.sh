@@ -23,3 +23,29 @@ pipeline() {
 snapshot() {
 	find "$@" -printf '%p %s %T@\n' | LC_ALL=C sort
 }
+
+# The promise of the caches: make translate where earlier runs left their
+# outputs and caches writes what a clean run writes.  copy_sources copies
+# the sources, as they are before the run to check, to $tmp/clean/site;
+# same_as_clean [VAR=VALUE...] then runs make translate (with those
+# variables) on that copy in the empty $tmp/clean/out, and compares byte
+# for byte its catalogs and outputs with those in $site and $out: it
+# prints the differences and returns 1 when there are any, or when one
+# run failed and not the other ($status: the exit status of the run to
+# check).  The list of the site's files names the images with their
+# times, which cp changed: its first column only.
+copy_sources() {
+	rm -rf "$tmp/clean" && mkdir -p "$tmp/clean/out" && cp -R "$site" "$tmp/clean/site" ||
+		exit 99
+}
+same_as_clean() {
+	pipeline -C "$tmp/clean/out" srcdir="$tmp/clean/site" "$@" translate >"$tmp/log-clean" 2>&1
+	clean_status=$?
+	[ "$status" = "$clean_status" ] ||
+		{ echo "exit status $status, clean run $clean_status" && return 1; }
+	cut -f1 "$out/public/.traduki-files" >"$tmp/names" 2>&1
+	cut -f1 "$tmp/clean/out/public/.traduki-files" >"$tmp/names-clean" 2>&1
+	diff -r "$site/po" "$tmp/clean/site/po" &&
+		diff -r -x .traduki-cache -x .stamps -x .traduki-files "$out" "$tmp/clean/out" &&
+		diff "$tmp/names" "$tmp/names-clean"
+}
