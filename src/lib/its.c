@@ -159,83 +159,6 @@ static const char *ruleset_file(struct ruleset *set, const char *path)
 	return set->files[set->nfiles++];
 }
 
-/* --- Diagnostics with columns ----------------------------------------------- */
-
-/*
- * libxml2 records the line of an element (the line where its start tag
- * ends) but no column.  For a diagnostic about a rule, the file is read
- * again and NEEDLE (an attribute name followed by '=', or "<" + element
- * name) is looked for backwards from the end of that line; *LINE and *COL
- * then point at it (for an attribute, at the first character of its
- * value).  Only error paths come here.
- */
-static void locate(const char *file, long *line, long *col, const char *needle, int is_attr)
-{
-	FILE *fp;
-	struct buf text = BUF_INIT;
-	char chunk[8192];
-	size_t n, nlen = strlen(needle);
-	const char *p, *start, *end, *limit;
-	long l = 1;
-
-	*col = 0;
-	if (!file || strcmp(file, "-") == 0 || *line <= 0 || !(fp = fopen(file, "rb")))
-		return;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&text, chunk, n);
-	fclose(fp);
-	start = buf_str(&text);
-	end = start + text.len;
-	/* The end of line *LINE. */
-	for (p = start; p < end && l < *line; p++)
-		if (*p == '\n')
-			l++;
-	limit = p;
-	while (limit < end && *limit != '\n')
-		limit++;
-	for (p = limit - (long)nlen; p >= start; p--) {
-		const char *q;
-
-		if (memcmp(p, needle, nlen) != 0)
-			continue;
-		q = p + nlen;
-		if (is_attr) {
-			if (p > start && !strchr(" \t\r\n", p[-1]))
-				continue;
-			while (q < end && strchr(" \t\r\n", *q))
-				q++;
-			if (q >= end || *q != '=')
-				continue;
-			q++;
-			while (q < end && strchr(" \t\r\n", *q))
-				q++;
-			if (q >= end || (*q != '"' && *q != '\''))
-				continue;
-			q++;
-		} else {
-			q = p;
-		}
-		/* Line and column (in characters) of Q. */
-		{
-			const char *r, *bol = start;
-			long ln = 1, c = 1;
-
-			for (r = start; r < q; r++)
-				if (*r == '\n') {
-					ln++;
-					bol = r + 1;
-				}
-			for (r = bol; r < q; r++)
-				if (((unsigned char)*r & 0xC0) != 0x80)
-					c++;
-			*line = ln;
-			*col = c;
-		}
-		break;
-	}
-	buf_release(&text);
-}
-
 /* The first libxml2 error raised while a capture is active. */
 struct capture {
 	char message[256];
@@ -307,7 +230,7 @@ static void rule_error(struct diag *d, const char *file, xmlNodePtr element, con
 
 	if (attr) {
 		buf_adds(&needle, attr);
-		locate(file, &line, &col, buf_str(&needle), 1);
+		xmldoc_locate(file, &line, &col, buf_str(&needle), 1);
 		if (col && offset > 0)
 			col += offset;
 	} else {
@@ -315,7 +238,7 @@ static void rule_error(struct diag *d, const char *file, xmlNodePtr element, con
 		if (element->ns && element->ns->prefix)
 			buf_addf(&needle, "%s:", (const char *)element->ns->prefix);
 		buf_adds(&needle, (const char *)element->name);
-		locate(file, &line, &col, buf_str(&needle), 0);
+		xmldoc_locate(file, &line, &col, buf_str(&needle), 0);
 	}
 	va_start(ap, fmt);
 	buf_vaddf(&text, fmt, ap);
@@ -778,7 +701,7 @@ static int load_rules_file(struct ruleset *set, const char *path, int depth, str
 			snprintf(needle, sizeof needle, "<%s%s%s",
 			         root->ns && root->ns->prefix ? (const char *)root->ns->prefix : "",
 			         root->ns && root->ns->prefix ? ":" : "", (const char *)root->name);
-			locate(file, &line, &col, needle, 0);
+			xmldoc_locate(file, &line, &col, needle, 0);
 		}
 		diag_report(d, DIAG_ERROR, file, line, col,
 		            "not an ITS rules file: the root element is '%s', not its:rules in "
