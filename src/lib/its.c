@@ -90,7 +90,9 @@ struct value {
 	unsigned within : 2;
 	unsigned note_is_ref : 1;
 	unsigned filter_exclude : 1;
+	unsigned term : 1;
 	const char *note;
+	const char *term_info; /* termInfoRef */
 	const char *note_type;
 	const char *lang;
 	const struct rule *lang_rule; /* the langRule that selects the node */
@@ -341,15 +343,16 @@ static xmlXPathCompExprPtr compile(const char *expr, const char *file, xmlNodePt
 	return comp;
 }
 
-static const char *const category_rule[ITS_CATEGORY_COUNT] = { [ITS_TRANSLATE] = "translateRule",
-	                                                       [ITS_LOCNOTE] = "locNoteRule",
-	                                                       [ITS_WITHIN_TEXT] = "withinTextRule",
-	                                                       [ITS_PRESERVE_SPACE] =
-	                                                           "preserveSpaceRule",
-	                                                       [ITS_LANG] = "langRule",
-	                                                       [ITS_ID_VALUE] = "idValueRule",
-	                                                       [ITS_LOCALE_FILTER] =
-	                                                           "localeFilterRule" };
+static const char *const category_rule[ITS_CATEGORY_COUNT] = {
+	[ITS_TRANSLATE] = "translateRule",
+	[ITS_LOCNOTE] = "locNoteRule",
+	[ITS_WITHIN_TEXT] = "withinTextRule",
+	[ITS_PRESERVE_SPACE] = "preserveSpaceRule",
+	[ITS_LANG] = "langRule",
+	[ITS_ID_VALUE] = "idValueRule",
+	[ITS_LOCALE_FILTER] = "localeFilterRule",
+	[ITS_TERMINOLOGY] = "termRule",
+};
 
 /* Which of VALUES (NULL-terminated) S is: its index, or -1. */
 static int one_of(const char *s, const char *const *values)
@@ -537,6 +540,23 @@ static struct rule *read_rule(xmlNodePtr el, const char *file, const struct scop
 	case ITS_ID_VALUE:
 		pointer_attr = "idValue";
 		v = rule_attr(el, pointer_attr);
+		break;
+	case ITS_TERMINOLOGY:
+		v = rule_attr(el, "term");
+		k = one_of(v, yes_no);
+		if (k < 0) {
+			rule_error(d, file, el, v ? "term" : NULL, 0,
+			           "its:termRule: bad or missing term");
+			goto fail;
+		}
+		r->value = (unsigned char)k;
+		xmlFree(v);
+		/* termInfoPointer and termInfoRefPointer are not followed. */
+		v = rule_attr(el, "termInfoRef");
+		if (v)
+			r->text = xstrdup(v);
+		xmlFree(v);
+		v = NULL;
 		break;
 	case ITS_LOCALE_FILTER: {
 		char *type = rule_attr(el, "localeFilterType");
@@ -846,7 +866,7 @@ static char *eval_pointer(struct its_doc *its, xmlXPathContextPtr xp, const stru
 /* Local ITS markup on one element (ITS 2.0 §6 and the xml: attributes). */
 struct local {
 	const xmlChar *translate, *note, *note_ref, *note_type, *within, *space, *lang, *id,
-	    *filter_list, *filter_type;
+	    *filter_list, *filter_type, *term, *term_info;
 };
 
 static void read_local(xmlNodePtr el, struct local *l)
@@ -893,6 +913,10 @@ static void read_local(xmlNodePtr el, struct local *l)
 			l->filter_list = v;
 		else if (strcmp(name, "localeFilterType") == 0)
 			l->filter_type = v;
+		else if (strcmp(name, "term") == 0)
+			l->term = v;
+		else if (strcmp(name, "termInfoRef") == 0)
+			l->term_info = v;
 	}
 }
 
@@ -1027,6 +1051,15 @@ static int settle(struct its_doc *its, xmlXPathContextPtr xp, const struct rule 
 			v->id = (const char *)l.id;
 		else if (w[ITS_ID_VALUE])
 			v->id = keep(its, eval_pointer(its, xp, w[ITS_ID_VALUE], node, d));
+
+		/* Terminology: not inherited (§8.4). */
+		if (l.term && (k = one_of((const char *)l.term, yes_no)) >= 0) {
+			v->term = (unsigned)k;
+			v->term_info = (const char *)l.term_info;
+		} else if (w[ITS_TERMINOLOGY]) {
+			v->term = w[ITS_TERMINOLOGY]->value;
+			v->term_info = w[ITS_TERMINOLOGY]->text;
+		}
 
 		/* Locale Filter: inherited, attributes included (§8.10). */
 		if (l.filter_list) {
@@ -1186,6 +1219,15 @@ const char *its_id_value(const struct its_doc *its, xmlNodePtr node)
 	return v ? v->id : NULL;
 }
 
+int its_term(const struct its_doc *its, xmlNodePtr node, const char **info)
+{
+	const struct value *v = value_of(its, node);
+
+	if (info)
+		*info = v && v->term ? v->term_info : NULL;
+	return v ? v->term : 0;
+}
+
 const char *its_locale_filter(const struct its_doc *its, xmlNodePtr node, int *exclude)
 {
 	const struct value *v = value_of(its, node);
@@ -1290,6 +1332,7 @@ static const char *const category_names[ITS_CATEGORY_COUNT] = {
 	[ITS_LANG] = "languageinformation",
 	[ITS_ID_VALUE] = "idvalue",
 	[ITS_LOCALE_FILTER] = "localefilter",
+	[ITS_TERMINOLOGY] = "terminology",
 };
 
 int its_category_parse(const char *name, enum its_category *cat)
@@ -1355,6 +1398,11 @@ static void report_values(const struct its_doc *its, enum its_category cat, xmlN
 	case ITS_LOCALE_FILTER:
 		buf_addf(out, "\tlocaleFilterList=\"%s\"\tlocaleFilterType=\"%s\"", v->filter,
 		         v->filter_exclude ? "exclude" : "include");
+		break;
+	case ITS_TERMINOLOGY:
+		buf_addf(out, "\tterm=\"%s\"", v->term ? "yes" : "no");
+		if (v->term && v->term_info)
+			buf_addf(out, "\ttermInfoRef=\"%s\"", v->term_info);
 		break;
 	default:
 		break;

@@ -263,6 +263,34 @@ static void add_inline(struct builder *b, xmlNodePtr el)
 		add_qname(&seg->notes, el);
 		buf_addf(&seg->notes, ">: %s\n", note);
 	}
+	if (its_term(b->its, el, NULL))
+		segment_term_note(&seg->notes, el);
+}
+
+void segment_term_note(struct buf *notes, xmlNodePtr node)
+{
+	xmlChar *text = xmlNodeGetContent(node);
+	const char *p = text ? (const char *)text : "";
+	int space = 0;
+
+	p += strspn(p, " \t\r\n");
+	if (!*p) {
+		xmlFree(text);
+		return;
+	}
+	buf_adds(notes, SEGMENT_TERM_NOTE);
+	for (; *p; p++) {
+		if (is_space((unsigned char)*p)) {
+			space = 1;
+			continue;
+		}
+		if (space)
+			buf_addc(notes, ' ');
+		space = 0;
+		buf_addc(notes, *p);
+	}
+	buf_addc(notes, '\n');
+	xmlFree(text);
 }
 
 static void add_element(struct builder *b, xmlNodePtr el)
