@@ -287,8 +287,10 @@ static void mark_unit(struct run *r, xmlNodePtr node, int shown_translated)
 static void report_rejected(struct run *r, const struct entry *e, const char *reason)
 {
 	r->inj->rejected++;
+	/* Said as traduki check says it. */
 	diag_report_id(r->d, DIAG_ERROR, "markup", catalog_name(r->inj->cat),
-	               catalog_msg_line(e->msg), 0, "%s; the source text is shown instead",
+	               catalog_msg_line(e->msg), 0,
+	               "rejected, the page shows the source text instead: %s",
 	               reason ? reason : "the markup does not fit the source");
 }
 
