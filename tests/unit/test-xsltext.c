@@ -113,6 +113,15 @@ int main(void)
 		free(fr);
 		free(sv);
 	}
+	/* A language's locale, as the site sets it: British English. */
+	xsltext_set_locale("en", "en-GB");
+	CHECK_EVAL("t:format-date('2015-11-05', 'en')", "5 November 2015");
+	CHECK_EVAL("t:format-date('2015-11-05', 'nl')", "5 november 2015");
+	xsltext_set_locale("en", NULL);
+	CHECK_EVAL("t:format-date('2015-11-05', 'en')", "November 5, 2015");
+	xsltext_set_locale("en", "en-GB");
+	xsltext_clear_locales();
+	CHECK_EVAL("t:format-date('2015-11-05', 'en')", "November 5, 2015");
 	CHECK(errors == 0);
 
 	/* A bad date is an error of the transformation, and gives "". */
