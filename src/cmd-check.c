@@ -582,8 +582,13 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 		uni_cleanup();
 		return unreadable ? TOOL_USAGE : TOOL_OK;
 	}
-	if (html || sources)
+	if (html || sources) {
+		unsigned long before = diag_count(&ctx->diag, DIAG_ERROR);
+
 		check_load_titles(&report, sources, &ctx->diag);
+		if (diag_count(&ctx->diag, DIAG_ERROR) != before)
+			unreadable++;
+	}
 
 	switch (format) {
 	case FORMAT_TEXT:

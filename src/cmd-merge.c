@@ -18,6 +18,7 @@
 #include "lib/atomic.h"
 #include "lib/buf.h"
 #include "lib/catalog.h"
+#include "lib/file.h"
 #include "lib/merge.h"
 #include "lib/uni.h"
 #include "tool.h"
@@ -64,7 +65,7 @@ struct merge_cmd {
 	struct merge_options opt;
 };
 
-/* Reads all of FD from its start into OUT. */
+/* Reads all of FD from its start into OUT, up to the size of any catalog. */
 static int read_fd(int fd, struct buf *out)
 {
 	char chunk[65536];
@@ -72,8 +73,13 @@ static int read_fd(int fd, struct buf *out)
 
 	if (lseek(fd, 0, SEEK_SET) < 0)
 		return -1;
-	while ((n = read(fd, chunk, sizeof chunk)) > 0)
+	while ((n = read(fd, chunk, sizeof chunk)) > 0) {
+		if (out->len + (size_t)n > FILE_MAX_CATALOG) {
+			errno = EFBIG;
+			return -1;
+		}
 		buf_add(out, chunk, (size_t)n);
+	}
 	return n < 0 ? -1 : 0;
 }
 
@@ -88,10 +94,21 @@ static int lock_catalog(const char *path, int create, struct diag *d)
 {
 	for (;;) {
 		struct stat held, now;
-		int fd = open(path, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0644);
+		int fd =
+		    open(path, O_RDWR | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (create ? O_CREAT : 0),
+		         0666);
 
 		if (fd < 0) {
 			diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+			return -1;
+		}
+		/* A catalog updated in place is a regular file: a device or a
+		 * pipe would be read forever, or wait for a writer. */
+		memset(&held, 0, sizeof held);
+		if (fstat(fd, &held) != 0 || !S_ISREG(held.st_mode)) {
+			diag_report(d, DIAG_ERROR, path, 0, 0,
+			            "cannot update: %s, not a regular file", file_kind(&held));
+			close(fd);
 			return -1;
 		}
 		if (flock(fd, LOCK_EX) != 0) {
@@ -106,10 +123,11 @@ static int lock_catalog(const char *path, int create, struct diag *d)
 	}
 }
 
-static int write_bytes(const char *path, const struct buf *text, struct diag *d)
+/* Writes TEXT to PATH, with the permissions of MODEL (see atomic_open_as). */
+static int write_bytes(const char *path, const char *model, const struct buf *text, struct diag *d)
 {
 	struct atomic_file af;
-	FILE *fp = atomic_open(&af, path, ATOMIC_KEEP_SAME, d);
+	FILE *fp = atomic_open_as(&af, path, model, ATOMIC_KEEP_SAME, d);
 
 	if (!fp)
 		return -1;
@@ -129,6 +147,8 @@ static int update_in_place(const struct merge_cmd *mc, const char *path, const s
 		return -1;
 	}
 	if (text.len == old->len && memcmp(buf_str(&text), buf_str(old), old->len) == 0) {
+		/* Up to date: only what an interrupted run left goes. */
+		atomic_sweep(path);
 		buf_release(&text);
 		return 0;
 	}
@@ -136,11 +156,11 @@ static int update_in_place(const struct merge_cmd *mc, const char *path, const s
 		struct buf name = BUF_INIT;
 
 		buf_addf(&name, "%s~", path);
-		rc = write_bytes(buf_str(&name), old, d);
+		rc = write_bytes(buf_str(&name), path, old, d);
 		buf_release(&name);
 	}
 	if (rc == 0)
-		rc = write_bytes(path, &text, d);
+		rc = write_bytes(path, NULL, &text, d);
 	buf_release(&text);
 	return rc;
 }

@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,9 @@
 
 #include <libxml/parser.h>
 
+#include "lib/atomic.h"
+#include "lib/buf.h"
+#include "lib/file.h"
 #include "lib/mem.h"
 
 /* Adding a subcommand is one file (src/cmd-NAME.c) and one row here. */
@@ -239,8 +243,15 @@ static int add_directory(struct tool_files *list, const char *dir, struct diag *
 		struct stat st;
 
 		sprintf(path, "%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/", names[i]);
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		/* A link to a folder is not followed: a loop (loop -> ..)
+		 * would list the same files forever. */
+		if (lstat(path, &st) != 0)
+			memset(&st, 0, sizeof st);
+		if (S_ISDIR(st.st_mode))
 			rc |= add_directory(list, path, d);
+		else if (S_ISLNK(st.st_mode) && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			diag_report(d, DIAG_WARNING, path, 0, 0,
+			            "a symbolic link to a folder: not followed");
 		else if (has_xml_suffix(names[i]))
 			list_add(list, path);
 		free(path);
@@ -270,38 +281,36 @@ int tool_files_add_args(struct tool_files *list, char **args, int count, struct 
 	return rc;
 }
 
-/* Adds the documents named in the file LIST. */
+/* Adds the documents named in the file LIST, one a line. */
 int tool_files_add_list(struct tool_files *list, const char *path, struct diag *d)
 {
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-	char line[4096];
-	long lineno = 0;
+	struct buf text = BUF_INIT;
+	char *line, *next;
 	int rc = 0;
 
-	if (!fp) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+	if (file_read(path, FILE_MAX_CATALOG, &text, d) != 0) {
+		buf_release(&text);
 		return -1;
 	}
-	while (fgets(line, sizeof line, fp)) {
-		size_t len = strlen(line);
-		char *p = line;
+	for (line = text.data; line && *line; line = next) {
+		size_t len;
 
-		lineno++;
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r' ||
-		                   line[len - 1] == ' ' || line[len - 1] == '\t'))
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		else
+			next = line + strlen(line);
+		len = strlen(line);
+		while (len > 0 &&
+		       (line[len - 1] == '\r' || line[len - 1] == ' ' || line[len - 1] == '\t'))
 			line[--len] = '\0';
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p == '\0' || *p == '#')
+		while (*line == ' ' || *line == '\t')
+			line++;
+		if (*line == '\0' || *line == '#')
 			continue;
-		rc |= tool_files_add(list, p, d);
+		rc |= tool_files_add(list, line, d);
 	}
-	if (ferror(fp)) {
-		diag_report(d, DIAG_ERROR, path, lineno, 0, "cannot read: %s", strerror(errno));
-		rc = -1;
-	}
-	if (fp != stdin)
-		fclose(fp);
+	buf_release(&text);
 	return rc;
 }
 
@@ -357,6 +366,10 @@ static int run_command(struct tool_ctx *ctx, const struct tool_command *cmd, int
 	optind = 0; /* GNU getopt: start afresh for the subcommand */
 	opterr = 1;
 	status = cmd->run(argc, argv, ctx);
+	/* An error printed is never a success: whatever a command missed,
+	 * the exit status says what standard error said. */
+	if (status == TOOL_OK && diag_count(&ctx->diag, DIAG_ERROR) > 0)
+		status = TOOL_PROBLEMS;
 	argv[0] = saved;
 	return status;
 }
@@ -423,6 +436,36 @@ static int dispatch(struct tool_ctx *ctx, int argc, char **argv)
 	return run_command(ctx, cmd, argc, argv);
 }
 
+/*
+ * An interrupt (^C, make stopped) or a termination ends the program as
+ * it would have, but first removes the temporary files being written:
+ * an interrupted run leaves no output half written, nor a stray file.
+ */
+static void on_fatal_signal(int sig)
+{
+	atomic_remove_temporaries();
+	raise(sig); /* the handler was reset: the default action ends the program */
+}
+
+static void catch_fatal_signals(void)
+{
+	static const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+		struct sigaction old;
+
+		/* A signal ignored by whoever started us (nohup) stays ignored. */
+		if (sigaction(signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(signals[i], &sa, NULL);
+	}
+}
+
 int tool_main(int argc, char **argv)
 {
 	struct tool_ctx ctx;
@@ -434,6 +477,7 @@ int tool_main(int argc, char **argv)
 	diag_init(&ctx.diag, print_diag, &ctx);
 
 	LIBXML_TEST_VERSION;
+	catch_fatal_signals();
 	status = dispatch(&ctx, argc, argv);
 	status = close_stdout(&ctx, status);
 	xmlCleanupParser();

@@ -76,6 +76,32 @@
     <func:result select="concat($base, $to)"/>
   </func:function>
 
+  <!-- An address of the site, or another site's, as an absolute URL. -->
+  <func:function name="p:absolute-url">
+    <xsl:param name="url"/>
+    <xsl:variable name="safe" select="p:safe-url($url)"/>
+    <xsl:choose>
+      <xsl:when test="$safe = '' or contains(substring-before($safe, '/'), ':')">
+        <func:result select="$safe"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <func:result select="p:url(substring-after(concat('/', $url), '/'))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- A language code in capitals ("FR"), for marks that name a language. -->
+  <func:function name="p:upper">
+    <xsl:param name="code"/>
+    <func:result select="translate($code, 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"/>
+  </func:function>
+
+  <!-- A language as Open Graph names locales: "fr", "pt_BR". -->
+  <func:function name="p:og-locale">
+    <xsl:param name="l"/>
+    <func:result select="translate($l, '-', '_')"/>
+  </func:function>
+
   <!--
     A link or image address from an article, made safe: http, https and
     mailto pass; any other scheme (javascript:, data:...) gives ""; a

@@ -15,6 +15,7 @@
     <xsl:variable name="articles" select="$language/manifest/article[@published = 'yes']"/>
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="$chrome/name"/>
+      <xsl:with-param name="tagline" select="false()"/>
       <xsl:with-param name="current" select="'home'"/>
       <xsl:with-param name="versions">
         <xsl:call-template name="page-versions">
@@ -22,21 +23,32 @@
         </xsl:call-template>
       </xsl:with-param>
       <xsl:with-param name="content">
-        <h1><xsl:apply-templates select="$chrome/name" mode="chrome"/></h1>
-        <p class="tagline"><xsl:apply-templates select="$chrome/tagline" mode="chrome"/></p>
+        <div class="hero">
+          <h1><xsl:apply-templates select="$chrome/name" mode="chrome"/></h1>
+          <p class="tagline"><xsl:apply-templates select="$chrome/tagline" mode="chrome"/></p>
+        </div>
         <section aria-labelledby="latest-news">
           <h2 id="latest-news">
             <xsl:apply-templates select="$chrome/text[@id = 'latest-news']" mode="chrome"/>
           </h2>
           <xsl:choose>
             <xsl:when test="$articles">
-              <ul class="articles">
+              <!-- The latest article leads, larger; the next ones follow
+                   as cards.  Only the lead's picture loads at once. -->
+              <ul class="articles cards">
                 <xsl:for-each select="$articles">
                   <xsl:sort select="@date" order="descending"/>
                   <xsl:sort select="@id"/>
                   <xsl:if test="position() &lt;= $latest">
                     <xsl:apply-templates select="." mode="teaser">
                       <xsl:with-param name="heading" select="'h3'"/>
+                      <xsl:with-param name="lazy" select="position() > 1"/>
+                      <xsl:with-param name="sizes">
+                        <xsl:choose>
+                          <xsl:when test="position() = 1">(min-width: 60rem) 40rem, 100vw</xsl:when>
+                          <xsl:otherwise>(min-width: 60rem) 16rem, (min-width: 36rem) 50vw, 100vw</xsl:otherwise>
+                        </xsl:choose>
+                      </xsl:with-param>
                     </xsl:apply-templates>
                   </xsl:if>
                 </xsl:for-each>

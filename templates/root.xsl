@@ -15,6 +15,7 @@
   <xsl:template match="/">
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="$chrome/name"/>
+      <xsl:with-param name="tagline" select="false()"/>
       <xsl:with-param name="versions">
         <xsl:call-template name="page-versions">
           <xsl:with-param name="name" select="'home'"/>

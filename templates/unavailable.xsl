@@ -27,24 +27,25 @@
         <version lang="{$lang}" path="{$path}"/>
       </xsl:with-param>
       <xsl:with-param name="content">
-        <h1><xsl:apply-templates select="$chrome/text[@id = 'unavailable']" mode="chrome"/></h1>
-        <p><xsl:apply-templates select="$chrome/text[@id = 'read-in']" mode="chrome"/></p>
-        <ul class="versions">
-          <xsl:for-each select="$published">
-            <xsl:variable name="l" select="string(../@lang)"/>
-            <li lang="{$l}">
-              <xsl:if test="t:dir($l) != $dir">
-                <xsl:attribute name="dir"><xsl:value-of select="t:dir($l)"/></xsl:attribute>
-              </xsl:if>
-              <a href="{$root}{p:article($l, @id)}" hreflang="{$l}">
-                <xsl:apply-templates select="title" mode="chrome"/>
-              </a>
-              <xsl:text> (</xsl:text>
-              <xsl:value-of select="t:language-name($l)"/>
-              <xsl:text>)</xsl:text>
-            </li>
-          </xsl:for-each>
-        </ul>
+        <div class="unavailable">
+          <h1><xsl:apply-templates select="$chrome/text[@id = 'unavailable']" mode="chrome"/></h1>
+          <p><xsl:apply-templates select="$chrome/text[@id = 'read-in']" mode="chrome"/></p>
+          <ul class="versions">
+            <xsl:for-each select="$published">
+              <xsl:variable name="l" select="string(../@lang)"/>
+              <li lang="{$l}">
+                <xsl:if test="t:dir($l) != $dir">
+                  <xsl:attribute name="dir"><xsl:value-of select="t:dir($l)"/></xsl:attribute>
+                </xsl:if>
+                <span class="version-language"><xsl:value-of select="t:language-name($l)"/></span>
+                <xsl:text> </xsl:text>
+                <a href="{$root}{p:article($l, @id)}" hreflang="{$l}">
+                  <xsl:apply-templates select="title" mode="chrome"/>
+                </a>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </div>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

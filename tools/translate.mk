@@ -235,13 +235,19 @@ TR_GLOSSARY = $(wildcard $(TR_S)/po/glossary.tbx)
 # the pages (make -j: one per processor).
 tr_templates_abs = $(if $(filter /%,$(TEMPLATES_DIR)),$(TEMPLATES_DIR),$(CURDIR)/$(TEMPLATES_DIR))
 TR_JOBS = $(if $(filter -j,$(MAKEFLAGS)),0,$(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),1))
+# The pictures' smaller versions, for the pages' srcset, are made first
+# (tools/thumbnails, with ImageMagick) in thumbs/: THUMBNAIL_WIDTHS= for none.
+THUMBNAIL_WIDTHS ?= 400 800
+tr_thumbnails = $(and $(strip $(THUMBNAIL_WIDTHS)),$(wildcard $(TR_S)/tools/thumbnails),$(wildcard $(TR_S)/content/images))
 TR_BUILD_SITE = \
 	langs=; for l in $(LINGUAS); do \
 	  test ! -f $(call tr_q,$(TR_O)xml/)$$l/manifest.xml || langs="$$langs $$l"; \
 	done; \
+	$(if $(tr_thumbnails),tools/thumbnails content/images $(call tr_q,$(TR_O)thumbs) $(THUMBNAIL_WIDTHS) &&) \
 	$(TRADUKI) build --site=content/site.xml --xml=$(call tr_q,$(TR_O)xml) \
 	  $(if $(wildcard $(TEMPLATES_DIR)/site.xsl),--templates=$(call tr_q,$(tr_templates_abs))) \
 	  $(if $(wildcard $(TR_S)/content/images),--static=content/images) \
+	  $(if $(tr_thumbnails),--static=$(call tr_q,$(TR_O)thumbs)) \
 	  --languages="$$langs" --jobs=$(TR_JOBS) -o $(call tr_q,$(TR_O)public)
 
 .stamps/site: .stamps/xml-$(SOURCE_LANG) $(LINGUAS:%=.stamps/xml-%) $(TR_TEMPLATES) $(TR_IMAGES) \

@@ -20,6 +20,7 @@
 
 #include "catalog.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
 #include <setjmp.h>
@@ -35,6 +36,7 @@
 
 #include "atomic.h"
 #include "buf.h"
+#include "file.h"
 #include "mem.h"
 #include "uni.h"
 
@@ -46,6 +48,7 @@ struct catalog_msg {
 	long line; /* line of the msgid keyword in the file read, or 0 */
 	int no_wrap; /* what the file should say */
 	int po_no_wrap; /* what libgettextpo believes */
+	int rejected; /* its translation was refused when read (catalog_msg_rejected) */
 	char *comments, *extracted; /* caches, see catalog_msg_comments */
 };
 
@@ -94,14 +97,41 @@ static const char *report_file(const char *filename)
 	return filename;
 }
 
-static void report(int severity, const char *filename, size_t lineno, size_t column,
-                   const char *text)
+/* Set by catalog_check: what it runs the library's checks on, and how. */
+static const struct catalog *report_cat;
+static int report_header_bad; /* catalog_nplurals refused the header: said once */
+
+/*
+ * The line of the message M of report_cat (0: unknown).  libgettextpo's
+ * checks name messages, not their lines, for the catalog as a whole.
+ */
+static long line_of(po_message_t m)
+{
+	size_t i;
+
+	if (!report_cat || !m)
+		return 0;
+	if (m == report_cat->header)
+		return report_cat->header_line;
+	for (i = 0; i < report_cat->count; i++)
+		if (report_cat->msgs[i]->po == m)
+			return report_cat->msgs[i]->line;
+	return 0;
+}
+
+static void report(int severity, po_message_t message, const char *filename, size_t lineno,
+                   size_t column, const char *text)
 {
 	long line = lineno == (size_t)-1 ? 0 : (long)lineno;
 	long col = column == (size_t)-1 ? 0 : (long)column;
 
-	if (!filename)
+	if (!filename && report_cat && message) {
+		filename = report_cat->name;
+		line = line_of(message);
+		col = 0;
+	} else if (!filename) {
 		line = col = 0;
+	}
 	if (report_first && severity != PO_SEVERITY_WARNING) {
 		if (report_first->held) {
 			report_first->more++;
@@ -119,12 +149,25 @@ static void report(int severity, const char *filename, size_t lineno, size_t col
 	               report_id, report_file(filename), line, col, "%s", text);
 }
 
+/*
+ * What catalog_check says better itself (see check_plural_counts): the
+ * count of plural forms, message by message, and a header whose nplurals
+ * it refused.
+ */
+static int said_better(const char *text, int pair)
+{
+	if (pair)
+		return strncmp(text, "nplurals = ", 11) == 0;
+	return report_header_bad && (strncmp(text, "nplurals = ", 11) == 0 ||
+	                             strncmp(text, "invalid nplurals value", 22) == 0);
+}
+
 static void on_xerror(int severity, po_message_t message, const char *filename, size_t lineno,
                       size_t column, int multiline_p, const char *message_text)
 {
-	(void)message;
 	(void)multiline_p;
-	report(severity, filename, lineno, column, message_text);
+	if (!said_better(message_text, 0))
+		report(severity, message, filename, lineno, column, message_text);
 	/* The library must not continue after a fatal error. */
 	if (severity == PO_SEVERITY_FATAL_ERROR)
 		longjmp(*report_jump, 1);
@@ -136,17 +179,21 @@ static void on_xerror2(int severity, po_message_t message1, const char *filename
                        int multiline_p2, const char *message_text2)
 {
 	struct buf text = BUF_INIT;
+	long line2 = filename2 ? (lineno2 == (size_t)-1 ? 0 : (long)lineno2) : line_of(message2);
 
-	(void)message1;
-	(void)message2;
 	(void)multiline_p1;
 	(void)multiline_p2;
 	(void)column2;
+	if (!filename2 && report_cat && message2)
+		filename2 = report_cat->name;
 	/* One diagnostic: "duplicate message definition (first at x.po:3)". */
 	buf_adds(&text, message_text1);
-	if (filename2 && lineno2 != (size_t)-1 && lineno2 != 0)
-		buf_addf(&text, " (%s at %s:%zu)", message_text2, report_file(filename2), lineno2);
-	report(severity, filename1, lineno1, column1, buf_str(&text));
+	if (filename2 && line2 > 0)
+		buf_addf(&text, " (%s at %s:%ld)", message_text2, report_file(filename2), line2);
+	else if (report_cat)
+		buf_addf(&text, " (%s)", message_text2);
+	if (!said_better(message_text1, 1))
+		report(severity, message1, filename1, lineno1, column1, buf_str(&text));
 	buf_release(&text);
 	if (severity == PO_SEVERITY_FATAL_ERROR)
 		longjmp(*report_jump, 1);
@@ -344,28 +391,6 @@ static void index_messages(struct catalog *cat, const struct entry_pos *pos, siz
 }
 
 /* --- Reading --------------------------------------------------------------- */
-
-static int slurp_path(const char *path, struct buf *out, struct diag *d)
-{
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char chunk[65536];
-	size_t n;
-	int rc = 0;
-
-	if (!fp) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-		return -1;
-	}
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(out, chunk, n);
-	if (ferror(fp)) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-		rc = -1;
-	}
-	if (fp != stdin)
-		fclose(fp);
-	return rc;
-}
 
 /*
  * 1 when TEXT may be read byte by byte: valid UTF-8 (in which no
@@ -955,19 +980,423 @@ static int to_lf(const char *text, size_t len, struct buf *out)
 	return found;
 }
 
+/* --- Strings gettext would cut, or read in time that grows with its square -- */
+
+/*
+ * The longest translation a localized document may hold: libxml2's limit
+ * on one text (XML_MAX_TEXT_LENGTH without XML_PARSE_HUGE).
+ */
+#define MAX_TRANSLATION 10000000
+
+/*
+ * gettext's lexer grows a string 100 bytes at a time, and a reallocation
+ * may copy it whole: a translation of megabytes takes it minutes (hours
+ * under a memory checker).  One longer than this reaches libgettextpo
+ * empty, and is given back to its message once read (see give_back).
+ */
+#define LONG_TRANSLATION 65536
+
+/* One keyword's string (msgctxt, msgid, msgstr[1]...) with its continuation lines. */
+struct po_string {
+	const char *keyword; /* in the text; NULL when no string is open */
+	size_t keyword_len;
+	long line; /* of the keyword */
+	long nul_line; /* of an escape that makes a NUL byte, or 0 */
+	int odd_escape; /* an escape gettext's lexer does not take (it reports it) */
+	size_t length; /* bytes once escapes are decoded */
+	size_t end; /* where its last line ends in the text */
+	long entry_line; /* the line of its entry's msgid keyword (for msgstr) */
+};
+
+/* A long translation taken out of the text for libgettextpo (give_back). */
+struct long_string {
+	long entry_line;
+	int form; /* N of msgstr[N], or -1 for msgstr */
+	size_t from, to; /* the string's lines in the text, from after its keyword */
+};
+
+/* What check_po_strings found in a text, for read_text. */
+struct po_strings {
+	struct buf clean; /* the text with some msgstr emptied, when EMPTIED */
+	int emptied;
+	size_t copied; /* how much of the text CLEAN has so far */
+	struct buf rejected; /* longs: the msgid lines of translations refused */
+	struct buf taken; /* struct long_string: translations to give back */
+};
+
+/* The value of the escape at P (after its backslash), its last byte in *LAST; -1 if odd. */
+static long escape_value(const char *p, const char *end, const char **last)
+{
+	static const char simple[] = "ntbrfva\\\"";
+	static const char value[] = "\n\t\b\r\f\v\a\\\"";
+	const char *at = strchr(simple, *p);
+	long v = 0;
+	int k;
+
+	*last = p;
+	if (*p && at)
+		return (unsigned char)value[at - simple];
+	if (*p >= '0' && *p <= '7') {
+		for (k = 0; k < 3 && p < end && *p >= '0' && *p <= '7'; k++, p++)
+			v = v * 8 + (*p - '0');
+		*last = p - 1;
+		return v % 256;
+	}
+	if (*p == 'x' && p + 1 < end && isxdigit((unsigned char)p[1])) {
+		for (p++; p < end && isxdigit((unsigned char)*p); p++)
+			v = (v * 16 + (isdigit((unsigned char)*p)
+			                   ? *p - '0'
+			                   : tolower((unsigned char)*p) - 'a' + 10)) %
+			    256;
+		*last = p - 1;
+		return v;
+	}
+	return -1;
+}
+
+/*
+ * Reads the quoted string that starts at P (a '"' on a line ending at
+ * END) into S, as gettext's lexer reads it: its length, any NUL byte an
+ * escape makes (\0, \400 and \x100 are all the byte 0, where every string
+ * then stops) and any escape the lexer does not take; and its bytes into
+ * OUT, when given.
+ */
+static void add_quoted(struct po_string *s, const char *p, const char *end, long line,
+                       struct buf *out)
+{
+	for (p++; p < end && *p != '"'; p++) {
+		long value = (unsigned char)*p;
+
+		if (*p == '\\' && p + 1 < end) {
+			value = escape_value(p + 1, end, &p);
+			if (value < 0) {
+				s->odd_escape = 1;
+				value = (unsigned char)*p;
+			}
+		}
+		if (value == 0 && !s->nul_line)
+			s->nul_line = line;
+		if (out)
+			buf_addc(out, (char)value);
+		s->length++;
+	}
+}
+
+/* The keyword a PO line starts with ("msgstr[2]"), its length in *LEN; NULL. */
+static const char *line_keyword(const char *p, const char *end, size_t *len)
+{
+	static const char *const keywords[] = { "msgctxt", "msgid_plural", "msgid", "msgstr" };
+	size_t i, n;
+
+	for (i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
+		n = strlen(keywords[i]);
+		if ((size_t)(end - p) > n && memcmp(p, keywords[i], n) == 0)
+			break;
+	}
+	if (i == sizeof keywords / sizeof keywords[0])
+		return NULL;
+	if (i == 3) {
+		/* msgstr[N], or msgstr [N]: the lexer takes '[' as a token of its own. */
+		size_t k = n;
+
+		while (p + k < end && (p[k] == ' ' || p[k] == '\t'))
+			k++;
+		if (p + k < end && p[k] == '[') {
+			n = k;
+			while (p + n < end && p[n] != ']')
+				n++;
+			n++;
+		}
+	}
+	if (p + n >= end || (p[n] != ' ' && p[n] != '\t' && p[n] != '"'))
+		return NULL;
+	*len = n;
+	return p;
+}
+
+/*
+ * The quoted strings of the lines [FROM, TO) of TEXT, one on each line
+ * (the first after its keyword), read into S and their bytes into OUT.
+ */
+static void each_quoted(const char *text, size_t from, size_t to, struct po_string *s,
+                        struct buf *out)
+{
+	long line = s->line;
+
+	while (from < to) {
+		const char *eol = memchr(text + from, '\n', to - from);
+		size_t stop = eol ? (size_t)(eol - text) : to;
+		const char *quote = memchr(text + from, '"', stop - from);
+
+		if (quote)
+			add_quoted(s, quote, text + stop, line, out);
+		from = stop + 1;
+		line++;
+	}
+}
+
+/*
+ * Copies into FOUND->clean the text up to the string on the lines [FROM,
+ * TO) of TEXT (FROM just after its keyword), and that string made empty:
+ * "" on each of its lines, which keep their place.
+ */
+static void empty_string(struct po_strings *found, const char *text, size_t from, size_t to)
+{
+	buf_add(&found->clean, text + found->copied, from - found->copied);
+	while (from < to) {
+		const char *eol = memchr(text + from, '\n', to - from);
+		size_t stop = eol ? (size_t)(eol - text) : to;
+		const char *quote = memchr(text + from, '"', stop - from);
+
+		if (quote) {
+			buf_add(&found->clean, text + from, (size_t)(quote - text) - from);
+			buf_adds(&found->clean, "\"\"");
+		}
+		if (eol && stop < to)
+			buf_addc(&found->clean, '\n');
+		from = stop + 1;
+	}
+	found->copied = to;
+	found->emptied = 1;
+}
+
+/*
+ * Judges the string S of TEXT, the catalog NAME, once it is complete.  An
+ * escape that makes a NUL byte is an error, and the catalog is refused;
+ * but a LEAN read (for the translations, never written back) refuses
+ * only that translation, and also one longer than MAX_TRANSLATION: its
+ * msgid line goes to FOUND->rejected.  Otherwise a translation longer
+ * than LONG_TRANSLATION is taken out, to be given back (FOUND->taken).
+ * What is refused or taken out is emptied in FOUND->clean, a copy of
+ * TEXT (empty_string).  Returns 0, or -1 when the catalog is refused.
+ */
+static int judge_string(struct po_string *s, const char *text, const char *name, int lean,
+                        struct po_strings *found, struct diag *d)
+{
+	int msgstr = s->keyword_len >= 6 && memcmp(s->keyword, "msgstr", 6) == 0;
+	size_t from = (size_t)(s->keyword - text) + s->keyword_len;
+	const char *outcome = lean && msgstr ? ": the translation is rejected, and the source "
+	                                       "text shown instead"
+	                                     : "";
+	int refused = 1;
+
+	if (s->nul_line) {
+		diag_report(d, DIAG_ERROR, name, s->nul_line, 0,
+		            "%.*s holds an escaped NUL byte (\\0), where gettext would cut the "
+		            "text%s",
+		            (int)s->keyword_len, s->keyword, outcome);
+		if (!lean || !msgstr)
+			return -1;
+	} else if (!msgstr) {
+		return 0;
+	} else if (lean && s->length > MAX_TRANSLATION) {
+		diag_report(d, DIAG_ERROR, name, s->line, 0,
+		            "a translation of %zu bytes, more than the %d that libxml2 allows in "
+		            "one text%s",
+		            s->length, MAX_TRANSLATION, outcome);
+	} else if (s->length > LONG_TRANSLATION && !s->odd_escape) {
+		struct long_string taken;
+
+		taken.entry_line = s->entry_line;
+		taken.form = memchr(s->keyword, '[', s->keyword_len)
+		                 ? atoi((const char *)memchr(s->keyword, '[', s->keyword_len) + 1)
+		                 : -1;
+		taken.from = from;
+		taken.to = s->end;
+		buf_add(&found->taken, (const char *)&taken, sizeof taken);
+		refused = 0;
+	} else {
+		return 0;
+	}
+	if (refused)
+		buf_add(&found->rejected, (const char *)&s->entry_line, sizeof s->entry_line);
+	empty_string(found, text, from, s->end);
+	return 0;
+}
+
+/*
+ * Reads the strings of the PO text TEXT (LEN bytes, UTF-8) as gettext's
+ * lexer would, without building them: a keyword's string and its
+ * continuation lines, also in "#~" obsolete and "#|" previous entries;
+ * each is judged (judge_string) into FOUND.  Linear in LEN.  Returns 0,
+ * or -1 after reporting why the catalog is refused.
+ */
+static int check_po_strings(const char *text, size_t len, const char *name, int lean,
+                            struct po_strings *found, struct diag *d)
+{
+	const char *p = text, *end = text + len;
+	struct po_string s;
+	long line = 1, msgid_line = 0;
+	int rc = 0;
+
+	memset(&s, 0, sizeof s);
+	for (;;) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *lend = eol ? eol : end, *q = p;
+		size_t keyword_len = 0;
+		int previous = 0;
+
+		while (q < lend && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q + 1 < lend && q[0] == '#' && (q[1] == '~' || q[1] == '|')) {
+			previous = q[1] == '|' || (q + 2 < lend && q[2] == '|');
+			q += previous && q[1] == '~' ? 3 : 2;
+			while (q < lend && (*q == ' ' || *q == '\t'))
+				q++;
+		} else if (q < lend && *q == '#') {
+			q = lend; /* a comment holds no string */
+		}
+		if (q < lend && *q == '"' && s.keyword) {
+			add_quoted(&s, q, lend, line, NULL);
+			s.end = (size_t)(lend - text);
+		} else {
+			/* The open string, if any, ends before this line. */
+			if (s.keyword && judge_string(&s, text, name, lean, found, d) != 0)
+				rc = -1;
+			memset(&s, 0, sizeof s);
+			if (q < lend && (s.keyword = line_keyword(q, lend, &keyword_len)) != NULL) {
+				const char *quote =
+				    memchr(q + keyword_len, '"', (size_t)(lend - q) - keyword_len);
+
+				if (!previous && keyword_len == 5 && memcmp(q, "msgid", 5) == 0)
+					msgid_line = line;
+				s.keyword_len = keyword_len;
+				s.line = line;
+				s.entry_line = msgid_line;
+				s.end = (size_t)(lend - text);
+				if (quote)
+					add_quoted(&s, quote, lend, line, NULL);
+			}
+		}
+		if (!eol)
+			break;
+		p = eol + 1;
+		line++;
+	}
+	if (s.keyword && judge_string(&s, text, name, lean, found, d) != 0)
+		rc = -1;
+	if (found->emptied)
+		buf_add(&found->clean, text + found->copied, len - found->copied);
+	return rc;
+}
+
+/*
+ * Gives back to the messages of CAT the long translations check_po_strings
+ * took out of TEXT (FOUND->taken): libgettextpo copies each, in time
+ * linear in its length.  Returns 0, or -1 after reporting one whose
+ * message cannot be found (it would be lost).
+ */
+static int give_back(struct catalog *cat, const char *text, const struct po_strings *found,
+                     struct diag *d)
+{
+	const struct long_string *taken = (const void *)found->taken.data;
+	size_t n = found->taken.len / sizeof *taken, i, k;
+
+	for (k = 0; k < n; k++) {
+		struct po_string s;
+		struct buf value = BUF_INIT;
+		po_message_t po = NULL;
+
+		if (cat->header && cat->header_line == taken[k].entry_line)
+			po = cat->header;
+		for (i = 0; !po && i < cat->count; i++)
+			if (cat->msgs[i]->line == taken[k].entry_line)
+				po = cat->msgs[i]->po;
+		if (!po) {
+			diag_report(d, DIAG_ERROR, cat->name, taken[k].entry_line, 0,
+			            "cannot place a translation of this message again");
+			return -1;
+		}
+		memset(&s, 0, sizeof s);
+		each_quoted(text, taken[k].from, taken[k].to, &s, &value);
+		if (taken[k].form < 0)
+			po_message_set_msgstr(po, buf_str(&value));
+		else
+			po_message_set_msgstr_plural(po, taken[k].form, buf_str(&value));
+		buf_release(&value);
+	}
+	return 0;
+}
+
+/* Marks the messages whose msgid is at one of the lines in REJECTED (longs). */
+static void mark_rejected(struct catalog *cat, const struct buf *rejected)
+{
+	const long *lines = (const long *)(const void *)rejected->data;
+	size_t n = rejected->len / sizeof *lines, i, k;
+
+	for (i = 0; n && i < cat->count; i++)
+		for (k = 0; k < n; k++)
+			if (cat->msgs[i]->line && cat->msgs[i]->line == lines[k])
+				cat->msgs[i]->rejected = 1;
+}
+
+/* The first line of the header text HEADER that is no "Name: value" field (*LEN bytes), or NULL. */
+static const char *stray_header_line(const char *header, size_t *len)
+{
+	const char *p = header;
+
+	while (*p) {
+		size_t n = strcspn(p, "\n"), name = strcspn(p, ": \t\n");
+
+		if (n > 0 && (name == 0 || name >= n || p[name] != ':')) {
+			*len = n;
+			return p;
+		}
+		p += n;
+		if (*p)
+			p++;
+	}
+	return NULL;
+}
+
+/*
+ * What a tool that damaged the msgids leaves: a message whose msgid is
+ * empty (only the header's is, and the first one would be taken for the
+ * header), and a header that holds a translation instead of "Name:
+ * value" fields.  Merged as it is, such a catalog would lose those
+ * translations or write them where no msgid of the template is.
+ * Returns 0, or -1 after reporting each one.
+ */
+static int check_msgids(const struct catalog *cat, struct diag *d)
+{
+	const char *stray;
+	size_t i, len;
+	int rc = 0;
+
+	if (cat->header && (stray = stray_header_line(po_message_msgstr(cat->header), &len))) {
+		diag_report(d, DIAG_ERROR, cat->name, cat->header_line, 0,
+		            "the header (the entry whose msgid is empty) holds \"%.*s\", which is "
+		            "no \"Name: value\" field: a translation whose msgid was emptied?",
+		            (int)(len > 60 ? 60 : len), stray);
+		rc = -1;
+	}
+	for (i = 0; i < cat->count; i++)
+		if (po_message_msgid(cat->msgs[i]->po)[0] == '\0') {
+			diag_report(d, DIAG_ERROR, cat->name, cat->msgs[i]->line, 0,
+			            "an empty msgid, which only the header may have: the msgids "
+			            "were damaged, and this translation belongs to no message");
+			rc = -1;
+		}
+	return rc;
+}
+
 /* catalog_read_memory, leaving out what a LEAN read may (parse_text_as). */
 static struct catalog *read_text(const char *data, size_t len, const char *name, int lean,
                                  struct diag *d)
 {
-	struct catalog *cat;
+	struct catalog *cat = NULL;
 	struct entry_pos *pos;
 	struct buf utf8 = BUF_INIT, lf = BUF_INIT;
+	struct po_strings found;
+	const char *text;
+	size_t text_len;
 	char *charset = NULL;
 	const char *at;
 	size_t count, n;
 	po_file_t file;
 	int ascii, crlf;
 
+	memset(&found, 0, sizeof found);
 	/* gettext's lexer cuts a line at a NUL byte, and what it then writes
 	 * back (a comment ending with a backslash) it cannot read. */
 	if ((at = memchr(data, '\0', len)) != NULL) {
@@ -992,44 +1421,56 @@ static struct catalog *read_text(const char *data, size_t len, const char *name,
 			diag_report(d, DIAG_ERROR, name, line_at(data, (size_t)(at - data)), 0,
 			            "the header's charset '%s' is unknown: cannot read the catalog",
 			            charset);
-			free(charset);
-			return NULL;
+			goto out;
 		} else if (iconv_close(cd),
 		           convert(data, len, charset, "UTF-8", &utf8, name, d) != 0 ||
 		               set_charset(&utf8, "UTF-8") != 0) {
-			free(charset);
-			buf_release(&utf8);
-			return NULL;
+			goto out;
 		} else {
 			data = buf_str(&utf8);
 			len = utf8.len;
 		}
 	}
+	if (check_po_strings(data, len, name, lean, &found, d) != 0)
+		goto out;
+	/* libgettextpo reads the text without what was taken out or refused. */
+	text = data;
+	text_len = len;
+	if (found.emptied) {
+		data = buf_str(&found.clean);
+		len = found.clean.len;
+	}
 	cat = xcalloc(1, sizeof *cat);
 	file = parse_text_as(data, len, lean, name, cat->parsed_as, d);
 	if (!file) {
 		free(cat);
-		free(charset);
-		buf_release(&utf8);
-		buf_release(&lf);
-		return NULL;
+		cat = NULL;
+		goto out;
 	}
 	cat->crlf = crlf;
 	cat->name = xstrdup(name);
 	cat->file = file;
 	cat->charset = charset;
+	charset = NULL;
 	/* Lines of the file itself: a lean read keeps every entry, in order. */
 	pos = scan_entries(data, len, &count);
 	index_messages(cat, pos, count, 0);
 	free(pos);
+	mark_rejected(cat, &found.rejected);
 	ascii = check_charset(cat, d);
-	if (ascii < 0 || (ascii && check_ascii(data, len, name, d) != 0) ||
-	    check_strings(cat, ascii, d) != 0) {
+	if (give_back(cat, text, &found, d) != 0 || ascii < 0 ||
+	    (ascii && check_ascii(text, text_len, name, d) != 0) ||
+	    check_strings(cat, ascii, d) != 0 || (!lean && check_msgids(cat, d) != 0)) {
 		catalog_free(cat);
 		cat = NULL;
 	}
+out:
+	free(charset);
 	buf_release(&utf8);
 	buf_release(&lf);
+	buf_release(&found.clean);
+	buf_release(&found.rejected);
+	buf_release(&found.taken);
 	return cat;
 }
 
@@ -1038,7 +1479,7 @@ static struct catalog *read_catalog(const char *path, int lean, struct diag *d)
 	struct buf text = BUF_INIT;
 	struct catalog *cat = NULL;
 
-	if (slurp_path(path, &text, d) == 0)
+	if (file_read(path, FILE_MAX_CATALOG, &text, d) == 0)
 		cat = read_text(buf_str(&text), text.len, path, lean, d);
 	buf_release(&text);
 	return cat;
@@ -1321,6 +1762,11 @@ int catalog_msg_no_wrap(const struct catalog_msg *m)
 long catalog_msg_line(const struct catalog_msg *m)
 {
 	return m->line;
+}
+
+int catalog_msg_rejected(const struct catalog_msg *m)
+{
+	return m->rejected;
 }
 
 int catalog_msg_translated(const struct catalog_msg *m)
@@ -1607,20 +2053,107 @@ int catalog_write(struct catalog *cat, const char *path, int flags, struct diag 
 	return atomic_commit(&af, d);
 }
 
+/* --- Plural forms ------------------------------------------------------------ */
+
+/* catalog_nplurals, reporting with the check ID (or none). */
+static int read_nplurals(const struct catalog *cat, const char *id, struct diag *d)
+{
+	const char *header = catalog_header(cat);
+	const char *p = header ? strstr(header, "nplurals") : NULL;
+	const char *digits;
+	unsigned long n = 0;
+	size_t len;
+
+	if (!p)
+		return 0;
+	p += strlen("nplurals");
+	p += strspn(p, " \t");
+	if (*p != '=')
+		return 0;
+	p++;
+	p += strspn(p, " \t");
+	digits = p;
+	/* Read as gettext reads it (strtoul), without its overflow: a value
+	 * past gettext's own limits is refused, not wrapped around. */
+	while (isdigit((unsigned char)*p)) {
+		if (n <= CATALOG_MAX_PLURALS)
+			n = n * 10 + (unsigned long)(*p - '0');
+		p++;
+	}
+	if (p > digits && n >= 1 && n <= CATALOG_MAX_PLURALS)
+		return (int)n;
+	len = strcspn(digits, "; \t\n");
+	diag_report_id(d, DIAG_ERROR, id, cat->name, cat->header_line, 0,
+	               "the header's Plural-Forms says nplurals=%.*s, which is no number of "
+	               "plural forms from 1 to %d",
+	               (int)(len > 40 ? 40 : len), digits, CATALOG_MAX_PLURALS);
+	return -1;
+}
+
+int catalog_nplurals(const struct catalog *cat, struct diag *d)
+{
+	return read_nplurals(cat, NULL, d);
+}
+
+int catalog_msg_plural_count(const struct catalog_msg *m)
+{
+	int n = 0;
+
+	if (!po_message_msgid_plural(m->po))
+		return 0;
+	while (po_message_msgstr_plural(m->po, n))
+		n++;
+	return n;
+}
+
+/*
+ * Each plural message with another number of forms than the header's
+ * nplurals, at its own line and with the number it has (gettext names
+ * only one of them, without its line).  Returns the number reported.
+ */
+static unsigned long check_plural_counts(const struct catalog *cat, int nplurals, struct diag *d)
+{
+	unsigned long found = 0;
+	size_t i;
+
+	for (i = 0; nplurals > 0 && i < cat->count; i++) {
+		const struct catalog_msg *m = cat->msgs[i];
+		int n = catalog_msg_plural_count(m);
+
+		if (n == 0 || n == nplurals || po_message_is_obsolete(m->po))
+			continue;
+		diag_report_id(d, DIAG_ERROR, "format", cat->name, m->line, 0,
+		               "%d plural forms (msgstr[0] to msgstr[%d]), but the header's "
+		               "Plural-Forms says nplurals=%d",
+		               n, n - 1, nplurals);
+		found++;
+	}
+	return found;
+}
+
 unsigned long catalog_check(struct catalog *cat, struct diag *d)
 {
 	jmp_buf jump;
 	unsigned long before = diag_count(d, DIAG_ERROR) + diag_count(d, DIAG_WARNING);
+	/* The header's nplurals, refused once in our words, or the count of
+	 * each message against it. */
+	int nplurals = read_nplurals(cat, "format", d);
+
+	check_plural_counts(cat, nplurals, d);
 
 	report_diag = d;
 	report_id = "format";
 	report_alias_from = cat->parsed_as;
 	report_alias_to = cat->name;
 	report_jump = &jump;
+	report_cat = cat;
+	report_header_bad = nplurals < 0;
 	if (setjmp(jump) == 0)
 		po_file_check_all(cat->file, &handler);
 	report_alias_from = report_alias_to = NULL;
 	report_id = NULL;
 	report_jump = NULL;
+	report_cat = NULL;
+	report_header_bad = 0;
 	return diag_count(d, DIAG_ERROR) + diag_count(d, DIAG_WARNING) - before;
 }

@@ -117,9 +117,23 @@ int catalog_render(struct catalog *cat, const char *name, struct buf *text, stru
 /*
  * Runs libgettextpo's own checks (those of "msgfmt -c": header, plural
  * forms, format strings) and reports what they find to D, as errors with
- * the id "format".  Returns the number of problems found.
+ * the id "format", each at the line of the message it is about.  The
+ * header's nplurals is read by catalog_nplurals, and each plural message
+ * whose number of forms differs from it is reported at its line with
+ * that number.  Returns the number of problems found.
  */
 unsigned long catalog_check(struct catalog *cat, struct diag *d);
+
+/* gettext's own limit on nplurals: more is "nonsense" to its checks. */
+#define CATALOG_MAX_PLURALS 100
+
+/*
+ * The nplurals of the header's Plural-Forms, read as gettext reads it,
+ * within gettext's limits: from 1 to CATALOG_MAX_PLURALS.  Returns 0 when
+ * the header gives no nplurals, -1 after reporting to D (at the header's
+ * line) a value that is no number or out of range.
+ */
+int catalog_nplurals(const struct catalog *cat, struct diag *d);
 
 /* --- Messages -------------------------------------------------------------- */
 
@@ -129,6 +143,8 @@ const char *catalog_msg_id_plural(const struct catalog_msg *m); /* NULL if none 
 const char *catalog_msg_str(const struct catalog_msg *m); /* "" if untranslated */
 /* The INDEX-th plural translation, or NULL past the last one. */
 const char *catalog_msg_str_plural(const struct catalog_msg *m, int index);
+/* The number of msgstr[] forms of a plural message, 0 for another one. */
+int catalog_msg_plural_count(const struct catalog_msg *m);
 const char *catalog_msg_comments(const struct catalog_msg *m); /* translator comments */
 const char *catalog_msg_extracted(const struct catalog_msg *m); /* "#." comments */
 const char *catalog_msg_prev_ctxt(const struct catalog_msg *m); /* "#|" msgctxt, or NULL */
@@ -139,6 +155,14 @@ int catalog_msg_obsolete(const struct catalog_msg *m);
 int catalog_msg_no_wrap(const struct catalog_msg *m);
 /* The line of M's msgid in the file read, 0 if unknown (a new message). */
 long catalog_msg_line(const struct catalog_msg *m);
+
+/*
+ * 1 when M's translation was refused when the catalog was read for its
+ * translations (catalog_read_translations), and reported then: an escape
+ * made a NUL byte in it, or it is longer than any document may hold.
+ * Its msgstr reads as empty; a reader shows the source text instead.
+ */
+int catalog_msg_rejected(const struct catalog_msg *m);
 
 /*
  * 1 when M counts as translated the way msgfmt --statistics counts it:

@@ -110,30 +110,17 @@ static const char *plural_expr(const char *lang)
 	return NULL;
 }
 
-/* The N of "nplurals = N" in a Plural-Forms value, or -1. */
-static int header_nplurals(const char *value)
-{
-	const char *p = strstr(value, "nplurals");
-
-	if (!p)
-		return -1;
-	p += strlen("nplurals");
-	p += strspn(p, " \t");
-	if (*p++ != '=')
-		return -1;
-	p += strspn(p, " \t");
-	return isdigit((unsigned char)*p) ? atoi(p) : -1;
-}
-
 static int check_plural_forms(struct check_unit *u)
 {
 	int expected = uni_plural_count(u->target_lang);
 	char *value = catalog_header_field(u->cat, "Plural-Forms");
 	const char *expr = plural_expr(u->target_lang);
 	struct buf hint = BUF_INIT;
+	struct diag quiet;
 	size_t i;
 	int has_plurals = 0, nplurals;
 
+	diag_init(&quiet, NULL, NULL);
 	if (expected == 0) {
 		free(value);
 		return 0; /* CLDR does not know the language: nothing to compare */
@@ -149,11 +136,12 @@ static int check_plural_forms(struct check_unit *u)
 			                  "no Plural-Forms header, and CLDR gives %s %d plural "
 			                  "forms%s",
 			                  u->target_lang, expected, buf_str(&hint));
-	} else if ((nplurals = header_nplurals(value)) < 0) {
+	} else if ((nplurals = catalog_nplurals(u->cat, &quiet)) == 0) {
 		check_unit_report(u, catalog_header_line(u->cat),
 		                  "Plural-Forms has no nplurals; CLDR gives %s %d plural forms%s",
 		                  u->target_lang, expected, buf_str(&hint));
-	} else if (nplurals != expected) {
+	} else if (nplurals > 0 && nplurals != expected) {
+		/* (A value out of range is the format check's to report.) */
 		check_unit_report(u, catalog_header_line(u->cat),
 		                  "Plural-Forms says nplurals=%d, but CLDR gives %s %d plural "
 		                  "forms%s",

@@ -10,11 +10,13 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "check-rules.h"
+#include "file.h"
 #include "mem.h"
 #include "msgindex.h"
 #include "segment.h"
@@ -832,6 +834,7 @@ void check_load_titles(struct check_report *r, const char *dir, struct diag *d)
 			struct check_file *f = &l->files[j];
 			struct buf path = BUF_INIT;
 			struct diag quiet;
+			struct stat st;
 			xmlDocPtr doc;
 			int known = 0;
 
@@ -849,6 +852,15 @@ void check_load_titles(struct check_report *r, const char *dir, struct diag *d)
 				buf_addf(&path, "%s/", dir);
 			buf_adds(&path, f->path);
 			diag_init(&quiet, NULL, NULL);
+			/* A reference may name anything: only a regular file is read. */
+			if (stat(buf_str(&path), &st) == 0 && !S_ISREG(st.st_mode)) {
+				diag_report(d, DIAG_ERROR, buf_str(&path), 0, 0,
+				            "named by a '#:' reference, but %s, not a regular "
+				            "file: not read",
+				            file_kind(&st));
+				buf_release(&path);
+				continue;
+			}
 			doc = xmldoc_read_file(buf_str(&path), &quiet);
 			if (doc) {
 				f->title = document_title(doc);

@@ -25,6 +25,7 @@
 #include "atomic.h"
 #include "buf.h"
 #include "catalog.h"
+#include "file.h"
 #include "mem.h"
 #include "msgindex.h"
 #include "segment.h"
@@ -358,17 +359,17 @@ static char *comment_text(const struct msg *m)
  */
 static int read_head(const char *path, struct buf *out)
 {
-	FILE *fp;
 	char chunk[8192];
 	struct stat st;
-	size_t n;
+	ssize_t n;
+	int fd;
 
-	if (atomic_is_stdout(path) || stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    !(fp = fopen(path, "rb")))
+	if (atomic_is_stdout(path) || (fd = file_open(path, &st)) < 0)
 		return -1;
-	n = fread(chunk, 1, sizeof chunk, fp);
-	buf_add(out, chunk, n);
-	fclose(fp);
+	n = read(fd, chunk, sizeof chunk);
+	if (n > 0)
+		buf_add(out, chunk, (size_t)n);
+	close(fd);
 	return 0;
 }
 
@@ -499,6 +500,7 @@ int extract_write(struct extract *ex, const char *path, const struct extract_hea
 	if (catalog_render(cat, path, &text, d) != 0)
 		goto out;
 	if (date_kept && atomic_holds(path, buf_str(&text), text.len)) {
+		atomic_sweep(path); /* up to date: only what an interrupted run left goes */
 		rc = 0;
 		goto out;
 	}

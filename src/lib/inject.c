@@ -16,6 +16,7 @@
 #include "mem.h"
 #include "msgindex.h"
 #include "segment.h"
+#include "uni.h"
 #include "xmldoc.h"
 
 /* What the run shows for a message. */
@@ -182,13 +183,17 @@ unsigned long inject_rejected(const struct inject *inj)
 }
 
 /* The state of E before its translation is tried, worked out once. */
-static enum state entry_state(const struct inject *inj, struct entry *e)
+static enum state entry_state(struct inject *inj, struct entry *e)
 {
 	if (e->state != STATE_UNKNOWN)
 		return e->state;
 	if (!inj->cat)
 		e->state = STATE_SOURCE;
-	else if (!e->msg || !*catalog_msg_str(e->msg))
+	else if (e->msg && catalog_msg_rejected(e->msg)) {
+		/* Refused when the catalog was read, and reported then. */
+		e->state = STATE_REJECTED;
+		inj->rejected++;
+	} else if (!e->msg || !*catalog_msg_str(e->msg))
 		e->state = STATE_UNTRANSLATED;
 	else if (catalog_msg_fuzzy(e->msg))
 		e->state = STATE_FUZZY;
@@ -422,6 +427,7 @@ int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag 
 	struct its_doc *its = its_doc_new(inj->rules, doc, d);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	struct run r;
+	int rc = 0;
 
 	if (!its)
 		return -1;
@@ -446,6 +452,22 @@ int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag 
 	r.its = its;
 	r.d = d;
 	r.art = file ? add_article(inj, its, root, file) : NULL;
+	if (r.art && r.art->date) {
+		/* The pages, feeds and sitemaps get the day as YYYY-MM-DD: an
+		 * xs:date may also carry a time zone (2024-05-01+02:00). */
+		char day[11];
+
+		if (uni_calendar_date(r.art->date, day) == 0) {
+			free(r.art->date);
+			r.art->date = xstrdup(day);
+		} else {
+			diag_report(d, DIAG_ERROR, xmldoc_name(doc), xmlGetLineNo(root), 0,
+			            "the date '%s' is no date the site can show: an xs:date of the "
+			            "years 1 to 9999 (2024-05-01, 2024-05-01+02:00)",
+			            r.art->date);
+			rc = -1;
+		}
+	}
 	if (root) {
 		set_lang(its, root, inj->lang);
 		extract_units(its, root, on_unit, &r);
@@ -456,7 +478,7 @@ int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag 
 		    check_published(r.art->words, r.art->translated, r.art->fuzzy_words,
 		                    inj->threshold, inj->keep_margin);
 	its_doc_free(its);
-	return 0;
+	return rc;
 }
 
 /* Writes DOC to PATH, indented when FORMAT (see inject_write_doc). */
@@ -470,9 +492,10 @@ static int write_doc(xmlDocPtr doc, const char *path, int format, struct diag *d
 		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot serialize the document");
 		return -1;
 	}
-	/* Not flushed one by one: the next build writes a lost file again. */
-	rc = atomic_write(path, (const char *)mem, (size_t)len, ATOMIC_KEEP_SAME | ATOMIC_NO_SYNC,
-	                  d);
+	/* Not flushed one by one: the next build writes a lost file again.
+	 * Written over in the output folder, never through a link there. */
+	rc = atomic_write(path, (const char *)mem, (size_t)len,
+	                  ATOMIC_KEEP_SAME | ATOMIC_NO_SYNC | ATOMIC_NO_FOLLOW, d);
 	xmlFree(mem);
 	return rc;
 }

@@ -91,7 +91,9 @@ void inject_free(struct inject *inj);
  * Returns 0 (rejected translations included: they are reported to D and
  * the unit falls back), or -1 after reporting to D when the document's
  * ITS rules cannot be applied or its source language is unknown (see
- * inject_options); DOC is then unchanged.
+ * inject_options; DOC is then unchanged), or when the article's date is
+ * none the site can show (see uni_calendar_date).  The manifest gets the
+ * date as YYYY-MM-DD, without its time zone.
  */
 int inject_doc(struct inject *inj, xmlDocPtr doc, const char *file, struct diag *d);
 

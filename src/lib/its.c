@@ -31,6 +31,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
+#include "file.h"
 #include "mem.h"
 #include "xmldoc.h"
 
@@ -38,6 +39,17 @@
 
 /* Linked rule files may link further; this many levels at most. */
 #define MAX_LINK_DEPTH 8
+
+/*
+ * The work all selectors and pointers may do on one document, in
+ * libxml2's XPath operations (xmlXPathContext.opLimit): a base, and as
+ * much again per node.  A selector that visits every node a few times
+ * costs a few operations per node; one that counts the whole document
+ * for each node of each node of it would keep an 11 KB article busy for
+ * minutes, and is stopped within a second.
+ */
+#define XPATH_OPS_BASE 50000000UL
+#define XPATH_OPS_PER_NODE 2000UL
 
 /* --- Rules ------------------------------------------------------------------ */
 
@@ -835,6 +847,25 @@ static void use_rule(xmlXPathContextPtr xp, const struct rule *r, xmlNodePtr con
 	xp->varLookupData = (void *)r->scope;
 }
 
+/*
+ * Reports that R's selector or pointer (WHAT) could not be evaluated on
+ * the document of XP, at the rule's line: a libxml2 error, or the bound
+ * on the work of the rules (XPATH_OPS_BASE) reached.
+ */
+static void eval_error(xmlXPathContextPtr xp, const struct rule *r, const char *what,
+                       const struct capture *cap, struct diag *d)
+{
+	if (xp->opLimit && xp->opCount >= xp->opLimit)
+		diag_report(d, DIAG_ERROR, r->file, r->line, 0,
+		            "the %s of its:%s takes more than the %lu XPath operations that the "
+		            "rules may do on %s: not evaluated",
+		            what, category_rule[r->category], xp->opLimit, xmldoc_name(xp->doc));
+	else
+		diag_report(d, DIAG_ERROR, r->file, r->line, 0,
+		            "cannot evaluate the %s of its:%s: %s", what,
+		            category_rule[r->category], cap->seen ? cap->message : "XPath error");
+}
+
 /* Evaluates R's pointer at NODE: a fresh string, or NULL if empty. */
 static char *eval_pointer(struct its_doc *its, xmlXPathContextPtr xp, const struct rule *r,
                           xmlNodePtr node, struct diag *d)
@@ -844,14 +875,15 @@ static char *eval_pointer(struct its_doc *its, xmlXPathContextPtr xp, const stru
 	xmlChar *s;
 	char *out = NULL;
 
+	/* Past the bound, said once: the next pointers are not tried. */
+	if (xp->opLimit && xp->opCount >= xp->opLimit)
+		return NULL;
 	use_rule(xp, r, node);
 	capture_start(&cap);
 	res = xmlXPathCompiledEval(r->pointer, xp);
 	capture_stop();
 	if (!res) {
-		diag_report(d, DIAG_ERROR, r->file, r->line, 0,
-		            "cannot evaluate the pointer of its:%s: %s", category_rule[r->category],
-		            cap.seen ? cap.message : "XPath error");
+		eval_error(xp, r, "pointer", &cap, d);
 		return NULL;
 	}
 	s = xmlXPathCastToString(res);
@@ -936,12 +968,15 @@ static int apply_rules(struct its_doc *its, const struct ruleset *set, xmlXPathC
 		capture_start(&cap);
 		res = xmlXPathCompiledEval(r->selector, xp);
 		capture_stop();
-		if (!res || res->type != XPATH_NODESET) {
+		if (!res) {
+			eval_error(xp, r, "selector", &cap, d);
+			return -1;
+		}
+		if (res->type != XPATH_NODESET) {
 			diag_report(d, DIAG_ERROR, r->file, r->line, 0,
-			            "cannot evaluate the selector of its:%s: %s",
-			            category_rule[r->category],
-			            !res ? (cap.seen ? cap.message : "XPath error")
-			                 : "the selector does not select nodes");
+			            "cannot evaluate the selector of its:%s: the selector does not "
+			            "select nodes",
+			            category_rule[r->category]);
 			xmlXPathFreeObject(res);
 			return -1;
 		}
@@ -1110,6 +1145,8 @@ struct its_doc *its_doc_new(const struct its_rules *rules, xmlDocPtr doc, struct
 		rc = -1;
 	} else {
 		xmlXPathRegisterVariableLookup(xp, lookup_param, NULL);
+		xp->opLimit = XPATH_OPS_BASE + XPATH_OPS_PER_NODE * its->count;
+		xp->opCount = 0;
 		if (rules)
 			rc = apply_rules(its, &rules->set, xp, win, d);
 		if (rc == 0)

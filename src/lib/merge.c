@@ -220,29 +220,6 @@ static char *merge_header(const char *def, const char *ref, const char *lang)
 	return buf_detach(&out);
 }
 
-/* nplurals from a Plural-Forms header field, 2 when absent or unreadable. */
-static int header_nplurals(const struct catalog *cat)
-{
-	char *forms = catalog_header_field(cat, "Plural-Forms");
-	const char *p = forms ? strstr(forms, "nplurals") : NULL;
-	int n = 0;
-
-	if (p) {
-		p += strlen("nplurals");
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p == '=') {
-			p++;
-			while (*p == ' ' || *p == '\t')
-				p++;
-			while (isdigit((unsigned char)*p) && n < 1000)
-				n = n * 10 + (*p++ - '0');
-		}
-	}
-	free(forms);
-	return n > 0 ? n : 2;
-}
-
 /* --- Writing entries ----------------------------------------------------------- */
 
 static int str_forms(const struct catalog_msg *m)
@@ -805,7 +782,9 @@ struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *
                                const struct merge_options *opt, struct merge_stats *stats,
                                struct diag *d)
 {
-	struct catalog *out = catalog_create(catalog_name(def));
+	/* Plural messages get the header's number of forms, 2 without one. */
+	int nplurals = catalog_nplurals(def, d);
+	struct catalog *out;
 	struct merge_stats st;
 	struct merge_run run;
 	struct exact_table exact;
@@ -813,7 +792,9 @@ struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *
 	size_t *index_to_old = NULL, i, nref = catalog_count(ref);
 	char *source_lang = NULL, *target_lang = NULL;
 
-	(void)d;
+	if (nplurals < 0)
+		return NULL;
+	out = catalog_create(catalog_name(def));
 	memset(&st, 0, sizeof st);
 	memset(&run, 0, sizeof run);
 	run.opt = opt;
@@ -826,7 +807,7 @@ struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *
 		run.old[i].id_len = strlen(run.old[i].id);
 	}
 	exact_init(&exact, run.old, run.nold);
-	run.nplurals = header_nplurals(def);
+	run.nplurals = nplurals ? nplurals : 2;
 
 	run.source_lang = source_lang =
 	    language_of(opt->source_lang, ref, "X-Source-Language", "fr");

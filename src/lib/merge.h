@@ -50,8 +50,9 @@ struct merge_stats {
 /*
  * Merges the old catalog DEF with the template REF.  Returns a new catalog
  * named like DEF (the caller frees it); DEF and REF are not changed.
- * STATS may be NULL.  Returns NULL after reporting to D only when a
- * message cannot be merged (none today).
+ * STATS may be NULL.  Returns NULL after reporting to D when DEF's header
+ * gives a number of plural forms that is out of gettext's limits (see
+ * catalog_nplurals): new plural messages could not be given theirs.
  */
 struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *ref,
                                const struct merge_options *opt, struct merge_stats *stats,

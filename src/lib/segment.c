@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
 #include "mem.h"
@@ -945,9 +946,16 @@ static char *parse_message(const char *text, struct shape *sh)
 	struct buf src = BUF_INIT;
 	struct parse_error pe;
 	xmlParserCtxtPtr ctxt;
-	char *reason = prescan(text);
+	size_t len = strlen(text);
+	char *reason;
 
 	memset(sh, 0, sizeof *sh);
+	/* No document could hold it: libxml2 reads no longer text in one node. */
+	if (len > XML_MAX_TEXT_LENGTH)
+		return dup_reason("a text of %zu bytes, more than the %d that libxml2 allows in "
+		                  "one node",
+		                  len, XML_MAX_TEXT_LENGTH);
+	reason = prescan(text);
 	if (reason)
 		return reason;
 	/* Most messages are plain text: they need no parser. */

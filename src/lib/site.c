@@ -31,7 +31,9 @@
 
 #include "atomic.h"
 #include "buf.h"
+#include "file.h"
 #include "mem.h"
+#include "picture.h"
 #include "uni.h"
 #include "xmldoc.h"
 #include "xsltext.h"
@@ -53,6 +55,10 @@ struct build {
 	xmlHashTablePtr stylesheets; /* template name → xsltStylesheetPtr */
 	xmlHashTablePtr paths; /* output paths of the plan, to catch duplicates */
 	xmlHashTablePtr missing; /* paths t:in-site did not find, said once */
+	xmlHashTablePtr statics; /* path of a static file → the file it is copied from */
+	xmlHashTablePtr pictures; /* a static file's stem → struct picture (see picture_key) */
+	xmlHashTablePtr sizes; /* path → struct size, for t:picture-versions */
+	struct input *model_refs; /* the pictures that lists of articles show */
 	/* What a page's digest is made of (see "Digests" below). */
 	xmlHashTablePtr inputs; /* "LL/FILE" of a published article → struct input */
 	xmlHashTablePtr previous; /* path → its digest in the previous build, or "" */
@@ -191,54 +197,62 @@ static char *join(const char *dir, const char *a, const char *b)
 	return buf_detach(&path);
 }
 
-/* Creates the folders above the file PATH that are missing. */
-static int make_parents(struct build *b, const char *path)
+/*
+ * Makes sure that the folders leading to REL, a file of the site, are
+ * folders inside the output folder, creating those missing (with
+ * CREATE).  A symbolic link there could lead anywhere: it is not
+ * followed, and with CREATE it is reported.  The output folder itself
+ * may be a link (one made for deployment): it is the user's to name.
+ * Returns 0, or -1.
+ */
+static int parents_inside(struct build *b, const char *rel, int create)
 {
-	char *dir = xstrdup(path);
-	char *p;
+	char *path = join(b->opts->out_dir, rel, NULL);
+	char *p = path + strlen(b->opts->out_dir) + 1;
 	int rc = 0;
 
-	for (p = strchr(dir + 1, '/'); p && rc == 0; p = strchr(p + 1, '/')) {
+	for (p = strchr(p, '/'); p && rc == 0; p = strchr(p + 1, '/')) {
+		struct stat st;
+
 		*p = '\0';
-		if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-			diag_report(b->d, DIAG_ERROR, dir, 0, 0, "cannot create folder: %s",
+		if (lstat(path, &st) == 0) {
+			if (!S_ISDIR(st.st_mode)) {
+				if (create)
+					diag_report(
+					    b->d, DIAG_ERROR, path, 0, 0,
+					    "%s where the site has a folder: left as it is, "
+					    "and nothing written through it",
+					    S_ISLNK(st.st_mode) ? "a symbolic link"
+					                        : file_kind(&st));
+				rc = -1;
+			}
+		} else if (!create) {
+			rc = -1;
+		} else if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+			diag_report(b->d, DIAG_ERROR, path, 0, 0, "cannot create folder: %s",
 			            strerror(errno));
 			rc = -1;
 		}
 		*p = '/';
 	}
-	free(dir);
+	free(path);
 	return rc;
 }
 
-/* 1 when the file at PATH holds exactly the LEN bytes at DATA. */
+/* 1 when the file at PATH is a regular file (not a link) that holds the LEN bytes at DATA. */
 static int file_holds(const char *path, const char *data, size_t len)
 {
 	struct stat st;
-	FILE *fp;
-	char chunk[65536];
-	size_t done = 0, n;
-	int same = 1;
 
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size != len)
-		return 0;
-	fp = fopen(path, "rb");
-	if (!fp)
-		return 0;
-	while (same && (n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		same = done + n <= len && memcmp(chunk, data + done, n) == 0;
-		done += n;
-	}
-	same = same && !ferror(fp) && done == len;
-	fclose(fp);
-	return same;
+	return lstat(path, &st) == 0 && S_ISREG(st.st_mode) && atomic_holds(path, data, len);
 }
 
 /*
  * Writes LEN bytes at DATA to REL (a path below the output folder), unless
  * the file holds them already: then it is not touched, not even its time.
  * Comparing in memory first spares a temporary file for every unchanged
- * page.
+ * page.  Nothing is written outside the output folder, nor over what the
+ * build did not put there (a link, a device, a folder).
  * Returns 1 when the file was written, 0 when it was left as it was, -1
  * after reporting a failure.
  */
@@ -247,19 +261,19 @@ static int write_file(struct build *b, const char *rel, const char *data, size_t
 	char *path = join(b->opts->out_dir, rel, NULL);
 	struct atomic_file af;
 	FILE *fp;
-	int rc = 0;
+	int rc = 1;
 
-	if (file_holds(path, data, len)) {
-		free(path);
-		return 0;
-	}
-	rc = 1;
-	if (make_parents(b, path) != 0) {
+	if (parents_inside(b, rel, 1) != 0) {
 		free(path);
 		return -1;
 	}
+	if (file_holds(path, data, len)) {
+		atomic_sweep(path);
+		free(path);
+		return 0;
+	}
 	/* Compared already; not flushed one by one (see site.h). */
-	fp = atomic_open(&af, path, ATOMIC_NO_SYNC, b->d);
+	fp = atomic_open(&af, path, ATOMIC_NO_SYNC | ATOMIC_NO_FOLLOW, b->d);
 	if (!fp)
 		rc = -1;
 	else if (fwrite(data, 1, len, fp) != len) {
@@ -273,27 +287,15 @@ static int write_file(struct build *b, const char *rel, const char *data, size_t
 	return rc;
 }
 
-/* Reads the whole file at PATH, or reports why not. */
-static char *read_file(struct build *b, const char *path, size_t *len)
+/* Reads the whole file at PATH (up to LIMIT), or reports why not. */
+static char *read_file(struct build *b, const char *path, size_t limit, size_t *len)
 {
 	struct buf content = BUF_INIT;
-	FILE *fp = fopen(path, "rb");
-	char chunk[65536];
-	size_t n;
 
-	if (!fp) {
-		diag_report(b->d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&content, chunk, n);
-	if (ferror(fp)) {
-		diag_report(b->d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-		fclose(fp);
+	if (file_read(path, limit, &content, b->d) != 0) {
 		buf_release(&content);
 		return NULL;
 	}
-	fclose(fp);
 	*len = content.len;
 	return buf_detach(&content);
 }
@@ -477,7 +479,7 @@ static int digest_tool(struct build *b)
 		size_t len = 0;
 
 		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-			if ((data = read_file(b, path, &len)) != NULL) {
+			if ((data = read_file(b, path, FILE_MAX_DOCUMENT, &len)) != NULL) {
 				h = digest_str(h, names[i]);
 				h = digest_add(h, data, len);
 				free(data);
@@ -583,6 +585,84 @@ static uint64_t digest_versions(struct build *b, uint64_t h, const xmlChar *id)
 	return h;
 }
 
+/*
+ * The key of a static file among the pictures: its name without folder,
+ * extension, nor a last "-" and digits ("thumbs/x-480.jpg" and
+ * "images/x.jpg" both give "x"): a picture and the smaller versions made
+ * of it share one.
+ */
+static char *picture_key(const char *path)
+{
+	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	const char *dot = strrchr(name, '.');
+	size_t len = dot && dot != name ? (size_t)(dot - name) : strlen(name);
+	size_t end = len;
+
+	while (end > 0 && name[end - 1] >= '0' && name[end - 1] <= '9')
+		end--;
+	if (end < len && end > 1 && name[end - 1] == '-')
+		len = end - 1;
+	return xstrndup(name, len);
+}
+
+/* The static files of one picture key: their paths, and a digest of their sizes and times. */
+struct picture {
+	uint64_t digest;
+	char **paths;
+	size_t count, alloc;
+};
+
+static void free_picture(void *payload, const xmlChar *name)
+{
+	struct picture *pic = payload;
+
+	(void)name;
+	while (pic->count)
+		free(pic->paths[--pic->count]);
+	free(pic->paths);
+	free(pic);
+}
+
+/* Adds the static file PATH, whose own digest is DIGEST, to its picture's. */
+static void add_picture(struct build *b, const char *path, uint64_t digest)
+{
+	char *key = picture_key(path);
+	struct picture *pic = xmlHashLookup(b->pictures, BAD_CAST key);
+
+	if (!pic) {
+		pic = xcalloc(1, sizeof *pic);
+		pic->digest = DIGEST_SEED;
+		xmlHashAddEntry(b->pictures, BAD_CAST key, pic);
+	}
+	pic->digest = digest_str(pic->digest, path);
+	pic->digest = digest_add(pic->digest, &digest, sizeof digest);
+	xgrow((void **)&pic->paths, &pic->alloc, pic->count + 1, sizeof *pic->paths);
+	pic->paths[pic->count++] = xstrdup(path);
+	free(key);
+}
+
+/*
+ * H with what IN refers to: whether each path is a file of the site, and
+ * for a picture, the static files of its key (itself and the smaller
+ * versions of it: t:image-width reads it, and the templates may offer
+ * them), so that a picture replaced or made smaller remakes its pages.
+ */
+static uint64_t digest_refs(struct build *b, uint64_t h, const struct input *in)
+{
+	size_t i;
+
+	for (i = 0; in && i < in->ref_count; i++) {
+		char *key = picture_key(in->refs[i]);
+		struct picture *pic = xmlHashLookup(b->pictures, BAD_CAST key);
+
+		h = digest_str(h, xmlHashLookup(b->paths, BAD_CAST in->refs[i]) ? "+" : "-");
+		if (pic)
+			h = digest_add(h, &pic->digest, sizeof pic->digest);
+		free(key);
+	}
+	return h;
+}
+
 /* The digest of NODE, a <page> or <copy> of the plan (see above). */
 static uint64_t digest_plan_entry(struct build *b, xmlNodePtr node)
 {
@@ -599,27 +679,20 @@ static uint64_t digest_plan_entry(struct build *b, xmlNodePtr node)
 	if (xmlStrEqual(node->name, BAD_CAST "copy")) {
 		/* a file of the templates folder: in the tool's digest */
 	} else if (in && !xmlStrEqual(reads, BAD_CAST "model")) {
-		size_t i;
-
 		h = digest_add(h, &in->digest, sizeof in->digest);
 		h = digest_add(h, &b->frame_digest, sizeof b->frame_digest);
 		h = digest_versions(b, h, in->id);
-		for (i = 0; i < in->ref_count; i++)
-			h = digest_str(h,
-			               xmlHashLookup(b->paths, BAD_CAST in->refs[i]) ? "+" : "-");
+		h = digest_refs(b, h, in);
 	} else {
 		/* Another input than an article's is read to be digested. */
 		if (input && safe_path((const char *)input)) {
 			char *path = join(b->opts->xml_dir, (const char *)input, NULL);
 			struct buf content = BUF_INIT;
-			FILE *fp = fopen(path, "rb");
-			char chunk[65536];
-			size_t n;
+			struct diag quiet; /* the page's own reading will say what is wrong */
 
-			while (fp && (n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-				buf_add(&content, chunk, n);
-			if (fp)
-				fclose(fp);
+			diag_init(&quiet, NULL, NULL);
+			if (file_read(path, FILE_MAX_DOCUMENT, &content, &quiet) != 0)
+				buf_truncate(&content, 0);
 			h = digest_add(h, content.data ? content.data : "", content.len);
 			buf_release(&content);
 			free(path);
@@ -790,16 +863,34 @@ static void collect_refs(struct input *in, xmlNodePtr node)
 	}
 }
 
+/* The first <image> of a <figure> of BODY, in document order, or NULL. */
+static xmlNodePtr first_picture(xmlNodePtr body)
+{
+	xmlNodePtr n, found = NULL;
+
+	for (n = body ? body->children : NULL; n && !found; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrEqual(n->name, BAD_CAST "image") && n->parent &&
+		    xmlStrEqual(n->parent->name, BAD_CAST "figure"))
+			found = n;
+		else
+			found = first_picture(n);
+	}
+	return found;
+}
+
 /*
  * Copies into ENTRY (a manifest entry of the model) the title, summary and
- * tags of the localized article at PATH: what index pages, tag pages and
- * feeds show of an article.
+ * tags of the localized article at PATH, and the first picture of its
+ * body (an <image> with its address and alternative text): what index
+ * pages, tag pages and feeds show of an article.
  */
 static int add_article_summary(struct build *b, xmlNodePtr entry, const char *path,
                                const char *input, const xmlChar *id)
 {
 	size_t len = 0;
-	char *data = read_file(b, path, &len);
+	char *data = read_file(b, path, FILE_MAX_DOCUMENT, &len);
 	xmlDocPtr doc = data ? read_root_memory(b, path, data, len, "article") : NULL;
 	xmlNodePtr root, child;
 	xmlChar *doc_id;
@@ -830,6 +921,15 @@ static int add_article_summary(struct build *b, xmlNodePtr entry, const char *pa
 		int tags = xmlStrEqual(child->name, BAD_CAST "tags");
 		xmlNodePtr copy;
 
+		if (child->type == XML_ELEMENT_NODE && xmlStrEqual(child->name, BAD_CAST "body")) {
+			xmlNodePtr picture = first_picture(child);
+
+			if (picture) {
+				copy = xmlAddChild(entry, xmlDocCopyNode(picture, b->model, 1));
+				collect_refs(b->model_refs, copy);
+			}
+			continue;
+		}
 		if (child->type != XML_ELEMENT_NODE ||
 		    !(tags || xmlStrEqual(child->name, BAD_CAST "title") ||
 		      xmlStrEqual(child->name, BAD_CAST "summary")))
@@ -860,6 +960,30 @@ static xmlChar *language_locale(xmlNodePtr languages, const char *code)
 			return xmlGetProp(n, BAD_CAST "locale");
 	}
 	return NULL;
+}
+
+/*
+ * The templates take an entry's date as YYYY-MM-DD: an xs:date with a time
+ * zone (2024-05-01+02:00) becomes its day; one no page can show is
+ * reported at the manifest's line.  Returns 0 or -1.
+ */
+static int check_date(struct build *b, const char *file, xmlNodePtr entry)
+{
+	xmlChar *date = xmlGetProp(entry, BAD_CAST "date");
+	char day[11];
+	int rc = 0;
+
+	if (date && uni_calendar_date((const char *)date, day) == 0) {
+		xmlSetProp(entry, BAD_CAST "date", BAD_CAST day);
+	} else if (date) {
+		diag_report(b->d, DIAG_ERROR, file, xmlGetLineNo(entry), 0,
+		            "the date '%s' is no date the site can show: an xs:date of the years "
+		            "1 to 9999 (2024-05-01, 2024-05-01+02:00)",
+		            (const char *)date);
+		rc = -1;
+	}
+	xmlFree(date);
+	return rc;
 }
 
 /* Adds to the model what language number L has: chrome, manifest, summaries. */
@@ -917,7 +1041,7 @@ static int load_language(struct build *b, size_t l, xmlNodePtr languages)
 		id = required(b, manifest_path, entry, "id");
 		file = required(b, manifest_path, entry, "file");
 		published = required(b, manifest_path, entry, "published");
-		if (!id || !file || !published) {
+		if (!id || !file || !published || check_date(b, manifest_path, entry) != 0) {
 			rc = -1;
 		} else if (!safe_path((const char *)id) || strchr((const char *)id, '/') ||
 		           !safe_path((const char *)file) || strchr((const char *)file, '/')) {
@@ -1091,6 +1215,7 @@ static int load_model(struct build *b)
 	xmlNewProp(xmlDocGetRootElement(b->model), BAD_CAST "base", base);
 	b->versions = xmlHashCreate(64);
 	b->inputs = xmlHashCreate(1024);
+	b->model_refs = xcalloc(1, sizeof *b->model_refs);
 	for (i = 0; i < b->language_count; i++)
 		if (load_language(b, i, languages) != 0)
 			rc = -1;
@@ -1170,12 +1295,146 @@ static void fn_in_site(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathNewBoolean(found));
 }
 
+/* The size of a picture of the site, for t:picture-versions. */
+struct size {
+	long width, height; /* 0 when unknown */
+};
+
+/*
+ * The size of the static file PATH, read once per build; {0, 0} when it is
+ * not a static file or not a picture whose size its header gives (said
+ * once, naming the page).
+ */
+static const struct size *picture_size_of(struct build *b, const xmlChar *path)
+{
+	struct size *size = xmlHashLookup(b->sizes, path);
+	const char *from;
+
+	if (size)
+		return size;
+	size = xcalloc(1, sizeof *size);
+	from = xmlHashLookup(b->statics, path);
+	if (from) {
+		size_t len = 0;
+		char *data = read_file(b, from, FILE_MAX_CATALOG, &len);
+
+		if (data && picture_size((const unsigned char *)data, len, &size->width,
+		                         &size->height) != 0)
+			diag_report(
+			    b->d, DIAG_WARNING, from, 0, 0,
+			    "cannot tell the size of this picture (%s): its page gives none",
+			    b->page ? b->page : "");
+		free(data);
+	}
+	xmlHashAddEntry(b->sizes, path, size);
+	return size;
+}
+
+/*
+ * 1 when the static file PATH, of size W x H, is a smaller version of the
+ * picture ORIGINAL, of size OW x OH: named after it with its own width
+ * ("thumbs/x-400.jpg" for "images/x.jpg", 400 pixels wide), narrower, and
+ * of the same shape.  Two pictures whose names merely look alike
+ * ("x.jpg", "x-2015.jpg") are not taken for one.
+ */
+static int smaller_version(const char *path, long w, long h, long ow, long oh)
+{
+	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	const char *dot = strrchr(name, '.');
+	const char *digits = dot;
+	char width[24];
+
+	while (digits && digits > name && digits[-1] >= '0' && digits[-1] <= '9')
+		digits--;
+	if (!dot || digits == dot || digits == name || digits[-1] != '-' || dot - digits > 12)
+		return 0;
+	snprintf(width, sizeof width, "%ld", w);
+	return strlen(width) == (size_t)(dot - digits) &&
+	       memcmp(width, digits, (size_t)(dot - digits)) == 0 && w < ow &&
+	       labs(h * ow - oh * w) <= ow; /* heights within one pixel */
+}
+
+/*
+ * t:picture-versions(PATH): the static picture PATH and its smaller
+ * versions (the static files named after it with their width), as
+ * <version path="..." width="..." height="..."/>, narrowest first; empty
+ * when PATH is not a static picture whose size its header gives.  What a
+ * srcset lists, each with its width, and the <img>'s width and height.
+ */
+static void fn_picture_versions(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+	struct build *b = build_of(ctxt);
+	xmlNodeSetPtr set = xmlXPathNodeSetCreate(NULL);
+	const struct size *full;
+	struct picture *pic;
+	xmlChar *path;
+	char *key;
+	xmlDocPtr container;
+	const char **found;
+	const struct size **sizes;
+	size_t i, count;
+
+	CHECK_ARITY(1);
+	if (!b || !tctxt) {
+		xmlXPathFreeNodeSet(set);
+		XP_ERROR(XPATH_INVALID_CTXT);
+	}
+	path = xmlXPathPopString(ctxt);
+	key = picture_key(path ? (const char *)path : "");
+	pic = xmlHashLookup(b->pictures, BAD_CAST key);
+	full = picture_size_of(b, path ? path : BAD_CAST "");
+	/* The versions narrowest first, in document order as XPath sees them:
+	 * made in that order.  They are few: an insertion sort. */
+	count = 0;
+	found = xcalloc(pic ? pic->count + 1 : 1, sizeof *found);
+	sizes = xcalloc(pic ? pic->count + 1 : 1, sizeof *sizes);
+	for (i = 0; pic && full->width > 0 && i < pic->count; i++) {
+		const char *p = pic->paths[i];
+		const struct size *size =
+		    xmlStrEqual(BAD_CAST p, path) ? full : picture_size_of(b, BAD_CAST p);
+		size_t at;
+
+		if (size != full &&
+		    (size->width <= 0 ||
+		     !smaller_version(p, size->width, size->height, full->width, full->height)))
+			continue;
+		for (at = count++; at > 0 && sizes[at - 1]->width > size->width; at--) {
+			found[at] = found[at - 1];
+			sizes[at] = sizes[at - 1];
+		}
+		found[at] = p;
+		sizes[at] = size;
+	}
+	container = xsltCreateRVT(tctxt);
+	xsltRegisterLocalRVT(tctxt, container);
+	for (i = 0; i < count; i++) {
+		xmlNodePtr version = xmlNewDocNode(container, NULL, BAD_CAST "version", NULL);
+		char n[24];
+
+		xmlAddChild((xmlNodePtr)container, version);
+		xmlNewProp(version, BAD_CAST "path", BAD_CAST found[i]);
+		snprintf(n, sizeof n, "%ld", sizes[i]->width);
+		xmlNewProp(version, BAD_CAST "width", BAD_CAST n);
+		snprintf(n, sizeof n, "%ld", sizes[i]->height);
+		xmlNewProp(version, BAD_CAST "height", BAD_CAST n);
+		xmlXPathNodeSetAdd(set, version);
+	}
+	free(found);
+	free(sizes);
+	valuePush(ctxt, xmlXPathWrapNodeSet(set));
+	free(key);
+	xmlFree(path);
+}
+
 /* --- Templates and pages ------------------------------------------------------- */
 
 static xsltStylesheetPtr stylesheet(struct build *b, const char *name)
 {
 	xsltStylesheetPtr style = xmlHashLookup(b->stylesheets, BAD_CAST name);
+	struct stat st;
 	char *path;
+	int fd;
 
 	if (style)
 		return style;
@@ -1184,12 +1443,14 @@ static xsltStylesheetPtr stylesheet(struct build *b, const char *name)
 		return NULL;
 	}
 	path = join(b->opts->templates_dir, name, NULL);
-	if (access(path, R_OK) != 0) {
+	if ((fd = file_open(path, &st)) < 0) {
 		diag_report(b->d, DIAG_ERROR, path, 0, 0, "cannot read template: %s",
-		            strerror(errno));
+		            errno == EINVAL && stat(path, &st) == 0 ? file_kind(&st)
+		                                                    : strerror(errno));
 		free(path);
 		return NULL;
 	}
+	close(fd);
 	style = xsltParseStylesheetFile(BAD_CAST path);
 	flush_errors(b);
 	if (!style || style->errors) {
@@ -1331,7 +1592,7 @@ out:
 static int copy_file(struct build *b, const char *from, const char *path)
 {
 	size_t len = 0;
-	char *data = read_file(b, from, &len);
+	char *data = read_file(b, from, FILE_MAX_CATALOG, &len);
 	int rc = data ? write_file(b, path, data, len) : -1;
 
 	free(data);
@@ -1414,11 +1675,53 @@ static int add_plan(struct build *b, xmlDocPtr plan, struct entries *list)
 	return 0;
 }
 
+/* 1 when the real path REAL is inside the folder DIR. */
+static int is_inside(const char *real, const char *dir)
+{
+	char *root = realpath(dir, NULL);
+	size_t n = root ? strlen(root) : 0;
+	int inside = root && strncmp(real, root, n) == 0 && (n == 1 || real[n] == '/');
+
+	free(root);
+	return inside;
+}
+
+/*
+ * Where the symbolic link FROM, in a static folder, leads: the real path
+ * of a regular file inside one of the static folders the user named (a
+ * copy of it to free), or NULL with the reason in *WHY.  Links to folders
+ * are not followed, so no walk can loop (loop -> ..).
+ */
+static char *static_link_target(struct build *b, const char *from, const char **why)
+{
+	char *real = realpath(from, NULL);
+	struct stat st;
+	size_t i;
+
+	if (!real || stat(real, &st) != 0) {
+		*why = "a symbolic link that leads nowhere";
+	} else if (S_ISDIR(st.st_mode)) {
+		*why = "a symbolic link to a folder (only links to files are followed)";
+	} else if (!S_ISREG(st.st_mode)) {
+		*why = "a symbolic link to something that is not a regular file";
+	} else {
+		for (i = 0; i < b->opts->static_count; i++)
+			if (is_inside(real, b->opts->static_dirs[i]))
+				return real;
+		*why = "a symbolic link that leads outside the static folders";
+	}
+	free(real);
+	return NULL;
+}
+
 /*
  * Adds the files below the folder DIR/SUB (SUB "" for DIR itself) as
  * NAME/SUB/FILE, in name order.  Hidden files (a leading dot) are not
  * part of the site; a name that is not a plain one (a space) is left out
- * with a warning.
+ * with a warning.  Nothing outside the static folders is published: a
+ * symbolic link is followed only to a file inside them, and one that
+ * leads anywhere else, or to a folder, is left out with a warning; so is
+ * what is no regular file (a named pipe, a device).
  */
 static int add_static(struct build *b, struct entries *list, const char *dir, const char *name,
                       const char *sub)
@@ -1436,10 +1739,12 @@ static int add_static(struct build *b, struct entries *list, const char *dir, co
 		char *from = join(folder, names[i], NULL);
 		char *rel = *sub ? join(sub, names[i], NULL) : xstrdup(names[i]);
 		char *path = join(name, rel, NULL);
+		char *target = NULL;
+		const char *why = NULL;
 		struct entry *e;
 		struct stat st;
 
-		if (rc != 0 || stat(from, &st) != 0) {
+		if (rc != 0 || lstat(from, &st) != 0) {
 			/* gone since */
 		} else if (!safe_path(path)) {
 			diag_report(
@@ -1448,19 +1753,29 @@ static int add_static(struct build *b, struct entries *list, const char *dir, co
 			    "'.', '_' and '-'");
 		} else if (S_ISDIR(st.st_mode)) {
 			rc = add_static(b, list, dir, name, rel);
-		} else if (S_ISREG(st.st_mode)) {
+		} else if (S_ISLNK(st.st_mode) && (!(target = static_link_target(b, from, &why)) ||
+		                                   stat(target, &st) != 0)) {
+			diag_report(b->d, DIAG_WARNING, from, 0, 0, "not copied: %s",
+			            why ? why : "a symbolic link that leads nowhere");
+		} else if (!S_ISREG(st.st_mode)) {
+			diag_report(b->d, DIAG_WARNING, from, 0, 0,
+			            "not copied: %s, not a regular file", file_kind(&st));
+		} else {
 			uint64_t h = digest_str(b->tool_digest, "static");
 
 			if (!(e = add_entry(b, list, path))) {
 				rc = -1;
 			} else {
-				e->from = xstrdup(from);
-				h = digest_str(h, from);
+				e->from = xstrdup(target ? target : from);
+				h = digest_str(h, e->from);
 				h = digest_add(h, &st.st_size, sizeof st.st_size);
 				h = digest_add(h, &st.st_mtim, sizeof st.st_mtim);
 				e->digest = h;
+				xmlHashAddEntry(b->statics, BAD_CAST path, xstrdup(from));
+				add_picture(b, path, h);
 			}
 		}
+		free(target);
 		free(path);
 		free(rel);
 		free(from);
@@ -1524,11 +1839,13 @@ static void read_previous(struct build *b)
 {
 	char *list_path = join(b->opts->out_dir, FILE_LIST, NULL);
 	char *old = NULL, *line, *next, *tab;
+	struct stat st;
 	size_t len = 0;
 
 	b->previous = xmlHashCreate(1024);
-	if (access(list_path, F_OK) == 0)
-		old = read_file(b, list_path, &len);
+	/* Only the build's own list: not what a link there leads to. */
+	if (lstat(list_path, &st) == 0 && S_ISREG(st.st_mode))
+		old = read_file(b, list_path, FILE_MAX_CATALOG, &len);
 	for (line = old; line && *line; line = next) {
 		next = strchr(line, '\n');
 		if (next)
@@ -1561,7 +1878,7 @@ static void find_unchanged(struct build *b, struct entries *list)
 			char *path = join(b->opts->out_dir, e->path, NULL);
 			struct stat st;
 
-			e->unchanged = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+			e->unchanged = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
 			free(path);
 		}
 	}
@@ -1657,8 +1974,11 @@ static void remove_stale(struct build *b)
 		qsort(st.paths, st.count, sizeof *st.paths, compare_strings);
 	for (i = 0; i < st.count; i++) {
 		char *path = join(b->opts->out_dir, st.paths[i], NULL);
+		struct stat sb;
 
-		if (unlink(path) == 0) {
+		/* Only a file the build wrote, inside the output folder. */
+		if (parents_inside(b, st.paths[i], 0) == 0 && lstat(path, &sb) == 0 &&
+		    S_ISREG(sb.st_mode) && unlink(path) == 0) {
 			if (b->stats->removed < SITE_REMOVED_NAMED)
 				diag_report(b->d, DIAG_NOTE, path, 0, 0,
 				            "removed: the site no longer has it");
@@ -1833,6 +2153,11 @@ static int run_plan(struct build *b)
 	rc = add_plan(b, plan, &list);
 	if (rc == 0)
 		rc = add_static_folders(b, &list);
+	/* The pictures that lists show are part of every list (and of the model). */
+	if (rc == 0) {
+		b->lists_digest = digest_refs(b, b->lists_digest, b->model_refs);
+		b->model_digest = digest_refs(b, b->model_digest, b->model_refs);
+	}
 	/* Once every path of the site is known: a page's digest says which
 	 * of the files it refers to are there. */
 	for (i = 0; rc == 0 && i < list.count; i++)
@@ -1884,6 +2209,9 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	b.stylesheets = xmlHashCreate(16);
 	b.paths = xmlHashCreate(1024);
 	b.missing = xmlHashCreate(16);
+	b.statics = xmlHashCreate(256);
+	b.pictures = xmlHashCreate(256);
+	b.sizes = xmlHashCreate(64);
 
 	xmlSetGenericErrorFunc(&b, on_error);
 	xsltSetGenericErrorFunc(&b, on_error);
@@ -1892,6 +2220,8 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	xsltRegisterExtModuleFunction(BAD_CAST "model", BAD_CAST XSLTEXT_NS, fn_model);
 	xsltRegisterExtModuleFunction(BAD_CAST "versions", BAD_CAST XSLTEXT_NS, fn_versions);
 	xsltRegisterExtModuleFunction(BAD_CAST "in-site", BAD_CAST XSLTEXT_NS, fn_in_site);
+	xsltRegisterExtModuleFunction(BAD_CAST "picture-versions", BAD_CAST XSLTEXT_NS,
+	                              fn_picture_versions);
 	/* Templates read files (document()) but neither write nor go online. */
 	b.security = xsltNewSecurityPrefs();
 	xsltSetSecurityPrefs(b.security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
@@ -1912,6 +2242,11 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	xmlHashFree(b.stylesheets, free_stylesheet);
 	xmlHashFree(b.paths, NULL);
 	xmlHashFree(b.missing, NULL);
+	xmlHashFree(b.statics, free_string);
+	xmlHashFree(b.pictures, free_picture);
+	xmlHashFree(b.sizes, free_versions);
+	if (b.model_refs)
+		free_input(b.model_refs, NULL);
 	if (b.versions)
 		xmlHashFree(b.versions, free_versions);
 	if (b.inputs)

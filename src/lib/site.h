@@ -20,6 +20,14 @@
  *   t:model()        the model's root element
  *   t:versions(ID)   the manifest entries of article ID in every language,
  *                    in language order (the source first)
+ *   t:in-site(PATH)  whether PATH is a file of the site
+ *   t:picture-versions(PATH)
+ *                    the static picture PATH and its smaller versions
+ *                    (thumbs/x-400.jpg for images/x.jpg), with their
+ *                    sizes in pixels (picture.h), narrowest first
+ *
+ * Each published entry of the model carries the article's title, summary,
+ * tags and the first <image> of its figures, for the lists of articles.
  *
  * Every file is written atomically, and only when its contents change, so
  * that a second build of the same input touches no file.  A page whose

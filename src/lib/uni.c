@@ -616,15 +616,63 @@ static int parse_iso_date(const char *s, long *days)
 	return 0;
 }
 
+/* The N digits at S as a number, or -1 unless they are N digits. */
+static long digits(const char *s, int n)
+{
+	long v = 0;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int uni_calendar_date(const char *value, char out[11])
+{
+	const char *p = value, *end;
+	long days, hours, minutes;
+
+	/* xs:date collapses whitespace: around the value, it is no part of it. */
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	end = p + strlen(p);
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r'))
+		end--;
+	/* YYYY-MM-DD, then the time zone: Z, or +hh:mm / -hh:mm up to 14:00.
+	 * A negative year or one of five digits is an xs:date too, but no
+	 * page, feed or sitemap can carry it. */
+	if (end - p < 10 || digits(p, 4) < 1 || p[4] != '-' || p[7] != '-')
+		return -1;
+	if (end - p == 11 && p[10] != 'Z')
+		return -1;
+	if (end - p == 16) {
+		if ((p[10] != '+' && p[10] != '-') || p[13] != ':')
+			return -1;
+		hours = digits(p + 11, 2);
+		minutes = digits(p + 14, 2);
+		if (hours < 0 || minutes < 0 || minutes > 59 || hours * 60 + minutes > 14 * 60)
+			return -1;
+	} else if (end - p != 10 && end - p != 11) {
+		return -1;
+	}
+	memcpy(out, p, 10);
+	out[10] = '\0';
+	return parse_iso_date(out, &days);
+}
+
 char *uni_format_date(const char *iso, const char *locale)
 {
 	UDateFormat *fmt = service_get(SVC_DATE_FORMAT, locale);
 	UErrorCode status = U_ZERO_ERROR;
 	UChar out[256];
+	char date[11];
 	int32_t n;
 	long days;
 
-	if (!fmt || parse_iso_date(iso, &days) != 0)
+	if (!fmt || uni_calendar_date(iso, date) != 0 || parse_iso_date(date, &days) != 0)
 		return NULL;
 	n = udat_format(fmt, (UDate)days * U_MILLIS_PER_DAY, out, 256, NULL, &status);
 	if (U_FAILURE(status))

@@ -103,9 +103,20 @@ int uni_quotes(const char *locale, char quotes[4][8]);
  */
 
 /*
- * The ISO 8601 date ISO ("2015-11-26", nothing more) as LOCALE writes a
- * date in full (CLDR's long format): "26 novembre 2015", "November 26,
- * 2015", "26 november 2015", "٢٦ نوفمبر ٢٠١٥" (the locale's own digits).
+ * The calendar date of VALUE, an XML Schema xs:date as an article's date
+ * may hold it ("2024-05-01", "2024-05-01Z", "2024-05-01+02:00", with
+ * whitespace around): the day as written, whatever its time zone, as
+ * "YYYY-MM-DD" into OUT.  Returns 0, or -1 when VALUE is no xs:date, or
+ * one outside the years 1 to 9999, which no page, feed or sitemap can
+ * carry (HTML, Atom and sitemaps take four-digit years).
+ */
+int uni_calendar_date(const char *value, char out[11]);
+
+/*
+ * The date ISO (an xs:date: "2015-11-26", or with a time zone; see
+ * uni_calendar_date) as LOCALE writes a date in full (CLDR's long
+ * format): "26 novembre 2015", "November 26, 2015", "26 november 2015",
+ * "٢٦ نوفمبر ٢٠١٥" (the locale's own digits).
  */
 char *uni_format_date(const char *iso, const char *locale);
 

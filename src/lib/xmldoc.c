@@ -7,7 +7,6 @@
 
 #include <stdint.h>
 #include <stdlib.h>
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -21,6 +20,7 @@
 #include <libxml/xmlerror.h>
 
 #include "buf.h"
+#include "file.h"
 #include "mem.h"
 #include "rngexplain.h"
 
@@ -453,32 +453,21 @@ static xmlDocPtr read_with(xmlParserCtxtPtr ctxt, const char *path, const char *
 }
 
 /*
- * Reads the whole file into memory first: the reason a file cannot be
- * read (missing, a directory, no permission) is then ours to word, and
- * libxml2 never opens a path itself.
+ * Reads the whole file into memory first (file.h): the reason a file
+ * cannot be read (missing, a folder, a device, no permission, too large)
+ * is then ours to word, and libxml2 never opens a path itself.
  */
 xmlDocPtr xmldoc_read_file(const char *path, struct diag *d)
 {
 	struct buf content = BUF_INIT;
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	xmlDocPtr doc = NULL;
-	char chunk[65536];
-	size_t n;
 
-	if (!fp) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-		return NULL;
+	if (file_read(path, FILE_MAX_DOCUMENT, &content, d) == 0) {
+		if (content.len == 0)
+			diag_report(d, DIAG_ERROR, path, 0, 0, "empty file, not an XML document");
+		else
+			doc = xmldoc_read_memory(content.data, content.len, path, d);
 	}
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&content, chunk, n);
-	if (ferror(fp))
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-	else if (content.len == 0)
-		diag_report(d, DIAG_ERROR, path, 0, 0, "empty file, not an XML document");
-	else
-		doc = xmldoc_read_memory(content.data, content.len, path, d);
-	if (fp != stdin)
-		fclose(fp);
 	buf_release(&content);
 	return doc;
 }
@@ -611,19 +600,19 @@ int xmldoc_validate(const struct xmldoc_schema *schema, xmlDocPtr doc, struct di
 
 void xmldoc_locate(const char *file, long *line, long *col, const char *needle, int is_attr)
 {
-	FILE *fp;
 	struct buf text = BUF_INIT;
-	char chunk[8192];
-	size_t n, nlen = strlen(needle);
+	struct diag quiet;
+	size_t nlen = strlen(needle);
 	const char *p, *start, *end, *limit;
 	long l = 1;
 
 	*col = 0;
-	if (!file || strcmp(file, "-") == 0 || *line <= 0 || !(fp = fopen(file, "rb")))
+	diag_init(&quiet, NULL, NULL);
+	if (!file || strcmp(file, "-") == 0 || *line <= 0 ||
+	    file_read(file, FILE_MAX_DOCUMENT, &text, &quiet) != 0) {
+		buf_release(&text);
 		return;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&text, chunk, n);
-	fclose(fp);
+	}
 	start = buf_str(&text);
 	end = start + text.len;
 	/* The end of line *LINE. */

@@ -12,6 +12,7 @@
 #include <libxslt/extensions.h>
 #include <libxslt/xsltutils.h>
 
+#include "buf.h"
 #include "mem.h"
 #include "uni.h"
 
@@ -168,6 +169,47 @@ static void language_name(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlFree(lang);
 }
 
+/*
+ * TEXT as a JSON string, quotes included, that is safe anywhere in an
+ * HTML <script> element: besides '"', '\\' and control characters, '<',
+ * '>' and '&' are escaped (no "</script>" nor "<!--" can appear), and so
+ * are U+2028 and U+2029 (line breaks to JavaScript).
+ */
+static char *json_quote(const char *text)
+{
+	struct buf out = BUF_INIT;
+	const unsigned char *p;
+
+	buf_addc(&out, '"');
+	for (p = (const unsigned char *)text; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_addf(&out, "\\%c", *p);
+		else if (*p == '\n')
+			buf_adds(&out, "\\n");
+		else if (*p == '\t')
+			buf_adds(&out, "\\t");
+		else if (*p < 0x20 || *p == '<' || *p == '>' || *p == '&' || *p == 0x7f)
+			buf_addf(&out, "\\u%04x", *p);
+		else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
+			buf_addf(&out, "\\u%04x", p[2] == 0xa8 ? 0x2028 : 0x2029);
+			p += 2;
+		} else
+			buf_addc(&out, (char)*p);
+	}
+	buf_addc(&out, '"');
+	return buf_detach(&out);
+}
+
+static void json_string(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *text;
+
+	CHECK_ARITY(1);
+	text = xmlXPathPopString(ctxt);
+	push_string(ctxt, json_quote(text ? (const char *)text : ""));
+	xmlFree(text);
+}
+
 void xsltext_register(void)
 {
 	static const struct {
@@ -180,6 +222,7 @@ void xsltext_register(void)
 		{ "slug", slug },
 		{ "dir", dir },
 		{ "language-name", language_name },
+		{ "json-string", json_string },
 	};
 	size_t i;
 

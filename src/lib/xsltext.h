@@ -12,6 +12,8 @@
  *   t:dir(LANG)                   "rtl" or "ltr"
  *   t:language-name(CODE[, LANG]) CODE's name in LANG (default: in CODE itself),
  *                                 as a menu item: "Français", "العربية"
+ *   t:json-string(TEXT)           TEXT as a JSON string, quotes included, safe
+ *                                 inside an HTML <script>: < > & are \u003c...
  *
  * LANG is a language of the site; the locale ICU formats and sorts it in
  * is the one xsltext_set_locale gave it ("en-GB" for "en": "5 November

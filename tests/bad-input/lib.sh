@@ -88,3 +88,17 @@ quadratic() {
 		printf '%s\n' "$3"
 	} >"$1"
 }
+
+# site OUT [OPTION...]: builds the site of tests/site (French and English)
+# into OUT, quietly.
+site() {
+	site_out=$1
+	shift
+	traduki build -q --site=../site/xml/fr/site.xml --xml=../site/xml --languages=en \
+		--templates="$top_srcdir/templates" -o "$site_out" "$@"
+}
+
+# tree DIR: the files and links below DIR, one a line, sorted.
+tree() {
+	(cd "$1" && find . \( -type f -o -type l \) | LC_ALL=C sort)
+}

@@ -75,6 +75,14 @@ before(async () => {
   });
 });
 
+// A new tab of WIDTH x HEIGHT CSS pixels: a persistent context's
+// newPage() takes no options, so the viewport is set on the page.
+async function openPage(width = 1280, height = 800) {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width, height });
+  return page;
+}
+
 after(async () => {
   if (browser) await browser.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
@@ -87,6 +95,9 @@ const axePages = [
   'nl/news.html',
   'fr/tags.html',
   'ar/news/formation-managers-accor.html',
+  'ar/index.html',
+  'en/news/vingt-ans-loi-extraterritoriale.html',
+  'nl/tags/toerisme.html',
   'status/index.html',
   'status/nl/campagne-i-say-stop-sur-les-routes.html',
   'status/nl/mineurs-etrangers-non-accompagnes.html',
@@ -111,7 +122,7 @@ for (const path of axePages) {
 }
 
 test('the language switcher leads from English to Dutch and French', async () => {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  const page = await openPage(1000, 900);
   try {
     await page.goto(pageUrl('en/index.html'));
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
@@ -134,7 +145,7 @@ test('the language switcher leads from English to Dutch and French', async () =>
 });
 
 test('an article offers only the languages it is published in', async () => {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+  const page = await openPage(1000, 1400);
   try {
     await page.goto(pageUrl('fr/news/vingt-ans-loi-extraterritoriale.html'));
     const offered = await page.$$eval('nav.languages a', (links) => links.map((a) => a.hreflang));
@@ -149,7 +160,7 @@ test('an article offers only the languages it is published in', async () => {
 });
 
 test('an Arabic page is laid out right to left, French fallbacks left to right', async () => {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+  const page = await openPage(1000, 1400);
   try {
     await page.goto(pageUrl('ar/news/formation-managers-accor.html'));
     assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
@@ -158,6 +169,132 @@ test('an Arabic page is laid out right to left, French fallbacks left to right',
     const fallback = await page.$eval('main p[lang="fr"]', (p) => getComputedStyle(p).direction);
     assert.equal(fallback, 'ltr');
     await page.screenshot({ path: join(artifacts, 'article-ar.png'), fullPage: true });
+  } finally {
+    await page.close();
+  }
+});
+
+// Screenshots of the pages a reader meets most, on a phone and on a
+// desktop: the home page, an article with passages in French, an article
+// right to left.  tests/browser/artifacts/shot-WIDTH-PAGE.png.
+const shots = [
+  ['home-en', 'en/index.html'],
+  ['article-fallback-en', 'en/news/campagne-i-say-stop-sur-les-routes.html'],
+  ['article-rtl-ar', 'ar/news/formation-managers-accor.html'],
+  ['unavailable-en', 'en/news/vingt-ans-loi-extraterritoriale.html'],
+];
+for (const width of [360, 1280]) {
+  test(`screenshots at ${width} px: nothing wider than the screen`, async () => {
+    const page = await openPage(width, 800);
+    try {
+      for (const [name, path] of shots) {
+        await page.goto(pageUrl(path));
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${path} at ${width} px is ${overflow} px wider than the screen`);
+        await page.screenshot({ path: join(artifacts, `shot-${width}-${name}.png`), fullPage: true });
+      }
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.goto(pageUrl('en/index.html'));
+      await page.screenshot({ path: join(artifacts, `shot-${width}-home-en-dark.png`), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+// Every picture has its width and height, so that the page keeps its room
+// while pictures load: the layout shifts Chromium measures while a page
+// loads with its pictures held back, then let through, add up to nothing.
+test('no layout shift while pictures load', async () => {
+  const pages = ['en/index.html', 'nl/news.html', 'en/news/campagne-i-say-stop-sur-les-routes.html',
+    'ar/news/formation-managers-accor.html', 'fr/tags/tourisme.html'];
+  const pictures = /\.(jpe?g|png|webp|svg)$/;
+  for (const width of [360, 1280]) {
+    for (const path of pages) {
+      const page = await openPage(width, 800);
+      try {
+        const held = [];
+        await page.route(pictures, (route) => { held.push(route); });
+        await page.addInitScript(() => {
+          window.__shift = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) window.__shift += e.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(pageUrl(path), { waitUntil: 'domcontentloaded' });
+        const missing = await page.$$eval('img', (imgs) => imgs
+          .filter((i) => !i.getAttribute('width') || !i.getAttribute('height'))
+          .map((i) => i.getAttribute('src')));
+        assert.deepEqual(missing, [], `${path}: pictures without width and height`);
+        await page.waitForTimeout(200);
+        assert.ok(held.length > 0, `${path}: no picture was held back`);
+        for (const route of held.splice(0)) await route.continue();
+        await page.unroute(pictures, undefined);
+        await page.evaluate(() => Promise.all([...document.images]
+          .filter((i) => i.loading !== 'lazy').map((i) => i.decode().catch(() => {}))));
+        await page.mouse.wheel(0, 3000);
+        await page.waitForTimeout(300);
+        const shift = await page.evaluate(() => window.__shift);
+        assert.ok(shift < 0.01, `${path} at ${width} px: layout shift ${shift}`);
+      } finally {
+        await page.close();
+      }
+    }
+  }
+});
+
+test('a passage in French has a mark that explains itself on keyboard focus', async () => {
+  const page = await openPage(360, 800);
+  try {
+    await page.goto(pageUrl('en/news/campagne-i-say-stop-sur-les-routes.html'));
+    assert.equal(await page.locator('p.notice').count(), 1, 'one notice at most');
+    const notice = await page.textContent('p.notice');
+    assert.match(notice, /neither complete nor quite up to date/);
+    const noticeBox = await page.locator('p.notice').boundingBox();
+    assert.ok(noticeBox.height < 100, `the notice takes ${noticeBox.height} px of a phone's screen`);
+    const mark = page.locator('main p[lang="fr"] .fallback-mark').first();
+    const tip = mark.locator('.fallback-tip');
+    assert.ok((await tip.boundingBox()).width <= 1, 'the explanation is hidden at first');
+    await page.keyboard.press('Tab');
+    await mark.focus();
+    const box = await tip.boundingBox();
+    assert.ok(box.width > 50, 'the explanation shows on focus');
+    assert.equal(await tip.textContent(), 'Not translated yet: shown in French.');
+    assert.equal(await mark.getAttribute('lang'), 'en');
+    await page.screenshot({ path: join(artifacts, 'fallback-mark-focus.png') });
+  } finally {
+    await page.close();
+  }
+});
+
+test('social and search data: Open Graph in the page language, NewsArticle JSON-LD', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(pageUrl('nl/news/formation-managers-accor.html'));
+    const og = await page.$$eval('meta[property^="og:"]', (m) => m.map((e) => [e.getAttribute('property'), e.content]));
+    const get = (k) => og.filter(([p]) => p === k).map(([, v]) => v);
+    assert.deepEqual(get('og:locale'), ['nl']);
+    assert.deepEqual(get('og:locale:alternate').sort(), ['ar', 'en', 'fr']);
+    assert.match(get('og:image')[0], /^https:\/\/www\.ecpat\.be\/images\/formation-accor\.jpg$/);
+    const json = JSON.parse(await page.textContent('script[type="application/ld+json"]'));
+    assert.equal(json['@type'], 'NewsArticle');
+    assert.equal(json.inLanguage, 'nl');
+    assert.equal(json.headline, (await page.textContent('h1')).trim());
+    const scripts = await page.evaluate(() => [...document.scripts].filter((s) => s.type !== 'application/ld+json').length);
+    assert.equal(scripts, 0, 'no script that runs');
+  } finally {
+    await page.close();
+  }
+});
+
+test('the print style leaves out the menus and prints addresses after links', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(pageUrl('en/news/campagne-i-say-stop-sur-les-routes.html'));
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.$eval('.nav-bar', (e) => getComputedStyle(e).display), 'none');
+    const after = await page.$eval('.prose a[href^="https"]', (a) => getComputedStyle(a, '::after').content);
+    assert.match(after, /https:/);
   } finally {
     await page.close();
   }
@@ -173,8 +310,7 @@ for (const [name, path, needsWork] of [
 ]) {
   test(`the ${name} page fits a computer and a phone (400 px) without scrolling sideways`, async () => {
     for (const [device, viewport] of [['desktop', desktop], ['phone', phone]]) {
-      const page = await browser.newPage();
-      await page.setViewportSize(viewport);
+      const page = await openPage(viewport.width, viewport.height);
       try {
         await page.goto(pageUrl(path));
         const wider = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -194,8 +330,7 @@ for (const [name, path, needsWork] of [
 }
 
 test('the status page sorts its articles by a column', async () => {
-  const page = await browser.newPage();
-  await page.setViewportSize(desktop);
+  const page = await openPage(desktop.width, desktop.height);
   try {
     await page.goto(pageUrl('status/index.html'));
     const table = page.locator('section#lang-nl table.sortable');
@@ -214,8 +349,7 @@ test('the status page sorts its articles by a column', async () => {
 });
 
 test('a problem on the status page leads to its message on the review page', async () => {
-  const page = await browser.newPage();
-  await page.setViewportSize(desktop);
+  const page = await openPage(desktop.width, desktop.height);
   try {
     await page.goto(pageUrl('status/index.html'));
     const link = page.locator('section#lang-nl ul.problems li.rejected a').first();

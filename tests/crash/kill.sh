@@ -22,14 +22,20 @@ one_article='mkdir po && "$TRADUKI" extract --its="$src/content/article.its" -o 
 all_articles='"$TRADUKI" extract --its="$src/content/article.its" --its="$src/content/site.its" -o po/content.pot "$src"/content/fr/*.xml "$src/content/site.xml"'
 site() { echo "\"\$TRADUKI\" build -q --site=\"\$src/tests/site/xml/fr/site.xml\" --xml=\"\$src/tests/site/xml\" --templates=\"\$src/templates\" -o public ${1:-}"; }
 
-check extract-o "$one_article" "$all_articles" po/content.pot
-# public/.traduki-files is the site build's journal: written before the
-# pages, naming those still to be made, and again at the end.
-check -j public/.traduki-files build-site "$(site --languages=en)" "$(site)" public
-check merge-update 'cp "$src/tests/check/coverage-nl.po" nl.po' \
-	'"$TRADUKI" merge -q -U nl.po "$src/po/content.pot"' nl.po
-check build-lang \
-	'"$TRADUKI" build --lang=nl --po="$src/tests/check/coverage-nl.po" --its="$src/content/article.its" -o xml "$src"/content/fr/*.xml' \
-	'"$TRADUKI" build --lang=nl --po="$src/po/nl.po" --its="$src/content/article.its" -o xml "$src"/content/fr/*.xml' xml
+# Each command is killed outright (SIGKILL: the next run removes what it
+# left), then interrupted (SIGINT, ^C) and terminated (SIGTERM), five times each, which
+# must leave no temporary file at all.
+for how in "" "-s INT -n ${CRASH_SIGNAL_RUNS:-5}" "-s TERM -n ${CRASH_SIGNAL_RUNS:-5}"; do
+	# shellcheck disable=SC2086 # $how is options, split on purpose
+	check $how extract-o "$one_article" "$all_articles" po/content.pot
+	# public/.traduki-files is the site build's journal: written before the
+	# pages, naming those still to be made, and again at the end.
+	check $how -j public/.traduki-files build-site "$(site --languages=en)" "$(site)" public
+	check $how merge-update 'cp "$src/tests/check/coverage-nl.po" nl.po' \
+		'"$TRADUKI" merge -q -U nl.po "$src/po/content.pot"' nl.po
+	check $how build-lang \
+		'"$TRADUKI" build --lang=nl --po="$src/tests/check/coverage-nl.po" --its="$src/content/article.its" -o xml "$src"/content/fr/*.xml' \
+		'"$TRADUKI" build --lang=nl --po="$src/po/nl.po" --its="$src/content/article.its" -o xml "$src"/content/fr/*.xml' xml
+done
 
 exit $status

@@ -122,6 +122,14 @@ int main(void)
 	xsltext_set_locale("en", "en-GB");
 	xsltext_clear_locales();
 	CHECK_EVAL("t:format-date('2015-11-05', 'en')", "November 5, 2015");
+
+	/* JSON for a <script> element: nothing in it can close the element. */
+	CHECK_EVAL("t:json-string('Plain')", "\"Plain\"");
+	CHECK_EVAL("t:json-string('a&quot;b\\c')", "\"a\\\"b\\\\c\"");
+	CHECK_EVAL("t:json-string('&lt;/script&gt;&lt;!-- &amp;')",
+	           "\"\\u003c/script\\u003e\\u003c!-- \\u0026\"");
+	CHECK_EVAL("t:json-string('a&#10;b&#9;c&#x2028;d')", "\"a\\nb\\tc\\u2028d\"");
+	CHECK_EVAL("t:json-string('\xc3\xa9t\xc3\xa9')", "\"\xc3\xa9t\xc3\xa9\"");
 	CHECK(errors == 0);
 
 	/* A bad date is an error of the transformation, and gives "". */

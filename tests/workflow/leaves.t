@@ -14,7 +14,7 @@ sed -i 's|Un an plus tard|Une année plus tard|; s|Les managers formés pourront
 pipeline translate >"$tmp/log" 2>&1 || { cat "$tmp/log"; exit 1; }
 echo "two small edits: $(entry)"
 grep -c ' leaves en:' "$tmp/log" | sed 's/^/lines about leaving: /'
-grep -o '<p class="notice"[^>]*>[^<]*' "$out/public/en/news/$a.html" | sed 's/<[^>]*>//'
+sed -n 's|.*<p class="notice"[^>]*>\(.*\)|\1|p' "$out/public/en/news/$a.html" | sed 's|</p>.*||; s|<[^>]*>||g'
 sed -i 's|<p>\([A-Z]\)|<p>Selon nous, \1|' "$f"
 pipeline translate >"$tmp/log" 2>&1 || { cat "$tmp/log"; exit 1; }
 echo "most of it rewritten: $(entry)"

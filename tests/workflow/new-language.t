@@ -16,7 +16,7 @@ echo "translations: $(msgattrib --translated --no-obsolete po/de.po | grep -c '^
 cd "$out" || exit 1
 echo "articles in the manifest: $(grep -c '<article ' xml/de/manifest.xml) of $(ls "$site"/content/fr/*.xml | wc -l)"
 echo "published: $(grep -c 'published="yes"' xml/de/manifest.xml), coverage 0: $(grep -c 'coverage="0"' xml/de/manifest.xml)"
-grep 'de' "$tmp/log" | grep -v '^ '
+sed "s|$tmp|\$TMP|g" "$tmp/log" | grep 'de' | grep -v '^ '
 test -d public/de && echo "public/de exists" || echo "no public/de"
 grep -rl 'hreflang="de"' public >/dev/null && echo "a page offers German" || echo "no page offers German"
 ls public/status

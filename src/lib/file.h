@@ -1,0 +1,45 @@
+/*
+ * file: reading input files, whole and within a bound.
+ *
+ * Every file traduki reads (documents, rules, schemas, catalogs,
+ * templates, the files a '#:' reference names, static files of the site,
+ * lists of documents) is read here.  Only a regular file is read: a
+ * device (/dev/zero, /dev/random), a named pipe, a socket or a folder is
+ * refused with an error that names it, since reading one may never end
+ * or may wait forever for a writer.  Every read has a bound: a file
+ * larger than LIMIT is refused before it is read, and standard input
+ * ("-", which may be a pipe) is read no further than LIMIT.
+ */
+#ifndef TRADUKI_FILE_H
+#define TRADUKI_FILE_H
+
+#include <stddef.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "diag.h"
+
+/* The most an XML document (a source, rules, a schema, localized XML) may hold. */
+#define FILE_MAX_DOCUMENT ((size_t)256 << 20)
+/* The most a PO catalog or template, or a file copied into the site, may hold. */
+#define FILE_MAX_CATALOG ((size_t)1 << 30)
+
+/*
+ * Appends the whole file at PATH ("-": standard input) to OUT.  Returns 0,
+ * or -1 after reporting to D (which may count only) why it was not read:
+ * it cannot be opened, it is not a regular file, it holds more than LIMIT
+ * bytes, or reading failed.  OUT then holds what was appended so far.
+ */
+int file_read(const char *path, size_t limit, struct buf *out, struct diag *d);
+
+/*
+ * Opens the regular file at PATH for reading and fills ST.  Returns the
+ * descriptor (close-on-exec), or -1 with errno set: EINVAL when PATH is
+ * no regular file.  Opening never blocks, not even on a named pipe.
+ */
+int file_open(const char *path, struct stat *st);
+
+/* What ST is, for messages: "a folder", "a named pipe", "a character device"... */
+const char *file_kind(const struct stat *st);
+
+#endif
