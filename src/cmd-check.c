@@ -13,6 +13,7 @@
 
 #include "lib/catalog.h"
 #include "lib/check.h"
+#include "lib/glossary.h"
 #include "lib/mem.h"
 #include "lib/report.h"
 #include "lib/siteconf.h"
@@ -64,15 +65,19 @@ enum {
 	OPT_BADGE,
 	OPT_SITE,
 	OPT_POT,
+	OPT_GLOSSARY,
 	OPT_MIN,
 	OPT_SOURCE_LANG,
 	OPT_SOURCES,
 	OPT_LINK,
+	OPT_REVIEW,
+	OPT_PAGE_LINK,
 	OPT_SKIP,
 	OPT_ONLY,
 	OPT_STRICT,
 	OPT_FILES,
-	OPT_LIST
+	OPT_LIST,
+	OPT_LIST_STATES
 };
 
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_JUNIT };
@@ -102,6 +107,92 @@ static int parse_ids(struct tool_ctx *ctx, const char *list, unsigned long *bits
 	return rc;
 }
 
+/* Turns "fuzzy,rejected" into state bits; returns -1 after a usage error. */
+static int parse_states(struct tool_ctx *ctx, const char *list, unsigned *bits)
+{
+	char *copy = xstrdup(list), *name, *save = NULL;
+	int rc = 0;
+
+	*bits = 0;
+	for (name = strtok_r(copy, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+		int state = check_state_find(name);
+
+		if (state < 0) {
+			tool_usage_error(ctx,
+			                 "'%s' is not a state (untranslated, fuzzy, rejected, "
+			                 "same-as-source, translated, obsolete)",
+			                 name);
+			rc = -1;
+			break;
+		}
+		*bits |= 1U << state;
+	}
+	free(copy);
+	if (rc == 0 && !*bits) {
+		tool_usage_error(ctx, "--list needs at least one state");
+		rc = -1;
+	}
+	return rc;
+}
+
+/* At most this many characters of a message in a list line. */
+#define LIST_TEXT_MAX 72
+
+/* TEXT on one line, cut after LIST_TEXT_MAX characters. */
+static void print_glimpse(const char *text)
+{
+	size_t len = strlen(text), pos = 0, shown = 0;
+
+	while (pos < len && shown < LIST_TEXT_MAX) {
+		size_t at = pos;
+
+		uni_next(text, len, &pos);
+		if (text[at] == '\n')
+			fputs("\\n", stdout);
+		else
+			fwrite(text + at, 1, pos - at, stdout);
+		shown++;
+	}
+	if (pos < len)
+		fputs("\xe2\x80\xa6", stdout);
+}
+
+/*
+ * The entries of CAT in the states of BITS, one line each, as a compiler
+ * names a line: "po/nl.po:189: fuzzy: Pendant huit semaines…".
+ */
+static void list_entries(struct catalog *cat, unsigned bits, const char *source_lang)
+{
+	size_t i;
+
+	for (i = 0; i < catalog_count(cat); i++) {
+		const struct catalog_msg *m = catalog_at(cat, i);
+		char *why = NULL;
+		enum check_state state = check_msg_state(m, source_lang, &why);
+
+		if (bits & (1U << state)) {
+			printf("%s:%ld: %s: ", catalog_name(cat), catalog_msg_line(m),
+			       check_state_name(state));
+			print_glimpse(catalog_msg_id(m));
+			if (why)
+				printf(" (%s)", why);
+			putchar('\n');
+		}
+		free(why);
+	}
+}
+
+/* The source language of CAT: its X-Source-Language, else FALLBACK, else fr. */
+static char *source_language(const struct catalog *cat, const char *fallback)
+{
+	char *lang = catalog_header_field(cat, "X-Source-Language");
+
+	if (lang && *lang)
+		return lang;
+	free(lang);
+	return xstrdup(fallback ? fallback : "fr");
+}
+
 static int list_checks(void)
 {
 	size_t i;
@@ -126,13 +217,15 @@ static void print_counts_line(const char *name, const struct check_counts *c, co
 static void print_text(const struct check_report *r, int strict, int files,
                        const struct colours *col)
 {
-	size_t i, j, errors = 0, warnings = 0, below = 0, unreadable = 0, failed = 0;
+	size_t i, j, errors = 0, rejected = 0, warnings = 0, below = 0, unreadable = 0, failed = 0;
 
 	for (i = 0; i < r->lang_count; i++) {
 		const struct check_lang *l = &r->langs[i];
 		const struct check_counts *c = &l->counts;
+		size_t rj = check_rejections(l);
 		size_t e = check_problems(l, NULL, DIAG_ERROR);
 		size_t w = check_problems(l, NULL, DIAG_WARNING) - e;
+		struct buf verdict = BUF_INIT;
 		char pct[32];
 
 		if (l->unreadable) {
@@ -144,16 +237,14 @@ static void print_text(const struct check_report *r, int strict, int files,
 		report_percent(check_percent(c), pct, sizeof pct);
 		printf("%s: %s%% translated (%lu of %lu source words)", l->lang, pct,
 		       c->words_translated, c->words);
-		if (l->preparing)
-			printf(", in preparation: not on the site, not gated");
-		if (l->threshold >= 0) {
-			if (check_below(l))
-				printf(", %sbelow the %g%% gate%s", col->bad, l->threshold,
-				       col->off);
-			else
-				printf(", %sat or above the %g%% gate%s", col->ok, l->threshold,
-				       col->off);
-		}
+		check_verdict(l, strict, &verdict);
+		if (verdict.len)
+			printf(", %s%s%s",
+			       l->preparing              ? ""
+			       : check_failed(l, strict) ? col->bad
+			                                 : col->ok,
+			       buf_str(&verdict), l->preparing ? "" : col->off);
+		buf_release(&verdict);
 		printf(" [%s]\n", l->po);
 		printf("    messages: %lu translated, %lu fuzzy, %lu untranslated", c->translated,
 		       c->fuzzy, c->untranslated);
@@ -162,14 +253,23 @@ static void print_text(const struct check_report *r, int strict, int files,
 		if (c->rejected)
 			printf(", %lu rejected", c->rejected);
 		printf(", %lu obsolete\n", c->obsolete);
-		printf("    problems: %zu error%s, %zu warning%s\n", e, e == 1 ? "" : "s", w,
+		printf("    problems: ");
+		if (rj)
+			printf("%zu rejected translation%s, ", rj, rj == 1 ? "" : "s");
+		printf("%zu error%s, %zu warning%s\n", e - rj, e - rj == 1 ? "" : "s", w,
 		       w == 1 ? "" : "s");
+		if (c->fuzzy || c->rejected)
+			printf("    shown in %s until mended: traduki check --list=%s%s%s %s\n",
+			       l->source_lang, c->fuzzy ? "fuzzy" : "",
+			       c->fuzzy && c->rejected ? "," : "", c->rejected ? "rejected" : "",
+			       l->po);
 		if (files)
 			for (j = 0; j < l->file_count; j++)
 				print_counts_line(l->files[j].path, &l->files[j].counts,
 				                  l->files[j].title);
 		if (!l->preparing) {
-			errors += e;
+			errors += e - rj;
+			rejected += rj;
 			warnings += w;
 		}
 		below += check_below(l) ? 1 : 0;
@@ -182,6 +282,8 @@ static void print_text(const struct check_report *r, int strict, int files,
 		printf("%spassed%s:", col->ok, col->off);
 	if (unreadable)
 		printf(" %zu catalog%s unreadable,", unreadable, unreadable == 1 ? "" : "s");
+	if (rejected)
+		printf(" %zu rejected translation%s,", rejected, rejected == 1 ? "" : "s");
 	printf(" %zu language%s below the gate, %zu error%s, %zu warning%s%s\n", below,
 	       below == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
 	       warnings == 1 ? "" : "s", strict ? " (strict)" : "");
@@ -225,6 +327,22 @@ static void keep_first_error(const struct diag_message *msg, void *data)
 	}
 }
 
+/* The review pages of every language whose catalog was read, next to HTML. */
+static int write_reviews(const struct check_report *r, struct catalog **cats,
+                         const struct report_options *o, const char *html, struct diag *d)
+{
+	const char *slash = strrchr(html, '/');
+	char *dir = slash ? xstrndup(html, (size_t)(slash - html)) : xstrdup(".");
+	int rc = 0;
+	size_t i;
+
+	for (i = 0; i < r->lang_count; i++)
+		if (cats[i] && report_review(r, i, cats[i], o, *dir ? dir : "/", d) != 0)
+			rc = -1;
+	free(dir);
+	return rc;
+}
+
 static int parse_percent(const char *s, double *out)
 {
 	char *end;
@@ -245,29 +363,38 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 		{ "badge", required_argument, NULL, OPT_BADGE },
 		{ "site", required_argument, NULL, OPT_SITE },
 		{ "pot", required_argument, NULL, OPT_POT },
+		{ "glossary", required_argument, NULL, OPT_GLOSSARY },
 		{ "min-coverage", required_argument, NULL, OPT_MIN },
 		{ "source-lang", required_argument, NULL, OPT_SOURCE_LANG },
 		{ "sources", required_argument, NULL, OPT_SOURCES },
 		{ "link-base", required_argument, NULL, OPT_LINK },
+		{ "review", no_argument, NULL, OPT_REVIEW },
+		{ "page-link", required_argument, NULL, OPT_PAGE_LINK },
 		{ "skip", required_argument, NULL, OPT_SKIP },
 		{ "only", required_argument, NULL, OPT_ONLY },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "files", no_argument, NULL, OPT_FILES },
 		{ "list-checks", no_argument, NULL, OPT_LIST },
+		{ "list", required_argument, NULL, OPT_LIST_STATES },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	enum format format = FORMAT_TEXT;
 	const char *output = "-", *html = NULL, *badge = NULL, *site_path = NULL, *pot_path = NULL;
 	struct catalog *pot = NULL;
+	struct glossary *glossary = NULL;
+	const char *glossary_path = NULL;
 	const char *sources = NULL;
-	struct check_options copt = { NULL, 0 };
-	struct report_options ropt = { 0, 0, NULL };
+	struct check_options copt = { NULL, 0, NULL };
+	struct report_options ropt = { 0, 0, NULL, NULL, 0 };
+	struct catalog **kept = NULL;
+	size_t kept_alloc = 0;
 	struct colours col = { "", "", "" };
 	struct siteconf *site = NULL;
 	struct check_report report;
 	double min_coverage = -1;
 	unsigned long only = 0;
+	unsigned list_states = 0;
 	int files = 0, unreadable = 0, failed = 0, write_failed = 0;
 	int c, i;
 	size_t k;
@@ -300,6 +427,9 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 		case OPT_POT:
 			pot_path = optarg;
 			break;
+		case OPT_GLOSSARY:
+			glossary_path = optarg;
+			break;
 		case OPT_MIN:
 			if (parse_percent(optarg, &min_coverage) != 0)
 				return tool_usage_error(ctx,
@@ -315,6 +445,12 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 			break;
 		case OPT_LINK:
 			ropt.link_base = optarg;
+			break;
+		case OPT_REVIEW:
+			ropt.review = 1;
+			break;
+		case OPT_PAGE_LINK:
+			ropt.page_link = optarg;
 			break;
 		case OPT_SKIP:
 			if (parse_ids(ctx, optarg, &copt.skip) != 0)
@@ -333,6 +469,10 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 			break;
 		case OPT_LIST:
 			return list_checks();
+		case OPT_LIST_STATES:
+			if (parse_states(ctx, optarg, &list_states) != 0)
+				return TOOL_USAGE;
+			break;
 		case 'h':
 			return tool_print_help(ctx, help);
 		default:
@@ -343,6 +483,9 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 		return tool_usage_error(ctx, "no PO file given");
 	if (format == FORMAT_TEXT && strcmp(output, "-") != 0)
 		return tool_usage_error(ctx, "--output is for --format=json and junit");
+	if (ropt.review && (!html || strcmp(html, "-") == 0))
+		return tool_usage_error(
+		    ctx, "--review writes next to the status page: give --html=FILE");
 	ropt.skip = copt.skip;
 
 	if (site_path) {
@@ -363,6 +506,12 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 		siteconf_free(site);
 		return TOOL_USAGE;
 	}
+	if (glossary_path && !(glossary = glossary_load(glossary_path, &ctx->diag))) {
+		catalog_free(pot);
+		siteconf_free(site);
+		return TOOL_USAGE;
+	}
+	copt.glossary = glossary;
 
 	check_report_init(&report);
 	for (i = optind; i < argc; i++) {
@@ -382,10 +531,24 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 			catalog_free(cat);
 			cat = NULL;
 		}
+		if (cat && list_states) {
+			char *source = source_language(cat, copt.source_lang);
+
+			list_entries(cat, list_states, source);
+			free(source);
+			catalog_free(cat);
+			free(first.file);
+			free(first.text);
+			continue;
+		}
 		if (!cat) {
 			unreadable++;
 			check_unreadable(&report, argv[i], first.file, first.line,
 			                 first.text ? first.text : "cannot read the catalog");
+			if (ropt.review) {
+				xgrow((void **)&kept, &kept_alloc, report.lang_count, sizeof *kept);
+				kept[report.lang_count - 1] = NULL;
+			}
 			free(first.file);
 			free(first.text);
 			continue;
@@ -399,11 +562,26 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 			l->preparing = 1;
 		else if (site)
 			l->threshold = siteconf_threshold(site, l->lang);
+		if (site)
+			l->keep_margin = site->keep_margin;
 		if (pot)
 			check_against_template(l, cat, pot);
-		catalog_free(cat);
+		/* The review pages need the messages, once the titles are known. */
+		if (ropt.review) {
+			xgrow((void **)&kept, &kept_alloc, report.lang_count, sizeof *kept);
+			kept[report.lang_count - 1] = cat;
+		} else {
+			catalog_free(cat);
+		}
 	}
 	catalog_free(pot);
+	glossary_free(glossary);
+	if (list_states) {
+		check_report_release(&report);
+		siteconf_free(site);
+		uni_cleanup();
+		return unreadable ? TOOL_USAGE : TOOL_OK;
+	}
 	if (html || sources) {
 		unsigned long before = diag_count(&ctx->diag, DIAG_ERROR);
 
@@ -427,11 +605,17 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 	}
 	if (html)
 		write_failed |= report_html(&report, &ropt, html, &ctx->diag) != 0;
+	if (ropt.review)
+		write_failed |= write_reviews(&report, kept, &ropt, html, &ctx->diag) != 0;
 	if (badge)
 		write_failed |= report_badges(&report, badge, &ctx->diag) != 0;
 
-	for (k = 0; k < report.lang_count; k++)
+	for (k = 0; k < report.lang_count; k++) {
 		failed |= check_failed(&report.langs[k], ropt.strict);
+		if (kept)
+			catalog_free(kept[k]);
+	}
+	free(kept);
 	check_report_release(&report);
 	siteconf_free(site);
 	uni_cleanup();

@@ -23,7 +23,7 @@ static const char help[] =
     "NAME=\"VALUE\" fields.\n"
     "\n"
     "CATEGORY is one of translate, localizationnote, elementswithintext,\n"
-    "preservespace, languageinformation, idvalue, localefilter.\n"
+    "preservespace, languageinformation, idvalue, localefilter, terminology.\n"
     "\n"
     "  -c, --category=CATEGORY  the data category to print\n"
     "  -i, --its=FILE           global ITS rules applied before the document's\n"

@@ -116,7 +116,7 @@ tr_xml_missing = $(if $(tr_check_outputs),$(if $(and \
 tr_site_missing := $(if $(tr_check_outputs),$(shell test -f public/.traduki-files && \
 	(cd public && cut -f1 .traduki-files | xargs -r -d '\n' ls -d -- >/dev/null 2>&1) || \
 	echo FORCE))
-tr_status_files = $(TR_STATUS)/index.html $(LINGUAS:%=$(TR_STATUS)/%.svg)
+tr_status_files = $(TR_STATUS)/index.html $(LINGUAS:%=$(TR_STATUS)/%.svg) $(LINGUAS:%=$(TR_STATUS)/%)
 tr_status_missing = $(if $(filter-out $(wildcard $(tr_status_files)),$(tr_status_files)),FORCE)
 FORCE:
 .PHONY: FORCE
@@ -214,14 +214,20 @@ $(foreach l,$(LINGUAS),$(eval $(call tr_language,$(l))))
 # status 2 is an unreadable catalog, which the page shows, and whose
 # stage failed already).  The
 # terminal gets the summary and the first problems; the page has them all.
+# The review pages (public/status/LL/SLUG.html) come with it; published
+# articles are linked to their pages; po/glossary.tbx, when there is one,
+# is the teams' terminology.
 TR_PROBLEMS_SHOWN = 20
+TR_GLOSSARY = $(wildcard $(TR_S)/po/glossary.tbx)
 .stamps/status: .stamps/pot $(LINGUAS:%=.stamps/po-%) $(wildcard $(LINGUAS:%=$(TR_S)/po/%.po)) \
-		$(TR_SITE) $(TRADUKI_DEP) $(tr_status_missing)
+		$(TR_SITE) $(TR_GLOSSARY) $(TRADUKI_DEP) $(tr_status_missing)
 	@$(MKDIR_P) $(TR_STATUS)
 	$(call tr_stage,\
 	  log=$(call tr_q,$(TR_O))'$@.log.'$$$$; rc=0; \
 	  $(TRADUKI) check --site=content/site.xml --pot=po/content.pot \
-	    --html=$(call tr_q,$(TR_O)$(TR_STATUS)/index.html) \
+	    $(if $(TR_GLOSSARY),--glossary=po/glossary.tbx) \
+	    --html=$(call tr_q,$(TR_O)$(TR_STATUS)/index.html) --review \
+	    --page-link='../{lang}/news/{id}.html' \
 	    --badge=$(call tr_q,$(TR_O)$(TR_STATUS)) $(LINGUAS:%=po/%.po) 2>"$$log" || rc=$$?; \
 	  head -n $(TR_PROBLEMS_SHOWN) "$$log" >&2; n=`wc -l <"$$log"`; rm -f "$$log"; \
 	  test $$n -le $(TR_PROBLEMS_SHOWN) || \
@@ -297,6 +303,6 @@ check-coverage: $(LINGUAS:%=.stamps/po-%) $(TRADUKI_DEP)
 	@if test -z '$(TR_CATALOGS)'; then \
 	  echo "check-coverage: no PO catalog in po/ yet: nothing to check"; exit 0; fi; \
 	cd $(call tr_q,$(srcdir)) && $(TRADUKI) check --site=content/site.xml --pot=po/content.pot \
-	  $(CHECK_FLAGS) $(TR_CATALOGS)
+	  $(if $(TR_GLOSSARY),--glossary=po/glossary.tbx) $(CHECK_FLAGS) $(TR_CATALOGS)
 
 .PHONY: translate update-po site check-coverage

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "glossary.h"
 #include "mem.h"
 #include "segment.h"
 #include "uni.h"
@@ -306,7 +307,8 @@ static int check_urls(struct check_unit *u)
 		if (has_address(u->target, u->target_len, u->source + start, len))
 			continue;
 		check_unit_report(u, 0,
-		                  "the %s %.*s is not in the translation as it is in the source",
+		                  "the %s %.*s is not in the translation as it is in the source "
+		                  "(the page shows the translation as it is)",
 		                  email ? "e-mail address" : "URL", (int)len, u->source + start);
 	}
 	return 0;
@@ -480,10 +482,60 @@ static int check_numbers(struct check_unit *u)
 
 /* --- typography: French conventions in other languages ---------------------- */
 
-static int check_typography(struct check_unit *u)
+/*
+ * The length of a number grouped by spaces at S, French style ("45 000",
+ * "1 234 567", with plain, no-break, narrow no-break or thin spaces), or
+ * 0: a first group of one to three digits, then groups of three, and no
+ * more digits after a space (a telephone number, "02 502 16 43", is none).
+ */
+static size_t space_grouped(const char *s)
+{
+	size_t n = digits(s), sep, groups = 0;
+
+	if (n == 0 || n > 3)
+		return 0;
+	while ((sep = space_separator(s + n)) != 0 && digits(s + n + sep) == 3 &&
+	       !isdigit((unsigned char)s[n + sep + 3])) {
+		n += sep + 3;
+		groups++;
+	}
+	if (!groups || ((sep = space_separator(s + n)) != 0 && isdigit((unsigned char)s[n + sep])))
+		return 0;
+	return n;
+}
+
+/* Reports the first number of U's translation grouped by spaces, with the target's way. */
+static void check_grouping(struct check_unit *u)
 {
 	const char *t = u->target;
-	size_t len = u->target_len, pos = 0;
+	size_t i, len;
+
+	for (i = 0; t[i]; i++) {
+		char *written;
+
+		/* Only at the start of a number, not inside "12 345 678 90". */
+		if (!isdigit((unsigned char)t[i]) || (i > 0 && isdigit((unsigned char)t[i - 1])) ||
+		    (i > 1 && space_separator(t + i - 1) == 1 && isdigit((unsigned char)t[i - 2])))
+			continue;
+		len = space_grouped(t + i);
+		if (!len) {
+			i += digits(t + i);
+			continue;
+		}
+		written = uni_format_number(digits_value(t + i, len), u->target_lang);
+		check_unit_report(u, 0, "%.*s is grouped with spaces, the French way; %s writes %s",
+		                  (int)len, t + i, u->target_lang,
+		                  written ? written : "it otherwise");
+		free(written);
+		return;
+	}
+}
+
+static int check_typography(struct check_unit *u)
+{
+	/* The message as written: a placeholder stands for text ("<_:em-1/>:"). */
+	const char *t = u->target_raw;
+	size_t len = strlen(t), pos = 0;
 	int space = 0, guillemets = 0;
 
 	if (check_lang_is_french(u->target_lang))
@@ -492,9 +544,12 @@ static int check_typography(struct check_unit *u)
 		size_t at = pos;
 		long c = uni_next(t, len, &pos);
 
-		/* A plain space before ':' is left alone: "10 : 2" is no French. */
+		/* A plain space before ':' between numbers is a ratio or a
+		 * score ("10 : 2"), no French. */
 		if (!space && pos < len && t[pos] && strchr(":;!?", t[pos]) &&
-		    (c == 0xa0 || c == 0x202f || c == 0x2009 || (c == ' ' && t[pos] != ':'))) {
+		    (c == 0xa0 || c == 0x202f || c == 0x2009 ||
+		     (c == ' ' && !(t[pos] == ':' && at > 0 && isdigit((unsigned char)t[at - 1]) &&
+		                    isdigit((unsigned char)t[pos + 1 + (t[pos + 1] == ' ')]))))) {
 			check_unit_report(u, 0,
 			                  "%s before '%c' is French typography; %s puts no space "
 			                  "there",
@@ -515,6 +570,7 @@ static int check_typography(struct check_unit *u)
 			guillemets = 1;
 		}
 	}
+	check_grouping(u);
 	return 0;
 }
 
@@ -534,11 +590,12 @@ static int check_quotes(struct check_unit *u)
 	/* Most translations have no quotation mark at all. */
 	if (!u->has_quotes || !strpbrk(t, "\xc2\xe2"))
 		return 0;
-	/* The locale's marks, and “ ” ‘ ’ (CLDR's root), which every
-	 * language's typography accepts in plain text. */
+	/* The team's marks; or the locale's, and “ ” (CLDR's root), which
+	 * every language's typography accepts in plain text. */
 	for (i = 0; i < 4; i++)
 		buf_adds(&allowed, quotes[i]);
-	buf_adds(&allowed, "\xe2\x80\x9c\xe2\x80\x9d");
+	if (!u->team_quotes)
+		buf_adds(&allowed, "\xe2\x80\x9c\xe2\x80\x9d");
 	while (pos < len) {
 		size_t at = pos;
 		long c = uni_next(t, len, &pos);
@@ -554,14 +611,67 @@ static int check_quotes(struct check_unit *u)
 		if (find_bytes(buf_str(&allowed), allowed.len, t + at, pos - at) ||
 		    has_code_point(u->source, u->source_len, c))
 			continue;
-		check_unit_report(u, 0,
-		                  "the quotation mark %.*s is not used in %s, which quotes with "
-		                  "%s\xe2\x80\xa6%s and %s\xe2\x80\xa6%s",
-		                  (int)(pos - at), t + at, u->target_lang, quotes[0], quotes[1],
-		                  quotes[2], quotes[3]);
+		if (strcmp(quotes[0], quotes[2]) == 0 && strcmp(quotes[1], quotes[3]) == 0)
+			check_unit_report(u, 0,
+			                  "the quotation mark %.*s is not used in %s, which quotes "
+			                  "with %s\xe2\x80\xa6%s%s",
+			                  (int)(pos - at), t + at, u->target_lang, quotes[0],
+			                  quotes[1],
+			                  u->team_quotes ? " (" CHECK_QUOTES_HEADER ")" : "");
+		else
+			check_unit_report(u, 0,
+			                  "the quotation mark %.*s is not used in %s, which quotes "
+			                  "with %s\xe2\x80\xa6%s and %s\xe2\x80\xa6%s%s",
+			                  (int)(pos - at), t + at, u->target_lang, quotes[0],
+			                  quotes[1], quotes[2], quotes[3],
+			                  u->team_quotes ? " (" CHECK_QUOTES_HEADER ")" : "");
 		break;
 	}
 	buf_release(&allowed);
+	return 0;
+}
+
+int check_parse_quotes(const char *value, char quotes[4][8])
+{
+	size_t len = strlen(value), pos = 0, n = 0;
+	char got[4][8];
+
+	while (pos < len) {
+		size_t at = pos;
+		long c = uni_next(value, len, &pos);
+
+		/* Spaces and ellipses only stand between the marks. */
+		if (c == ' ' || c == '\t' || c == 0x2026 || c == '.')
+			continue;
+		if (c < 0 || n == 4 || pos - at >= sizeof got[0] || isalnum((unsigned char)c))
+			return -1;
+		memcpy(got[n], value + at, pos - at);
+		got[n++][pos - at] = '\0';
+	}
+	if (n != 2 && n != 4)
+		return -1;
+	if (n == 2) {
+		memcpy(got[2], got[0], sizeof got[0]);
+		memcpy(got[3], got[1], sizeof got[1]);
+	}
+	memcpy(quotes, got, sizeof got);
+	return 0;
+}
+
+/* The catalog's X-Quotes header, when it says nothing that can be used. */
+static int check_quotes_header(struct check_unit *u)
+{
+	char *value = catalog_header_field(u->cat, CHECK_QUOTES_HEADER);
+	char quotes[4][8];
+
+	if (value && check_parse_quotes(value, quotes) != 0)
+		check_unit_report(u, catalog_header_line(u->cat),
+		                  CHECK_QUOTES_HEADER
+		                  ": \"%s\" is not two pairs of quotation "
+		                  "marks, such as \xe2\x80\x9c\xe2\x80\xa6\xe2\x80\x9d "
+		                  "\xe2\x80\x98\xe2\x80\xa6\xe2\x80\x99; CLDR's are used",
+		                  value);
+	free(value);
 	return 0;
 }
 
@@ -716,11 +826,133 @@ static int check_markup(struct check_unit *u)
 	}
 	if (!refused)
 		return 0;
-	check_unit_report(u, 0, "%s; the build will show the source text instead",
-	                  reason ? reason : "the markup does not fit the source");
+	check_unit_report(u, 0, "rejected, the page shows the source text instead: %s",
+	                  reason ? reason : "the markup does not fit the source")
+	    ->rejected = 1;
 	free(reason);
 	/* The other checks would only find the same fault again. */
 	return 1;
+}
+
+/* --- glossary: the team's terms ------------------------------------------------- */
+
+/* The first term of E in LANG, not deprecated, that the prepared text has; or NULL. */
+static const struct glossary_term *term_in(const struct glossary_entry *e, const char *lang,
+                                           const struct buf *plain, const struct buf *folded)
+{
+	size_t i;
+
+	for (i = 0; i < e->term_count; i++)
+		if (!e->terms[i].deprecated && glossary_term_of(&e->terms[i], lang) &&
+		    glossary_has(&e->terms[i], buf_str(plain), buf_str(folded)))
+			return &e->terms[i];
+	return NULL;
+}
+
+/*
+ * The terms the source marks (its:term, "#. Term: X" lines from
+ * extraction) that the glossary has no entry for, reported once per
+ * message.
+ */
+static void check_marked_terms(struct check_unit *u)
+{
+	const char *c = catalog_msg_extracted(u->msg);
+	struct buf term = BUF_INIT, plain = BUF_INIT, folded = BUF_INIT;
+	size_t n = strlen(SEGMENT_TERM_NOTE), i, j;
+
+	while (c && *c) {
+		const char *end = strchr(c, '\n');
+		int known = 0;
+
+		if (!end)
+			end = c + strlen(c);
+		if (strncmp(c, SEGMENT_TERM_NOTE, n) == 0 && end > c + n) {
+			buf_truncate(&term, 0);
+			buf_add(&term, c + n, (size_t)(end - c - n));
+			glossary_prepare(buf_str(&term), &plain, &folded);
+			for (i = 0; i < u->glossary->entry_count && !known; i++)
+				for (j = 0; j < u->glossary->entries[i].term_count && !known; j++) {
+					const struct glossary_term *t =
+					    &u->glossary->entries[i].terms[j];
+
+					known =
+					    glossary_term_of(t, u->source_lang) &&
+					    strcmp(t->match, t->any_case ? buf_str(&folded)
+					                                 : buf_str(&plain)) == 0;
+				}
+			if (!known)
+				check_unit_report(
+				    u, 0,
+				    "\xe2\x80\x9c%s\xe2\x80\x9d is marked as a term in the "
+				    "source (its:term), and the glossary %s has no entry "
+				    "for it: ask for one, so that every translation says "
+				    "it alike",
+				    buf_str(&term), u->glossary->path);
+		}
+		c = *end ? end + 1 : end;
+	}
+	buf_release(&term);
+	buf_release(&plain);
+	buf_release(&folded);
+}
+
+static int check_glossary(struct check_unit *u)
+{
+	struct buf sp = BUF_INIT, sf = BUF_INIT, tp = BUF_INIT, tf = BUF_INIT;
+	size_t i, j;
+
+	if (!u->glossary)
+		return 0;
+	if (u->source_raw == catalog_msg_id(u->msg))
+		check_marked_terms(u);
+	glossary_prepare(u->source, &sp, &sf);
+	glossary_prepare(u->target, &tp, &tf);
+	for (i = 0; i < u->glossary->entry_count; i++) {
+		const struct glossary_entry *e = &u->glossary->entries[i];
+		const struct glossary_term *source = term_in(e, u->source_lang, &sp, &sf);
+		const struct glossary_term *approved = NULL, *avoided = NULL;
+
+		if (!source || term_in(e, u->target_lang, &tp, &tf))
+			continue;
+		for (j = 0; j < e->term_count; j++) {
+			const struct glossary_term *t = &e->terms[j];
+
+			if (!glossary_term_of(t, u->target_lang))
+				continue;
+			if (!t->deprecated && !approved)
+				approved = t;
+			else if (t->deprecated && !avoided &&
+			         glossary_has(t, buf_str(&tp), buf_str(&tf)))
+				avoided = t;
+		}
+		if (!approved)
+			continue; /* the glossary has no translation for the language */
+		if (avoided)
+			check_unit_report(u, 0,
+			                  "\xe2\x80\x9c%s\xe2\x80\x9d translates \xe2\x80\x9c%s"
+			                  "\xe2\x80\x9d, and the glossary says to avoid it: use "
+			                  "\xe2\x80\x9c%s\xe2\x80\x9d (%s:%ld)",
+			                  avoided->text, source->text, approved->text,
+			                  u->glossary->path, e->line);
+		else if (strcmp(source->text, approved->text) == 0)
+			check_unit_report(
+			    u, 0,
+			    "the source has \xe2\x80\x9c%s\xe2\x80\x9d, which the "
+			    "glossary keeps as it is; the translation does not have it "
+			    "(%s:%ld)",
+			    source->text, u->glossary->path, e->line);
+		else
+			check_unit_report(u, 0,
+			                  "the source has \xe2\x80\x9c%s\xe2\x80\x9d, which the "
+			                  "glossary translates \xe2\x80\x9c%s\xe2\x80\x9d; the "
+			                  "translation does not use it (%s:%ld)",
+			                  source->text, approved->text, u->glossary->path, e->line);
+	}
+	buf_release(&sp);
+	buf_release(&sf);
+	buf_release(&tp);
+	buf_release(&tf);
+	return 0;
 }
 
 /* --- The table ------------------------------------------------------------------- */
@@ -750,9 +982,12 @@ const struct check_rule check_rules[] = {
 	  check_urls },
 	{ "numbers", DIAG_WARNING, "numbers carry the same values, in either locale's notation",
 	  NULL, check_numbers },
-	{ "typography", DIAG_WARNING, "no French spacing before : ; ! ? nor « » outside French",
-	  NULL, check_typography },
-	{ "quotes", DIAG_WARNING, "quotation marks are the target language's", NULL, check_quotes },
+	{ "typography", DIAG_WARNING,
+	  "no French spacing before : ; ! ?, « » or numbers grouped by spaces outside French", NULL,
+	  check_typography },
+	{ "quotes", DIAG_WARNING,
+	  "quotation marks are the target language's (X-Quotes header, else CLDR)",
+	  check_quotes_header, check_quotes },
 	{ "spaces", DIAG_WARNING,
 	  "no doubled spaces; leading and trailing white space as in the source", NULL,
 	  check_spaces },
@@ -763,6 +998,11 @@ const struct check_rule check_rules[] = {
 	{ "same-as-source", DIAG_WARNING,
 	  "a translation identical to its source is no translation (counted untranslated)", NULL,
 	  NULL },
+	{ "glossary", DIAG_WARNING,
+	  "a term of the glossary (--glossary) in the source has the glossary's translation", NULL,
+	  check_glossary },
+	{ "consistency", DIAG_WARNING,
+	  "the same source text has the same translation in every message", NULL, NULL },
 };
 
 const size_t check_rule_count = sizeof check_rules / sizeof check_rules[0];

@@ -23,8 +23,13 @@ struct check_unit {
 	struct catalog *cat;
 	const char *source_lang; /* "fr" */
 	const char *target_lang; /* "nl" */
-	char quotes[4][8]; /* the target's quotation marks (uni_quotes) */
-	int has_quotes; /* 0 when ICU has none for the target */
+	/* The target's quotation marks: the catalog's X-Quotes header, else
+	 * CLDR's (uni_quotes).  [0] and [1] open and close, [2] and [3] a
+	 * quotation within a quotation. */
+	char quotes[4][8];
+	int has_quotes; /* 0 when neither gives any */
+	int team_quotes; /* 1 when they are the header's: no others allowed */
+	const struct glossary *glossary; /* or NULL */
 
 	const struct catalog_msg *msg;
 	long line; /* of the msgid */
@@ -53,13 +58,28 @@ struct check_rule {
 extern const struct check_rule check_rules[];
 extern const size_t check_rule_count;
 
-/* Reports a problem of U's current check at LINE (0: the message's line). */
-void check_unit_report(struct check_unit *u, long line, const char *fmt, ...)
+/*
+ * Reports a problem of U's current check at LINE (0: the message's line),
+ * with U's message and translation when it has one.  Returns the problem,
+ * valid until the next one is added.
+ */
+struct check_problem *check_unit_report(struct check_unit *u, long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* Adds a problem to L (used by check_unit_report and the format check). */
-void check_lang_add_problem(struct check_lang *l, const char *id, enum diag_severity severity,
-                            const char *file, long line, const char *text);
+struct check_problem *check_lang_add_problem(struct check_lang *l, const char *id,
+                                             enum diag_severity severity, const char *file,
+                                             long line, const char *text);
+
+/* The header that sets the quotation marks of a catalog's language. */
+#define CHECK_QUOTES_HEADER "X-Quotes"
+
+/*
+ * Reads VALUE, the quotation marks a team chose ("“…” ‘…’", or the four
+ * marks apart: "“ ” ‘ ’"), into QUOTES; two marks serve as both pairs.
+ * Returns 0, or -1 when VALUE is not that.
+ */
+int check_parse_quotes(const char *value, char quotes[4][8]);
 
 /* 1 when LANG is French or a variety of it ("fr", "fr_BE"). */
 int check_lang_is_french(const char *lang);

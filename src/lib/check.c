@@ -20,6 +20,7 @@
 #include "mem.h"
 #include "msgindex.h"
 #include "segment.h"
+#include "siteconf.h"
 #include "uni.h"
 #include "xmldoc.h"
 
@@ -37,12 +38,17 @@ static void lang_release(struct check_lang *l)
 	for (i = 0; i < l->file_count; i++) {
 		free(l->files[i].path);
 		free(l->files[i].title);
+		free(l->files[i].id);
+		free(l->files[i].date);
 	}
 	free(l->files);
 	free(l->file_slots);
 	for (i = 0; i < l->problem_count; i++) {
 		free(l->problems[i].file);
 		free(l->problems[i].text);
+		free(l->problems[i].source);
+		free(l->problems[i].translation);
+		free(l->problems[i].source_file);
 	}
 	free(l->problems);
 	free(l->lang);
@@ -77,31 +83,42 @@ static char *valid_utf8_copy(const char *text)
 	return copy;
 }
 
-void check_lang_add_problem(struct check_lang *l, const char *id, enum diag_severity severity,
-                            const char *file, long line, const char *text)
+struct check_problem *check_lang_add_problem(struct check_lang *l, const char *id,
+                                             enum diag_severity severity, const char *file,
+                                             long line, const char *text)
 {
 	struct check_problem *p;
 
 	xgrow((void **)&l->problems, &l->problem_alloc, l->problem_count + 1, sizeof *l->problems);
 	p = &l->problems[l->problem_count++];
+	memset(p, 0, sizeof *p);
 	p->id = id;
 	p->severity = severity;
 	p->file = xstrdup(file ? file : l->po);
 	p->line = line;
 	p->text = valid_utf8_copy(text);
+	return p;
 }
 
-void check_unit_report(struct check_unit *u, long line, const char *fmt, ...)
+struct check_problem *check_unit_report(struct check_unit *u, long line, const char *fmt, ...)
 {
 	struct buf text = BUF_INIT;
+	struct check_problem *p;
 	va_list ap;
 
 	va_start(ap, fmt);
 	buf_vaddf(&text, fmt, ap);
 	va_end(ap);
-	check_lang_add_problem(u->lang, u->rule->id, u->rule->severity, u->lang->po,
-	                       line ? line : u->line, buf_str(&text));
+	p = check_lang_add_problem(u->lang, u->rule->id, u->rule->severity, u->lang->po,
+	                           line ? line : u->line, buf_str(&text));
 	buf_release(&text);
+	if (u->msg && u->source_raw) {
+		p->source = valid_utf8_copy(u->source_raw);
+		p->translation = u->target_raw ? valid_utf8_copy(u->target_raw) : NULL;
+		if (catalog_msg_ref_count(u->msg) > 0)
+			p->source_file = xstrdup(catalog_msg_ref(u->msg, 0, NULL));
+	}
+	return p;
 }
 
 /*
@@ -184,32 +201,30 @@ int check_msg_text(const char *msg, struct buf *out)
 
 /* --- Counting -------------------------------------------------------------------- */
 
-enum state { TRANSLATED, FUZZY, UNTRANSLATED, REJECTED, OBSOLETE };
-
-static void count(struct check_counts *c, enum state state, int identical, unsigned long words)
+static void count(struct check_counts *c, enum check_state state, unsigned long words)
 {
-	if (state == OBSOLETE) {
+	if (state == CHECK_OBSOLETE) {
 		c->obsolete++;
 		return;
 	}
 	c->messages++;
 	c->words += words;
 	switch (state) {
-	case TRANSLATED:
+	case CHECK_TRANSLATED:
 		c->translated++;
 		c->words_translated += words;
 		break;
-	case FUZZY:
+	case CHECK_FUZZY:
 		c->fuzzy++;
 		c->words_fuzzy += words;
 		break;
-	case REJECTED:
+	case CHECK_REJECTED:
 		c->rejected++;
 		c->words_rejected += words;
 		break;
 	default:
 		c->untranslated++;
-		c->identical += identical ? 1 : 0;
+		c->identical += state == CHECK_SAME ? 1 : 0;
 		c->words_untranslated += words;
 		break;
 	}
@@ -271,7 +286,7 @@ static struct check_file *file_entry(struct check_lang *l, const char *path, siz
 /* Counts M, the SERIAL-th message, once in each distinct file it is
  * referenced from. */
 static void count_in_files(struct check_lang *l, const struct catalog_msg *m, size_t serial,
-                           enum state state, int identical, unsigned long words, size_t *hint)
+                           enum check_state state, unsigned long words, size_t *hint)
 {
 	int n = catalog_msg_ref_count(m), i;
 
@@ -281,7 +296,7 @@ static void count_in_files(struct check_lang *l, const struct catalog_msg *m, si
 		if (f->counted == serial + 1)
 			continue;
 		f->counted = serial + 1;
-		count(&f->counts, state, identical, words);
+		count(&f->counts, state, words);
 	}
 }
 
@@ -383,6 +398,77 @@ unsigned long check_msg_words(const char *msg, const char *source_lang)
 	return words;
 }
 
+/*
+ * The state of M, whose msgid's text SOURCE holds; the text of its first
+ * msgstr goes into TARGET when it is looked at (a translation, not fuzzy).
+ * *WHY: as check_msg_state.
+ */
+static enum check_state msg_state(xmlParserCtxtPtr ctxt, const struct catalog_msg *m,
+                                  const char *source_lang, const struct buf *source,
+                                  struct buf *target, char **why)
+{
+	const char *msgstr = catalog_msg_str(m);
+
+	*why = NULL;
+	if (catalog_msg_obsolete(m))
+		return CHECK_OBSOLETE;
+	/* msgfmt --statistics looks at the first msgstr only. */
+	if (!*msgstr)
+		return CHECK_UNTRANSLATED;
+	if (catalog_msg_fuzzy(m))
+		return CHECK_FUZZY;
+	buf_truncate(target, 0);
+	msg_text(ctxt, msgstr, target);
+	if (copies_source(m, source, target, source_lang))
+		return CHECK_SAME;
+	/* The build's own test of a translation (inject.c), so that a
+	 * translation it refuses is not counted as one. */
+	if (segment_check(catalog_msg_id(m), msgstr, why) != 0) {
+		if (!*why)
+			*why = xstrdup("the markup does not fit the source");
+		return CHECK_REJECTED;
+	}
+	return CHECK_TRANSLATED;
+}
+
+enum check_state check_msg_state(const struct catalog_msg *m, const char *source_lang, char **why)
+{
+	struct buf source = BUF_INIT, target = BUF_INIT;
+	enum check_state state;
+	char *reason;
+
+	msg_text(NULL, catalog_msg_id(m), &source);
+	state = msg_state(NULL, m, source_lang, &source, &target, &reason);
+	buf_release(&source);
+	buf_release(&target);
+	if (why)
+		*why = reason;
+	else
+		free(reason);
+	return state;
+}
+
+static const char *const state_names[CHECK_STATE_COUNT] = {
+	[CHECK_TRANSLATED] = "translated",     [CHECK_FUZZY] = "fuzzy",
+	[CHECK_UNTRANSLATED] = "untranslated", [CHECK_SAME] = "same-as-source",
+	[CHECK_REJECTED] = "rejected",         [CHECK_OBSOLETE] = "obsolete",
+};
+
+const char *check_state_name(enum check_state state)
+{
+	return state < CHECK_STATE_COUNT ? state_names[state] : "";
+}
+
+int check_state_find(const char *name)
+{
+	int i;
+
+	for (i = 0; i < CHECK_STATE_COUNT; i++)
+		if (strcmp(state_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
 int check_msg_copies_source(const struct catalog_msg *m, const char *source_lang)
 {
 	struct buf source = BUF_INIT, target = BUF_INIT;
@@ -452,6 +538,44 @@ static void check_message(struct check_unit *u, xmlParserCtxtPtr ctxt, const str
 	buf_release(&target);
 }
 
+/* The first translation of each source text, for the consistency check. */
+struct first_translations {
+	struct msgindex index; /* by msgid alone: the context makes no difference */
+	const struct catalog_msg **msgs; /* entry N's message */
+	size_t alloc;
+};
+
+/*
+ * The consistency check for M, a translated message of CAT: a source text
+ * translated otherwise than where it was first translated is reported.
+ */
+static void check_consistency(struct check_unit *u, struct first_translations *firsts,
+                              const struct catalog *cat, const struct catalog_msg *m,
+                              const struct check_rule *rule)
+{
+	size_t n = msgindex_find(&firsts->index, NULL, catalog_msg_id(m));
+	const struct catalog_msg *first;
+
+	if (n == MSGINDEX_NONE) {
+		n = msgindex_add(&firsts->index, NULL, catalog_msg_id(m));
+		xgrow((void **)&firsts->msgs, &firsts->alloc, n + 1, sizeof *firsts->msgs);
+		firsts->msgs[n] = m;
+		return;
+	}
+	first = firsts->msgs[n];
+	if (strcmp(catalog_msg_str(first), catalog_msg_str(m)) == 0)
+		return;
+	u->rule = rule;
+	u->msg = m;
+	u->line = catalog_msg_line(m);
+	u->source_raw = catalog_msg_id(m);
+	u->target_raw = catalog_msg_str(m);
+	check_unit_report(u, 0,
+	                  "the same source text is translated otherwise at %s:%ld: "
+	                  "\xe2\x80\x9c%s\xe2\x80\x9d",
+	                  catalog_name(cat), catalog_msg_line(first), catalog_msg_str(first));
+}
+
 /* The language of CAT: its Language header, else its file name's stem. */
 static char *catalog_language(const struct catalog *cat)
 {
@@ -474,8 +598,10 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 	struct check_lang *l;
 	struct check_unit u;
 	struct buf source = BUF_INIT, target = BUF_INIT;
-	char *source_lang = catalog_header_field(cat, "X-Source-Language");
+	char *source_lang = catalog_header_field(cat, "X-Source-Language"), *quotes;
 	int same_rule = check_rule_find("same-as-source");
+	int consistency_rule = check_rule_find("consistency");
+	struct first_translations firsts;
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	size_t i, hint = 0;
 
@@ -491,14 +617,22 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 	}
 	l->source_lang = source_lang;
 	l->threshold = -1;
+	l->keep_margin = SITECONF_KEEP_MARGIN;
 
 	memset(&u, 0, sizeof u);
 	u.lang = l;
 	u.cat = cat;
 	u.source_lang = l->source_lang;
 	u.target_lang = l->lang;
+	u.glossary = opt->glossary;
+	memset(&firsts, 0, sizeof firsts);
+	msgindex_init(&firsts.index);
 	/* Looked up once: opening CLDR's locale data per message is slow. */
 	u.has_quotes = uni_quotes(l->lang, u.quotes) == 0;
+	quotes = catalog_header_field(cat, CHECK_QUOTES_HEADER);
+	if (quotes && check_parse_quotes(quotes, u.quotes) == 0)
+		u.has_quotes = u.team_quotes = 1;
+	free(quotes);
 	for (i = 0; i < check_rule_count; i++) {
 		if (!check_rules[i].run_catalog || (opt->skip & (1UL << i)))
 			continue;
@@ -508,14 +642,12 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 
 	for (i = 0; i < catalog_count(cat); i++) {
 		const struct catalog_msg *m = catalog_at(cat, i);
-		const char *msgstr = catalog_msg_str(m);
-		enum state state;
+		enum check_state state;
 		unsigned long words;
-		int identical = 0;
 
 		if (catalog_msg_obsolete(m)) {
-			count(&l->counts, OBSOLETE, 0, 0);
-			count_in_files(l, m, i, OBSOLETE, 0, 0, &hint);
+			count(&l->counts, CHECK_OBSOLETE, 0);
+			count_in_files(l, m, i, CHECK_OBSOLETE, 0, &hint);
 			continue;
 		}
 		buf_truncate(&source, 0);
@@ -525,47 +657,30 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 			msg_text(ctxt, catalog_msg_id_plural(m), &target);
 			words += uni_count_words(buf_str(&target), target.len, l->source_lang);
 		}
-		/* msgfmt --statistics looks at the first msgstr only. */
-		if (!*msgstr)
-			state = UNTRANSLATED;
-		else if (catalog_msg_fuzzy(m))
-			state = FUZZY;
-		else
-			state = TRANSLATED;
-		if (state == TRANSLATED) {
-			buf_truncate(&target, 0);
-			msg_text(ctxt, msgstr, &target);
-			if (copies_source(m, &source, &target, l->source_lang)) {
-				state = UNTRANSLATED;
-				identical = 1;
-				if (!(opt->skip & (1UL << same_rule))) {
-					u.rule = &check_rules[same_rule];
-					u.line = catalog_msg_line(m);
-					check_unit_report(
-					    &u, 0,
-					    "the translation is a copy of the source, "
-					    "counted as untranslated (a translator "
-					    "comment \"# " CHECK_SAME_MARKER
-					    "\" says it is intended)");
-				}
-			}
-		}
-		/* The build's own test of a translation (inject.c), so that a
-		 * translation it refuses is not counted as one. */
 		free(u.rejected);
-		u.rejected = NULL;
-		if (state == TRANSLATED &&
-		    segment_check(catalog_msg_id(m), msgstr, &u.rejected) != 0) {
-			state = REJECTED;
-			if (!u.rejected)
-				u.rejected = xstrdup("the markup does not fit the source");
+		state = msg_state(ctxt, m, l->source_lang, &source, &target, &u.rejected);
+		if (state == CHECK_SAME && !(opt->skip & (1UL << same_rule))) {
+			u.rule = &check_rules[same_rule];
+			u.msg = m;
+			u.line = catalog_msg_line(m);
+			u.source_raw = catalog_msg_id(m);
+			u.target_raw = catalog_msg_str(m);
+			check_unit_report(
+			    &u, 0,
+			    "the translation is a copy of the source, counted as "
+			    "untranslated (a translator comment \"# " CHECK_SAME_MARKER
+			    "\" says it is intended)");
 		}
-		count(&l->counts, state, identical, words);
-		count_in_files(l, m, i, state, identical, words, &hint);
-		if (state == TRANSLATED || state == REJECTED)
+		if (state == CHECK_TRANSLATED && !(opt->skip & (1UL << consistency_rule)))
+			check_consistency(&u, &firsts, cat, m, &check_rules[consistency_rule]);
+		count(&l->counts, state, words);
+		count_in_files(l, m, i, state, words, &hint);
+		if (state == CHECK_TRANSLATED || state == CHECK_REJECTED)
 			check_message(&u, ctxt, m, &source, &target, opt->skip);
 	}
 	free(u.rejected);
+	msgindex_release(&firsts.index);
+	free(firsts.msgs);
 	xmlFreeParserCtxt(ctxt);
 	buf_release(&source);
 	buf_release(&target);
@@ -593,6 +708,7 @@ static struct check_lang *add_lang(struct check_report *r)
 	l = &r->langs[r->lang_count++];
 	memset(l, 0, sizeof *l);
 	l->threshold = -1;
+	l->keep_margin = SITECONF_KEEP_MARGIN;
 	return l;
 }
 
@@ -687,6 +803,16 @@ void check_against_template(struct check_lang *l, const struct catalog *cat,
 
 /* --- Titles ---------------------------------------------------------------------- */
 
+/* The attribute NAME of ROOT, freshly allocated, or NULL. */
+static char *root_attribute(xmlNodePtr root, const char *name)
+{
+	xmlChar *value = root ? xmlGetNoNsProp(root, BAD_CAST name) : NULL;
+	char *copy = value ? valid_utf8_copy((const char *)value) : NULL;
+
+	xmlFree(value);
+	return copy;
+}
+
 /* The text of the first <title> child of DOC's root, spaces collapsed. */
 static char *document_title(xmlDocPtr doc)
 {
@@ -717,6 +843,19 @@ static char *document_title(xmlDocPtr doc)
 	return NULL;
 }
 
+static char *copy_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+/* What FROM, the same source file, knows of it, into TO. */
+static void copy_source_facts(struct check_file *to, const struct check_file *from)
+{
+	to->title = copy_or_null(from->title);
+	to->id = copy_or_null(from->id);
+	to->date = copy_or_null(from->date);
+}
+
 void check_load_titles(struct check_report *r, const char *dir, struct diag *d)
 {
 	size_t i, j, k, m;
@@ -737,9 +876,7 @@ void check_load_titles(struct check_report *r, const char *dir, struct diag *d)
 				for (m = 0; m < r->langs[k].file_count && !known; m++)
 					if ((k < i || m < j) &&
 					    strcmp(r->langs[k].files[m].path, f->path) == 0) {
-						if (r->langs[k].files[m].title)
-							f->title =
-							    xstrdup(r->langs[k].files[m].title);
+						copy_source_facts(f, &r->langs[k].files[m]);
 						known = 1;
 					}
 			if (known)
@@ -760,6 +897,8 @@ void check_load_titles(struct check_report *r, const char *dir, struct diag *d)
 			doc = xmldoc_read_file(buf_str(&path), &quiet);
 			if (doc) {
 				f->title = document_title(doc);
+				f->id = root_attribute(xmlDocGetRootElement(doc), "id");
+				f->date = root_attribute(xmlDocGetRootElement(doc), "date");
 				xmlFreeDoc(doc);
 			} else {
 				diag_report(d, DIAG_NOTE, buf_str(&path), 0, 0,
@@ -788,6 +927,31 @@ int check_published(unsigned long words, unsigned long translated, unsigned long
 	       (double)translated * 100.0 >= keep * (double)words;
 }
 
+unsigned long check_words_missing(unsigned long words, unsigned long translated, double threshold)
+{
+	double needed = threshold * (double)words / 100.0;
+	unsigned long missing;
+
+	if (check_published(words, translated, 0, threshold, 0))
+		return 0;
+	missing = (unsigned long)(needed > (double)translated ? needed - (double)translated : 0);
+	/* The division may be a word off either way; check_published says. */
+	while (missing > 0 && check_published(words, translated + missing - 1, 0, threshold, 0))
+		missing--;
+	while (translated + missing < words &&
+	       !check_published(words, translated + missing, 0, threshold, 0))
+		missing++;
+	return missing;
+}
+
+int check_file_published(const struct check_lang *l, const struct check_file *f)
+{
+	if (l->threshold < 0 || l->preparing || l->unreadable)
+		return -1;
+	return check_published(f->counts.words, f->counts.words_translated, f->counts.words_fuzzy,
+	                       l->threshold, l->keep_margin);
+}
+
 int check_below(const struct check_lang *l)
 {
 	/* Compared without dividing: 4 of 5 words is 80%, not 79.999... */
@@ -802,6 +966,71 @@ int check_failed(const struct check_lang *l, int strict)
 	if (l->preparing)
 		return 0;
 	return check_below(l) || check_problems(l, NULL, strict ? DIAG_WARNING : DIAG_ERROR) > 0;
+}
+
+size_t check_rejections(const struct check_lang *l)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < l->problem_count; i++)
+		n += l->problems[i].rejected ? 1 : 0;
+	return n;
+}
+
+/* ", " between the parts of a reason, nothing before the first. */
+static void reason_part(struct buf *out, size_t *parts, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void reason_part(struct buf *out, size_t *parts, const char *fmt, ...)
+{
+	va_list ap;
+
+	if ((*parts)++)
+		buf_adds(out, ", ");
+	va_start(ap, fmt);
+	buf_vaddf(out, fmt, ap);
+	va_end(ap);
+}
+
+void check_verdict(const struct check_lang *l, int strict, struct buf *out)
+{
+	size_t rejected = check_rejections(l);
+	size_t errors = check_problems(l, NULL, DIAG_ERROR) - rejected;
+	size_t warnings = strict ? check_problems(l, NULL, DIAG_WARNING) - errors - rejected : 0;
+	size_t parts = 0;
+
+	buf_truncate(out, 0);
+	if (l->unreadable) {
+		buf_adds(out, "the catalog cannot be read");
+		return;
+	}
+	if (l->preparing) {
+		buf_adds(out, "in preparation: not on the site, not gated");
+		return;
+	}
+	if (!check_failed(l, strict)) {
+		if (l->threshold >= 0)
+			buf_addf(out, "at or above the %g%% gate", l->threshold);
+		return;
+	}
+	if (check_below(l)) {
+		buf_addf(out, "below the %g%% gate", l->threshold);
+		if (!rejected && !errors && !warnings)
+			return;
+		buf_adds(out, "; also ");
+	} else if (l->threshold >= 0) {
+		buf_addf(out, "fails the %g%% gate: ", l->threshold);
+	} else {
+		buf_adds(out, "fails: ");
+	}
+	if (rejected)
+		reason_part(out, &parts, "%zu rejected translation%s", rejected,
+		            rejected == 1 ? "" : "s");
+	if (errors)
+		reason_part(out, &parts, "%zu error%s", errors, errors == 1 ? "" : "s");
+	if (warnings)
+		reason_part(out, &parts, "%zu warning%s (strict)", warnings,
+		            warnings == 1 ? "" : "s");
 }
 
 size_t check_problems(const struct check_lang *l, const char *id, enum diag_severity severity)

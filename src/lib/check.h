@@ -43,6 +43,20 @@
 /* The translator comment that says a copy of the source is intended. */
 #define CHECK_SAME_MARKER "traduki: same-as-source"
 
+/*
+ * The state of a message, as counted (the comment at the top): SAME is a
+ * translation that copies its source, counted as untranslated.
+ */
+enum check_state {
+	CHECK_TRANSLATED,
+	CHECK_FUZZY,
+	CHECK_UNTRANSLATED,
+	CHECK_SAME,
+	CHECK_REJECTED,
+	CHECK_OBSOLETE,
+	CHECK_STATE_COUNT
+};
+
 /* Counts of a catalog or of one source file. */
 struct check_counts {
 	unsigned long messages; /* translated + fuzzy + untranslated + rejected */
@@ -61,7 +75,10 @@ struct check_counts {
 
 struct check_file {
 	char *path; /* as in the "#:" references */
-	char *title; /* the source document's title, or NULL (check_load_titles) */
+	/* From the source document (check_load_titles), else NULL: */
+	char *title; /* the text of its root's first <title> */
+	char *id; /* an article's id (its root's id attribute) */
+	char *date; /* an article's date (its root's date attribute) */
 	struct check_counts counts;
 	size_t counted; /* check.c's: the message last counted here, + 1 */
 };
@@ -72,6 +89,14 @@ struct check_problem {
 	char *file; /* the PO file */
 	long line; /* the line of the msgid, of the header, or 0 */
 	char *text;
+	/* The message at fault, as in the catalog, when there is one: */
+	char *source; /* its msgid (msgid_plural for a plural form), or NULL */
+	char *translation; /* the msgstr at fault, or NULL */
+	char *source_file; /* its first "#:" reference's file, or NULL */
+	/* 1 when the build refuses the translation and shows the source text
+	 * in its place (a markup error); 0 when the translation is published
+	 * as it is, faults and all. */
+	int rejected;
 };
 
 struct check_lang {
@@ -79,6 +104,7 @@ struct check_lang {
 	char *po; /* the PO file's name */
 	char *source_lang; /* "fr" */
 	double threshold; /* the publish gate in percent, or -1 for none */
+	double keep_margin; /* see check_published; SITECONF_KEEP_MARGIN by default */
 	int preparing; /* in preparation (siteconf.h): reported, never failing */
 	int unreadable; /* the catalog could not be read: a "catalog" problem says why */
 	struct check_counts counts;
@@ -94,12 +120,16 @@ struct check_report {
 	size_t lang_count, lang_alloc;
 };
 
+struct glossary;
+
 struct check_options {
 	/* The source language when the catalog has no X-Source-Language
 	 * header; NULL means "fr". */
 	const char *source_lang;
 	/* Bit I set: do not run the check check_rule_id(I). */
 	unsigned long skip;
+	/* The terms the "glossary" check holds translations to, or NULL. */
+	const struct glossary *glossary;
 };
 
 void check_report_init(struct check_report *r);
@@ -133,11 +163,11 @@ void check_against_template(struct check_lang *l, const struct catalog *cat,
                             const struct catalog *pot);
 
 /*
- * Fills in the titles of the source files of every language in R: the
- * text of the first <title> child of each document's root, read from DIR
- * joined with the path of the reference (DIR NULL: the path as it is).  A
- * file that cannot be read is left without a title and reported to D as a
- * note.
+ * Fills in the titles, ids and dates of the source files of every
+ * language in R: the text of the first <title> child of each document's
+ * root, and its root's id and date attributes, read from DIR joined with
+ * the path of the reference (DIR NULL: the path as it is).  A file that
+ * cannot be read is left without them and reported to D as a note.
  */
 void check_load_titles(struct check_report *r, const char *dir, struct diag *d);
 
@@ -158,6 +188,21 @@ double check_percent(const struct check_counts *c);
 int check_published(unsigned long words, unsigned long translated, unsigned long fuzzy_words,
                     double threshold, double keep_margin);
 
+/*
+ * The fewest more words that must be translated for an article of WORDS
+ * words, TRANSLATED of them translated, to be published at THRESHOLD by
+ * translated words alone (check_published with no fuzzy words): 0 when
+ * it already is.
+ */
+unsigned long check_words_missing(unsigned long words, unsigned long translated, double threshold);
+
+/*
+ * Whether the source file F of L is published in L's language, as the
+ * build decides it (check_published with L's threshold and keep margin):
+ * 1 or 0, or -1 when L has no threshold or is in preparation.
+ */
+int check_file_published(const struct check_lang *l, const struct check_file *f);
+
 /* 1 when L has a threshold and its percentage is below it. */
 int check_below(const struct check_lang *l);
 
@@ -168,8 +213,20 @@ int check_below(const struct check_lang *l);
  */
 int check_failed(const struct check_lang *l, int strict);
 
+/*
+ * The gate's verdict for L in words, exactly check_failed's, with its
+ * reason, into OUT (replacing what it held): "at or above the 60% gate",
+ * "below the 80% gate", "fails the 60% gate: 1 rejected translation,
+ * 2 errors", "in preparation: not on the site, not gated"...; "" when L
+ * has no gate and nothing fails it.
+ */
+void check_verdict(const struct check_lang *l, int strict, struct buf *out);
+
 /* The number of L's problems of check ID (NULL: any) at SEVERITY or above. */
 size_t check_problems(const struct check_lang *l, const char *id, enum diag_severity severity);
+
+/* The number of L's problems that are rejected translations (markup). */
+size_t check_rejections(const struct check_lang *l);
 
 /*
  * The quality checks, by index: id ("numbers"), severity of what it finds,
@@ -201,6 +258,21 @@ int check_msg_text(const char *msg, struct buf *out);
  * coverage and that of check agree.
  */
 unsigned long check_msg_words(const char *msg, const char *source_lang);
+
+/*
+ * The state of message M (its first msgstr, as msgfmt looks at it), as
+ * check_catalog counts it: the build's own test of the markup
+ * (segment_check), the same-as-source rule in SOURCE_LANG.  When the
+ * state is CHECK_REJECTED and WHY is not NULL, *WHY is set to why, to be
+ * freed; else to NULL.
+ */
+enum check_state check_msg_state(const struct catalog_msg *m, const char *source_lang, char **why);
+
+/* "translated", "fuzzy", "untranslated", "same-as-source", "rejected", "obsolete". */
+const char *check_state_name(enum check_state state);
+
+/* The state named NAME, as check_state_name gives it, or -1. */
+int check_state_find(const char *name);
 
 /*
  * 1 when the translation of M copies its source and so counts as

@@ -267,6 +267,8 @@ static void walk_element(struct walk *w, xmlNodePtr el)
 
 			unit = 1;
 			add_note(&all, w->its, el);
+			if (its_term(w->its, el, NULL))
+				segment_term_note(&all, el);
 			buf_adds(&all, buf_str(&seg.notes));
 			buf_adds(&all, buf_str(&comments));
 			visit(w, &seg, its_id_value(w->its, el), &all);

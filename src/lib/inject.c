@@ -313,8 +313,9 @@ static void report_rejected(struct inject *inj, const struct entry *e, const cha
                             struct diag *d)
 {
 	inj->rejected++;
+	/* Said as traduki check says it. */
 	diag_report_id(d, DIAG_ERROR, "markup", catalog_name(inj->cat), catalog_msg_line(e->msg), 0,
-	               "%s; the source text is shown instead",
+	               "rejected, the page shows the source text instead: %s",
 	               reason ? reason : "the markup does not fit the source");
 }
 

@@ -102,7 +102,9 @@ struct value {
 	unsigned within : 2;
 	unsigned note_is_ref : 1;
 	unsigned filter_exclude : 1;
+	unsigned term : 1;
 	const char *note;
+	const char *term_info; /* termInfoRef */
 	const char *note_type;
 	const char *lang;
 	const struct rule *lang_rule; /* the langRule that selects the node */
@@ -169,83 +171,6 @@ static const char *ruleset_file(struct ruleset *set, const char *path)
 	xgrow((void **)&set->files, &set->files_alloc, set->nfiles + 1, sizeof *set->files);
 	set->files[set->nfiles] = xstrdup(path);
 	return set->files[set->nfiles++];
-}
-
-/* --- Diagnostics with columns ----------------------------------------------- */
-
-/*
- * libxml2 records the line of an element (the line where its start tag
- * ends) but no column.  For a diagnostic about a rule, the file is read
- * again and NEEDLE (an attribute name followed by '=', or "<" + element
- * name) is looked for backwards from the end of that line; *LINE and *COL
- * then point at it (for an attribute, at the first character of its
- * value).  Only error paths come here.
- */
-static void locate(const char *file, long *line, long *col, const char *needle, int is_attr)
-{
-	struct buf text = BUF_INIT;
-	struct diag quiet;
-	size_t nlen = strlen(needle);
-	const char *p, *start, *end, *limit;
-	long l = 1;
-
-	*col = 0;
-	diag_init(&quiet, NULL, NULL);
-	if (!file || strcmp(file, "-") == 0 || *line <= 0 ||
-	    file_read(file, FILE_MAX_DOCUMENT, &text, &quiet) != 0) {
-		buf_release(&text);
-		return;
-	}
-	start = buf_str(&text);
-	end = start + text.len;
-	/* The end of line *LINE. */
-	for (p = start; p < end && l < *line; p++)
-		if (*p == '\n')
-			l++;
-	limit = p;
-	while (limit < end && *limit != '\n')
-		limit++;
-	for (p = limit - (long)nlen; p >= start; p--) {
-		const char *q;
-
-		if (memcmp(p, needle, nlen) != 0)
-			continue;
-		q = p + nlen;
-		if (is_attr) {
-			if (p > start && !strchr(" \t\r\n", p[-1]))
-				continue;
-			while (q < end && strchr(" \t\r\n", *q))
-				q++;
-			if (q >= end || *q != '=')
-				continue;
-			q++;
-			while (q < end && strchr(" \t\r\n", *q))
-				q++;
-			if (q >= end || (*q != '"' && *q != '\''))
-				continue;
-			q++;
-		} else {
-			q = p;
-		}
-		/* Line and column (in characters) of Q. */
-		{
-			const char *r, *bol = start;
-			long ln = 1, c = 1;
-
-			for (r = start; r < q; r++)
-				if (*r == '\n') {
-					ln++;
-					bol = r + 1;
-				}
-			for (r = bol; r < q; r++)
-				if (((unsigned char)*r & 0xC0) != 0x80)
-					c++;
-			*line = ln;
-			*col = c;
-		}
-		break;
-	}
-	buf_release(&text);
 }
 
 /* The first libxml2 error raised while a capture is active. */
@@ -319,7 +244,7 @@ static void rule_error(struct diag *d, const char *file, xmlNodePtr element, con
 
 	if (attr) {
 		buf_adds(&needle, attr);
-		locate(file, &line, &col, buf_str(&needle), 1);
+		xmldoc_locate(file, &line, &col, buf_str(&needle), 1);
 		if (col && offset > 0)
 			col += offset;
 	} else {
@@ -327,7 +252,7 @@ static void rule_error(struct diag *d, const char *file, xmlNodePtr element, con
 		if (element->ns && element->ns->prefix)
 			buf_addf(&needle, "%s:", (const char *)element->ns->prefix);
 		buf_adds(&needle, (const char *)element->name);
-		locate(file, &line, &col, buf_str(&needle), 0);
+		xmldoc_locate(file, &line, &col, buf_str(&needle), 0);
 	}
 	va_start(ap, fmt);
 	buf_vaddf(&text, fmt, ap);
@@ -430,15 +355,16 @@ static xmlXPathCompExprPtr compile(const char *expr, const char *file, xmlNodePt
 	return comp;
 }
 
-static const char *const category_rule[ITS_CATEGORY_COUNT] = { [ITS_TRANSLATE] = "translateRule",
-	                                                       [ITS_LOCNOTE] = "locNoteRule",
-	                                                       [ITS_WITHIN_TEXT] = "withinTextRule",
-	                                                       [ITS_PRESERVE_SPACE] =
-	                                                           "preserveSpaceRule",
-	                                                       [ITS_LANG] = "langRule",
-	                                                       [ITS_ID_VALUE] = "idValueRule",
-	                                                       [ITS_LOCALE_FILTER] =
-	                                                           "localeFilterRule" };
+static const char *const category_rule[ITS_CATEGORY_COUNT] = {
+	[ITS_TRANSLATE] = "translateRule",
+	[ITS_LOCNOTE] = "locNoteRule",
+	[ITS_WITHIN_TEXT] = "withinTextRule",
+	[ITS_PRESERVE_SPACE] = "preserveSpaceRule",
+	[ITS_LANG] = "langRule",
+	[ITS_ID_VALUE] = "idValueRule",
+	[ITS_LOCALE_FILTER] = "localeFilterRule",
+	[ITS_TERMINOLOGY] = "termRule",
+};
 
 /* Which of VALUES (NULL-terminated) S is: its index, or -1. */
 static int one_of(const char *s, const char *const *values)
@@ -627,6 +553,23 @@ static struct rule *read_rule(xmlNodePtr el, const char *file, const struct scop
 		pointer_attr = "idValue";
 		v = rule_attr(el, pointer_attr);
 		break;
+	case ITS_TERMINOLOGY:
+		v = rule_attr(el, "term");
+		k = one_of(v, yes_no);
+		if (k < 0) {
+			rule_error(d, file, el, v ? "term" : NULL, 0,
+			           "its:termRule: bad or missing term");
+			goto fail;
+		}
+		r->value = (unsigned char)k;
+		xmlFree(v);
+		/* termInfoPointer and termInfoRefPointer are not followed. */
+		v = rule_attr(el, "termInfoRef");
+		if (v)
+			r->text = xstrdup(v);
+		xmlFree(v);
+		v = NULL;
+		break;
 	case ITS_LOCALE_FILTER: {
 		char *type = rule_attr(el, "localeFilterType");
 
@@ -790,7 +733,7 @@ static int load_rules_file(struct ruleset *set, const char *path, int depth, str
 			snprintf(needle, sizeof needle, "<%s%s%s",
 			         root->ns && root->ns->prefix ? (const char *)root->ns->prefix : "",
 			         root->ns && root->ns->prefix ? ":" : "", (const char *)root->name);
-			locate(file, &line, &col, needle, 0);
+			xmldoc_locate(file, &line, &col, needle, 0);
 		}
 		diag_report(d, DIAG_ERROR, file, line, col,
 		            "not an ITS rules file: the root element is '%s', not its:rules in "
@@ -955,7 +898,7 @@ static char *eval_pointer(struct its_doc *its, xmlXPathContextPtr xp, const stru
 /* Local ITS markup on one element (ITS 2.0 §6 and the xml: attributes). */
 struct local {
 	const xmlChar *translate, *note, *note_ref, *note_type, *within, *space, *lang, *id,
-	    *filter_list, *filter_type;
+	    *filter_list, *filter_type, *term, *term_info;
 };
 
 static void read_local(xmlNodePtr el, struct local *l)
@@ -1002,6 +945,10 @@ static void read_local(xmlNodePtr el, struct local *l)
 			l->filter_list = v;
 		else if (strcmp(name, "localeFilterType") == 0)
 			l->filter_type = v;
+		else if (strcmp(name, "term") == 0)
+			l->term = v;
+		else if (strcmp(name, "termInfoRef") == 0)
+			l->term_info = v;
 	}
 }
 
@@ -1139,6 +1086,15 @@ static int settle(struct its_doc *its, xmlXPathContextPtr xp, const struct rule 
 			v->id = (const char *)l.id;
 		else if (w[ITS_ID_VALUE])
 			v->id = keep(its, eval_pointer(its, xp, w[ITS_ID_VALUE], node, d));
+
+		/* Terminology: not inherited (§8.4). */
+		if (l.term && (k = one_of((const char *)l.term, yes_no)) >= 0) {
+			v->term = (unsigned)k;
+			v->term_info = (const char *)l.term_info;
+		} else if (w[ITS_TERMINOLOGY]) {
+			v->term = w[ITS_TERMINOLOGY]->value;
+			v->term_info = w[ITS_TERMINOLOGY]->text;
+		}
 
 		/* Locale Filter: inherited, attributes included (§8.10). */
 		if (l.filter_list) {
@@ -1300,6 +1256,15 @@ const char *its_id_value(const struct its_doc *its, xmlNodePtr node)
 	return v ? v->id : NULL;
 }
 
+int its_term(const struct its_doc *its, xmlNodePtr node, const char **info)
+{
+	const struct value *v = value_of(its, node);
+
+	if (info)
+		*info = v && v->term ? v->term_info : NULL;
+	return v ? v->term : 0;
+}
+
 const char *its_locale_filter(const struct its_doc *its, xmlNodePtr node, int *exclude)
 {
 	const struct value *v = value_of(its, node);
@@ -1404,6 +1369,7 @@ static const char *const category_names[ITS_CATEGORY_COUNT] = {
 	[ITS_LANG] = "languageinformation",
 	[ITS_ID_VALUE] = "idvalue",
 	[ITS_LOCALE_FILTER] = "localefilter",
+	[ITS_TERMINOLOGY] = "terminology",
 };
 
 int its_category_parse(const char *name, enum its_category *cat)
@@ -1469,6 +1435,11 @@ static void report_values(const struct its_doc *its, enum its_category cat, xmlN
 	case ITS_LOCALE_FILTER:
 		buf_addf(out, "\tlocaleFilterList=\"%s\"\tlocaleFilterType=\"%s\"", v->filter,
 		         v->filter_exclude ? "exclude" : "include");
+		break;
+	case ITS_TERMINOLOGY:
+		buf_addf(out, "\tterm=\"%s\"", v->term ? "yes" : "no");
+		if (v->term && v->term_info)
+			buf_addf(out, "\ttermInfoRef=\"%s\"", v->term_info);
 		break;
 	default:
 		break;

@@ -15,8 +15,10 @@
  *   all read values from here, so they cannot disagree.
  *
  * Data categories: Translate, Localization Note, Elements Within Text,
- * Preserve Space, Language Information, Id Value, Locale Filter.  Rules of
- * other categories are accepted and ignored.
+ * Preserve Space, Language Information, Id Value, Locale Filter,
+ * Terminology (its:term, its:termRule; termInfoRef kept, the pointers to
+ * term information accepted and not followed).  Rules of other categories
+ * are accepted and ignored.
  *
  * Ownership: its_doc_new numbers the document's element and attribute
  * nodes through their `_private` field (the document must not be given to
@@ -43,6 +45,7 @@ enum its_category {
 	ITS_LANG,
 	ITS_ID_VALUE,
 	ITS_LOCALE_FILTER,
+	ITS_TERMINOLOGY,
 	ITS_CATEGORY_COUNT
 };
 
@@ -105,6 +108,12 @@ const char *its_id_value(const struct its_doc *its, xmlNodePtr node); /* NULL: n
 const char *its_locale_filter(const struct its_doc *its, xmlNodePtr node, int *exclude);
 
 /*
+ * 1 when NODE is a term (ITS 2.0 §8.4: its:term="yes", or a termRule;
+ * not inherited); *INFO, when not NULL, is set to its termInfoRef or NULL.
+ */
+int its_term(const struct its_doc *its, xmlNodePtr node, const char **info);
+
+/*
  * 1 when the Locale Filter of NODE admits the language LANG (a BCP 47
  * tag; "nl_BE" is read as "nl-BE"): ITS 2.0 §8.10, each range of the list
  * matched by RFC 4647 §3.3.2 extended filtering ("*-CH" admits "de-CH").
@@ -121,7 +130,8 @@ int its_is_markup(xmlNodePtr element);
 /*
  * The category named NAME as the W3C test suite names its folders
  * ("translate", "localizationnote", "elementswithintext",
- * "preservespace", "languageinformation", "idvalue", "localefilter").
+ * "preservespace", "languageinformation", "idvalue", "localefilter",
+ * "terminology").
  * Returns 0 and sets *CAT, or -1.
  */
 int its_category_parse(const char *name, enum its_category *cat);

@@ -1,14 +1,17 @@
 /*
- * report: the HTML status page and the SVG badges.  See report.h.
+ * report: the HTML status page and the SVG badges.  See report.h; the
+ * review pages are in report-review.c, and what both kinds of page share
+ * is here (report-html.h).
  *
- * Both are libxml2 trees, serialized by libxml2, so that every title,
- * file name and problem text is escaped by the library, never by hand.
- * The page carries its CSS inline and needs no script: it can be opened
- * from disk, attached to a CI run or published as it is.
+ * Pages and badges are libxml2 trees, serialized by libxml2, so that
+ * every title, file name, message and problem text is escaped by the
+ * library, never by hand.  A page carries its style inline and works
+ * without its one script (which sorts the tables): it can be opened from
+ * disk, attached to a CI run or published as it is.
  */
 #include <config.h>
 
-#include "report.h"
+#include "report-html.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -20,50 +23,154 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "mem.h"
+#include "msgindex.h"
 #include "uni.h"
 
-static const char page_css[] =
-    "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:60em;padding:0 1em;"
-    "color:#1b1b1b;line-height:1.4}"
-    "h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ccc}"
-    "table{border-collapse:collapse;width:100%}"
-    "th,td{text-align:left;padding:.3em .5em;border-bottom:1px solid #eee;vertical-align:top}"
-    "td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
-    ".bar{display:flex;height:1em;min-width:10em;background:#d32f2f;border-radius:3px;"
-    "overflow:hidden}"
-    ".bar .t{background:#2e7d32}.bar .f{background:#f9a825}.bar .r{background:#6a1b9a}.bar "
-    ".u{background:#d32f2f}"
-    ".file{color:#555;font-size:.85em}"
-    ".below{color:#b71c1c;font-weight:bold}.ok{color:#1b5e20;font-weight:bold}"
-    ".prep{color:#555;font-style:italic}"
-    ".error{color:#b71c1c}.warning{color:#8d5a00}"
-    ".legend span{display:inline-block;width:.8em;height:.8em;margin:0 .3em 0 1em}"
-    "ul.problems{padding-left:1.2em}ul.problems li{margin:.2em 0}"
-    "code{font-size:.9em}";
+/* --- What the pages share ---------------------------------------------------------- */
 
-static xmlNodePtr element(xmlNodePtr parent, const char *name, const char *text)
+static const char page_css[] =
+    "body{font-family:system-ui,sans-serif;margin:0 auto;max-width:72em;padding:.5em 1em 3em;"
+    "color:#1b1b1b;background:#fff;line-height:1.45}"
+    "h1{font-size:1.6em;margin:.6em 0 .3em}h2{margin-top:2em;border-bottom:2px solid #ddd;"
+    "padding-bottom:.2em}h3{margin:1.5em 0 .5em}a{color:#0b57a3}"
+    "table{border-collapse:collapse;width:100%}"
+    "th,td{text-align:left;padding:.35em .5em;border-bottom:1px solid #e3e3e3;vertical-align:top}"
+    "thead th{border-bottom:2px solid #bbb;font-size:.9em;white-space:nowrap}"
+    "th button{font:inherit;font-weight:bold;color:inherit;background:none;border:0;padding:0;"
+    "cursor:pointer;text-align:left}"
+    "th[aria-sort=ascending] button::after{content:\" \\25B2\"}"
+    "th[aria-sort=descending] button::after{content:\" \\25BC\"}"
+    "td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
+    "td.date{white-space:nowrap}"
+    ".bar{display:flex;height:.8em;min-width:6em;background:#c62828;border-radius:3px;"
+    "overflow:hidden;margin-top:.25em}"
+    ".bar .t{background:#2e7d32}.bar .f{background:#f9a825}.bar .r{background:#6a1b9a}"
+    ".bar .u{background:#c62828}"
+    ".file{color:#555;font-size:.85em;overflow-wrap:anywhere}"
+    ".fail{color:#b71c1c;font-weight:bold}.pass{color:#1b5e20;font-weight:bold}"
+    ".prep{color:#555;font-style:italic}"
+    ".label{display:inline-block;padding:0 .4em;border-radius:3px;font-size:.8em;"
+    "font-weight:bold;color:#fff;background:#555}"
+    ".label.error,.label.untranslated,.label.same-as-source{background:#b71c1c}"
+    ".label.warning,.label.fuzzy{background:#8a5300}"
+    ".label.rejected{background:#6a1b9a}.label.translated{background:#1b5e20}"
+    ".legend .key{white-space:nowrap;margin-right:1em}"
+    ".legend .key span{display:inline-block;width:.8em;height:.8em;margin-right:.3em;"
+    "border-radius:2px}"
+    "ul.problems{padding-left:0;list-style:none}"
+    "ul.problems li{margin:.6em 0;padding:.4em .6em;border-left:4px solid #8a5300;"
+    "background:#fafafa}"
+    "ul.problems li.error{border-color:#b71c1c}ul.problems li.rejected{border-color:#6a1b9a}"
+    "dl.pair{display:grid;grid-template-columns:max-content 1fr;gap:.2em .8em;margin:.4em 0 0}"
+    "dl.pair dt{color:#555;font-size:.85em}dl.pair dd{margin:0;overflow-wrap:anywhere}"
+    ".tag{font-family:ui-monospace,monospace;font-size:.85em;color:#6a1b9a;background:#f3e5f5;"
+    "border-radius:2px;padding:0 .15em}"
+    ".note{color:#555;font-size:.9em}code{font-size:.9em}"
+    ".unit{border:1px solid #ddd;border-left:6px solid #c62828;border-radius:4px;"
+    "margin:1em 0;padding:.5em .8em}"
+    ".unit.translated{border-left-color:#2e7d32}.unit.fuzzy{border-left-color:#f9a825}"
+    ".unit.rejected{border-left-color:#6a1b9a}"
+    ".unit .head{display:flex;flex-wrap:wrap;gap:.3em .8em;align-items:baseline;"
+    "font-size:.9em}"
+    ".columns{display:grid;grid-template-columns:1fr 1fr;gap:.3em 1.5em}"
+    ".columns p{margin:.2em 0}.col{color:#555;font-size:.8em;margin:.4em 0 0}"
+    ".missing{color:#555;font-style:italic}"
+    "del{background:#ffebee;color:#8e0000}ins{background:#e8f5e9;color:#1b5e20}"
+    "#only-work:checked~ol .unit.translated:not(.problem){display:none}"
+    "ol.units{list-style:none;padding:0}"
+    "@media (max-width:40em){"
+    "table.cards thead{position:absolute;width:1px;height:1px;overflow:hidden;"
+    "clip:rect(0 0 0 0)}"
+    "table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:auto}"
+    "table.cards tr{border:1px solid #ddd;border-radius:4px;margin:.6em 0;padding:.3em}"
+    "table.cards td{border:0;padding:.1em .3em;text-align:left}"
+    "table.cards td[data-label]::before{content:attr(data-label) \": \";font-weight:bold;"
+    "font-size:.85em;color:#555}"
+    "table.cards td.num{display:inline-block;margin-right:1em}"
+    "dl.pair,.columns{grid-template-columns:1fr}}";
+
+/* Sorts a table by the column whose header is clicked (data-sort, else the text). */
+static const char sort_script[] =
+    "document.querySelectorAll('table.sortable').forEach(function(t){"
+    "var heads=Array.prototype.slice.call(t.tHead.rows[0].cells);"
+    "heads.forEach(function(th,i){"
+    "var b=document.createElement('button');b.type='button';b.textContent=th.textContent;"
+    "th.textContent='';th.appendChild(b);"
+    "b.addEventListener('click',function(){"
+    "var up=th.getAttribute('aria-sort')!=='ascending';"
+    "heads.forEach(function(h){h.removeAttribute('aria-sort');});"
+    "th.setAttribute('aria-sort',up?'ascending':'descending');"
+    "var body=t.tBodies[0],rows=Array.prototype.slice.call(body.rows);"
+    "function key(r){var c=r.cells[i];return c.hasAttribute('data-sort')?"
+    "parseFloat(c.getAttribute('data-sort')):c.textContent.trim();}"
+    "rows.sort(function(x,y){var a=key(x),z=key(y);"
+    "var d=typeof a==='number'?a-z:String(a).localeCompare(z);return up?d:-d;});"
+    "rows.forEach(function(r){body.appendChild(r);});});});});";
+
+xmlNodePtr report_el(xmlNodePtr parent, const char *name, const char *text)
 {
 	return xmlNewTextChild(parent, NULL, BAD_CAST name, text ? BAD_CAST text : NULL);
 }
 
-static void attr(xmlNodePtr node, const char *name, const char *value)
+void report_attr(xmlNodePtr node, const char *name, const char *value)
 {
 	xmlNewProp(node, BAD_CAST name, BAD_CAST value);
 }
 
-static void add_text(xmlNodePtr parent, const char *text)
+void report_text(xmlNodePtr parent, const char *text)
 {
 	xmlAddChild(parent, xmlNewText(BAD_CAST text));
 }
 
-/* A bar of translated, fuzzy, rejected and untranslated words, with a text equivalent. */
-static void progress_bar(xmlNodePtr parent, const struct check_counts *c)
+xmlDocPtr report_page_new(const char *title, xmlNodePtr *body)
+{
+	htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
+	xmlNodePtr html, head, meta;
+
+	xmlCreateIntSubset(doc, BAD_CAST "html", NULL, NULL);
+	html = xmlNewNode(NULL, BAD_CAST "html");
+	report_attr(html, "lang", "en");
+	xmlDocSetRootElement(doc, html);
+	head = report_el(html, "head", NULL);
+	report_attr(report_el(head, "meta", NULL), "charset", "utf-8");
+	meta = report_el(head, "meta", NULL);
+	report_attr(meta, "name", "viewport");
+	report_attr(meta, "content", "width=device-width, initial-scale=1");
+	/* A tool of the team's, wherever it is published. */
+	meta = report_el(head, "meta", NULL);
+	report_attr(meta, "name", "robots");
+	report_attr(meta, "content", "noindex");
+	report_el(head, "title", title);
+	report_el(head, "style", page_css);
+	*body = report_el(html, "body", NULL);
+	return doc;
+}
+
+int report_page_write(xmlDocPtr doc, const char *path, struct diag *d)
+{
+	xmlOutputBufferPtr out;
+	int rc;
+
+	/* UTF-8 as it is: with no encoding given, libxml2 would write every
+	 * accented letter as a named entity. */
+	doc->encoding = xmlStrdup(BAD_CAST "UTF-8");
+	out = xmlAllocOutputBuffer(NULL);
+	htmlDocContentDumpFormatOutput(out, doc, "UTF-8", 1);
+	xmlOutputBufferFlush(out);
+	rc = report_write(path, (const char *)xmlOutputBufferGetContent(out),
+	                  xmlOutputBufferGetSize(out), d);
+	xmlOutputBufferClose(out);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+void report_bar(xmlNodePtr parent, const struct check_counts *c)
 {
 	static const char *const classes[] = { "t", "f", "r", "u" };
-	static const char *const names[] = { "translated", "fuzzy", "rejected", "untranslated" };
 	unsigned long parts[4];
 	char label[200], style[48];
-	xmlNodePtr bar = element(parent, "div", NULL);
+	xmlNodePtr bar = report_el(parent, "div", NULL);
 	int i;
 
 	parts[0] = c->words_translated;
@@ -73,10 +180,10 @@ static void progress_bar(xmlNodePtr parent, const struct check_counts *c)
 	snprintf(label, sizeof label,
 	         "%lu words translated, %lu fuzzy, %lu rejected, %lu untranslated", parts[0],
 	         parts[1], parts[2], parts[3]);
-	attr(bar, "class", "bar");
-	attr(bar, "role", "img");
-	attr(bar, "aria-label", label);
-	attr(bar, "title", label);
+	report_attr(bar, "class", "bar");
+	report_attr(bar, "role", "img");
+	report_attr(bar, "aria-label", label);
+	report_attr(bar, "title", label);
 	for (i = 0; i < 4; i++) {
 		char pct[32];
 		xmlNodePtr span;
@@ -85,55 +192,42 @@ static void progress_bar(xmlNodePtr parent, const struct check_counts *c)
 			continue;
 		report_percent(100.0 * (double)parts[i] / (double)c->words, pct, sizeof pct);
 		snprintf(style, sizeof style, "width:%s%%", pct);
-		span = element(bar, "span", NULL);
-		attr(span, "class", classes[i]);
-		attr(span, "style", style);
-		attr(span, "title", names[i]);
+		span = report_el(bar, "span", NULL);
+		report_attr(span, "class", classes[i]);
+		report_attr(span, "style", style);
 	}
 }
 
-/*
- * The gate's verdict for L, exactly check_failed's, with its reason: "below
- * the 80% gate", "fails the gate: 2 errors", "at or above the 60% gate"...
- */
-static void gate_text(xmlNodePtr parent, const struct check_lang *l, int strict)
+void report_message(xmlNodePtr parent, const char *text)
 {
-	size_t errors = check_problems(l, NULL, strict ? DIAG_WARNING : DIAG_ERROR);
-	char text[128];
-	xmlNodePtr span;
+	const char *p = text;
 
-	if (l->unreadable)
-		snprintf(text, sizeof text, "the catalog cannot be read");
-	else if (l->preparing)
-		snprintf(text, sizeof text, "in preparation: not on the site, not gated");
-	else if (check_below(l))
-		snprintf(text, sizeof text, "below the %g%% gate", l->threshold);
-	else if (errors)
-		snprintf(text, sizeof text, "fails the gate: %zu %s%s", errors,
-		         strict ? "problem" : "error", errors == 1 ? "" : "s");
-	else if (l->threshold >= 0)
-		snprintf(text, sizeof text, "at or above the %g%% gate", l->threshold);
-	else
-		return;
-	span = element(parent, "span", text);
-	attr(span, "class", check_failed(l, strict) ? "below" : l->preparing ? "prep" : "ok");
+	while (*p) {
+		const char *lt = strchr(p, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+		struct buf part = BUF_INIT;
+
+		if (!lt || !gt) {
+			report_text(parent, p);
+			break;
+		}
+		if (lt > p) {
+			buf_add(&part, p, (size_t)(lt - p));
+			report_text(parent, buf_str(&part));
+			buf_truncate(&part, 0);
+		}
+		buf_add(&part, lt, (size_t)(gt + 1 - lt));
+		report_attr(report_el(parent, "span", buf_str(&part)), "class", "tag");
+		buf_release(&part);
+		p = gt + 1;
+	}
 }
 
-static void number_cell(xmlNodePtr row, const char *text)
+/* 1 when NAME can be a file or folder name as it is. */
+static int safe_name(const char *name)
 {
-	attr(element(row, "td", text), "class", "num");
-}
-
-static void counts_cells(xmlNodePtr row, const struct check_counts *c)
-{
-	char text[64];
-
-	report_percent(check_percent(c), text, sizeof text);
-	strcat(text, "%");
-	number_cell(row, text);
-	progress_bar(element(row, "td", NULL), c);
-	snprintf(text, sizeof text, "%lu / %lu", c->words_translated, c->words);
-	number_cell(row, text);
+	return name[0] && name[0] != '.' &&
+	       strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-@.") ==
+	           strlen(name);
 }
 
 /*
@@ -152,212 +246,554 @@ static void lang_anchor(const struct check_report *r, size_t i, char *out, size_
 		snprintf(out, size, "lang-%s", r->langs[i].lang);
 }
 
-static void summary_table(xmlNodePtr body, const struct check_report *r, int strict)
+char *report_review_dir(const struct check_report *r, size_t i)
 {
-	xmlNodePtr table = element(body, "table", NULL), row, cell, a;
+	char anchor[128];
+
+	if (!safe_name(r->langs[i].lang) || strlen(r->langs[i].lang) > 64)
+		return NULL;
+	lang_anchor(r, i, anchor, sizeof anchor);
+	return xstrdup(anchor + strlen("lang-"));
+}
+
+char **report_review_names(const struct check_lang *l)
+{
+	char **names = xcalloc(l->file_count + 1, sizeof *names);
+	struct msgindex taken;
 	size_t i;
 
-	row = element(element(table, "thead", NULL), "tr", NULL);
-	element(row, "th", "Language");
-	element(row, "th", "Translated");
-	element(row, "th", "Progress (words)");
-	element(row, "th", "Words");
-	element(row, "th", "Gate");
-	element(row, "th", "Problems");
-	table = element(table, "tbody", NULL);
-	for (i = 0; i < r->lang_count; i++) {
-		const struct check_lang *l = &r->langs[i];
-		char href[96], text[64];
+	msgindex_init(&taken);
+	for (i = 0; i < l->file_count; i++) {
+		const char *path = l->files[i].path, *slash = strrchr(path, '/'), *dot;
+		struct buf stem = BUF_INIT, name = BUF_INIT;
+		size_t k, n = 1;
 
-		row = element(table, "tr", NULL);
-		cell = element(row, "td", NULL);
-		href[0] = '#';
-		lang_anchor(r, i, href + 1, sizeof href - 1);
-		a = element(cell, "a", l->lang);
-		attr(a, "href", href);
-		counts_cells(row, &l->counts);
-		cell = element(row, "td", NULL);
-		gate_text(cell, l, strict);
-		snprintf(text, sizeof text, "%zu errors, %zu warnings",
-		         check_problems(l, NULL, DIAG_ERROR),
-		         check_problems(l, NULL, DIAG_WARNING) -
-		             check_problems(l, NULL, DIAG_ERROR));
-		element(row, "td", text);
+		path = slash ? slash + 1 : path;
+		dot = strrchr(path, '.');
+		buf_add(&stem, path, dot && dot != path ? (size_t)(dot - path) : strlen(path));
+		/* Whatever a reference holds, the name is a plain one. */
+		for (k = 0; k < stem.len; k++)
+			if (!strchr(
+			        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-",
+			        stem.data[k]))
+				stem.data[k] = '-';
+		if (!stem.len || stem.len > 200) {
+			buf_release(&stem);
+			continue;
+		}
+		buf_addf(&name, "%s.html", buf_str(&stem));
+		while (msgindex_find(&taken, NULL, buf_str(&name)) != MSGINDEX_NONE) {
+			buf_truncate(&name, 0);
+			buf_addf(&name, "%s-%zu.html", buf_str(&stem), ++n);
+		}
+		names[i] = buf_detach(&name);
+		msgindex_add(&taken, NULL, names[i]);
+		buf_release(&stem);
+	}
+	msgindex_release(&taken);
+	return names;
+}
+
+void report_review_names_free(char **names, size_t count)
+{
+	size_t i;
+
+	for (i = 0; names && i < count; i++)
+		free(names[i]);
+	free(names);
+}
+
+int report_page_address(const struct report_options *o, const struct check_lang *l,
+                        const struct check_file *f, const char *up, struct buf *out)
+{
+	const char *p;
+
+	buf_truncate(out, 0);
+	if (!o->page_link || !f->id || !safe_name(f->id) || !safe_name(l->lang))
+		return -1;
+	if (up && !strstr(o->page_link, "://") && o->page_link[0] != '/')
+		buf_adds(out, up);
+	for (p = o->page_link; *p;) {
+		if (strncmp(p, "{lang}", 6) == 0) {
+			buf_adds(out, l->lang);
+			p += 6;
+		} else if (strncmp(p, "{id}", 4) == 0) {
+			buf_adds(out, f->id);
+			p += 4;
+		} else {
+			buf_addc(out, *p++);
+		}
+	}
+	return 0;
+}
+
+/* --- The status page ----------------------------------------------------------------- */
+
+/* The gate's verdict for L (check_verdict), in a span that says pass or fail. */
+static void verdict(xmlNodePtr parent, const struct check_lang *l, int strict)
+{
+	struct buf text = BUF_INIT;
+
+	check_verdict(l, strict, &text);
+	if (text.len)
+		report_attr(report_el(parent, "span", buf_str(&text)), "class",
+		            l->preparing              ? "prep"
+		            : check_failed(l, strict) ? "fail"
+		                                      : "pass");
+	buf_release(&text);
+}
+
+static xmlNodePtr cell(xmlNodePtr row, const char *label, const char *text)
+{
+	xmlNodePtr td = report_el(row, "td", text);
+
+	if (label)
+		report_attr(td, "data-label", label);
+	return td;
+}
+
+static xmlNodePtr number_cell(xmlNodePtr row, const char *label, unsigned long n)
+{
+	char text[32];
+	xmlNodePtr td;
+
+	snprintf(text, sizeof text, "%lu", n);
+	td = cell(row, label, text);
+	report_attr(td, "class", "num");
+	report_attr(td, "data-sort", text);
+	return td;
+}
+
+/* "72.3%" and a bar under it, sorted by the percentage. */
+static void progress_cell(xmlNodePtr row, const char *label, const struct check_counts *c)
+{
+	char pct[32];
+	xmlNodePtr td;
+
+	report_percent(check_percent(c), pct, sizeof pct);
+	td = cell(row, label, NULL);
+	report_attr(td, "data-sort", pct);
+	strcat(pct, "%");
+	report_text(td, pct);
+	report_bar(td, c);
+}
+
+static void head_row(xmlNodePtr table, const char *const *names)
+{
+	xmlNodePtr row = report_el(report_el(table, "thead", NULL), "tr", NULL);
+
+	for (; *names; names++)
+		report_attr(report_el(row, "th", *names), "scope", "col");
+}
+
+/* "Dutch (nl)", or the code alone when ICU does not know it. */
+static void language_label(const struct check_lang *l, struct buf *out)
+{
+	char *name = uni_language_name(l->lang, "en");
+
+	buf_truncate(out, 0);
+	if (name && strcmp(name, l->lang) != 0)
+		buf_addf(out, "%s (%s)", name, l->lang);
+	else
+		buf_adds(out, l->lang);
+	free(name);
+}
+
+/* The number of L's files that are articles (with an id), and of those published. */
+static void count_articles(const struct check_lang *l, size_t *articles, size_t *published)
+{
+	size_t i;
+
+	*articles = *published = 0;
+	for (i = 0; i < l->file_count; i++) {
+		if (!l->files[i].id)
+			continue;
+		(*articles)++;
+		*published += check_file_published(l, &l->files[i]) == 1;
 	}
 }
 
-static void files_table(xmlNodePtr section, const struct check_lang *l)
+static void problems_text(const struct check_lang *l, struct buf *out)
 {
-	xmlNodePtr table, row, cell, title;
+	size_t rejected = check_rejections(l);
+	size_t errors = check_problems(l, NULL, DIAG_ERROR) - rejected;
+	size_t warnings = check_problems(l, NULL, DIAG_WARNING) - errors - rejected;
+
+	buf_truncate(out, 0);
+	if (rejected)
+		buf_addf(out, "%zu rejected, ", rejected);
+	buf_addf(out, "%zu error%s, %zu warning%s", errors, errors == 1 ? "" : "s", warnings,
+	         warnings == 1 ? "" : "s");
+}
+
+static void summary_table(xmlNodePtr body, const struct check_report *r, int strict)
+{
+	static const char *const heads[] = { "Language", "Translated", "Articles on the site",
+		                             "Gate",     "Problems",   NULL };
+	xmlNodePtr table = report_el(body, "table", NULL), row, td, a;
+	struct buf text = BUF_INIT;
+	size_t i;
+
+	report_attr(table, "class", "cards");
+	head_row(table, heads);
+	table = report_el(table, "tbody", NULL);
+	for (i = 0; i < r->lang_count; i++) {
+		const struct check_lang *l = &r->langs[i];
+		char href[96], n[64];
+		size_t articles, published;
+
+		row = report_el(table, "tr", NULL);
+		td = cell(row, NULL, NULL);
+		href[0] = '#';
+		lang_anchor(r, i, href + 1, sizeof href - 1);
+		language_label(l, &text);
+		a = report_el(td, "a", buf_str(&text));
+		report_attr(a, "href", href);
+		progress_cell(row, heads[1], &l->counts);
+		count_articles(l, &articles, &published);
+		if (l->threshold >= 0 && !l->preparing)
+			snprintf(n, sizeof n, "%zu of %zu", published, articles);
+		else
+			snprintf(n, sizeof n, "none (%zu articles)", articles);
+		cell(row, heads[2], n);
+		verdict(cell(row, heads[3], NULL), l, strict);
+		problems_text(l, &text);
+		cell(row, heads[4], buf_str(&text));
+	}
+	buf_release(&text);
+}
+
+/*
+ * The order of L's files on the page: articles newest first, as the site
+ * lists them (then by path), and the other files (the site's texts) last.
+ */
+static int compare_files(const void *a, const void *b)
+{
+	const struct check_file *x = *(const struct check_file *const *)a;
+	const struct check_file *y = *(const struct check_file *const *)b;
+	int c;
+
+	if (!x->date != !y->date)
+		return x->date ? -1 : 1;
+	if (x->date && (c = strcmp(y->date, x->date)) != 0)
+		return c;
+	return strcmp(x->path, y->path);
+}
+
+/* The problems of L in source file PATH. */
+static size_t file_problems(const struct check_lang *l, const char *path)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < l->problem_count; i++)
+		n += l->problems[i].source_file && strcmp(l->problems[i].source_file, path) == 0;
+	return n;
+}
+
+/* "yes, read it", "yes, with outdated passages", "no"; or the reason there is no answer. */
+static void published_cell(xmlNodePtr row, const char *label, const struct check_lang *l,
+                           const struct check_file *f, const struct report_options *o)
+{
+	xmlNodePtr td = cell(row, label, NULL);
+	struct buf href = BUF_INIT;
+	int published = check_file_published(l, f);
+
+	if (!f->id) {
+		report_text(td, published < 0 ? "\xe2\x80\x94" : "with the language");
+		report_attr(td, "data-sort", "2");
+		return;
+	}
+	if (published < 0) {
+		report_text(td, l->preparing ? "no (in preparation)" : "\xe2\x80\x94");
+		report_attr(td, "data-sort", "0");
+		return;
+	}
+	report_attr(td, "data-sort", published ? "1" : "0");
+	if (!published) {
+		report_text(td, "no");
+		return;
+	}
+	report_text(td, f->counts.fuzzy ? "yes, outdated in places " : "yes ");
+	if (report_page_address(o, l, f, NULL, &href) == 0) {
+		xmlNodePtr a = report_el(td, "a", "read it");
+
+		report_attr(a, "href", buf_str(&href));
+		report_attr(a, "hreflang", l->lang);
+	}
+	buf_release(&href);
+}
+
+static void files_table(xmlNodePtr section, const struct check_report *r, size_t li,
+                        const struct report_options *o)
+{
+	static const char *const heads[] = {
+		"Article",      "Date",  "Translated", "On the site", "Words to translate",
+		"Untranslated", "Fuzzy", "Rejected",   "Problems",    NULL
+	};
+	const struct check_lang *l = &r->langs[li];
+	const struct check_file **order;
+	char **names = o->review ? report_review_names(l) : NULL;
+	char *dir = o->review ? report_review_dir(r, li) : NULL;
+	xmlNodePtr table, row, td, title;
+	struct buf href = BUF_INIT;
 	size_t i;
 
 	if (!l->file_count)
 		return;
-	element(section, "h3", "Articles");
-	table = element(section, "table", NULL);
-	row = element(element(table, "thead", NULL), "tr", NULL);
-	element(row, "th", "Article");
-	element(row, "th", "Translated");
-	element(row, "th", "Progress (words)");
-	element(row, "th", "Words");
-	table = element(table, "tbody", NULL);
+	report_el(section, "h3", "Articles");
+	order = xmalloc(l->file_count * sizeof *order);
+	for (i = 0; i < l->file_count; i++)
+		order[i] = &l->files[i];
+	qsort(order, l->file_count, sizeof *order, compare_files);
+	table = report_el(section, "table", NULL);
+	report_attr(table, "class", "cards sortable");
+	head_row(table, heads);
+	table = report_el(table, "tbody", NULL);
 	for (i = 0; i < l->file_count; i++) {
-		const struct check_file *f = &l->files[i];
+		const struct check_file *f = order[i];
+		const char *name = names ? names[f - l->files] : NULL;
+		char sort[32];
 
-		row = element(table, "tr", NULL);
-		cell = element(row, "td", NULL);
-		if (f->title) {
-			/* The title is in the source language: say so to screen readers. */
-			title = element(cell, "span", f->title);
-			attr(title, "lang", l->source_lang);
-			element(cell, "br", NULL);
+		row = report_el(table, "tr", NULL);
+		td = cell(row, NULL, NULL);
+		title = td;
+		if (dir && name) {
+			buf_truncate(&href, 0);
+			buf_addf(&href, "%s/%s", dir, name);
+			title = report_el(td, "a", NULL);
+			report_attr(title, "href", buf_str(&href));
 		}
-		attr(element(cell, "span", f->path), "class", "file");
-		counts_cells(row, &f->counts);
+		/* The title is in the source language: say so to screen readers. */
+		if (f->title)
+			report_attr(report_el(title, "span", f->title), "lang", l->source_lang);
+		else
+			report_text(title, f->path);
+		report_el(td, "br", NULL);
+		report_attr(report_el(td, "span", f->path), "class", "file");
+		td = cell(row, heads[1], f->date ? f->date : "");
+		report_attr(td, "class", "date");
+		/* "2015-11-25" sorts as 20151125. */
+		snprintf(sort, sizeof sort, "%.4s%.2s%.2s",
+		         f->date && strlen(f->date) == 10 ? f->date : "0000-00-00",
+		         f->date && strlen(f->date) == 10 ? f->date + 5 : "00",
+		         f->date && strlen(f->date) == 10 ? f->date + 8 : "00");
+		report_attr(td, "data-sort", sort);
+		progress_cell(row, heads[2], &f->counts);
+		published_cell(row, heads[3], l, f, o);
+		number_cell(row, heads[4],
+		            check_file_published(l, f) == 0
+		                ? check_words_missing(f->counts.words, f->counts.words_translated,
+		                                      l->threshold)
+		                : 0);
+		number_cell(row, heads[5], f->counts.untranslated);
+		number_cell(row, heads[6], f->counts.fuzzy);
+		number_cell(row, heads[7], f->counts.rejected);
+		number_cell(row, heads[8], file_problems(l, f->path));
 	}
+	free(order);
+	free(dir);
+	report_review_names_free(names, l->file_count);
+	buf_release(&href);
 }
 
-static void problems_list(xmlNodePtr section, const struct check_lang *l,
+/* The review page that shows line LINE of L's catalog, "nl/slug.html#L189", into OUT. */
+static int review_anchor(const struct check_report *r, size_t li, char **names,
+                         const struct check_problem *p, struct buf *out)
+{
+	const struct check_lang *l = &r->langs[li];
+	char *dir;
+	size_t i;
+
+	if (!names || !p->source_file || !p->line)
+		return -1;
+	for (i = 0; i < l->file_count; i++)
+		if (strcmp(l->files[i].path, p->source_file) == 0)
+			break;
+	if (i == l->file_count || !names[i] || !(dir = report_review_dir(r, li)))
+		return -1;
+	buf_addf(out, "%s/%s#L%ld", dir, names[i], p->line);
+	free(dir);
+	return 0;
+}
+
+/* What a problem's severity means on the site: rejected, error or warning. */
+static const char *problem_kind(const struct check_problem *p)
+{
+	return p->rejected ? "rejected" : diag_severity_name(p->severity);
+}
+
+static void problems_list(xmlNodePtr section, const struct check_report *r, size_t li,
                           const struct report_options *o)
 {
-	xmlNodePtr list, item, a;
+	const struct check_lang *l = &r->langs[li];
+	char **names = o->review ? report_review_names(l) : NULL;
+	xmlNodePtr list, item, p_el, a, dl;
 	size_t i;
 	char heading[64];
 
 	snprintf(heading, sizeof heading, "Problems (%zu)", l->problem_count);
-	element(section, "h3", heading);
+	report_el(section, "h3", heading);
 	if (!l->problem_count) {
-		element(section, "p", "None found.");
+		report_el(section, "p", "None found.");
+		report_review_names_free(names, l->file_count);
 		return;
 	}
-	list = element(section, "ul", NULL);
-	attr(list, "class", "problems");
+	list = report_el(section, "ul", NULL);
+	report_attr(list, "class", "problems");
 	for (i = 0; i < l->problem_count; i++) {
 		const struct check_problem *p = &l->problems[i];
 		struct buf href = BUF_INIT, where = BUF_INIT, tail = BUF_INIT;
 
-		item = element(list, "li", NULL);
-		attr(item, "class", diag_severity_name(p->severity));
-		buf_addf(&href, "%s%s", o->link_base ? o->link_base : "", p->file);
+		item = report_el(list, "li", NULL);
+		report_attr(item, "class", problem_kind(p));
+		p_el = report_el(item, "p", NULL);
 		buf_addf(&where, "%s", p->file);
-		if (p->line) {
-			buf_addf(&href, "#L%ld", p->line);
+		if (p->line)
 			buf_addf(&where, ":%ld", p->line);
+		/* A link only where it leads somewhere: the message on its review
+		 * page, else (the header, a file) the repository, if given. */
+		if (review_anchor(r, li, names, p, &href) == 0 || o->link_base) {
+			if (!href.len) {
+				buf_addf(&href, "%s%s", o->link_base, p->file);
+				if (p->line)
+					buf_addf(&href, "#L%ld", p->line);
+			}
+			a = report_el(p_el, "a", buf_str(&where));
+			report_attr(a, "href", buf_str(&href));
+		} else {
+			report_el(p_el, "code", buf_str(&where));
 		}
-		a = element(item, "a", buf_str(&where));
-		attr(a, "href", buf_str(&href));
-		buf_addf(&tail, ": %s: ", diag_severity_name(p->severity));
-		add_text(item, buf_str(&tail));
-		buf_truncate(&tail, 0);
-		buf_addf(&tail, "[%s]", p->id);
-		element(item, "code", buf_str(&tail));
+		report_text(p_el, " ");
+		report_attr(report_el(p_el, "span", problem_kind(p)), "class",
+		            p->rejected                 ? "label rejected"
+		            : p->severity == DIAG_ERROR ? "label error"
+		                                        : "label warning");
+		buf_addf(&tail, " [%s]", p->id);
+		report_el(p_el, "code", buf_str(&tail) + 1);
 		buf_truncate(&tail, 0);
 		buf_addf(&tail, " %s", p->text);
-		add_text(item, buf_str(&tail));
+		report_text(p_el, buf_str(&tail));
+		if (p->source) {
+			dl = report_el(item, "dl", NULL);
+			report_attr(dl, "class", "pair");
+			report_el(dl, "dt", "Source");
+			report_message(report_el(dl, "dd", NULL), p->source);
+			xmlSetProp(dl->last, BAD_CAST "lang", BAD_CAST l->source_lang);
+			if (p->translation) {
+				report_el(dl, "dt", "Translation");
+				report_message(report_el(dl, "dd", NULL), p->translation);
+				xmlSetProp(dl->last, BAD_CAST "lang", BAD_CAST l->lang);
+			}
+		}
 		buf_release(&href);
 		buf_release(&where);
 		buf_release(&tail);
 	}
+	report_review_names_free(names, l->file_count);
 }
 
 static void lang_section(xmlNodePtr body, const struct check_report *r, size_t i,
                          const struct report_options *o)
 {
 	const struct check_lang *l = &r->langs[i];
-	xmlNodePtr section = element(body, "section", NULL), h2, p;
+	xmlNodePtr section = report_el(body, "section", NULL), h2, p;
 	char id[96], text[256], pct[32];
 	const struct check_counts *c = &l->counts;
+	struct buf label = BUF_INIT;
 
 	lang_anchor(r, i, id, sizeof id);
-	attr(section, "id", id);
+	report_attr(section, "id", id);
+	language_label(l, &label);
 	if (l->unreadable) {
-		snprintf(text, sizeof text, "%s: ", l->lang);
-		h2 = element(section, "h2", text);
-		gate_text(h2, l, o->strict);
-		p = element(section, "p", "Catalog ");
-		element(p, "code", l->po);
-		add_text(p, ": nothing of this language is updated until it can be read again; "
-		            "the site keeps its pages of the last good run.");
-		problems_list(section, l, o);
+		snprintf(text, sizeof text, "%s: ", buf_str(&label));
+		h2 = report_el(section, "h2", text);
+		verdict(h2, l, o->strict);
+		p = report_el(section, "p", "Catalog ");
+		report_el(p, "code", l->po);
+		report_text(p, ": nothing of this language is updated until it can be read again; "
+		               "the site keeps its pages of the last good run.");
+		problems_list(section, r, i, o);
+		buf_release(&label);
 		return;
 	}
 	report_percent(check_percent(c), pct, sizeof pct);
-	snprintf(text, sizeof text, "%s: %s%% ", l->lang, pct);
-	h2 = element(section, "h2", text);
-	gate_text(h2, l, o->strict);
-	progress_bar(section, c);
+	snprintf(text, sizeof text, "%s: %s%% ", buf_str(&label), pct);
+	buf_release(&label);
+	h2 = report_el(section, "h2", text);
+	verdict(h2, l, o->strict);
+	report_bar(section, c);
 	snprintf(text, sizeof text,
 	         "%lu of %lu source words translated.  Messages: %lu translated, %lu fuzzy, "
 	         "%lu untranslated",
 	         c->words_translated, c->words, c->translated, c->fuzzy, c->untranslated);
-	p = element(section, "p", text);
+	p = report_el(section, "p", text);
 	if (c->identical) {
 		snprintf(text, sizeof text, " (%lu of them copies of the source)", c->identical);
-		add_text(p, text);
+		report_text(p, text);
 	}
 	if (c->rejected) {
 		snprintf(text, sizeof text, ", %lu rejected (shown in the source language)",
 		         c->rejected);
-		add_text(p, text);
+		report_text(p, text);
 	}
 	snprintf(text, sizeof text, ", %lu obsolete.  Catalog: ", c->obsolete);
-	add_text(p, text);
-	element(p, "code", l->po);
-	files_table(section, l);
-	problems_list(section, l, o);
+	report_text(p, text);
+	report_el(p, "code", l->po);
+	if (l->threshold >= 0 && !l->preparing) {
+		snprintf(text, sizeof text,
+		         "An article is on the site in this language when %g%% of its words are "
+		         "translated; one with outdated passages stays down to %g%%.",
+		         l->threshold,
+		         l->threshold > l->keep_margin ? l->threshold - l->keep_margin : 0.0);
+		report_el(section, "p", text);
+	}
+	files_table(section, r, i, o);
+	problems_list(section, r, i, o);
+}
+
+static void legend(xmlNodePtr body)
+{
+	static const char *const colours[] = { "#2e7d32", "#f9a825", "#6a1b9a", "#c62828" };
+	static const char *const names[] = { "translated", "fuzzy (outdated)", "rejected",
+		                             "untranslated" };
+	xmlNodePtr p = report_el(body, "p", "Bars: "), key, span;
+	char style[48];
+	int i;
+
+	report_attr(p, "class", "legend");
+	for (i = 0; i < 4; i++) {
+		key = report_el(p, "span", NULL);
+		report_attr(key, "class", "key");
+		span = report_el(key, "span", NULL);
+		snprintf(style, sizeof style, "background:%s", colours[i]);
+		report_attr(span, "style", style);
+		report_text(key, names[i]);
+		report_text(p, " ");
+	}
 }
 
 int report_html(const struct check_report *r, const struct report_options *o, const char *path,
                 struct diag *d)
 {
-	htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
-	xmlNodePtr html, head, body, legend, span;
-	xmlOutputBufferPtr out;
-	int rc;
+	xmlNodePtr body, main, script;
+	xmlDocPtr doc = report_page_new("Translation status", &body);
 	size_t i;
 
-	xmlCreateIntSubset(doc, BAD_CAST "html", NULL, NULL);
-	html = xmlNewNode(NULL, BAD_CAST "html");
-	attr(html, "lang", "en");
-	xmlDocSetRootElement(doc, html);
-	head = element(html, "head", NULL);
-	attr(element(head, "meta", NULL), "charset", "utf-8");
-	span = element(head, "meta", NULL);
-	attr(span, "name", "viewport");
-	attr(span, "content", "width=device-width, initial-scale=1");
-	element(head, "title", "Translation status");
-	element(head, "style", page_css);
-	body = element(html, "body", NULL);
-	element(body, "h1", "Translation status");
-	element(body, "p",
-	        "Progress counts the words of the source text (fuzzy translations are not "
-	        "counted as translated); article titles are given in the source language.");
-	legend = element(body, "p", NULL);
-	attr(legend, "class", "legend");
-	span = element(legend, "span", NULL);
-	attr(span, "style", "background:#2e7d32");
-	add_text(legend, "translated");
-	span = element(legend, "span", NULL);
-	attr(span, "style", "background:#f9a825");
-	add_text(legend, "fuzzy");
-	span = element(legend, "span", NULL);
-	attr(span, "style", "background:#d32f2f");
-	add_text(legend, "untranslated");
-	summary_table(body, r, o->strict);
+	main = report_el(body, "main", NULL);
+	report_el(main, "h1", "Translation status");
+	report_el(main, "p",
+	          "Progress counts the words of the source text: fuzzy (outdated) and rejected "
+	          "translations are not counted as translated, and the pages show the source text "
+	          "in their place.  Article titles are given in the source language; each leads "
+	          "to its review page, where every message of the article is shown with its "
+	          "translation.");
+	legend(main);
+	summary_table(main, r, o->strict);
 	for (i = 0; i < r->lang_count; i++)
-		lang_section(body, r, i, o);
-
-	/* UTF-8 as it is: with no encoding given, libxml2 would write every
-	 * accented letter as a named entity. */
-	doc->encoding = xmlStrdup(BAD_CAST "UTF-8");
-	out = xmlAllocOutputBuffer(NULL);
-	htmlDocContentDumpFormatOutput(out, doc, "UTF-8", 1);
-	xmlOutputBufferFlush(out);
-	rc = report_write(path, (const char *)xmlOutputBufferGetContent(out),
-	                  xmlOutputBufferGetSize(out), d);
-	xmlOutputBufferClose(out);
-	xmlFreeDoc(doc);
-	return rc;
+		lang_section(main, r, i, o);
+	script = report_el(body, "script", sort_script);
+	(void)script;
+	return report_page_write(doc, path, d);
 }
 
 /* --- Badges ------------------------------------------------------------------------ */
@@ -399,7 +835,7 @@ static void attr_int(xmlNodePtr node, const char *name, int value)
 	char s[16];
 
 	snprintf(s, sizeof s, "%d", value);
-	attr(node, name, s);
+	report_attr(node, name, s);
 }
 
 static int write_badge(const struct check_lang *l, const char *dir, struct diag *d)
@@ -433,30 +869,30 @@ static int write_badge(const struct check_lang *l, const char *dir, struct diag 
 	xmlSetNs(svg, ns);
 	xmlDocSetRootElement(doc, svg);
 	attr_int(svg, "width", lw + vw);
-	attr(svg, "height", "20");
-	attr(svg, "role", "img");
-	attr(svg, "aria-label", label);
+	report_attr(svg, "height", "20");
+	report_attr(svg, "role", "img");
+	report_attr(svg, "aria-label", label);
 	svg_child(svg, ns, "title", label);
 	node = svg_child(svg, ns, "rect", NULL);
 	attr_int(node, "width", lw);
-	attr(node, "height", "20");
-	attr(node, "fill", "#555");
+	report_attr(node, "height", "20");
+	report_attr(node, "fill", "#555");
 	node = svg_child(svg, ns, "rect", NULL);
 	attr_int(node, "x", lw);
 	attr_int(node, "width", vw);
-	attr(node, "height", "20");
-	attr(node, "fill", badge_colour(l));
+	report_attr(node, "height", "20");
+	report_attr(node, "fill", badge_colour(l));
 	g = svg_child(svg, ns, "g", NULL);
-	attr(g, "fill", "#fff");
-	attr(g, "text-anchor", "middle");
-	attr(g, "font-family", "Verdana,DejaVu Sans,sans-serif");
-	attr(g, "font-size", "11");
+	report_attr(g, "fill", "#fff");
+	report_attr(g, "text-anchor", "middle");
+	report_attr(g, "font-family", "Verdana,DejaVu Sans,sans-serif");
+	report_attr(g, "font-size", "11");
 	node = svg_child(g, ns, "text", l->lang);
 	attr_int(node, "x", lw / 2);
-	attr(node, "y", "14");
+	report_attr(node, "y", "14");
 	node = svg_child(g, ns, "text", value);
 	attr_int(node, "x", lw + vw / 2);
-	attr(node, "y", "14");
+	report_attr(node, "y", "14");
 
 	buf_addf(&path, "%s/%s.svg", dir, l->lang);
 	rc = report_write_xml(buf_str(&path), doc, d);

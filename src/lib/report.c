@@ -108,6 +108,15 @@ static void json_counts(struct buf *b, const struct check_counts *c, int depth)
 	buf_addf(b, "\"percent\": %s", pct);
 }
 
+/* S as a JSON string, or null. */
+static void json_string_or_null(struct buf *b, const char *s)
+{
+	if (s)
+		json_string(b, s);
+	else
+		buf_adds(b, "null");
+}
+
 static void json_lang(struct buf *b, const struct check_lang *l, int strict)
 {
 	size_t i;
@@ -152,11 +161,22 @@ static void json_lang(struct buf *b, const struct check_lang *l, int strict)
 		buf_adds(b, ",");
 		json_indent(b, 5);
 		buf_adds(b, "\"title\": ");
-		if (f->title)
-			json_string(b, f->title);
-		else
-			buf_adds(b, "null");
+		json_string_or_null(b, f->title);
 		buf_adds(b, ",");
+		json_indent(b, 5);
+		switch (check_file_published(l, f)) {
+		case 1:
+			buf_adds(b, "\"published\": true, \"missing\": 0,");
+			break;
+		case 0:
+			buf_addf(b, "\"published\": false, \"missing\": %lu,",
+			         check_words_missing(f->counts.words, f->counts.words_translated,
+			                             l->threshold));
+			break;
+		default:
+			buf_adds(b, "\"published\": null, \"missing\": null,");
+			break;
+		}
 		json_counts(b, &f->counts, 5);
 		json_indent(b, 4);
 		buf_adds(b, "}");
@@ -173,8 +193,13 @@ static void json_lang(struct buf *b, const struct check_lang *l, int strict)
 		json_string(b, p->id);
 		buf_addf(b, ", \"severity\": \"%s\", \"file\": ", diag_severity_name(p->severity));
 		json_string(b, p->file);
-		buf_addf(b, ", \"line\": %ld, \"message\": ", p->line);
+		buf_addf(b, ", \"line\": %ld, \"rejected\": %s, \"message\": ", p->line,
+		         p->rejected ? "true" : "false");
 		json_string(b, p->text);
+		buf_adds(b, ", \"msgid\": ");
+		json_string_or_null(b, p->source);
+		buf_adds(b, ", \"msgstr\": ");
+		json_string_or_null(b, p->translation);
 		buf_adds(b, "}");
 	}
 	if (l->problem_count)
@@ -252,6 +277,16 @@ static void problem_lines(const struct check_lang *l, const char *id, struct buf
 	}
 }
 
+/* The number of L's problems of check ID that are rejected translations. */
+static size_t rejections(const struct check_lang *l, const char *id)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < l->problem_count; i++)
+		n += l->problems[i].rejected && strcmp(l->problems[i].id, id) == 0;
+	return n;
+}
+
 /* Adds L's test cases to SUITE; returns the number that failed. */
 static unsigned long junit_lang(xmlNodePtr suite, const struct check_lang *l,
                                 const struct report_options *o, unsigned long *tests,
@@ -297,11 +332,23 @@ static unsigned long junit_lang(xmlNodePtr suite, const struct check_lang *l,
 		}
 		problem_lines(l, id, &lines);
 		if (errors || (o->strict && all)) {
-			snprintf(text, sizeof text, "%zu error%s, %zu warning%s", errors,
-			         errors == 1 ? "" : "s", all - errors,
-			         all - errors == 1 ? "" : "s");
+			size_t rejected = rejections(l, id);
+
+			/* A rejected translation is not on the site; another error
+			 * is, with its fault. */
+			if (rejected)
+				snprintf(text, sizeof text,
+				         "%zu rejected translation%s (the source text is shown "
+				         "instead), %zu other error%s, %zu warning%s",
+				         rejected, rejected == 1 ? "" : "s", errors - rejected,
+				         errors - rejected == 1 ? "" : "s", all - errors,
+				         all - errors == 1 ? "" : "s");
+			else
+				snprintf(text, sizeof text, "%zu error%s, %zu warning%s", errors,
+				         errors == 1 ? "" : "s", all - errors,
+				         all - errors == 1 ? "" : "s");
 			node = add_text_child(tc, "failure", buf_str(&lines));
-			set_attr(node, "type", id);
+			set_attr(node, "type", rejected ? "rejected" : id);
 			set_attr(node, "message", text);
 			failures++;
 		} else if (all) {

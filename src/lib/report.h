@@ -22,10 +22,19 @@ struct report_options {
 	int strict; /* warnings fail as errors do */
 	unsigned long skip; /* checks not run, as in struct check_options */
 	/*
-	 * HTML: links to PO lines are LINK_BASE + file + "#L" + line (the
-	 * convention of GitHub, GitLab and Gitea); NULL: the file as given.
+	 * HTML: a PO line with no review page to show it is linked to
+	 * LINK_BASE + file + "#L" + line (the convention of GitHub, GitLab
+	 * and Gitea); NULL: not linked.
 	 */
 	const char *link_base;
+	/*
+	 * HTML: the address of an article's page in a language, relative to
+	 * the status page, with "{lang}" and "{id}" (the article's id) to be
+	 * replaced: "../{lang}/news/{id}.html".  NULL: no links to pages.
+	 */
+	const char *page_link;
+	/* HTML: the review pages are written (report_review), and linked. */
+	int review;
 };
 
 int report_json(const struct check_report *r, const struct report_options *o, const char *path,
@@ -39,12 +48,29 @@ int report_junit(const struct check_report *r, const struct report_options *o, c
                  struct diag *d);
 
 /*
- * The status page: per language, and per source file (with its title),
- * a bar of translated, fuzzy and untranslated words, then the problems
- * with links to the PO lines.
+ * The status page: per language, the gate's verdict and a bar of
+ * translated, fuzzy, rejected and untranslated words; per source file
+ * (newest article first, with its title), whether it is published and
+ * how many words it lacks to be, its counts and a link to its page and
+ * review page; then the problems, each with the message at fault and a
+ * link to its PO line on a review page.
  */
 int report_html(const struct check_report *r, const struct report_options *o, const char *path,
                 struct diag *d);
+
+/*
+ * The review pages of language number I of R, whose catalog is CAT, in
+ * DIR (the status page's folder): DIR/LL/NAME.html for each source file,
+ * its messages in the order of the source, each with its source text and
+ * translation side by side, its state (translated, fuzzy, untranslated,
+ * rejected and why, same as source), its PO line, its problems, and for a
+ * fuzzy one how the source changed since it was translated (the "#|"
+ * previous msgid against the msgid, word by word).  The titles, ids and
+ * dates of the files must be loaded (check_load_titles).  A review page
+ * that is no longer made (an article removed) is left where it is.
+ */
+int report_review(const struct check_report *r, size_t i, const struct catalog *cat,
+                  const struct report_options *o, const char *dir, struct diag *d);
 
 /*
  * One badge per language, DIR/LANG.svg ("nl | 72%"), green at or above the

@@ -264,6 +264,34 @@ static void add_inline(struct builder *b, xmlNodePtr el)
 		add_qname(&seg->notes, el);
 		buf_addf(&seg->notes, ">: %s\n", note);
 	}
+	if (its_term(b->its, el, NULL))
+		segment_term_note(&seg->notes, el);
+}
+
+void segment_term_note(struct buf *notes, xmlNodePtr node)
+{
+	xmlChar *text = xmlNodeGetContent(node);
+	const char *p = text ? (const char *)text : "";
+	int space = 0;
+
+	p += strspn(p, " \t\r\n");
+	if (!*p) {
+		xmlFree(text);
+		return;
+	}
+	buf_adds(notes, SEGMENT_TERM_NOTE);
+	for (; *p; p++) {
+		if (is_space((unsigned char)*p)) {
+			space = 1;
+			continue;
+		}
+		if (space)
+			buf_addc(notes, ' ');
+		space = 0;
+		buf_addc(notes, *p);
+	}
+	buf_addc(notes, '\n');
+	xmlFree(text);
 }
 
 static void add_element(struct builder *b, xmlNodePtr el)
@@ -715,6 +743,19 @@ static void on_parse_error(void *data, xmlErrorPtr err)
 	if (pe->seen || !err || !err->message || err->domain == XML_FROM_NAMESPACE)
 		return;
 	pe->seen = 1;
+	/* libxml2 names lines of the wrapped message ("em line 1"), which a
+	 * translator would look for in vain: said without them. */
+	if (err->code == XML_ERR_TAG_NAME_MISMATCH && err->str1 && err->str2 &&
+	    strcmp(err->str2, "_:message") != 0) {
+		snprintf(pe->message, sizeof pe->message, "<%s> is closed by </%s>", err->str1,
+		         err->str2);
+		return;
+	}
+	if ((err->code == XML_ERR_TAG_NAME_MISMATCH || err->code == XML_ERR_TAG_NOT_FINISHED) &&
+	    err->str1 && strcmp(err->str1, "_:message") != 0) {
+		snprintf(pe->message, sizeof pe->message, "<%s> is not closed", err->str1);
+		return;
+	}
 	snprintf(pe->message, sizeof pe->message, "%s", err->message);
 	len = strlen(pe->message);
 	while (len > 0 && (pe->message[len - 1] == '\n' || pe->message[len - 1] == ' '))
@@ -746,8 +787,9 @@ static char *prescan(const char *text)
 		       p[1 + n] != '&' && p[1 + n] != '<' && n < 40)
 			n++;
 		if (p[1 + n] == ';')
-			return dup_reason("entity reference '&%.*s;' is not allowed", (int)n,
-			                  p + 1);
+			return dup_reason("entity reference '&%.*s;' is not allowed: type the "
+			                  "character itself",
+			                  (int)n, p + 1);
 		return dup_reason("a bare '&' must be written '&amp;'");
 	}
 	if (strstr(text, "<!DOCTYPE") || strstr(text, "<!ENTITY"))
@@ -956,6 +998,68 @@ static char *parse_message(const char *text, struct shape *sh)
 	return reason;
 }
 
+/* The first name of the list NAMES (" a b", sorted) not in OTHER, into OUT; 0 if none. */
+static int first_not_in(const char *names, const char *other, struct buf *out)
+{
+	const char *p = names;
+
+	while (*p == ' ') {
+		size_t n = strcspn(p + 1, " ");
+		const char *q = other;
+		int found = 0;
+
+		while (*q == ' ' && !found) {
+			size_t m = strcspn(q + 1, " ");
+
+			found = m == n && strncmp(q + 1, p + 1, n) == 0;
+			q += 1 + m;
+		}
+		if (!found) {
+			buf_add(out, p + 1, n);
+			return 1;
+		}
+		p += 1 + n;
+	}
+	return 0;
+}
+
+/*
+ * Why the attributes of <NAME> in a translation, TR (" a b"), are not those
+ * of the source element, SRC, in words a translator can act on.
+ */
+static char *attributes_reason(const char *name, const char *src, const char *tr)
+{
+	struct buf attr = BUF_INIT;
+	char *reason;
+
+	if (first_not_in(tr, src, &attr)) {
+		/* The address, and every other attribute the msgid does not
+		 * show, is the source's: the build puts it back. */
+		if (strcmp(buf_str(&attr), "href") == 0 || strcmp(buf_str(&attr), "src") == 0)
+			reason = dup_reason(
+			    "<%s> has %s=\"…\": the address comes from the source text and cannot "
+			    "be set in a translation; write <%s> as the source text does",
+			    name, buf_str(&attr), name);
+		else if (*src)
+			reason = dup_reason("<%s> has the attribute %s, which the source text does "
+			                    "not show; a translation may only translate those it "
+			                    "shows (%s)",
+			                    name, buf_str(&attr), src + 1);
+		else
+			reason = dup_reason("<%s> has the attribute %s, which the source text does "
+			                    "not show; write <%s> as the source text does",
+			                    name, buf_str(&attr), name);
+	} else if (first_not_in(src, tr, &attr)) {
+		reason = dup_reason("<%s> lacks the attribute %s of the source text: keep it, "
+		                    "with its value translated",
+		                    name, buf_str(&attr));
+	} else {
+		reason = dup_reason("attributes of <%s> differ from the source text", name);
+	}
+	buf_release(&attr);
+	return reason;
+}
+
 /*
  * Pairs each inline element of TR (the translation) with one of SRC (the
  * source message): same name, same marker, same attribute names.  MAP[j]
@@ -997,11 +1101,7 @@ static char *match(const struct shape *src, const struct shape *tr, size_t *map)
 				                    "(one of each)",
 				                    t->name);
 			else
-				reason =
-				    dup_reason("attributes of <%s> differ from the source text: "
-				               "expected \"%s\", found \"%s\"",
-				               t->name, s->attrs + (*s->attrs == ' '),
-				               t->attrs + (*t->attrs == ' '));
+				reason = attributes_reason(t->name, s->attrs, t->attrs);
 		} else if (t->placeholder) {
 			reason = dup_reason("placeholder <_:%s/> is not in the source text, or "
 			                    "appears twice",

@@ -47,8 +47,16 @@ struct segment {
 	xmlNodePtr *inlines; /* inline elements, in message order */
 	int *markers; /* their _:n markers, 0 for none */
 	size_t ninlines;
-	struct buf notes; /* notes on inline elements, "<em>: note" lines */
+	/* Notes on inline elements: "<em>: note" lines, and a "Term: TEXT"
+	 * line for each that is a term (ITS Terminology, its:term="yes"). */
+	struct buf notes;
 };
+
+/* How a note names a term of the source, for the translator and the checks. */
+#define SEGMENT_TERM_NOTE "Term: "
+
+/* Appends to NOTES the line "Term: TEXT", TEXT being NODE's, spaces collapsed. */
+void segment_term_note(struct buf *notes, xmlNodePtr node);
 
 /*
  * Builds the message of the unit NODE (an element or an attribute) from

@@ -570,9 +570,12 @@ static void digest_model(struct build *b)
 	}
 	for (language = root->children; language; language = language->next) {
 		xmlChar *code = xmlGetProp(language, BAD_CAST "code");
+		xmlChar *locale = xmlGetProp(language, BAD_CAST "locale");
 
 		h = digest_str(h, (const char *)code);
+		h = digest_str(h, locale ? (const char *)locale : "");
 		xmlFree(code);
+		xmlFree(locale);
 		for (child = language->children; child; child = child->next)
 			if (child->type == XML_ELEMENT_NODE &&
 			    xmlStrEqual(child->name, BAD_CAST "site"))
@@ -1114,6 +1117,26 @@ static int add_article_summary(struct build *b, xmlNodePtr entry, const char *pa
 	return rc;
 }
 
+/* The locale attribute of CODE's <language> in LANGUAGES (the site file's), or NULL. */
+static xmlChar *language_locale(xmlNodePtr languages, const char *code)
+{
+	xmlNodePtr n;
+
+	for (n = languages ? languages->children : NULL; n; n = n->next) {
+		xmlChar *c;
+		int same;
+
+		if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "language"))
+			continue;
+		c = xmlGetProp(n, BAD_CAST "code");
+		same = c && strcmp((const char *)c, code) == 0;
+		xmlFree(c);
+		if (same)
+			return xmlGetProp(n, BAD_CAST "locale");
+	}
+	return NULL;
+}
+
 /*
  * The templates take an entry's date as YYYY-MM-DD: an xs:date with a time
  * zone (2024-05-01+02:00) becomes its day; one no page can show is
@@ -1139,9 +1162,10 @@ static int check_date(struct build *b, const char *file, xmlNodePtr entry)
 }
 
 /* Adds to the model what language number L has: chrome, manifest, summaries. */
-static int load_language(struct build *b, size_t l)
+static int load_language(struct build *b, size_t l, xmlNodePtr languages)
 {
 	const char *code = b->languages[l];
+	xmlChar *locale = language_locale(languages, code);
 	char *chrome_path = join(b->opts->xml_dir, code, "site.xml");
 	char *manifest_path = join(b->opts->xml_dir, code, "manifest.xml");
 	xmlNodePtr language, manifest, entry;
@@ -1151,6 +1175,12 @@ static int load_language(struct build *b, size_t l)
 
 	language = xmlNewChild(xmlDocGetRootElement(b->model), NULL, BAD_CAST "language", NULL);
 	xmlNewProp(language, BAD_CAST "code", BAD_CAST code);
+	/* The site's locale of the language: its dates and numbers. */
+	if (locale) {
+		xmlNewProp(language, BAD_CAST "locale", locale);
+		xsltext_set_locale(code, (const char *)locale);
+		xmlFree(locale);
+	}
 
 	chrome = read_root(b, chrome_path, "site");
 	if (chrome) {
@@ -1362,7 +1392,7 @@ static int load_model(struct build *b)
 	b->inputs = xmlHashCreate(1024);
 	b->model_refs = xcalloc(1, sizeof *b->model_refs);
 	for (i = 0; i < b->language_count; i++)
-		if (load_language(b, i) != 0)
+		if (load_language(b, i, languages) != 0)
 			rc = -1;
 	b->stats->languages = b->language_count;
 out:
@@ -2530,6 +2560,7 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	buf_release(&b.error_line);
 	free(b.error_file);
 	xsltCleanupGlobals();
+	xsltext_clear_locales();
 	xsltSetGenericErrorFunc(NULL, NULL);
 	xmlSetGenericErrorFunc(NULL, NULL);
 	if (rc == 0 && diag_count(d, DIAG_ERROR) != before)

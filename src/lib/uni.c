@@ -185,10 +185,12 @@ size_t uni_count_lowercase_words(const char *text, size_t len, const char *local
 	return words;
 }
 
-size_t uni_sentences(const char *text, size_t len, const char *locale, size_t **bounds)
+/* The boundaries of KIND in TEXT, as uni_sentences and uni_word_bounds give them. */
+static size_t break_bounds(UBreakIteratorType kind, const char *text, size_t len,
+                           const char *locale, size_t **bounds)
 {
 	UText ut = UTEXT_INITIALIZER;
-	UBreakIterator *bi = breaker_get(UBRK_SENTENCE, locale);
+	UBreakIterator *bi = breaker_get(kind, locale);
 	size_t *b = NULL, n = 0, alloc = 0;
 	int32_t pos;
 
@@ -207,6 +209,16 @@ size_t uni_sentences(const char *text, size_t len, const char *locale, size_t **
 	utext_close(&ut);
 	*bounds = b;
 	return n - 1;
+}
+
+size_t uni_sentences(const char *text, size_t len, const char *locale, size_t **bounds)
+{
+	return break_bounds(UBRK_SENTENCE, text, len, locale, bounds);
+}
+
+size_t uni_word_bounds(const char *text, size_t len, const char *locale, size_t **bounds)
+{
+	return break_bounds(UBRK_WORD, text, len, locale, bounds);
 }
 
 /* --- Normalization --------------------------------------------------------- */
@@ -232,6 +244,26 @@ static UChar *to_utf16(const char *text, size_t len, int32_t *out_len)
 	}
 	*out_len = n;
 	return u;
+}
+
+/* TEXT (N UTF-16 units) as UTF-8, freshly allocated; NULL if ICU fails. */
+static char *to_utf8(const UChar *text, int32_t n)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t len = 0;
+	char *utf8;
+
+	u_strToUTF8(NULL, 0, &len, text, n, &status);
+	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
+		return NULL;
+	status = U_ZERO_ERROR;
+	utf8 = xmalloc((size_t)len + 1);
+	u_strToUTF8(utf8, len + 1, NULL, text, n, &status);
+	if (U_FAILURE(status)) {
+		free(utf8);
+		return NULL;
+	}
+	return utf8;
 }
 
 int uni_valid_utf8(const char *text, size_t len)
@@ -283,7 +315,6 @@ char *uni_nfc(const char *text, size_t len)
 	UChar *u, *out;
 	int32_t n, m, cap;
 	char *utf8;
-	int32_t utf8_len = 0;
 
 	if (!uni_valid_utf8(text, len) || U_FAILURE(status))
 		return NULL;
@@ -299,16 +330,40 @@ char *uni_nfc(const char *text, size_t len)
 		free(out);
 		return NULL;
 	}
-	u_strToUTF8(NULL, 0, &utf8_len, out, m, &status);
-	status = U_ZERO_ERROR;
-	utf8 = xmalloc((size_t)utf8_len + 1);
-	u_strToUTF8(utf8, utf8_len + 1, NULL, out, m, &status);
+	utf8 = to_utf8(out, m);
 	free(out);
+	return utf8;
+}
+
+char *uni_fold_case(const char *text, size_t len)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UChar *u, *out;
+	int32_t n, m;
+	char *utf8;
+
+	if (!uni_valid_utf8(text, len))
+		return NULL;
+	u = to_utf16(text, len, &n);
+	if (!u)
+		return NULL;
+	/* Folding grows a string by at most 3x ("ΐ" becomes three units). */
+	out = xmalloc(((size_t)n * 3 + 1) * sizeof *out);
+	m = u_strFoldCase(out, n * 3 + 1, u, n, U_FOLD_CASE_DEFAULT, &status);
+	free(u);
 	if (U_FAILURE(status)) {
-		free(utf8);
+		free(out);
 		return NULL;
 	}
+	utf8 = to_utf8(out, m);
+	free(out);
 	return utf8;
+}
+
+int uni_is_alnum(long c)
+{
+	return c >= 0 && c <= 0x10ffff &&
+	       (u_isalnum((UChar32)c) || (U_GET_GC_MASK((UChar32)c) & U_GC_M_MASK) != 0);
 }
 
 long uni_next(const char *text, size_t len, size_t *pos)
@@ -545,26 +600,6 @@ static void *service_get(enum service kind, const char *locale)
 	e->next = services;
 	services = e;
 	return obj;
-}
-
-/* TEXT (N UTF-16 units) as UTF-8, freshly allocated; NULL if ICU fails. */
-static char *to_utf8(const UChar *text, int32_t n)
-{
-	UErrorCode status = U_ZERO_ERROR;
-	int32_t len = 0;
-	char *utf8;
-
-	u_strToUTF8(NULL, 0, &len, text, n, &status);
-	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
-		return NULL;
-	status = U_ZERO_ERROR;
-	utf8 = xmalloc((size_t)len + 1);
-	u_strToUTF8(utf8, len + 1, NULL, text, n, &status);
-	if (U_FAILURE(status)) {
-		free(utf8);
-		return NULL;
-	}
-	return utf8;
 }
 
 /* --- Dates and numbers -------------------------------------------------------- */

@@ -29,6 +29,13 @@ size_t uni_count_words(const char *text, size_t len, const char *locale);
 size_t uni_sentences(const char *text, size_t len, const char *locale, size_t **bounds);
 
 /*
+ * Splits TEXT at the word boundaries of LOCALE, as uni_sentences does at
+ * sentence boundaries: words, and the runs of spaces and punctuation
+ * between them, each a piece.
+ */
+size_t uni_word_bounds(const char *text, size_t len, const char *locale, size_t **bounds);
+
+/*
  * TEXT in Unicode Normalization Form C, freshly allocated, or NULL when
  * TEXT is not valid UTF-8.
  */
@@ -46,6 +53,16 @@ int uni_valid_utf8(const char *text, size_t len);
  * below LEN.
  */
 long uni_next(const char *text, size_t len, size_t *pos);
+
+/*
+ * TEXT (LEN bytes of UTF-8) with Unicode's default case folding, freshly
+ * allocated: the form in which "Traite" and "traite" are one, as are
+ * "STRASSE" and "straße".  NULL when TEXT is not valid UTF-8.
+ */
+char *uni_fold_case(const char *text, size_t len);
+
+/* 1 when the code point C is a letter, a combining mark or a digit. */
+int uni_is_alnum(long c);
 
 /*
  * The number of words in TEXT that begin with a lowercase letter, by the

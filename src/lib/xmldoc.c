@@ -21,6 +21,8 @@
 
 #include "buf.h"
 #include "file.h"
+#include "mem.h"
+#include "rngexplain.h"
 
 /*
  * No network, no DTD loading, no entity substitution: a document from an
@@ -33,6 +35,7 @@
 
 struct xmldoc_schema {
 	xmlRelaxNGPtr rng;
+	xmlDocPtr doc; /* the schema as a document */
 };
 
 /* Routes one libxml2 error to the diag given as DATA. */
@@ -524,8 +527,8 @@ struct xmldoc_schema *xmldoc_schema_load(const char *path, struct diag *d)
 		return NULL;
 	}
 	pctxt = xmlRelaxNGNewDocParserCtxt(doc); /* works on a copy of DOC */
-	xmlFreeDoc(doc);
 	if (!pctxt) {
+		xmlFreeDoc(doc);
 		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot read RELAX NG schema");
 		return NULL;
 	}
@@ -535,6 +538,7 @@ struct xmldoc_schema *xmldoc_schema_load(const char *path, struct diag *d)
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlRelaxNGFreeParserCtxt(pctxt);
 	if (!rng) {
+		xmlFreeDoc(doc);
 		if (diag_count(d, DIAG_ERROR) == before)
 			diag_report(d, DIAG_ERROR, path, 0, 0, "invalid RELAX NG schema");
 		return NULL;
@@ -542,10 +546,13 @@ struct xmldoc_schema *xmldoc_schema_load(const char *path, struct diag *d)
 	schema = malloc(sizeof *schema);
 	if (!schema) {
 		xmlRelaxNGFree(rng);
+		xmlFreeDoc(doc);
 		diag_report(d, DIAG_ERROR, path, 0, 0, "out of memory");
 		return NULL;
 	}
 	schema->rng = rng;
+	/* Kept to explain what the validator finds (rngexplain.h). */
+	schema->doc = doc;
 	return schema;
 }
 
@@ -554,26 +561,119 @@ void xmldoc_schema_free(struct xmldoc_schema *schema)
 	if (!schema)
 		return;
 	xmlRelaxNGFree(schema->rng);
+	xmlFreeDoc(schema->doc);
 	free(schema);
+}
+
+/* The validator's errors, kept to be explained once it is done. */
+struct validation_errors {
+	struct rngexplain_error *errors;
+	size_t count, alloc;
+};
+
+/* Beyond this many, the validator's errors only follow from the first ones. */
+#define VALIDATION_ERRORS_MAX 64
+
+static void keep_validation_error(void *data, xmlErrorPtr err)
+{
+	struct validation_errors *v = data;
+
+	if (!err || v->count == VALIDATION_ERRORS_MAX)
+		return;
+	xgrow((void **)&v->errors, &v->alloc, v->count + 1, sizeof *v->errors);
+	rngexplain_error_init(&v->errors[v->count++], err);
 }
 
 int xmldoc_validate(const struct xmldoc_schema *schema, xmlDocPtr doc, struct diag *d)
 {
 	xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt(schema->rng);
-	unsigned long before = diag_count(d, DIAG_ERROR);
+	struct validation_errors v = { NULL, 0, 0 };
+	size_t i;
 	int rc;
 
 	if (!vctxt) {
 		diag_report(d, DIAG_ERROR, xmldoc_name(doc), 0, 0, "cannot create a validator");
 		return -1;
 	}
-	xmlRelaxNGSetValidStructuredErrors(vctxt, route_error, d);
+	xmlRelaxNGSetValidStructuredErrors(vctxt, keep_validation_error, &v);
 	rc = xmlRelaxNGValidateDoc(vctxt, doc);
 	xmlRelaxNGFreeValidCtxt(vctxt);
-	if (rc != 0 && diag_count(d, DIAG_ERROR) == before)
-		diag_report(d, DIAG_ERROR, xmldoc_name(doc), 0, 0,
-		            "document does not match the schema");
+	if (rc != 0)
+		rngexplain_report(schema->doc, doc, xmldoc_name(doc), v.errors, v.count, d);
+	for (i = 0; i < v.count; i++)
+		rngexplain_error_release(&v.errors[i]);
+	free(v.errors);
 	return rc == 0 ? 0 : -1;
+}
+
+void xmldoc_locate(const char *file, long *line, long *col, const char *needle, int is_attr)
+{
+	struct buf text = BUF_INIT;
+	struct diag quiet;
+	size_t nlen = strlen(needle);
+	const char *p, *start, *end, *limit;
+	long l = 1;
+
+	*col = 0;
+	diag_init(&quiet, NULL, NULL);
+	if (!file || strcmp(file, "-") == 0 || *line <= 0 ||
+	    file_read(file, FILE_MAX_DOCUMENT, &text, &quiet) != 0) {
+		buf_release(&text);
+		return;
+	}
+	start = buf_str(&text);
+	end = start + text.len;
+	/* The end of line *LINE. */
+	for (p = start; p < end && l < *line; p++)
+		if (*p == '\n')
+			l++;
+	limit = p;
+	while (limit < end && *limit != '\n')
+		limit++;
+	for (p = limit - (long)nlen; p >= start; p--) {
+		const char *q;
+
+		if (memcmp(p, needle, nlen) != 0)
+			continue;
+		q = p + nlen;
+		if (is_attr) {
+			if (p > start && !strchr(" \t\r\n", p[-1]))
+				continue;
+			while (q < end && strchr(" \t\r\n", *q))
+				q++;
+			if (q >= end || *q != '=')
+				continue;
+			q++;
+			while (q < end && strchr(" \t\r\n", *q))
+				q++;
+			if (q >= end || (*q != '"' && *q != '\''))
+				continue;
+			q++;
+		} else {
+			/* "<i" is not the start of "<item". */
+			if (q < end && !strchr(" \t\r\n/>", *q))
+				continue;
+			q = p;
+		}
+		/* Line and column (in characters) of Q. */
+		{
+			const char *r, *bol = start;
+			long ln = 1, c = 1;
+
+			for (r = start; r < q; r++)
+				if (*r == '\n') {
+					ln++;
+					bol = r + 1;
+				}
+			for (r = bol; r < q; r++)
+				if (((unsigned char)*r & 0xC0) != 0x80)
+					c++;
+			*line = ln;
+			*col = c;
+		}
+		break;
+	}
+	buf_release(&text);
 }
 
 /* --- References to static files -------------------------------------------- */

@@ -40,8 +40,9 @@ struct xmldoc_schema *xmldoc_schema_load(const char *path, struct diag *d);
 void xmldoc_schema_free(struct xmldoc_schema *schema);
 
 /*
- * Validates DOC against SCHEMA: 0 when valid, -1 after reporting every
- * violation with the line of the offending node.
+ * Validates DOC against SCHEMA: 0 when valid, -1 after reporting the
+ * first and innermost violation, at its line and column, with a hint
+ * (rngexplain.h).
  */
 int xmldoc_validate(const struct xmldoc_schema *schema, xmlDocPtr doc, struct diag *d);
 
@@ -53,6 +54,16 @@ int xmldoc_validate(const struct xmldoc_schema *schema, xmlDocPtr doc, struct di
  * or -1 after reporting each missing file at the line of its element.
  */
 int xmldoc_check_static(xmlDocPtr doc, const char *const *dirs, size_t count, struct diag *d);
+
+/*
+ * libxml2 records the line of an element (the line where its start tag
+ * ends) but no column.  For a diagnostic, FILE is read again and NEEDLE
+ * ("<" + an element's name, or an attribute's name followed by '=' when
+ * IS_ATTR) is looked for backwards from the end of line *LINE; *LINE and
+ * *COL then point at it (for an attribute, at the first character of its
+ * value).  *COL is 0 when it is not found.  Only error paths come here.
+ */
+void xmldoc_locate(const char *file, long *line, long *col, const char *needle, int is_attr);
 
 /* The file name DOC was read from, as given to xmldoc_read_*. */
 const char *xmldoc_name(xmlDocPtr doc);

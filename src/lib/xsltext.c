@@ -13,7 +13,53 @@
 #include <libxslt/xsltutils.h>
 
 #include "buf.h"
+#include "mem.h"
 #include "uni.h"
+
+/* The locales of the site's languages (xsltext_set_locale), in pairs. */
+static char **locales;
+static size_t locale_count, locale_alloc;
+
+void xsltext_set_locale(const char *lang, const char *locale)
+{
+	size_t i;
+
+	for (i = 0; i < locale_count; i++)
+		if (strcmp(locales[2 * i], lang) == 0)
+			break;
+	if (i == locale_count) {
+		if (!locale)
+			return;
+		xgrow((void **)&locales, &locale_alloc, 2 * (locale_count + 1), sizeof *locales);
+		locales[2 * i] = xstrdup(lang);
+		locales[2 * i + 1] = NULL;
+		locale_count++;
+	}
+	free(locales[2 * i + 1]);
+	locales[2 * i + 1] = locale ? xstrdup(locale) : xstrdup(lang);
+}
+
+void xsltext_clear_locales(void)
+{
+	size_t i;
+
+	for (i = 0; i < 2 * locale_count; i++)
+		free(locales[i]);
+	free(locales);
+	locales = NULL;
+	locale_count = locale_alloc = 0;
+}
+
+/* The locale to format and sort LANG in. */
+static const char *locale_of(const char *lang)
+{
+	size_t i;
+
+	for (i = 0; i < locale_count; i++)
+		if (strcmp(locales[2 * i], lang) == 0)
+			return locales[2 * i + 1];
+	return lang;
+}
 
 /* Reports a bad argument against the template instruction that passed it. */
 static void fail(xmlXPathParserContextPtr ctxt, const char *function, const char *what,
@@ -45,7 +91,7 @@ static void text_and_lang(xmlXPathParserContextPtr ctxt, int nargs, const char *
 	CHECK_ARITY(2);
 	lang = xmlXPathPopString(ctxt);
 	text = xmlXPathPopString(ctxt);
-	result = fn((const char *)text, (const char *)lang);
+	result = fn((const char *)text, locale_of((const char *)lang));
 	if (!result)
 		fail(ctxt, name, what, text);
 	push_string(ctxt, result);
@@ -76,7 +122,7 @@ static void format_number(xmlXPathParserContextPtr ctxt, int nargs)
 	CHECK_ARITY(2);
 	lang = xmlXPathPopString(ctxt);
 	n = xmlXPathPopNumber(ctxt);
-	push_string(ctxt, uni_format_number(n, (const char *)lang));
+	push_string(ctxt, uni_format_number(n, locale_of((const char *)lang)));
 	xmlFree(lang);
 }
 

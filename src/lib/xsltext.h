@@ -15,6 +15,10 @@
  *   t:json-string(TEXT)           TEXT as a JSON string, quotes included, safe
  *                                 inside an HTML <script>: < > & are \u003c...
  *
+ * LANG is a language of the site; the locale ICU formats and sorts it in
+ * is the one xsltext_set_locale gave it ("en-GB" for "en": "5 November
+ * 2015"), else LANG itself.
+ *
  * A bad argument (a date that is not YYYY-MM-DD, text that is not UTF-8)
  * is a transformation error reported through libxslt's error function of
  * the transformation, and the function returns "".
@@ -29,5 +33,14 @@
  * follows, in this process.  xsltCleanupGlobals() unregisters them.
  */
 void xsltext_register(void);
+
+/*
+ * Dates, numbers and sorting in the language LANG follow LOCALE (a BCP 47
+ * tag, "en-GB") from now on, in this process; LOCALE NULL forgets LANG's.
+ */
+void xsltext_set_locale(const char *lang, const char *locale);
+
+/* Forgets every locale set. */
+void xsltext_clear_locales(void);
 
 #endif

@@ -1,8 +1,12 @@
 // Checks of a built site in the tools that browsers and validators are:
 // the W3C Nu HTML checker on every page, axe-core in headless Chromium on
-// a few pages, and a visitor following the language switcher.
+// a few pages, and a visitor following the language switcher; and of the
+// team's pages in SITE_DIR/status (the status page and the review
+// pages): valid, accessible, readable at phone width, their links and
+// their sorting at work, with screenshots.
 //
-// Run by "make check-browser", which builds the fixture site first:
+// Run by "make check-browser", which builds the fixture site and the
+// status pages of the bundled catalogs (with a few faults) first:
 //   SITE_DIR   the built site (required)
 //   ARTIFACTS  where screenshots go (default: ./artifacts)
 //   CHROMIUM   the browser (default: /usr/bin/chromium, Debian's package)
@@ -94,6 +98,9 @@ const axePages = [
   'ar/index.html',
   'en/news/vingt-ans-loi-extraterritoriale.html',
   'nl/tags/toerisme.html',
+  'status/index.html',
+  'status/nl/campagne-i-say-stop-sur-les-routes.html',
+  'status/nl/mineurs-etrangers-non-accompagnes.html',
 ];
 
 for (const path of axePages) {
@@ -288,6 +295,75 @@ test('the print style leaves out the menus and prints addresses after links', as
     assert.equal(await page.$eval('.nav-bar', (e) => getComputedStyle(e).display), 'none');
     const after = await page.$eval('.prose a[href^="https"]', (a) => getComputedStyle(a, '::after').content);
     assert.match(after, /https:/);
+  } finally {
+    await page.close();
+  }
+});
+
+// The team's pages, as a coordinator and a volunteer use them.
+const desktop = { width: 1280, height: 900 };
+const phone = { width: 400, height: 860 };
+
+// Screenshots (doc/images/ has copies): the top of each page, and on a
+// phone the status page's Dutch articles, SHOT being where it scrolls.
+for (const [name, path, needsWork, shot] of [
+  ['status', 'status/index.html', false, 'section#lang-nl h3'],
+  ['review', 'status/nl/mineurs-etrangers-non-accompagnes.html', true, null],
+]) {
+  test(`the ${name} page fits a computer and a phone (400 px) without scrolling sideways`, async () => {
+    for (const [device, viewport] of [['desktop', desktop], ['phone', phone]]) {
+      const page = await openPage(viewport.width, viewport.height);
+      try {
+        await page.goto(pageUrl(path));
+        const wider = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(wider <= 0, `${path} is ${wider} px wider than a ${viewport.width} px screen`);
+        if (needsWork) {
+          // What a translator looks at first: the messages that need work.
+          await page.check('#only-work');
+          assert.equal(await page.locator('li.unit.translated:not(.problem)').first().isVisible(), false);
+          assert.equal(await page.locator('li.unit.fuzzy').first().isVisible(), true);
+        }
+        if (shot && device === 'phone') await page.locator(shot).first().evaluate((e) => e.scrollIntoView());
+        await page.screenshot({ path: join(artifacts, `${name}-${device}.png`) });
+      } finally {
+        await page.close();
+      }
+    }
+  });
+}
+
+test('the status page sorts its articles by a column', async () => {
+  const page = await openPage(desktop.width, desktop.height);
+  try {
+    await page.goto(pageUrl('status/index.html'));
+    const table = page.locator('section#lang-nl table.sortable');
+    const column = async () => table.locator('tbody tr td[data-label="Words to translate"]')
+      .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-sort') ?? c.textContent)));
+    await table.getByRole('button', { name: 'Words to translate' }).click();
+    const up = await column();
+    assert.deepEqual(up, [...up].sort((a, b) => a - b));
+    await table.getByRole('button', { name: 'Words to translate' }).click();
+    const down = await column();
+    assert.deepEqual(down, [...up].reverse());
+    assert.ok(down[0] > 0, 'an article still needs words');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a problem on the status page leads to its message on the review page', async () => {
+  const page = await openPage(desktop.width, desktop.height);
+  try {
+    await page.goto(pageUrl('status/index.html'));
+    const link = page.locator('section#lang-nl ul.problems li.rejected a').first();
+    const where = await link.textContent();
+    assert.match(where, /^po\/nl\.po:\d+$/);
+    await link.click();
+    await page.waitForLoadState();
+    assert.match(page.url(), /\/status\/nl\/campagne-i-say-stop-sur-les-routes\.html#L\d+$/);
+    const unit = page.locator('li.unit:target');
+    assert.equal(await unit.getAttribute('class'), 'unit rejected');
+    assert.match(await unit.textContent(), /Rejected: /);
   } finally {
     await page.close();
   }

@@ -116,7 +116,7 @@ static const char po_text[] = "msgid \"\"\n"
 static void test_counts(void)
 {
 	struct check_report r;
-	struct check_options opt = { NULL, 0 };
+	struct check_options opt = { NULL, 0, NULL };
 	struct check_lang *l;
 	struct catalog *cat;
 	struct diag d;
@@ -206,6 +206,70 @@ static void test_published(void)
 	CHECK(check_published(0, 0, 0, 80, 20)); /* nothing to translate */
 }
 
+/* The words an article lacks: the fewest that publish it, as check_published decides. */
+static void test_words_missing(void)
+{
+	unsigned long words, translated, missing;
+	double thresholds[] = { 60, 80, 33.3, 100, 0 };
+	size_t t;
+
+	CHECK(check_words_missing(1000, 800, 80) == 0);
+	CHECK(check_words_missing(1000, 799, 80) == 1);
+	CHECK(check_words_missing(334, 237, 60) == 0);
+	CHECK(check_words_missing(3, 0, 33.3) == 1);
+	CHECK(check_words_missing(0, 0, 80) == 0);
+	for (t = 0; t < sizeof thresholds / sizeof thresholds[0]; t++)
+		for (words = 0; words < 60; words++)
+			for (translated = 0; translated <= words; translated++) {
+				missing = check_words_missing(words, translated, thresholds[t]);
+				CHECK(check_published(words, translated + missing, 0, thresholds[t],
+				                      0));
+				CHECK(missing == 0 ||
+				      !check_published(words, translated + missing - 1, 0,
+				                       thresholds[t], 0));
+			}
+}
+
+/* The gate's verdict in words: exactly check_failed, with the reason. */
+static void test_verdict(void)
+{
+	struct check_lang l;
+	struct check_problem problems[3];
+	struct buf b = BUF_INIT;
+
+	memset(&l, 0, sizeof l);
+	memset(problems, 0, sizeof problems);
+	l.threshold = 60;
+	l.counts.words = 100;
+	l.counts.words_translated = 70;
+	check_verdict(&l, 0, &b);
+	CHECK_STR(buf_str(&b), "at or above the 60% gate");
+	l.problems = problems;
+	l.problem_count = 3;
+	problems[0].id = problems[1].id = problems[2].id = "x";
+	problems[0].severity = DIAG_ERROR;
+	problems[0].rejected = 1;
+	problems[1].severity = DIAG_ERROR;
+	problems[2].severity = DIAG_WARNING;
+	check_verdict(&l, 0, &b);
+	CHECK(check_failed(&l, 0));
+	CHECK_STR(buf_str(&b), "fails the 60% gate: 1 rejected translation, 1 error");
+	check_verdict(&l, 1, &b);
+	CHECK_STR(buf_str(&b), "fails the 60% gate: 1 rejected translation, 1 error, 1 warning "
+	                       "(strict)");
+	l.counts.words_translated = 50;
+	check_verdict(&l, 0, &b);
+	CHECK_STR(buf_str(&b), "below the 60% gate; also 1 rejected translation, 1 error");
+	l.problem_count = 0;
+	check_verdict(&l, 0, &b);
+	CHECK_STR(buf_str(&b), "below the 60% gate");
+	l.preparing = 1;
+	check_verdict(&l, 0, &b);
+	CHECK(!check_failed(&l, 0));
+	CHECK_STR(buf_str(&b), "in preparation: not on the site, not gated");
+	buf_release(&b);
+}
+
 static void test_siteconf(void)
 {
 	struct diag d;
@@ -243,7 +307,7 @@ static void test_siteconf(void)
 static void test_json(void)
 {
 	struct check_report r;
-	struct report_options o = { 0, 0, NULL };
+	struct report_options o = { 0, 0, NULL, NULL, 0 };
 	struct check_lang *l;
 	struct diag d;
 	char path[256];
@@ -285,6 +349,8 @@ int main(void)
 	test_counts();
 	test_percent();
 	test_published();
+	test_words_missing();
+	test_verdict();
 	test_siteconf();
 	test_json();
 	snprintf(path, sizeof path, "%s/nl.po", dir);

@@ -423,8 +423,18 @@ int main(void)
 	check_rejected("Run <_:var-1/>", "<_:var-2/>", "placeholder <_:var-2/> is not in");
 	check_rejected("<b>x</b>", "y", "element <b> is missing");
 	check_rejected("<b>x</b>", "<b>x</b><b>y</b>", "<b> appears more often");
-	check_rejected("<a>x</a>", "<a href=\"http://evil\">x</a>", "attributes of <a> differ");
-	check_rejected("<abbr title=\"t\">x</abbr>", "<abbr>x</abbr>", "attributes of <abbr>");
+	check_rejected("<a>x</a>", "<a href=\"http://evil\">x</a>",
+	               "the address comes from the source text and cannot be set in a translation");
+	check_rejected("<a>x</a>", "<a style=\"x\">x</a>",
+	               "<a> has the attribute style, which the source text does not show");
+	check_rejected("<abbr title=\"t\">x</abbr>", "<abbr class=\"c\" title=\"t\">x</abbr>",
+	               "may only translate those it shows (title)");
+	check_rejected("<abbr title=\"t\">x</abbr>", "<abbr>x</abbr>",
+	               "<abbr> lacks the attribute title of the source text");
+	check_rejected("<em>x</em> <strong>y</strong>", "<em>x</strong> <strong>y</em>",
+	               "<em> is closed by </strong>");
+	check_rejected("<em>x</em>", "<em>x", "<em> is not closed");
+	check_rejected("x", "x&nbsp;y", "'&nbsp;' is not allowed: type the character itself");
 	check_rejected("<a _:n=\"1\">x</a> <a _:n=\"2\">y</a>", "<a>x</a> <a>y</a>",
 	               "needs the marker");
 	check_rejected("x", "x <!-- hi -->", "comments are not allowed");

@@ -118,6 +118,28 @@ static void test_site_locale_data(void)
 	CHECK_OWNED(uni_language_name("", "en"), NULL);
 }
 
+/* Case folding, letters and word boundaries: what glossaries and diffs rest on. */
+static void test_terms(void)
+{
+	size_t *b = NULL, n;
+
+	CHECK_OWNED(uni_fold_case("Traite des \xc3\x8a"
+	                          "tres",
+	                          17),
+	            "traite des \xc3\xaa"
+	            "tres");
+	CHECK_OWNED(uni_fold_case("STRASSE", 7), "strasse");
+	CHECK_OWNED(uni_fold_case("\xff", 1), NULL);
+	CHECK(uni_is_alnum('a') && uni_is_alnum(0xe9) && uni_is_alnum('7'));
+	CHECK(uni_is_alnum(0x301)); /* a combining mark belongs to its letter */
+	CHECK(!uni_is_alnum(' ') && !uni_is_alnum('-') && !uni_is_alnum(0x2019) &&
+	      !uni_is_alnum(-1));
+	n = uni_word_bounds("La traite, encore.", 18, "fr", &b);
+	CHECK(n == 7); /* "La", " ", "traite", ",", " ", "encore", "." */
+	CHECK(n == 7 && b[2] == 3 && b[3] == 9);
+	free(b);
+}
+
 int main(void)
 {
 	size_t *b = NULL, n;
@@ -227,6 +249,7 @@ int main(void)
 		CHECK_STR(q[3], "\xe2\x80\x99");
 	}
 	test_site_locale_data();
+	test_terms();
 
 	uni_cleanup();
 	return unit_done("test-uni");

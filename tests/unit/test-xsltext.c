@@ -113,6 +113,16 @@ int main(void)
 		free(fr);
 		free(sv);
 	}
+	/* A language's locale, as the site sets it: British English. */
+	xsltext_set_locale("en", "en-GB");
+	CHECK_EVAL("t:format-date('2015-11-05', 'en')", "5 November 2015");
+	CHECK_EVAL("t:format-date('2015-11-05', 'nl')", "5 november 2015");
+	xsltext_set_locale("en", NULL);
+	CHECK_EVAL("t:format-date('2015-11-05', 'en')", "November 5, 2015");
+	xsltext_set_locale("en", "en-GB");
+	xsltext_clear_locales();
+	CHECK_EVAL("t:format-date('2015-11-05', 'en')", "November 5, 2015");
+
 	/* JSON for a <script> element: nothing in it can close the element. */
 	CHECK_EVAL("t:json-string('Plain')", "\"Plain\"");
 	CHECK_EVAL("t:json-string('a&quot;b\\c')", "\"a\\\"b\\\\c\"");

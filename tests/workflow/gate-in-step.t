@@ -18,4 +18,4 @@ cp "$tmp/nl-old.po" "$site/po/nl.po"
 pipeline translate >"$tmp/log" 2>&1 || { cat "$tmp/log"; exit 1; }
 grep '^  MERGE' "$tmp/log"
 (cd "$site" && traduki check --pot=po/content.pot po/nl.po) >/dev/null 2>&1; echo "check --pot after: exit status $?"
-grep -o 'nouvel-article[^<]*' "$out/public/status/index.html" | head -n 1
+grep -o 'content/fr/nouvel-article[^<]*' "$out/public/status/index.html" | head -n 1

@@ -1,0 +1,577 @@
+/*
+ * report: the review pages, one per source file and language, for the
+ * translators.  See report.h; the building blocks are in report-html.c.
+ */
+#include <config.h>
+
+#include "report-html.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "mem.h"
+#include "msgindex.h"
+#include "uni.h"
+
+/* A message of a source file, where the file has it. */
+struct unit {
+	const struct catalog_msg *msg;
+	long line; /* of the reference: the order of the source */
+	size_t order; /* in the catalog: ties keep it */
+};
+
+struct unit_list {
+	struct unit *units;
+	size_t count, alloc;
+};
+
+static int compare_units(const void *a, const void *b)
+{
+	const struct unit *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* --- How the source changed: a word diff ---------------------------------------------- */
+
+/* The pieces of TEXT: every tag whole, the text between by ICU's word boundaries. */
+static size_t tokenize(const char *text, const char *lang, size_t **starts)
+{
+	size_t *s = NULL, n = 0, alloc = 0, pos = 0, len = strlen(text);
+
+	while (pos < len) {
+		const char *lt = strchr(text + pos, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+		size_t end = lt && gt ? (size_t)(lt - text) : len, *bounds, k, nb;
+
+		if (end > pos) {
+			nb = uni_word_bounds(text + pos, end - pos, lang, &bounds);
+			for (k = 0; k < nb; k++) {
+				xgrow((void **)&s, &alloc, n + 1, sizeof *s);
+				s[n++] = pos + bounds[k];
+			}
+			free(bounds);
+		}
+		if (end == len)
+			break;
+		xgrow((void **)&s, &alloc, n + 1, sizeof *s);
+		s[n++] = end;
+		pos = (size_t)(gt + 1 - text);
+	}
+	xgrow((void **)&s, &alloc, n + 1, sizeof *s);
+	s[n] = len;
+	*starts = s;
+	return n;
+}
+
+/* Piece I of TEXT cut at STARTS, compared with piece J of OTHER. */
+static int same_piece(const char *a, const size_t *sa, size_t i, const char *b, const size_t *sb,
+                      size_t j)
+{
+	size_t la = sa[i + 1] - sa[i], lb = sb[j + 1] - sb[j];
+
+	return la == lb && memcmp(a + sa[i], b + sb[j], la) == 0;
+}
+
+/* Beyond this many pieces times pieces, the texts are shown whole, old then new. */
+#define DIFF_MAX_CELLS 4000000
+
+enum piece_kind { SAME, DELETED, INSERTED };
+
+/* Appends the run of KIND (TEXT, LEN bytes) to PARENT. */
+static void diff_run(xmlNodePtr parent, enum piece_kind kind, const char *text, size_t len)
+{
+	struct buf run = BUF_INIT;
+
+	if (!len)
+		return;
+	buf_add(&run, text, len);
+	if (kind == SAME)
+		report_message(parent, buf_str(&run));
+	else
+		report_message(report_el(parent, kind == DELETED ? "del" : "ins", NULL),
+		               buf_str(&run));
+	buf_release(&run);
+}
+
+/*
+ * OLD against NEW, piece by piece (the longest common subsequence), into
+ * PARENT: what is gone in <del>, what is new in <ins>.
+ */
+static void word_diff(xmlNodePtr parent, const char *old, const char *new, const char *lang)
+{
+	size_t *so, *sn, no = tokenize(old, lang, &so), nn = tokenize(new, lang, &sn), i, j;
+	uint32_t *lcs;
+	enum piece_kind kind = SAME;
+	size_t run_start = 0, run_end = 0;
+	const char *run_text = new;
+
+	if ((no + 1) * (nn + 1) > DIFF_MAX_CELLS) {
+		diff_run(parent, DELETED, old, strlen(old));
+		diff_run(parent, INSERTED, new, strlen(new));
+		free(so);
+		free(sn);
+		return;
+	}
+	/* lcs[i][j]: the common pieces of OLD from i and NEW from j. */
+	lcs = xcalloc((no + 1) * (nn + 1), sizeof *lcs);
+	for (i = no; i-- > 0;)
+		for (j = nn; j-- > 0;)
+			lcs[i * (nn + 1) + j] =
+			    same_piece(old, so, i, new, sn, j) ? lcs[(i + 1) * (nn + 1) + j + 1] + 1
+			    : lcs[(i + 1) * (nn + 1) + j] > lcs[i * (nn + 1) + j + 1]
+			        ? lcs[(i + 1) * (nn + 1) + j]
+			        : lcs[i * (nn + 1) + j + 1];
+	/* Walk it, gathering runs of one kind (in OLD for DELETED, else in NEW). */
+	i = j = 0;
+	while (i < no || j < nn) {
+		enum piece_kind k;
+		const char *text;
+		size_t start, end;
+
+		/* What is gone before what replaces it. */
+		if (i < no && j < nn && same_piece(old, so, i, new, sn, j)) {
+			k = SAME;
+			text = new;
+			start = sn[j];
+			end = sn[j + 1];
+			i++;
+			j++;
+		} else if (i < no &&
+		           (j == nn || lcs[(i + 1) * (nn + 1) + j] >= lcs[i * (nn + 1) + j + 1])) {
+			k = DELETED;
+			text = old;
+			start = so[i];
+			end = so[++i];
+		} else {
+			k = INSERTED;
+			text = new;
+			start = sn[j];
+			end = sn[++j];
+		}
+		if (k != kind || text != run_text || start != run_end) {
+			diff_run(parent, kind, run_text + run_start, run_end - run_start);
+			kind = k;
+			run_text = text;
+			run_start = start;
+		}
+		run_end = end;
+	}
+	diff_run(parent, kind, run_text + run_start, run_end - run_start);
+	free(lcs);
+	free(so);
+	free(sn);
+}
+
+/* --- One page ---------------------------------------------------------------------- */
+
+struct page {
+	const struct check_report *r;
+	size_t li; /* the language */
+	const struct check_lang *l;
+	const struct report_options *o;
+	char **dirs; /* every language's folder */
+	char ***names; /* every language's page names */
+	struct msgindex *paths; /* every language's files, by path */
+	struct buf lang_name, source_name;
+};
+
+/* The first of L's problems at LINE, by bisection (they are sorted by line). */
+static size_t first_problem(const struct check_lang *l, long line)
+{
+	size_t lo = 0, hi = l->problem_count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (l->problems[mid].line < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static const char *state_text(enum check_state state)
+{
+	switch (state) {
+	case CHECK_TRANSLATED:
+		return "translated";
+	case CHECK_FUZZY:
+		return "fuzzy";
+	case CHECK_SAME:
+		return "same as source";
+	case CHECK_REJECTED:
+		return "rejected";
+	default:
+		return "untranslated";
+	}
+}
+
+/* The "#." comments of M, one line. */
+static void extracted_note(xmlNodePtr parent, const struct catalog_msg *m)
+{
+	const char *note = catalog_msg_extracted(m);
+	struct buf text = BUF_INIT;
+	size_t k;
+
+	if (!note || !*note)
+		return;
+	buf_adds(&text, note);
+	while (text.len && text.data[text.len - 1] == '\n')
+		buf_truncate(&text, text.len - 1);
+	for (k = 0; k < text.len; k++)
+		if (text.data[k] == '\n')
+			text.data[k] = ' ';
+	report_attr(report_el(parent, "span", buf_str(&text)), "class", "note");
+	buf_release(&text);
+}
+
+/* A column of a unit: its LABEL, then TEXT in LANG (NULL: EMPTY, in English). */
+static void unit_column(xmlNodePtr columns, const char *label, const char *text, const char *plural,
+                        const char *lang, const char *empty)
+{
+	xmlNodePtr col = report_el(columns, "div", NULL), p;
+
+	report_attr(report_el(col, "p", label), "class", "col");
+	if (!text || !*text) {
+		report_attr(report_el(col, "p", empty), "class", "missing");
+		return;
+	}
+	p = report_el(col, "p", NULL);
+	report_attr(p, "lang", lang);
+	report_message(p, text);
+	if (plural) {
+		p = report_el(col, "p", NULL);
+		report_attr(p, "lang", lang);
+		report_message(p, plural);
+	}
+}
+
+static void write_unit(xmlNodePtr list, const struct page *pg, const struct catalog *cat,
+                       const struct catalog_msg *m)
+{
+	const struct check_lang *l = pg->l;
+	long line = catalog_msg_line(m);
+	char *why = NULL;
+	enum check_state state = check_msg_state(m, l->source_lang, &why);
+	xmlNodePtr item = report_el(list, "li", NULL), head, a, columns, p, problems = NULL;
+	struct buf text = BUF_INIT, translation = BUF_INIT;
+	char id[32];
+	size_t k;
+	int form;
+
+	snprintf(id, sizeof id, "L%ld", line);
+	report_attr(item, "id", id);
+	buf_addf(&text, "unit %s", check_state_name(state));
+	report_attr(item, "class", buf_str(&text));
+	head = report_el(item, "div", NULL);
+	report_attr(head, "class", "head");
+	buf_truncate(&text, 0);
+	buf_addf(&text, "%s:%ld", catalog_name(cat), line);
+	a = report_el(head, "a", buf_str(&text));
+	buf_truncate(&text, 0);
+	buf_addf(&text, "#%s", id);
+	report_attr(a, "href", buf_str(&text));
+	buf_truncate(&text, 0);
+	buf_addf(&text, "label %s", check_state_name(state));
+	report_attr(report_el(head, "span", state_text(state)), "class", buf_str(&text));
+	extracted_note(head, m);
+
+	columns = report_el(item, "div", NULL);
+	report_attr(columns, "class", "columns");
+	buf_truncate(&text, 0);
+	buf_addf(&text, "Source (%s)", buf_str(&pg->source_name));
+	unit_column(columns, buf_str(&text), catalog_msg_id(m), catalog_msg_id_plural(m),
+	            l->source_lang, "");
+	for (form = 0;; form++) {
+		const char *s = catalog_msg_id_plural(m) ? catalog_msg_str_plural(m, form)
+		                                         : (form ? NULL : catalog_msg_str(m));
+
+		if (!s)
+			break;
+		if (form)
+			buf_adds(&translation, " | ");
+		buf_adds(&translation, s);
+	}
+	buf_truncate(&text, 0);
+	buf_addf(&text, "Translation (%s)", buf_str(&pg->lang_name));
+	unit_column(columns, buf_str(&text),
+	            state == CHECK_UNTRANSLATED ? "" : buf_str(&translation), NULL, l->lang,
+	            "Not translated yet: the page shows the source text.");
+
+	if (state == CHECK_FUZZY) {
+		const char *prev = catalog_msg_prev_id(m);
+
+		if (prev) {
+			p = report_el(item, "p",
+			              "How the source changed since this was translated (");
+			report_attr(p, "class", "col");
+			report_el(p, "del", "removed");
+			report_text(p, ", ");
+			report_el(p, "ins", "added");
+			report_text(p, "):");
+			p = report_el(item, "p", NULL);
+			report_attr(p, "lang", l->source_lang);
+			word_diff(p, prev, catalog_msg_id(m), l->source_lang);
+		}
+		report_el(item, "p",
+		          "Fuzzy: the page shows the source text until the translation is updated "
+		          "and its fuzzy flag removed.");
+	} else if (state == CHECK_REJECTED) {
+		p = report_el(item, "p", NULL);
+		report_el(p, "strong", "Rejected: ");
+		report_text(p, why ? why : "the markup does not fit the source");
+		report_text(p, ".  The page shows the source text in its place.");
+	} else if (state == CHECK_SAME) {
+		report_el(item, "p",
+		          "A copy of the source, counted as untranslated; a translator comment "
+		          "\"traduki: same-as-source\" says it is meant.");
+	}
+	free(why);
+
+	for (k = first_problem(l, line); k < l->problem_count && l->problems[k].line == line; k++) {
+		const struct check_problem *pr = &l->problems[k];
+		xmlNodePtr li;
+
+		/* Only the problems of this catalog's messages; a rejection is
+		 * said above. */
+		if (strcmp(pr->file, catalog_name(cat)) != 0 || pr->rejected)
+			continue;
+		if (!problems) {
+			problems = report_el(item, "ul", NULL);
+			report_attr(problems, "class", "problems");
+			/* It needs work, whatever its state. */
+			buf_truncate(&text, 0);
+			buf_addf(&text, "unit %s problem", check_state_name(state));
+			xmlSetProp(item, BAD_CAST "class", BAD_CAST buf_str(&text));
+		}
+		li = report_el(problems, "li", NULL);
+		report_attr(li, "class", diag_severity_name(pr->severity));
+		report_attr(report_el(li, "span", diag_severity_name(pr->severity)), "class",
+		            pr->severity == DIAG_ERROR ? "label error" : "label warning");
+		report_text(li, " ");
+		report_el(li, "code", pr->id);
+		buf_truncate(&text, 0);
+		buf_addf(&text, " %s", pr->text);
+		report_text(li, buf_str(&text));
+	}
+	buf_release(&text);
+	buf_release(&translation);
+}
+
+/* The page of file F of the language, with UNITS, to PATH. */
+static int write_page(const struct page *pg, const struct catalog *cat, size_t fi,
+                      struct unit_list *units, const char *path, struct diag *d)
+{
+	const struct check_lang *l = pg->l;
+	const struct check_file *f = &l->files[fi];
+	xmlNodePtr body, main, nav, a, h1, p, input, label, list;
+	struct buf text = BUF_INIT, href = BUF_INIT;
+	xmlDocPtr doc;
+	size_t i, shown = 0;
+	char pct[32];
+	int published = check_file_published(l, f);
+
+	buf_addf(&text, "Review: %s, %s", f->title ? f->title : f->path, buf_str(&pg->lang_name));
+	doc = report_page_new(buf_str(&text), &body);
+	nav = report_el(body, "nav", NULL);
+	report_attr(nav, "aria-label", "Where this page is");
+	p = report_el(nav, "p", NULL);
+	a = report_el(p, "a", "Translation status");
+	buf_truncate(&href, 0);
+	buf_addf(&href, "../index.html#lang-%s", pg->dirs[pg->li]);
+	report_attr(a, "href", buf_str(&href));
+	buf_truncate(&text, 0);
+	buf_addf(&text, " \xe2\x80\xba %s", buf_str(&pg->lang_name));
+	report_text(p, buf_str(&text));
+
+	main = report_el(body, "main", NULL);
+	h1 = report_el(main, "h1", NULL);
+	if (f->title)
+		report_attr(report_el(h1, "span", f->title), "lang", l->source_lang);
+	else
+		report_text(h1, f->path);
+	buf_truncate(&text, 0);
+	buf_addf(&text, "%s%s%s", f->path, f->date ? " \xc2\xb7 " : "", f->date ? f->date : "");
+	report_attr(report_el(main, "p", buf_str(&text)), "class", "file");
+
+	report_percent(check_percent(&f->counts), pct, sizeof pct);
+	buf_truncate(&text, 0);
+	buf_addf(&text, "The %s translation: %s%% of its %lu words translated.  ",
+	         buf_str(&pg->lang_name), pct, f->counts.words);
+	p = report_el(main, "p", buf_str(&text));
+	if (published == 1 && f->id) {
+		report_text(p, "On the site");
+		if (report_page_address(pg->o, l, f, "../", &href) == 0) {
+			report_text(p, ": ");
+			a = report_el(p, "a", "read it");
+			report_attr(a, "href", buf_str(&href));
+			report_attr(a, "hreflang", l->lang);
+		}
+		report_text(p, f->counts.fuzzy ? ", with its outdated passages in the source "
+		                                 "language."
+		                               : ".");
+	} else if (published == 0 && f->id) {
+		buf_truncate(&text, 0);
+		buf_addf(
+		    &text,
+		    "Not on the site: %lu more words to translate to reach the %g%% "
+		    "threshold.",
+		    check_words_missing(f->counts.words, f->counts.words_translated, l->threshold),
+		    l->threshold);
+		report_text(p, buf_str(&text));
+	}
+	report_bar(main, &f->counts);
+	buf_truncate(&text, 0);
+	buf_addf(&text, "Messages: %lu translated, %lu fuzzy, %lu untranslated, %lu rejected.",
+	         f->counts.translated, f->counts.fuzzy, f->counts.untranslated, f->counts.rejected);
+	p = report_el(main, "p", buf_str(&text));
+	for (i = 0; i < pg->r->lang_count; i++) {
+		size_t other;
+
+		if (i == pg->li || !pg->dirs[i] ||
+		    (other = msgindex_find(&pg->paths[i], NULL, f->path)) == MSGINDEX_NONE ||
+		    !pg->names[i][other])
+			continue;
+		report_text(p, shown++ ? ", " : "  Other languages: ");
+		buf_truncate(&href, 0);
+		buf_addf(&href, "../%s/%s", pg->dirs[i], pg->names[i][other]);
+		a = report_el(p, "a", pg->r->langs[i].lang);
+		report_attr(a, "href", buf_str(&href));
+	}
+	if (shown)
+		report_text(p, ".");
+
+	input = report_el(main, "input", NULL);
+	report_attr(input, "type", "checkbox");
+	report_attr(input, "id", "only-work");
+	label = report_el(main, "label", " Show only the messages that need work");
+	report_attr(label, "for", "only-work");
+	list = report_el(main, "ol", NULL);
+	report_attr(list, "class", "units");
+	qsort(units->units, units->count, sizeof *units->units, compare_units);
+	for (i = 0; i < units->count; i++)
+		write_unit(list, pg, cat, units->units[i].msg);
+	buf_release(&text);
+	buf_release(&href);
+	return report_page_write(doc, path, d);
+}
+
+/* "Dutch (nl)", or the code alone. */
+static void language_name(const char *code, struct buf *out)
+{
+	char *name = uni_language_name(code, "en");
+
+	if (name && strcmp(name, code) != 0)
+		buf_addf(out, "%s", name);
+	else
+		buf_adds(out, code);
+	free(name);
+}
+
+static int make_dir(const char *path, struct diag *d)
+{
+	if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot create the folder: %s",
+		            strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int report_review(const struct check_report *r, size_t li, const struct catalog *cat,
+                  const struct report_options *o, const char *dir, struct diag *d)
+{
+	const struct check_lang *l = &r->langs[li];
+	struct page pg;
+	struct unit_list *lists;
+	struct buf path = BUF_INIT;
+	size_t i, j;
+	int rc = 0;
+
+	memset(&pg, 0, sizeof pg);
+	pg.r = r;
+	pg.li = li;
+	pg.l = l;
+	pg.o = o;
+	pg.dirs = xcalloc(r->lang_count, sizeof *pg.dirs);
+	pg.names = xcalloc(r->lang_count, sizeof *pg.names);
+	pg.paths = xcalloc(r->lang_count, sizeof *pg.paths);
+	for (i = 0; i < r->lang_count; i++) {
+		pg.dirs[i] = report_review_dir(r, i);
+		pg.names[i] = report_review_names(&r->langs[i]);
+		msgindex_init(&pg.paths[i]);
+		for (j = 0; j < r->langs[i].file_count; j++)
+			msgindex_add(&pg.paths[i], NULL, r->langs[i].files[j].path);
+	}
+	language_name(l->lang, &pg.lang_name);
+	language_name(l->source_lang, &pg.source_name);
+	if (!pg.dirs[li]) {
+		diag_report(d, DIAG_ERROR, l->po, 0, 0,
+		            "no review pages for the language '%s': not a language code", l->lang);
+		rc = -1;
+		goto done;
+	}
+	buf_addf(&path, "%s/%s", dir, pg.dirs[li]);
+	if (make_dir(buf_str(&path), d) != 0) {
+		rc = -1;
+		goto done;
+	}
+
+	/* Every message, in each source file it comes from (once per file). */
+	lists = xcalloc(l->file_count + 1, sizeof *lists);
+	for (i = 0; i < catalog_count(cat); i++) {
+		const struct catalog_msg *m = catalog_at(cat, i);
+		int n = catalog_msg_ref_count(m), k, e;
+
+		if (catalog_msg_obsolete(m))
+			continue;
+		for (k = 0; k < n; k++) {
+			long line = 0;
+			const char *file = catalog_msg_ref(m, k, &line);
+			size_t fi = msgindex_find(&pg.paths[li], NULL, file);
+			struct unit_list *ul;
+
+			for (e = 0; e < k; e++)
+				if (strcmp(catalog_msg_ref(m, e, NULL), file) == 0)
+					break;
+			if (e < k || fi == MSGINDEX_NONE)
+				continue;
+			ul = &lists[fi];
+			xgrow((void **)&ul->units, &ul->alloc, ul->count + 1, sizeof *ul->units);
+			ul->units[ul->count].msg = m;
+			ul->units[ul->count].line = line;
+			ul->units[ul->count++].order = i;
+		}
+	}
+	for (i = 0; i < l->file_count; i++) {
+		if (pg.names[li][i]) {
+			buf_truncate(&path, 0);
+			buf_addf(&path, "%s/%s/%s", dir, pg.dirs[li], pg.names[li][i]);
+			if (write_page(&pg, cat, i, &lists[i], buf_str(&path), d) != 0)
+				rc = -1;
+		}
+		free(lists[i].units);
+	}
+	free(lists);
+done:
+	for (i = 0; i < r->lang_count; i++) {
+		free(pg.dirs[i]);
+		report_review_names_free(pg.names[i], r->langs[i].file_count);
+		msgindex_release(&pg.paths[i]);
+	}
+	free(pg.dirs);
+	free(pg.names);
+	free(pg.paths);
+	buf_release(&pg.lang_name);
+	buf_release(&pg.source_name);
+	buf_release(&path);
+	return rc;
+}

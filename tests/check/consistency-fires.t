@@ -1,0 +1,1 @@
+traduki check --only=consistency consistency-bad.po

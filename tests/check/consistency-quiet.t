@@ -1,0 +1,1 @@
+traduki check --only=consistency coverage-nl.po

@@ -1,0 +1,1 @@
+traduki check --only=glossary --glossary=glossary.tbx glossary-good.po

@@ -1,0 +1,1 @@
+traduki check --list=fuzzy,done coverage-nl.po

@@ -1,0 +1,1 @@
+traduki check --only=quotes quotes-team-bad.po quotes-header-bad.po

@@ -1,0 +1,1 @@
+traduki check --only=typography typography-nl-bad.po

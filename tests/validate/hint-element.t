@@ -1,0 +1,1 @@
+traduki validate --schema="$top_srcdir/content/article.rng" hint-element.xml
