@@ -122,22 +122,26 @@ struct its_doc {
 	size_t nstrings, strings_alloc;
 };
 
+/* Frees R, whole or read only in part (a rule that failed half-way). */
+static void rule_free(struct rule *r)
+{
+	if (r->selector)
+		xmlXPathFreeCompExpr(r->selector);
+	if (r->pointer)
+		xmlXPathFreeCompExpr(r->pointer);
+	free(r->text);
+	free(r->lang_attr);
+	free(r->lang_attr_ns);
+	xmlFree(r->ns);
+	free(r);
+}
+
 static void ruleset_release(struct ruleset *set)
 {
 	size_t i;
 
-	for (i = 0; i < set->count; i++) {
-		struct rule *r = set->rules[i];
-
-		xmlXPathFreeCompExpr(r->selector);
-		if (r->pointer)
-			xmlXPathFreeCompExpr(r->pointer);
-		free(r->text);
-		free(r->lang_attr);
-		free(r->lang_attr_ns);
-		xmlFree(r->ns);
-		free(r);
-	}
+	for (i = 0; i < set->count; i++)
+		rule_free(set->rules[i]);
 	free(set->rules);
 	for (i = 0; i < set->ndocs; i++)
 		xmlFreeDoc(set->docs[i]);
@@ -608,10 +612,7 @@ static struct rule *read_rule(xmlNodePtr el, const char *file, const struct scop
 
 fail:
 	xmlFree(v);
-	if (r->selector)
-		xmlXPathFreeCompExpr(r->selector);
-	free(r->text);
-	free(r);
+	rule_free(r);
 	*failed = 1;
 	return NULL;
 }
