@@ -685,7 +685,8 @@ static int parse_all(struct parser *ps, const struct potext_sink *sink)
 		ps->first_ref[ps->count] = first_ref;
 		if (parse_entry(ps, m, &drop, &keep) != 0)
 			return -1;
-		m->refs = ps->refs + first_ref;
+		/* No reference yet: no array either (NULL + 0 is undefined). */
+		m->refs = ps->refs ? ps->refs + first_ref : NULL;
 		m->nrefs = ps->nrefs - first_ref;
 		end = (size_t)(ps->eol + 1 - ps->text);
 		/* The header first, saying UTF-8; obsolete entries last, each
