@@ -5,10 +5,12 @@
 
 #include "diag.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "mem.h"
 
 void diag_init(struct diag *d, diag_handler_fn *handler, void *data)
@@ -63,12 +65,6 @@ static void dispatch(struct diag *d, enum diag_severity severity, const char *id
 		free(text);
 }
 
-void diag_vreport(struct diag *d, enum diag_severity severity, const char *file, long line,
-                  long column, const char *fmt, va_list ap)
-{
-	dispatch(d, severity, NULL, file, line, column, fmt, ap);
-}
-
 void diag_report(struct diag *d, enum diag_severity severity, const char *file, long line,
                  long column, const char *fmt, ...)
 {
@@ -87,6 +83,40 @@ void diag_report_id(struct diag *d, enum diag_severity severity, const char *id,
 	va_start(ap, fmt);
 	dispatch(d, severity, id, file, line, column, fmt, ap);
 	va_end(ap);
+}
+
+int diag_error(struct diag *d, const char *file, long line, long column, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	dispatch(d, DIAG_ERROR, NULL, file, line, column, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int diag_errno(struct diag *d, const char *file, const char *fmt, ...)
+{
+	const char *why = strerror(errno);
+	struct buf text = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&text, fmt, ap);
+	va_end(ap);
+	diag_report(d, DIAG_ERROR, file, 0, 0, "%s: %s", buf_str(&text), why);
+	buf_release(&text);
+	return -1;
+}
+
+unsigned long diag_mark(const struct diag *d)
+{
+	return d->count[DIAG_ERROR];
+}
+
+int diag_failed_since(const struct diag *d, unsigned long mark)
+{
+	return d->count[DIAG_ERROR] != mark;
 }
 
 unsigned long diag_count(const struct diag *d, enum diag_severity severity)

@@ -48,13 +48,35 @@ void diag_init(struct diag *d, diag_handler_fn *handler, void *data);
  */
 void diag_report(struct diag *d, enum diag_severity severity, const char *file, long line,
                  long column, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-void diag_vreport(struct diag *d, enum diag_severity severity, const char *file, long line,
-                  long column, const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 
 /* Same as diag_report, for a message that belongs to the named check ID. */
 void diag_report_id(struct diag *d, enum diag_severity severity, const char *id, const char *file,
                     long line, long column, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
+
+/*
+ * A failure in one line: reports an error and returns -1, so that a
+ * function can say "return diag_error(d, path, line, 0, ...)".
+ */
+int diag_error(struct diag *d, const char *file, long line, long column, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/*
+ * The same for a failed system call: the message is FMT followed by ": "
+ * and strerror(errno), with errno read before anything else can change it.
+ * Returns -1.
+ */
+int diag_errno(struct diag *d, const char *file, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/*
+ * Marks where D stands, so that a caller can ask later whether a step it
+ * handed D to reported an error: "mark = diag_mark(d); step(d);
+ * if (diag_failed_since(d, mark))".  Steps that return no status (libxml2
+ * callbacks, a parser that recovers) are judged this way.
+ */
+unsigned long diag_mark(const struct diag *d);
+int diag_failed_since(const struct diag *d, unsigned long mark);
 
 /* Number of messages of SEVERITY reported so far. */
 unsigned long diag_count(const struct diag *d, enum diag_severity severity);

@@ -9,7 +9,11 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <dirent.h>
+#include <stdlib.h>
 #include <unistd.h>
+
+#include "mem.h"
 
 const char *file_kind(const struct stat *st)
 {
@@ -111,4 +115,79 @@ int file_read(const char *path, size_t limit, struct buf *out, struct diag *d)
 	if (!is_stdin)
 		close(fd);
 	return rc == 0 && !too_long ? 0 : -1;
+}
+
+int file_make_folders(const char *path, int flags, struct diag *d)
+{
+	char *copy = xstrdup(path);
+	size_t len = strlen(copy);
+	char *p;
+	int rc = 0;
+
+	/* The last part is a folder to make only when asked; a trailing
+	 * slash adds nothing. */
+	while (len > 1 && copy[len - 1] == '/')
+		copy[--len] = '\0';
+	for (p = strchr(copy + 1, '/');; p = strchr(p + 1, '/')) {
+		struct stat st;
+
+		if (!p && !(flags & FILE_FOLDER_ITSELF))
+			break;
+		if (p)
+			*p = '\0';
+		if (lstat(copy, &st) == 0) {
+			if (!S_ISDIR(st.st_mode)) {
+				diag_report(d, DIAG_ERROR, copy, 0, 0,
+				            "%s where a folder is wanted: left as it is, "
+				            "and nothing written through it",
+				            S_ISLNK(st.st_mode) ? "a symbolic link"
+				                                : file_kind(&st));
+				rc = -1;
+			}
+		} else if (flags & FILE_FOLDER_CHECK) {
+			rc = -1;
+		} else if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+			rc = diag_errno(d, copy, "cannot create folder");
+		}
+		if (!p || rc != 0)
+			break;
+		*p = '/';
+	}
+	free(copy);
+	return rc;
+}
+
+static int visible(const struct dirent *e)
+{
+	return e->d_name[0] != '.';
+}
+
+/* alphasort follows the locale's collation; a listing must not. */
+static int bytewise(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+long file_names(const char *dir, char ***names, struct diag *d)
+{
+	struct dirent **entries;
+	int n = scandir(dir, &entries, visible, bytewise);
+
+	*names = NULL;
+	if (n < 0)
+		return diag_errno(d, dir, "cannot read folder");
+	*names = xcalloc((size_t)n + 1, sizeof **names);
+	for (int i = 0; i < n; i++) {
+		(*names)[i] = xstrdup(entries[i]->d_name);
+		free(entries[i]);
+	}
+	free(entries);
+	return n;
+}
+
+void file_names_free(char **names, long count)
+{
+	for (long i = 0; i < count; i++)
+		free(names[i]);
+	free(names);
 }

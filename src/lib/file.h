@@ -39,6 +39,30 @@ int file_read(const char *path, size_t limit, struct buf *out, struct diag *d);
  */
 int file_open(const char *path, struct stat *st);
 
+/* FLAGS of file_make_folders. */
+enum {
+	FILE_FOLDER_ITSELF = 1, /* make PATH itself too, not only the folders above it */
+	FILE_FOLDER_CHECK = 2, /* make nothing: only tell whether they all exist */
+};
+
+/*
+ * Makes the folders above PATH, as "mkdir -p" would (and PATH itself with
+ * FILE_FOLDER_ITSELF).  An existing part that is not a folder (a file, or
+ * a symbolic link, even one to a folder) is never written through: it is
+ * reported and left as it is.  Returns 0, or -1 after reporting to D;
+ * with FILE_FOLDER_CHECK, -1 without a report when a part is missing.
+ */
+int file_make_folders(const char *path, int flags, struct diag *d);
+
+/*
+ * The names in the folder DIR but those that start with '.', sorted byte
+ * by byte (the same order in every locale).  Returns their number and
+ * sets *NAMES to an array to free with file_names_free, or returns -1
+ * after reporting to D that the folder cannot be read.
+ */
+long file_names(const char *dir, char ***names, struct diag *d);
+void file_names_free(char **names, long count);
+
 /* What ST is, for messages: "a folder", "a named pipe", "a character device"... */
 const char *file_kind(const struct stat *st);
 

@@ -405,6 +405,25 @@ static void keep_internal_subset(xmlDocPtr doc, const char *data, size_t size)
 	dtd->children = dtd->last = node;
 }
 
+void xmldoc_catch(struct xmldoc_handlers *saved, xmlStructuredErrorFunc structured,
+                  xmlGenericErrorFunc generic, void *data)
+{
+	saved->structured = xmlStructuredError;
+	saved->structured_data = xmlStructuredErrorContext;
+	saved->generic = xmlGenericError;
+	saved->generic_data = xmlGenericErrorContext;
+	if (structured)
+		xmlSetStructuredErrorFunc(data, structured);
+	if (generic)
+		xmlSetGenericErrorFunc(data, generic);
+}
+
+void xmldoc_release(const struct xmldoc_handlers *saved)
+{
+	xmlSetStructuredErrorFunc(saved->structured_data, saved->structured);
+	xmlSetGenericErrorFunc(saved->generic_data, saved->generic);
+}
+
 static xmlDocPtr read_with(xmlParserCtxtPtr ctxt, const char *path, const char *data, size_t len,
                            struct diag *d)
 {
@@ -412,18 +431,19 @@ static xmlDocPtr read_with(xmlParserCtxtPtr ctxt, const char *path, const char *
 	unsigned long before = diag_count(d, DIAG_ERROR);
 	struct parse_errors pe;
 	struct stand_ins si = { NULL };
+	struct xmldoc_handlers saved;
 
 	memset(&pe, 0, sizeof pe);
 	pe.d = d;
 	pe.path = path;
 	ctxt->_private = &si;
 	ctxt->sax->getEntity = get_entity;
-	xmlSetStructuredErrorFunc(&pe, route_parse_error);
+	xmldoc_catch(&saved, route_parse_error, NULL, &pe);
 	if (data)
 		doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL, XMLDOC_PARSE_OPTIONS);
 	else
 		doc = xmlCtxtReadFile(ctxt, path, NULL, XMLDOC_PARSE_OPTIONS);
-	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmldoc_release(&saved);
 	ctxt->_private = NULL;
 	if (doc && data && doc->intSubset && doc->intSubset->pentities)
 		keep_internal_subset(doc, data, len);
@@ -514,6 +534,7 @@ struct xmldoc_schema *xmldoc_schema_load(const char *path, struct diag *d)
 	xmlDocPtr doc;
 	xmlNodePtr root;
 	unsigned long before = diag_count(d, DIAG_ERROR);
+	struct xmldoc_handlers saved;
 
 	doc = xmldoc_read_file(path, d);
 	if (!doc)
@@ -533,9 +554,9 @@ struct xmldoc_schema *xmldoc_schema_load(const char *path, struct diag *d)
 		return NULL;
 	}
 	xmlRelaxNGSetParserStructuredErrors(pctxt, route_error, d);
-	xmlSetStructuredErrorFunc(d, route_error);
+	xmldoc_catch(&saved, route_error, NULL, d);
 	rng = xmlRelaxNGParse(pctxt);
-	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmldoc_release(&saved);
 	xmlRelaxNGFreeParserCtxt(pctxt);
 	if (!rng) {
 		xmlFreeDoc(doc);

@@ -16,8 +16,26 @@
 #include <stddef.h>
 
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include "diag.h"
+
+/*
+ * libxml2's error handlers are process globals.  A module that wants
+ * libxml2's messages for a while installs its own with xmldoc_catch and
+ * puts back whatever was there before with xmldoc_release, so that a
+ * caller's handler (a test's, another module's further up) survives.
+ * STRUCTURED or GENERIC may be NULL: that one is left as it is.
+ */
+struct xmldoc_handlers {
+	xmlStructuredErrorFunc structured;
+	void *structured_data;
+	xmlGenericErrorFunc generic;
+	void *generic_data;
+};
+void xmldoc_catch(struct xmldoc_handlers *saved, xmlStructuredErrorFunc structured,
+                  xmlGenericErrorFunc generic, void *data);
+void xmldoc_release(const struct xmldoc_handlers *saved);
 
 /* Parses the file at PATH ("-" for standard input); NULL after an error. */
 xmlDocPtr xmldoc_read_file(const char *path, struct diag *d);

@@ -1,6 +1,7 @@
 /* Unit tests for diag: counting, formatting, the handler contract. */
 #include <config.h>
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,40 @@ static void collect(const struct diag_message *msg, void *data)
 	buf_addf(out, "%s|%s|%ld|%ld|%s|%s\n", diag_severity_name(msg->severity),
 	         msg->file ? msg->file : "-", msg->line, msg->column, msg->id ? msg->id : "-",
 	         msg->text);
+}
+
+/* A failure is one statement: the helpers report and return -1. */
+static int fail_plain(struct diag *d)
+{
+	return diag_error(d, "a.xml", 3, 4, "broken %s", "tag");
+}
+
+static int fail_errno(struct diag *d)
+{
+	errno = ENOENT;
+	return diag_errno(d, "po/nl.po", "cannot open");
+}
+
+static void one_line_failures(void)
+{
+	struct buf out = BUF_INIT;
+	struct diag d;
+	unsigned long mark;
+
+	diag_init(&d, collect, &out);
+	mark = diag_mark(&d);
+	CHECK(!diag_failed_since(&d, mark));
+	diag_report(&d, DIAG_WARNING, NULL, 0, 0, "only a warning");
+	CHECK(!diag_failed_since(&d, mark));
+	CHECK(fail_plain(&d) == -1);
+	CHECK(diag_failed_since(&d, mark));
+	mark = diag_mark(&d);
+	CHECK(fail_errno(&d) == -1);
+	CHECK(diag_failed_since(&d, mark));
+	CHECK_STR(buf_str(&out), "warning|-|0|0|-|only a warning\n"
+	                         "error|a.xml|3|4|-|broken tag\n"
+	                         "error|po/nl.po|0|0|-|cannot open: No such file or directory\n");
+	buf_release(&out);
 }
 
 int main(void)
@@ -51,5 +86,7 @@ int main(void)
 
 	CHECK_STR(diag_severity_name(DIAG_ERROR), "error");
 	buf_release(&out);
+	TEST(one_line_failures,
+	     "diag_error and diag_errno report and return -1; marks see new errors");
 	return unit_done("test-diag");
 }

@@ -1,9 +1,11 @@
 /*
  * A minimal unit-test harness for the engine's modules.
  *
- * CHECK(cond) records a failure with its line and goes on, so one run
- * shows every broken expectation; unit_done() returns the exit status the
- * Automake harness expects (0 pass, 1 fail).
+ * A test file is a list of named cases: each case is a function, run
+ * from main() by TEST(fn, "what it checks"), so that a failure names the
+ * case as well as the line.  CHECK(cond) records a failure and goes on, so
+ * one run shows every broken expectation; unit_done() returns the exit
+ * status the Automake harness expects (0 pass, 1 fail).
  */
 #ifndef TRADUKI_UNIT_H
 #define TRADUKI_UNIT_H
@@ -14,25 +16,35 @@
 
 static int unit_failures;
 static int unit_checks;
+static const char *unit_case = "main";
 
-#define CHECK(cond)                                                                              \
-	do {                                                                                     \
-		unit_checks++;                                                                   \
-		if (!(cond)) {                                                                   \
-			unit_failures++;                                                         \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-		}                                                                                \
+/* Runs the case FN under the name WHAT; a failure inside it cites WHAT. */
+#define TEST(fn, what)              \
+	do {                        \
+		unit_case = (what); \
+		fn();               \
+		unit_case = "main"; \
 	} while (0)
 
-#define CHECK_STR(actual, expected)                                                       \
-	do {                                                                              \
-		const char *unit_a_ = (actual), *unit_e_ = (expected);                    \
-		unit_checks++;                                                            \
-		if (!unit_a_ || strcmp(unit_a_, unit_e_) != 0) {                          \
-			unit_failures++;                                                  \
-			fprintf(stderr, "%s:%d: got \"%s\", expected \"%s\"\n", __FILE__, \
-			        __LINE__, unit_a_ ? unit_a_ : "(null)", unit_e_);         \
-		}                                                                         \
+#define CHECK(cond)                                                                          \
+	do {                                                                                 \
+		unit_checks++;                                                               \
+		if (!(cond)) {                                                               \
+			unit_failures++;                                                     \
+			fprintf(stderr, "%s:%d: %s: check failed: %s\n", __FILE__, __LINE__, \
+			        unit_case, #cond);                                           \
+		}                                                                            \
+	} while (0)
+
+#define CHECK_STR(actual, expected)                                                           \
+	do {                                                                                  \
+		const char *unit_a_ = (actual), *unit_e_ = (expected);                        \
+		unit_checks++;                                                                \
+		if (!unit_a_ || strcmp(unit_a_, unit_e_) != 0) {                              \
+			unit_failures++;                                                      \
+			fprintf(stderr, "%s:%d: %s: got \"%s\", expected \"%s\"\n", __FILE__, \
+			        __LINE__, unit_case, unit_a_ ? unit_a_ : "(null)", unit_e_);  \
+		}                                                                             \
 	} while (0)
 
 /* The contents of the file at PATH, NUL-terminated (free it), or NULL. */
