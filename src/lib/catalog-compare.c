@@ -21,13 +21,24 @@ static int same_str(const char *a, const char *b)
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
+/* 1 when TEXT is JOINED, comment lines as libgettextpo joins them anew at
+ * each call: freed here, unless it is the static "" it gives for none. */
+static int same_joined(const char *text, const char *joined)
+{
+	int same = strcmp(text, joined) == 0;
+
+	if (joined[0])
+		free((char *)joined);
+	return same;
+}
+
 /* The first field in which M, as read by potext, differs from PO, as
  * libgettextpo read it; NULL when none does. */
 static const char *first_difference(const struct potext_msg *m, po_message_t po)
 {
 	const char *const *types = po_format_list();
-	const char *s, *joined;
-	int i, min, max, same;
+	const char *s;
+	int i, min, max;
 	size_t k;
 
 	if (!same_str(m->ctxt, po_message_msgctxt(po)))
@@ -46,17 +57,9 @@ static const char *first_difference(const struct potext_msg *m, po_message_t po)
 		if (po_message_msgstr_plural(po, i))
 			return "msgstr[] (number of forms)";
 	}
-	joined = po_message_comments(po);
-	same = strcmp(m->comments, joined) == 0;
-	if (joined[0])
-		free((char *)joined);
-	if (!same)
+	if (!same_joined(m->comments, po_message_comments(po)))
 		return "translator comments";
-	joined = po_message_extracted_comments(po);
-	same = strcmp(m->extracted, joined) == 0;
-	if (joined[0])
-		free((char *)joined);
-	if (!same)
+	if (!same_joined(m->extracted, po_message_extracted_comments(po)))
 		return "extracted comments";
 	for (k = 0; k < m->nrefs; k++) {
 		po_filepos_t fp = po_message_filepos(po, (int)k);

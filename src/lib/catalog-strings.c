@@ -375,18 +375,17 @@ int catalog_check_msgids(const struct catalog *cat, struct diag *d)
 	int rc = 0;
 
 	if (cat->header && (stray = stray_header_line(catalog_msg_str(cat->header), &len))) {
-		diag_report(d, DIAG_ERROR, cat->name, cat->header_line, 0,
-		            "the header (the entry whose msgid is empty) holds \"%.*s\", which is "
-		            "no \"Name: value\" field: a translation whose msgid was emptied?",
-		            (int)(len > 60 ? 60 : len), stray);
-		rc = -1;
+		rc = diag_error(
+		    d, cat->name, cat->header_line, 0,
+		    "the header (the entry whose msgid is empty) holds \"%.*s\", which "
+		    "is no \"Name: value\" field: a translation whose msgid was emptied?",
+		    (int)(len > 60 ? 60 : len), stray);
 	}
 	for (i = 0; i < cat->count; i++)
-		if (cat->msgs[i]->pm.id[0] == '\0') {
-			diag_report(d, DIAG_ERROR, cat->name, cat->msgs[i]->pm.line, 0,
-			            "an empty msgid, which only the header may have: the msgids "
-			            "were damaged, and this translation belongs to no message");
-			rc = -1;
-		}
+		if (cat->msgs[i]->pm.id[0] == '\0')
+			rc =
+			    diag_error(d, cat->name, cat->msgs[i]->pm.line, 0,
+			               "an empty msgid, which only the header may have: the msgids "
+			               "were damaged, and this translation belongs to no message");
 	return rc;
 }

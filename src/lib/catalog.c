@@ -329,7 +329,7 @@ static po_file_t parse_text_as(const char *text, size_t len, int lean, const cha
                                struct diag *d)
 {
 	po_file_t file = NULL;
-	unsigned long errors_before = diag_count(d, DIAG_ERROR);
+	unsigned long mark = diag_mark(d);
 	int fd = memfile_open(path, 64), filled = 0;
 
 	if (fd >= 0 && catalog_reads_as_bytes(text, len)) {
@@ -351,8 +351,7 @@ static po_file_t parse_text_as(const char *text, size_t len, int lean, const cha
 	}
 	if (!file) {
 		if (fd < 0 || (!filled && memfile_fill(fd, text, len) != 0)) {
-			diag_report(d, DIAG_ERROR, name, 0, 0, "cannot buffer the catalog: %s",
-			            strerror(errno));
+			diag_errno(d, name, "cannot buffer the catalog");
 			if (fd >= 0)
 				close(fd);
 			return NULL;
@@ -361,11 +360,11 @@ static po_file_t parse_text_as(const char *text, size_t len, int lean, const cha
 	}
 	close(fd);
 
-	if (file && diag_count(d, DIAG_ERROR) != errors_before) {
+	if (file && diag_failed_since(d, mark)) {
 		po_file_free(file);
 		file = NULL;
 	}
-	if (!file && diag_count(d, DIAG_ERROR) == errors_before)
+	if (!file && !diag_failed_since(d, mark))
 		diag_report(d, DIAG_ERROR, name, 0, 0, "cannot read the catalog");
 	return file;
 }
@@ -690,10 +689,9 @@ static int gp_render(const struct catalog *cat, struct catalog_msg *const *msgs,
 		if (!(used >> k & 1))
 			sentinel = types[k];
 	if (wrap && !sentinel) {
-		diag_report(d, DIAG_ERROR, name, 0, 0, "cannot write a no-wrap message here");
 		po_message_iterator_free(it);
 		po_file_free(file);
-		return -1;
+		return diag_error(d, name, 0, 0, "cannot write a no-wrap message here");
 	}
 	skip = cat->header ? 1 : 0;
 	if (cat->header)
@@ -733,11 +731,10 @@ static int gp_render(const struct catalog *cat, struct catalog_msg *const *msgs,
 		}
 		p = next < end ? next + 1 : end;
 	}
-	if (k != skip + n || p != end) {
-		diag_report(d, DIAG_ERROR, name, 0, 0,
-		            "internal error: libgettextpo wrote %zu entries for %zu", k, skip + n);
-		return -1;
-	}
+	if (k != skip + n || p != end)
+		return diag_error(d, name, 0, 0,
+		                  "internal error: libgettextpo wrote %zu entries for %zu", k,
+		                  skip + n);
 	return 0;
 }
 
