@@ -638,11 +638,11 @@ static int load_rules_file(struct ruleset *set, const char *path, int depth, str
 			         root->ns && root->ns->prefix ? ":" : "", (const char *)root->name);
 			xmldoc_locate(file, &line, &col, needle, 0);
 		}
-		diag_report(d, DIAG_ERROR, file, line, col,
-		            "not an ITS rules file: the root element is '%s', not its:rules in "
-		            "namespace %s",
-		            root ? (const char *)root->name : "", ITS_NS);
-		return -1;
+		return diag_error(
+		    d, file, line, col,
+		    "not an ITS rules file: the root element is '%s', not its:rules in "
+		    "namespace %s",
+		    root ? (const char *)root->name : "", ITS_NS);
 	}
 	return load_rules_element(set, root, file, depth, d);
 }

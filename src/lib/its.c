@@ -22,9 +22,8 @@
 #include "its.h"
 
 #include <ctype.h>
-#include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -208,6 +207,32 @@ struct local {
 	    *filter_list, *filter_type, *term, *term_info;
 };
 
+/* Where each local attribute goes: those of the xml: namespace, then ITS's. */
+struct local_attr {
+	const char *name;
+	size_t offset; /* of its field in struct local */
+};
+
+static const struct local_attr xml_attrs[] = {
+	{ "space", offsetof(struct local, space) },
+	{ "lang", offsetof(struct local, lang) },
+	{ "id", offsetof(struct local, id) },
+	{ NULL, 0 },
+};
+
+static const struct local_attr its_attrs[] = {
+	{ "translate", offsetof(struct local, translate) },
+	{ "locNote", offsetof(struct local, note) },
+	{ "locNoteRef", offsetof(struct local, note_ref) },
+	{ "locNoteType", offsetof(struct local, note_type) },
+	{ "withinText", offsetof(struct local, within) },
+	{ "localeFilterList", offsetof(struct local, filter_list) },
+	{ "localeFilterType", offsetof(struct local, filter_type) },
+	{ "term", offsetof(struct local, term) },
+	{ "termInfoRef", offsetof(struct local, term_info) },
+	{ NULL, 0 },
+};
+
 static void read_local(xmlNodePtr el, struct local *l)
 {
 	/* On its:span, local ITS attributes have no prefix (§6.1); on the
@@ -221,41 +246,18 @@ static void read_local(xmlNodePtr el, struct local *l)
 		    a->children && a->children->type == XML_TEXT_NODE && !a->children->next
 		        ? a->children->content
 		        : NULL;
-		const char *name = (const char *)a->name;
-		int its_attr;
+		const struct local_attr *k = NULL;
 
 		if (!v)
 			continue; /* entity references in an ITS attribute: not ours */
-		if (a->ns && xmlStrEqual(a->ns->href, XML_XML_NAMESPACE)) {
-			if (strcmp(name, "space") == 0)
-				l->space = v;
-			else if (strcmp(name, "lang") == 0)
-				l->lang = v;
-			else if (strcmp(name, "id") == 0)
-				l->id = v;
-			continue;
-		}
-		its_attr = a->ns ? xmlStrEqual(a->ns->href, BAD_CAST ITS_NS) : span;
-		if (!its_attr)
-			continue;
-		if (strcmp(name, "translate") == 0)
-			l->translate = v;
-		else if (strcmp(name, "locNote") == 0)
-			l->note = v;
-		else if (strcmp(name, "locNoteRef") == 0)
-			l->note_ref = v;
-		else if (strcmp(name, "locNoteType") == 0)
-			l->note_type = v;
-		else if (strcmp(name, "withinText") == 0)
-			l->within = v;
-		else if (strcmp(name, "localeFilterList") == 0)
-			l->filter_list = v;
-		else if (strcmp(name, "localeFilterType") == 0)
-			l->filter_type = v;
-		else if (strcmp(name, "term") == 0)
-			l->term = v;
-		else if (strcmp(name, "termInfoRef") == 0)
-			l->term_info = v;
+		if (a->ns && xmlStrEqual(a->ns->href, XML_XML_NAMESPACE))
+			k = xml_attrs;
+		else if (a->ns ? xmlStrEqual(a->ns->href, BAD_CAST ITS_NS) : span)
+			k = its_attrs;
+		while (k && k->name && !xmlStrEqual(a->name, BAD_CAST k->name))
+			k++;
+		if (k && k->name)
+			*(const xmlChar **)(void *)((char *)l + k->offset) = v;
 	}
 }
 
@@ -280,12 +282,12 @@ static int apply_rules(struct its_doc *its, const struct ruleset *set, xmlXPathC
 			return -1;
 		}
 		if (res->type != XPATH_NODESET) {
-			diag_report(d, DIAG_ERROR, r->file, r->line, 0,
-			            "cannot evaluate the selector of its:%s: the selector does not "
-			            "select nodes",
-			            its_rule_names[r->category]);
 			xmlXPathFreeObject(res);
-			return -1;
+			return diag_error(
+			    d, r->file, r->line, 0,
+			    "cannot evaluate the selector of its:%s: the selector does "
+			    "not select nodes",
+			    its_rule_names[r->category]);
 		}
 		for (k = 0; res->nodesetval && k < res->nodesetval->nodeNr; k++) {
 			xmlNodePtr n = res->nodesetval->nodeTab[k];
@@ -307,7 +309,7 @@ static int settle(struct its_doc *its, xmlXPathContextPtr xp, const struct rule 
                   struct diag *d)
 {
 	size_t i;
-	unsigned long errors = diag_count(d, DIAG_ERROR);
+	unsigned long mark = diag_mark(d);
 
 	for (i = 0; i < its->count; i++) {
 		xmlNodePtr node = its->nodes[i];
@@ -419,7 +421,7 @@ static int settle(struct its_doc *its, xmlXPathContextPtr xp, const struct rule 
 			v->filter = "*";
 		}
 	}
-	return diag_count(d, DIAG_ERROR) == errors ? 0 : -1;
+	return diag_failed_since(d, mark) ? -1 : 0;
 }
 
 struct its_doc *its_doc_new(const struct its_rules *rules, xmlDocPtr doc, struct diag *d)
@@ -448,9 +450,7 @@ struct its_doc *its_doc_new(const struct its_rules *rules, xmlDocPtr doc, struct
 	win = xcalloc(its->count * ITS_CATEGORY_COUNT + 1, sizeof *win);
 	xp = xmlXPathNewContext(doc);
 	if (!xp) {
-		diag_report(d, DIAG_ERROR, xmldoc_name(doc), 0, 0,
-		            "cannot create an XPath context");
-		rc = -1;
+		rc = diag_error(d, xmldoc_name(doc), 0, 0, "cannot create an XPath context");
 	} else {
 		xmlXPathRegisterVariableLookup(xp, lookup_param, NULL);
 		xp->opLimit = XPATH_OPS_BASE + XPATH_OPS_PER_NODE * its->count;
@@ -694,11 +694,11 @@ int its_category_parse(const char *name, enum its_category *cat)
 
 static void add_qname(struct buf *out, xmlNodePtr node)
 {
-	if (node->ns && node->ns->prefix) {
-		buf_adds(out, (const char *)node->ns->prefix);
-		buf_addc(out, ':');
-	}
-	buf_adds(out, (const char *)node->name);
+	xmlChar *qname = xmlBuildQName(node->name, node->ns ? node->ns->prefix : NULL, NULL, 0);
+
+	buf_adds(out, (const char *)qname);
+	if (qname != node->name)
+		xmlFree(qname);
 }
 
 static int same_qname(xmlNodePtr a, xmlNodePtr b)
