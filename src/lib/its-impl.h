@@ -73,8 +73,13 @@ void its_ruleset_release(struct ruleset *set);
 /* 1 when NODE is an element of the ITS namespace named NAME (any with NULL). */
 int its_is_element(xmlNodePtr node, const char *name);
 
-/* The rule element of each category: "translateRule"... */
-extern const char *const its_rule_names[ITS_CATEGORY_COUNT];
+/* Each category's rule element ("translateRule") and the name the W3C
+ * test suite gives it ("translate", see its_category_parse). */
+struct its_category_names {
+	const char *rule;
+	const char *suite;
+};
+extern const struct its_category_names its_categories[ITS_CATEGORY_COUNT];
 
 /* The values an ITS attribute may take, NULL-terminated, by their numbers
  * in struct rule and the values of a node. */

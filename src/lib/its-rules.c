@@ -28,10 +28,8 @@
 /* Frees R, whole or read only in part (a rule that failed half-way). */
 static void rule_free(struct rule *r)
 {
-	if (r->selector)
-		xmlXPathFreeCompExpr(r->selector);
-	if (r->pointer)
-		xmlXPathFreeCompExpr(r->pointer);
+	xmlXPathFreeCompExpr(r->selector); /* NULL is harmless */
+	xmlXPathFreeCompExpr(r->pointer);
 	free(r->text);
 	free(r->lang_attr);
 	free(r->lang_attr_ns);
@@ -251,15 +249,15 @@ static xmlXPathCompExprPtr compile(const char *expr, const char *file, xmlNodePt
 	return comp;
 }
 
-const char *const its_rule_names[ITS_CATEGORY_COUNT] = {
-	[ITS_TRANSLATE] = "translateRule",
-	[ITS_LOCNOTE] = "locNoteRule",
-	[ITS_WITHIN_TEXT] = "withinTextRule",
-	[ITS_PRESERVE_SPACE] = "preserveSpaceRule",
-	[ITS_LANG] = "langRule",
-	[ITS_ID_VALUE] = "idValueRule",
-	[ITS_LOCALE_FILTER] = "localeFilterRule",
-	[ITS_TERMINOLOGY] = "termRule",
+const struct its_category_names its_categories[ITS_CATEGORY_COUNT] = {
+	[ITS_TRANSLATE] = { "translateRule", "translate" },
+	[ITS_LOCNOTE] = { "locNoteRule", "localizationnote" },
+	[ITS_WITHIN_TEXT] = { "withinTextRule", "elementswithintext" },
+	[ITS_PRESERVE_SPACE] = { "preserveSpaceRule", "preservespace" },
+	[ITS_LANG] = { "langRule", "languageinformation" },
+	[ITS_ID_VALUE] = { "idValueRule", "idvalue" },
+	[ITS_LOCALE_FILTER] = { "localeFilterRule", "localefilter" },
+	[ITS_TERMINOLOGY] = { "termRule", "terminology" },
 };
 
 /* Which of VALUES (NULL-terminated) S is: its index, or -1. */
@@ -349,14 +347,15 @@ static struct rule *read_rule(xmlNodePtr el, const char *file, const struct scop
 	const char *pointer_attr = NULL;
 
 	for (cat = 0; cat < ITS_CATEGORY_COUNT; cat++)
-		if (xmlStrEqual(el->name, BAD_CAST its_rule_names[cat]))
+		if (xmlStrEqual(el->name, BAD_CAST its_categories[cat].rule))
 			break;
 	if (cat == ITS_CATEGORY_COUNT)
 		return NULL; /* a category traduki does not use: ignored */
 
 	selector = rule_attr(el, "selector");
 	if (!selector) {
-		rule_error(d, file, el, NULL, 0, "its:%s without a selector", its_rule_names[cat]);
+		rule_error(d, file, el, NULL, 0, "its:%s without a selector",
+		           its_categories[cat].rule);
 		*failed = 1;
 		return NULL;
 	}
@@ -386,7 +385,7 @@ static struct rule *read_rule(xmlNodePtr el, const char *file, const struct scop
 		k = its_one_of(v, values);
 		if (k < 0) {
 			rule_error(d, file, el, v ? name : NULL, 0, "its:%s: bad or missing %s",
-			           its_rule_names[cat], name);
+			           its_categories[cat].rule, name);
 			goto fail;
 		}
 		r->value = (unsigned char)k;
@@ -487,8 +486,8 @@ static struct rule *read_rule(xmlNodePtr el, const char *file, const struct scop
 	}
 	if (pointer_attr) {
 		if (!v) {
-			rule_error(d, file, el, NULL, 0, "its:%s without %s", its_rule_names[cat],
-			           pointer_attr);
+			rule_error(d, file, el, NULL, 0, "its:%s without %s",
+			           its_categories[cat].rule, pointer_attr);
 			goto fail;
 		}
 		r->pointer = compile(v, file, el, pointer_attr, d);

@@ -165,11 +165,13 @@ static void eval_error(xmlXPathContextPtr xp, const struct rule *r, const char *
 		diag_report(d, DIAG_ERROR, r->file, r->line, 0,
 		            "the %s of its:%s takes more than the %lu XPath operations that the "
 		            "rules may do on %s: not evaluated",
-		            what, its_rule_names[r->category], xp->opLimit, xmldoc_name(xp->doc));
+		            what, its_categories[r->category].rule, xp->opLimit,
+		            xmldoc_name(xp->doc));
 	else
 		diag_report(d, DIAG_ERROR, r->file, r->line, 0,
 		            "cannot evaluate the %s of its:%s: %s", what,
-		            its_rule_names[r->category], cap->seen ? cap->message : "XPath error");
+		            its_categories[r->category].rule,
+		            cap->seen ? cap->message : "XPath error");
 }
 
 /* Evaluates R's pointer at NODE: a fresh string, or NULL if empty. */
@@ -287,7 +289,7 @@ static int apply_rules(struct its_doc *its, const struct ruleset *set, xmlXPathC
 			    d, r->file, r->line, 0,
 			    "cannot evaluate the selector of its:%s: the selector does "
 			    "not select nodes",
-			    its_rule_names[r->category]);
+			    its_categories[r->category].rule);
 		}
 		for (k = 0; res->nodesetval && k < res->nodesetval->nodeNr; k++) {
 			xmlNodePtr n = res->nodesetval->nodeTab[k];
@@ -669,23 +671,12 @@ int its_is_markup(xmlNodePtr element)
 
 /* --- The W3C test-suite report ---------------------------------------------- */
 
-static const char *const category_names[ITS_CATEGORY_COUNT] = {
-	[ITS_TRANSLATE] = "translate",
-	[ITS_LOCNOTE] = "localizationnote",
-	[ITS_WITHIN_TEXT] = "elementswithintext",
-	[ITS_PRESERVE_SPACE] = "preservespace",
-	[ITS_LANG] = "languageinformation",
-	[ITS_ID_VALUE] = "idvalue",
-	[ITS_LOCALE_FILTER] = "localefilter",
-	[ITS_TERMINOLOGY] = "terminology",
-};
-
 int its_category_parse(const char *name, enum its_category *cat)
 {
 	int i;
 
 	for (i = 0; i < ITS_CATEGORY_COUNT; i++)
-		if (strcmp(name, category_names[i]) == 0) {
+		if (strcmp(name, its_categories[i].suite) == 0) {
 			*cat = (enum its_category)i;
 			return 0;
 		}
