@@ -22,6 +22,10 @@
  * libgettextpo reads and writes named files and does not report write
  * errors, so it works on memory files (memfd); the bytes are copied to the
  * real destination through atomic.h, where every error is caught.
+ *
+ * Before either reader sees a text, catalog-strings.c screens its strings
+ * for what gettext would cut or read slowly.  catalog-compare.c checks
+ * potext against libgettextpo, through the functions of catalog-impl.h.
  */
 #include <config.h>
 
@@ -874,21 +878,12 @@ int catalog_render(struct catalog *cat, const char *name, struct buf *text, stru
 int catalog_write(struct catalog *cat, const char *path, int flags, struct diag *d)
 {
 	struct buf text = BUF_INIT;
-	struct atomic_file af;
-	FILE *fp;
+	int rc = catalog_render(cat, path, &text, d);
 
-	if (catalog_render(cat, path, &text, d) != 0) {
-		buf_release(&text);
-		return -1;
-	}
-	fp = atomic_open(&af, path, flags, d);
-	if (!fp) {
-		buf_release(&text);
-		return -1;
-	}
-	fwrite(buf_str(&text), 1, text.len, fp);
+	if (rc == 0 && atomic_write(path, buf_str(&text), text.len, flags, d) < 0)
+		rc = -1;
 	buf_release(&text);
-	return atomic_commit(&af, d);
+	return rc;
 }
 
 /* --- Reading ---------------------------------------------------------------------- */

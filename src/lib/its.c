@@ -11,11 +11,11 @@
  * inside the element that links it (§5.3.3).
  *
  * Speed: every selector and pointer is compiled once, when its rules are
- * read (its-rules.c).  Per document, each selector is evaluated once over the whole
- * document and marks the nodes it selects in an array indexed by node
- * number; one walk in document order then settles every value.  Pointers
- * (locNotePointer, langPointer, idValue...) are evaluated only for the
- * nodes whose winning rule has one.
+ * read (its-rules.c).  Per document, each selector is evaluated once over
+ * the whole document and marks the nodes it selects in an array indexed
+ * by node number; one walk in document order then settles every value.
+ * Pointers (locNotePointer, langPointer, idValue...) are evaluated only
+ * for the nodes whose winning rule has one.
  */
 #include <config.h>
 

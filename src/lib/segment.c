@@ -7,14 +7,10 @@
 
 #include "segment.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/parserInternals.h>
-#include <libxml/xmlerror.h>
+#include <libxml/entities.h>
 
 #include "mem.h"
 #include "segment-impl.h"
