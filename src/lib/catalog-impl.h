@@ -1,13 +1,17 @@
 /*
- * catalog: what catalog.c (the PO format, through potext and
- * libgettextpo) and catalog-msg.c (the messages and their storage) share.
- * Private to those two files.
+ * catalog: what the files of the catalog module share: catalog.c (the PO
+ * format, through potext and libgettextpo), catalog-msg.c (the messages
+ * and their storage), catalog-text.c (what needs no parser),
+ * catalog-strings.c (the strings screened before parsing) and
+ * catalog-compare.c (the differential test).  Private to them.
  */
 #ifndef TRADUKI_CATALOG_IMPL_H
 #define TRADUKI_CATALOG_IMPL_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include <gettext-po.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -154,5 +158,83 @@ void catalog_explain_error(const char *text, size_t len, const struct first_erro
 /* 1 when TEXT (LEN bytes) has a line that ends in CR LF, and then its
  * copy with those CRs removed in OUT; 0 when it has none. */
 int catalog_to_lf(const char *text, size_t len, struct buf *out);
+
+/*
+ * What catalog_screen_strings found in a text.  Zeroed before the call;
+ * each buffer is released after.
+ */
+struct po_strings {
+	struct buf clean; /* the text with some msgstr emptied, when EMPTIED */
+	int emptied;
+	size_t copied; /* how much of the text CLEAN has so far */
+	struct buf rejected; /* longs: the msgid lines of translations refused */
+	struct buf taken; /* struct long_string: translations to give back */
+};
+
+/*
+ * Reads the strings of the PO text TEXT (LEN bytes, UTF-8) as gettext's
+ * lexer would, keyword by keyword with their continuation lines, also in
+ * "#~" obsolete and "#|" previous entries, in time linear in LEN.  An
+ * escape that makes a NUL byte is an error and the catalog is refused;
+ * but a LEAN read (for the translations, never written back) refuses
+ * only that translation, and also one longer than a document may hold:
+ * their msgid lines go to FOUND->rejected.  Otherwise a translation long
+ * enough to slow gettext's lexer down is taken out (FOUND->taken), to be
+ * given back once the text is parsed.  What is refused or taken out is
+ * emptied in FOUND->clean, a copy of TEXT (with FOUND->emptied set) that
+ * keeps every line in its place.  Returns 0, or -1 after reporting why
+ * the catalog is refused.
+ */
+int catalog_screen_strings(const char *text, size_t len, const char *name, int lean,
+                           struct po_strings *found, struct diag *d);
+
+/* Gives back to the messages of CAT, read from the TEXT that
+ * catalog_screen_strings screened, the translations it took out.
+ * Returns 0, or -1 after reporting one whose message cannot be found
+ * (it would be lost). */
+int catalog_give_back(struct catalog *cat, const char *text, const struct po_strings *found,
+                      struct diag *d);
+
+/* Marks the messages whose msgid is at one of the lines of REJECTED
+ * (FOUND->rejected: longs) as rejected (catalog_msg_rejected). */
+void catalog_mark_rejected(struct catalog *cat, const struct buf *rejected);
+
+/*
+ * What a tool that damaged the msgids leaves: a message whose msgid is
+ * empty (only the header's is, and the first one would be taken for the
+ * header), and a header that holds a translation instead of "Name:
+ * value" fields.  Returns 0, or -1 after reporting each one.
+ */
+int catalog_check_msgids(const struct catalog *cat, struct diag *d);
+
+/* --- libgettextpo, as catalog.c drives it (for catalog-compare.c) --------------------- */
+
+/* Tells potext libgettextpo's format types and version, once a process. */
+void catalog_setup_formats(void);
+
+/* How catalog_read_text reads: leaving out what a reader of translations
+ * does not need (catalog_read_translations), and with libgettextpo even
+ * where potext could read. */
+enum { CATALOG_READ_LEAN = 1, CATALOG_READ_BY_GETTEXT = 2 };
+
+/* catalog_read_memory, read HOW (CATALOG_READ_*). */
+struct catalog *catalog_read_text(const char *data, size_t len, const char *name, int how,
+                                  struct diag *d);
+
+/* TEXT (LEN bytes, UTF-8) read by potext alone into a catalog named NAME,
+ * or NULL (nothing reported) where potext declines or would write an
+ * entry otherwise than libgettextpo. */
+struct catalog *catalog_fast_read(const char *text, size_t len, const char *name, int lean);
+
+/* DATA (LEN bytes) read by libgettextpo as gettext's tools read it, its
+ * errors reported to D as coming from NAME: its po_file, or NULL. */
+po_file_t catalog_gp_read_memory(const char *data, size_t len, const char *name, struct diag *d);
+
+/* Has libgettextpo write FILE into OUT (replacing what it held).  Returns
+ * 0, or -1 after reporting as NAME. */
+int catalog_gp_write(po_file_t file, const char *name, struct buf *out, struct diag *d);
+
+/* The entries that potext left to libgettextpo in the last catalog_render. */
+size_t catalog_render_declined(void);
 
 #endif

@@ -22,6 +22,10 @@
  * libgettextpo reads and writes named files and does not report write
  * errors, so it works on memory files (memfd); the bytes are copied to the
  * real destination through atomic.h, where every error is caught.
+ *
+ * Before either reader sees a text, catalog-strings.c screens its strings
+ * for what gettext would cut or read slowly.  catalog-compare.c checks
+ * potext against libgettextpo, through the functions of catalog-impl.h.
  */
 #include <config.h>
 
@@ -58,7 +62,7 @@ static int is_header_msg(const struct potext_msg *pm)
 
 /* libgettextpo's format types ("c-format"...), without "-format", for
  * potext; and the version check, once per process. */
-static void setup_formats(void)
+void catalog_setup_formats(void)
 {
 	static const char **names;
 	static int done;
@@ -255,20 +259,6 @@ static int memfile_open(char *path, size_t size)
 	return fd;
 }
 
-/* Reads everything from FD (from its start) into OUT. */
-static int memfile_slurp(int fd, struct buf *out)
-{
-	char chunk[65536];
-	ssize_t n;
-
-	if (lseek(fd, 0, SEEK_SET) < 0)
-		return -1;
-	buf_truncate(out, 0);
-	while ((n = read(fd, chunk, sizeof chunk)) > 0)
-		buf_add(out, chunk, (size_t)n);
-	return n < 0 ? -1 : 0;
-}
-
 static int memfile_fill(int fd, const char *data, size_t len)
 {
 	if (ftruncate(fd, 0) != 0 || lseek(fd, 0, SEEK_SET) < 0)
@@ -343,7 +333,7 @@ static po_file_t parse_text_as(const char *text, size_t len, int lean, const cha
                                struct diag *d)
 {
 	po_file_t file = NULL;
-	unsigned long errors_before = diag_count(d, DIAG_ERROR);
+	unsigned long mark = diag_mark(d);
 	int fd = memfile_open(path, 64), filled = 0;
 
 	if (fd >= 0 && catalog_reads_as_bytes(text, len)) {
@@ -365,8 +355,7 @@ static po_file_t parse_text_as(const char *text, size_t len, int lean, const cha
 	}
 	if (!file) {
 		if (fd < 0 || (!filled && memfile_fill(fd, text, len) != 0)) {
-			diag_report(d, DIAG_ERROR, name, 0, 0, "cannot buffer the catalog: %s",
-			            strerror(errno));
+			diag_errno(d, name, "cannot buffer the catalog");
 			if (fd >= 0)
 				close(fd);
 			return NULL;
@@ -375,11 +364,11 @@ static po_file_t parse_text_as(const char *text, size_t len, int lean, const cha
 	}
 	close(fd);
 
-	if (file && diag_count(d, DIAG_ERROR) != errors_before) {
+	if (file && diag_failed_since(d, mark)) {
 		po_file_free(file);
 		file = NULL;
 	}
-	if (!file && diag_count(d, DIAG_ERROR) == errors_before)
+	if (!file && !diag_failed_since(d, mark))
 		diag_report(d, DIAG_ERROR, name, 0, 0, "cannot read the catalog");
 	return file;
 }
@@ -388,6 +377,20 @@ static po_file_t parse_text(const char *text, size_t len, const char *name, char
                             struct diag *d)
 {
 	return parse_text_as(text, len, 0, name, path, d);
+}
+
+po_file_t catalog_gp_read_memory(const char *data, size_t len, const char *name, struct diag *d)
+{
+	char path[64];
+	po_file_t file = NULL;
+	int fd = memfile_open(path, sizeof path);
+
+	if (fd < 0)
+		return NULL;
+	if (memfile_fill(fd, data, len) == 0)
+		file = read_po(path, name, data, len, 0, d);
+	close(fd);
+	return file;
 }
 /* --- From libgettextpo's messages ---------------------------------------------- */
 
@@ -623,19 +626,15 @@ static void rename_sentinel_flags(struct buf *text, const char *sentinel)
 	*text = out;
 }
 
-/* Has libgettextpo write FILE into OUT.  Returns 0 or -1 (reported). */
-static int gp_write(po_file_t file, const char *name, struct buf *out, struct diag *d)
+int catalog_gp_write(po_file_t file, const char *name, struct buf *out, struct diag *d)
 {
 	char path[64];
 	jmp_buf jump;
 	volatile int ok = 0;
 	int fd = memfile_open(path, sizeof path);
 
-	if (fd < 0) {
-		diag_report(d, DIAG_ERROR, name, 0, 0, "cannot buffer the catalog: %s",
-		            strerror(errno));
-		return -1;
-	}
+	if (fd < 0)
+		return diag_errno(d, name, "cannot buffer the catalog");
 	report_diag = d;
 	report_id = NULL;
 	report_alias_from = path;
@@ -647,10 +646,13 @@ static int gp_write(po_file_t file, const char *name, struct buf *out, struct di
 	}
 	report_alias_from = report_alias_to = NULL;
 	report_jump = NULL;
-	if (ok && memfile_slurp(fd, out) != 0) {
-		diag_report(d, DIAG_ERROR, name, 0, 0, "cannot read back the catalog: %s",
-		            strerror(errno));
-		ok = 0;
+	/* What libgettextpo wrote, read back from the start of the memory file. */
+	if (ok) {
+		buf_truncate(out, 0);
+		if (lseek(fd, 0, SEEK_SET) < 0)
+			ok = diag_errno(d, name, "cannot read back the catalog") == 0;
+		else
+			ok = file_read_fd(fd, FILE_MAX_CATALOG, out, name, d) == 0;
 	}
 	close(fd);
 	return ok ? 0 : -1;
@@ -691,10 +693,9 @@ static int gp_render(const struct catalog *cat, struct catalog_msg *const *msgs,
 		if (!(used >> k & 1))
 			sentinel = types[k];
 	if (wrap && !sentinel) {
-		diag_report(d, DIAG_ERROR, name, 0, 0, "cannot write a no-wrap message here");
 		po_message_iterator_free(it);
 		po_file_free(file);
-		return -1;
+		return diag_error(d, name, 0, 0, "cannot write a no-wrap message here");
 	}
 	skip = cat->header ? 1 : 0;
 	if (cat->header)
@@ -703,7 +704,7 @@ static int gp_render(const struct catalog *cat, struct catalog_msg *const *msgs,
 		po_message_insert(it, to_po(&msgs[i]->pm, sentinel));
 	po_message_iterator_free(it);
 	buf_truncate(out, 0);
-	rc = gp_write(file, name, out, d);
+	rc = catalog_gp_write(file, name, out, d);
 	po_file_free(file);
 	if (rc == 0 && wrap) {
 		/* Let libgettextpo read the flag it cannot be told, and write
@@ -712,7 +713,7 @@ static int gp_render(const struct catalog *cat, struct catalog_msg *const *msgs,
 
 		rename_sentinel_flags(out, sentinel);
 		file = parse_text(buf_str(out), out->len, name, path, d);
-		rc = file ? gp_write(file, name, out, d) : -1;
+		rc = file ? catalog_gp_write(file, name, out, d) : -1;
 		if (file)
 			po_file_free(file);
 	}
@@ -734,11 +735,10 @@ static int gp_render(const struct catalog *cat, struct catalog_msg *const *msgs,
 		}
 		p = next < end ? next + 1 : end;
 	}
-	if (k != skip + n || p != end) {
-		diag_report(d, DIAG_ERROR, name, 0, 0,
-		            "internal error: libgettextpo wrote %zu entries for %zu", k, skip + n);
-		return -1;
-	}
+	if (k != skip + n || p != end)
+		return diag_error(d, name, 0, 0,
+		                  "internal error: libgettextpo wrote %zu entries for %zu", k,
+		                  skip + n);
 	return 0;
 }
 
@@ -780,14 +780,19 @@ static size_t write_order(const struct catalog *cat, struct catalog_msg ***order
 	return n;
 }
 
+/* Entries potext declined in the last render_entries. */
+static size_t render_declined;
+
+size_t catalog_render_declined(void)
+{
+	return render_declined;
+}
+
 /*
  * Puts into TEXT the bytes po_file_write gives for the N entries of ORDER
  * (in CAT, for its header): potext writes what it can, libgettextpo the
  * rest, put in place.  Returns 0, or -1 after reporting.
  */
-/* Entries potext declined in the last render_entries (for catalog_compare). */
-static size_t render_declined;
-
 static int render_entries(const struct catalog *cat, struct catalog_msg **order, size_t n,
                           const char *name, struct buf *text, struct diag *d)
 {
@@ -797,7 +802,7 @@ static int render_entries(const struct catalog *cat, struct catalog_msg **order,
 	struct span *spans;
 	struct buf gp = BUF_INIT, all = BUF_INIT;
 
-	setup_formats();
+	catalog_setup_formats();
 	buf_truncate(text, 0);
 	/* About the size of what was read, if anything was. */
 	if (cat->block)
@@ -873,419 +878,11 @@ int catalog_render(struct catalog *cat, const char *name, struct buf *text, stru
 int catalog_write(struct catalog *cat, const char *path, int flags, struct diag *d)
 {
 	struct buf text = BUF_INIT;
-	struct atomic_file af;
-	FILE *fp;
+	int rc = catalog_render(cat, path, &text, d);
 
-	if (catalog_render(cat, path, &text, d) != 0) {
-		buf_release(&text);
-		return -1;
-	}
-	fp = atomic_open(&af, path, flags, d);
-	if (!fp) {
-		buf_release(&text);
-		return -1;
-	}
-	fwrite(buf_str(&text), 1, text.len, fp);
+	if (rc == 0 && atomic_write(path, buf_str(&text), text.len, flags, d) < 0)
+		rc = -1;
 	buf_release(&text);
-	return atomic_commit(&af, d);
-}
-
-/* --- Strings gettext would cut, or read in time that grows with its square -- */
-
-/*
- * The longest translation a localized document may hold: libxml2's limit
- * on one text (XML_MAX_TEXT_LENGTH without XML_PARSE_HUGE).
- */
-#define MAX_TRANSLATION 10000000
-
-/*
- * gettext's lexer grows a string 100 bytes at a time, and a reallocation
- * may copy it whole: a translation of megabytes takes it minutes (hours
- * under a memory checker).  One longer than this reaches libgettextpo
- * empty, and is given back to its message once read (see give_back).
- */
-#define LONG_TRANSLATION 65536
-
-/* One keyword's string (msgctxt, msgid, msgstr[1]...) with its continuation lines. */
-struct po_string {
-	const char *keyword; /* in the text; NULL when no string is open */
-	size_t keyword_len;
-	long line; /* of the keyword */
-	long nul_line; /* of an escape that makes a NUL byte, or 0 */
-	int odd_escape; /* an escape gettext's lexer does not take (it reports it) */
-	size_t length; /* bytes once escapes are decoded */
-	size_t end; /* where its last line ends in the text */
-	long entry_line; /* the line of its entry's msgid keyword (for msgstr) */
-};
-
-/* A long translation taken out of the text for libgettextpo (give_back). */
-struct long_string {
-	long entry_line;
-	int form; /* N of msgstr[N], or -1 for msgstr */
-	size_t from, to; /* the string's lines in the text, from after its keyword */
-};
-
-/* What check_po_strings found in a text, for read_text. */
-struct po_strings {
-	struct buf clean; /* the text with some msgstr emptied, when EMPTIED */
-	int emptied;
-	size_t copied; /* how much of the text CLEAN has so far */
-	struct buf rejected; /* longs: the msgid lines of translations refused */
-	struct buf taken; /* struct long_string: translations to give back */
-};
-
-/* The value of the escape at P (after its backslash), its last byte in *LAST; -1 if odd. */
-static long escape_value(const char *p, const char *end, const char **last)
-{
-	static const char simple[] = "ntbrfva\\\"";
-	static const char value[] = "\n\t\b\r\f\v\a\\\"";
-	const char *at = strchr(simple, *p);
-	long v = 0;
-	int k;
-
-	*last = p;
-	if (*p && at)
-		return (unsigned char)value[at - simple];
-	if (*p >= '0' && *p <= '7') {
-		for (k = 0; k < 3 && p < end && *p >= '0' && *p <= '7'; k++, p++)
-			v = v * 8 + (*p - '0');
-		*last = p - 1;
-		return v % 256;
-	}
-	if (*p == 'x' && p + 1 < end && isxdigit((unsigned char)p[1])) {
-		for (p++; p < end && isxdigit((unsigned char)*p); p++)
-			v = (v * 16 + (isdigit((unsigned char)*p)
-			                   ? *p - '0'
-			                   : tolower((unsigned char)*p) - 'a' + 10)) %
-			    256;
-		*last = p - 1;
-		return v;
-	}
-	return -1;
-}
-
-/*
- * Reads the quoted string that starts at P (a '"' on a line ending at
- * END) into S, as gettext's lexer reads it: its length, any NUL byte an
- * escape makes (\0, \400 and \x100 are all the byte 0, where every string
- * then stops) and any escape the lexer does not take; and its bytes into
- * OUT, when given.
- */
-static void add_quoted(struct po_string *s, const char *p, const char *end, long line,
-                       struct buf *out)
-{
-	for (p++; p < end && *p != '"'; p++) {
-		long value = (unsigned char)*p;
-
-		if (*p == '\\' && p + 1 < end) {
-			value = escape_value(p + 1, end, &p);
-			if (value < 0) {
-				s->odd_escape = 1;
-				value = (unsigned char)*p;
-			}
-		}
-		if (value == 0 && !s->nul_line)
-			s->nul_line = line;
-		if (out)
-			buf_addc(out, (char)value);
-		s->length++;
-	}
-}
-
-/* The keyword a PO line starts with ("msgstr[2]"), its length in *LEN; NULL. */
-static const char *line_keyword(const char *p, const char *end, size_t *len)
-{
-	static const char *const keywords[] = { "msgctxt", "msgid_plural", "msgid", "msgstr" };
-	size_t i, n;
-
-	for (i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
-		n = strlen(keywords[i]);
-		if ((size_t)(end - p) > n && memcmp(p, keywords[i], n) == 0)
-			break;
-	}
-	if (i == sizeof keywords / sizeof keywords[0])
-		return NULL;
-	if (i == 3) {
-		/* msgstr[N], or msgstr [N]: the lexer takes '[' as a token of its own. */
-		size_t k = n;
-
-		while (p + k < end && (p[k] == ' ' || p[k] == '\t'))
-			k++;
-		if (p + k < end && p[k] == '[') {
-			n = k;
-			while (p + n < end && p[n] != ']')
-				n++;
-			n++;
-		}
-	}
-	if (p + n >= end || (p[n] != ' ' && p[n] != '\t' && p[n] != '"'))
-		return NULL;
-	*len = n;
-	return p;
-}
-
-/*
- * The quoted strings of the lines [FROM, TO) of TEXT, one on each line
- * (the first after its keyword), read into S and their bytes into OUT.
- */
-static void each_quoted(const char *text, size_t from, size_t to, struct po_string *s,
-                        struct buf *out)
-{
-	long line = s->line;
-
-	while (from < to) {
-		const char *eol = memchr(text + from, '\n', to - from);
-		size_t stop = eol ? (size_t)(eol - text) : to;
-		const char *quote = memchr(text + from, '"', stop - from);
-
-		if (quote)
-			add_quoted(s, quote, text + stop, line, out);
-		from = stop + 1;
-		line++;
-	}
-}
-
-/*
- * Copies into FOUND->clean the text up to the string on the lines [FROM,
- * TO) of TEXT (FROM just after its keyword), and that string made empty:
- * "" on each of its lines, which keep their place.
- */
-static void empty_string(struct po_strings *found, const char *text, size_t from, size_t to)
-{
-	buf_add(&found->clean, text + found->copied, from - found->copied);
-	while (from < to) {
-		const char *eol = memchr(text + from, '\n', to - from);
-		size_t stop = eol ? (size_t)(eol - text) : to;
-		const char *quote = memchr(text + from, '"', stop - from);
-
-		if (quote) {
-			buf_add(&found->clean, text + from, (size_t)(quote - text) - from);
-			buf_adds(&found->clean, "\"\"");
-		}
-		if (eol && stop < to)
-			buf_addc(&found->clean, '\n');
-		from = stop + 1;
-	}
-	found->copied = to;
-	found->emptied = 1;
-}
-
-/*
- * Judges the string S of TEXT, the catalog NAME, once it is complete.  An
- * escape that makes a NUL byte is an error, and the catalog is refused;
- * but a LEAN read (for the translations, never written back) refuses
- * only that translation, and also one longer than MAX_TRANSLATION: its
- * msgid line goes to FOUND->rejected.  Otherwise a translation longer
- * than LONG_TRANSLATION is taken out, to be given back (FOUND->taken).
- * What is refused or taken out is emptied in FOUND->clean, a copy of
- * TEXT (empty_string).  Returns 0, or -1 when the catalog is refused.
- */
-static int judge_string(struct po_string *s, const char *text, const char *name, int lean,
-                        struct po_strings *found, struct diag *d)
-{
-	int msgstr = s->keyword_len >= 6 && memcmp(s->keyword, "msgstr", 6) == 0;
-	size_t from = (size_t)(s->keyword - text) + s->keyword_len;
-	const char *outcome = lean && msgstr ? ": the translation is rejected, and the source "
-	                                       "text shown instead"
-	                                     : "";
-	int refused = 1;
-
-	if (s->nul_line) {
-		diag_report(d, DIAG_ERROR, name, s->nul_line, 0,
-		            "%.*s holds an escaped NUL byte (\\0), where gettext would cut the "
-		            "text%s",
-		            (int)s->keyword_len, s->keyword, outcome);
-		if (!lean || !msgstr)
-			return -1;
-	} else if (!msgstr) {
-		return 0;
-	} else if (lean && s->length > MAX_TRANSLATION) {
-		diag_report(d, DIAG_ERROR, name, s->line, 0,
-		            "a translation of %zu bytes, more than the %d that libxml2 allows in "
-		            "one text%s",
-		            s->length, MAX_TRANSLATION, outcome);
-	} else if (s->length > LONG_TRANSLATION && !s->odd_escape) {
-		struct long_string taken;
-
-		taken.entry_line = s->entry_line;
-		taken.form = memchr(s->keyword, '[', s->keyword_len)
-		                 ? atoi((const char *)memchr(s->keyword, '[', s->keyword_len) + 1)
-		                 : -1;
-		taken.from = from;
-		taken.to = s->end;
-		buf_add(&found->taken, (const char *)&taken, sizeof taken);
-		refused = 0;
-	} else {
-		return 0;
-	}
-	if (refused)
-		buf_add(&found->rejected, (const char *)&s->entry_line, sizeof s->entry_line);
-	empty_string(found, text, from, s->end);
-	return 0;
-}
-
-/*
- * Reads the strings of the PO text TEXT (LEN bytes, UTF-8) as gettext's
- * lexer would, without building them: a keyword's string and its
- * continuation lines, also in "#~" obsolete and "#|" previous entries;
- * each is judged (judge_string) into FOUND.  Linear in LEN.  Returns 0,
- * or -1 after reporting why the catalog is refused.
- */
-static int check_po_strings(const char *text, size_t len, const char *name, int lean,
-                            struct po_strings *found, struct diag *d)
-{
-	const char *p = text, *end = text + len;
-	struct po_string s;
-	long line = 1, msgid_line = 0;
-	int rc = 0;
-
-	memset(&s, 0, sizeof s);
-	for (;;) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		const char *lend = eol ? eol : end, *q = p;
-		size_t keyword_len = 0;
-		int previous = 0;
-
-		while (q < lend && (*q == ' ' || *q == '\t'))
-			q++;
-		if (q + 1 < lend && q[0] == '#' && (q[1] == '~' || q[1] == '|')) {
-			previous = q[1] == '|' || (q + 2 < lend && q[2] == '|');
-			q += previous && q[1] == '~' ? 3 : 2;
-			while (q < lend && (*q == ' ' || *q == '\t'))
-				q++;
-		} else if (q < lend && *q == '#') {
-			q = lend; /* a comment holds no string */
-		}
-		if (q < lend && *q == '"' && s.keyword) {
-			add_quoted(&s, q, lend, line, NULL);
-			s.end = (size_t)(lend - text);
-		} else {
-			/* The open string, if any, ends before this line. */
-			if (s.keyword && judge_string(&s, text, name, lean, found, d) != 0)
-				rc = -1;
-			memset(&s, 0, sizeof s);
-			if (q < lend && (s.keyword = line_keyword(q, lend, &keyword_len)) != NULL) {
-				const char *quote =
-				    memchr(q + keyword_len, '"', (size_t)(lend - q) - keyword_len);
-
-				if (!previous && keyword_len == 5 && memcmp(q, "msgid", 5) == 0)
-					msgid_line = line;
-				s.keyword_len = keyword_len;
-				s.line = line;
-				s.entry_line = msgid_line;
-				s.end = (size_t)(lend - text);
-				if (quote)
-					add_quoted(&s, quote, lend, line, NULL);
-			}
-		}
-		if (!eol)
-			break;
-		p = eol + 1;
-		line++;
-	}
-	if (s.keyword && judge_string(&s, text, name, lean, found, d) != 0)
-		rc = -1;
-	if (found->emptied)
-		buf_add(&found->clean, text + found->copied, len - found->copied);
-	return rc;
-}
-
-/*
- * Gives back to the messages of CAT the long translations check_po_strings
- * took out of TEXT (FOUND->taken), in time linear in its length.  Returns 0, or -1 after reporting one whose
- * message cannot be found (it would be lost).
- */
-static int give_back(struct catalog *cat, const char *text, const struct po_strings *found,
-                     struct diag *d)
-{
-	const struct long_string *taken = (const void *)found->taken.data;
-	size_t n = found->taken.len / sizeof *taken, i, k;
-
-	for (k = 0; k < n; k++) {
-		struct po_string s;
-		struct buf value = BUF_INIT;
-		struct catalog_msg *m = NULL;
-
-		if (cat->header && cat->header_line == taken[k].entry_line)
-			m = cat->header;
-		for (i = 0; !m && i < cat->count; i++)
-			if (cat->msgs[i]->pm.line == taken[k].entry_line)
-				m = cat->msgs[i];
-		if (!m) {
-			diag_report(d, DIAG_ERROR, cat->name, taken[k].entry_line, 0,
-			            "cannot place a translation of this message again");
-			return -1;
-		}
-		memset(&s, 0, sizeof s);
-		each_quoted(text, taken[k].from, taken[k].to, &s, &value);
-		if (taken[k].form < 0)
-			catalog_msg_set_str(m, buf_str(&value));
-		else
-			catalog_msg_set_str_plural(m, taken[k].form, buf_str(&value));
-		buf_release(&value);
-	}
-	return 0;
-}
-
-/* Marks the messages whose msgid is at one of the lines in REJECTED (longs). */
-static void mark_rejected(struct catalog *cat, const struct buf *rejected)
-{
-	const long *lines = (const long *)(const void *)rejected->data;
-	size_t n = rejected->len / sizeof *lines, i, k;
-
-	for (i = 0; n && i < cat->count; i++)
-		for (k = 0; k < n; k++)
-			if (cat->msgs[i]->pm.line && cat->msgs[i]->pm.line == lines[k])
-				cat->msgs[i]->rejected = 1;
-}
-
-/* The first line of the header text HEADER that is no "Name: value" field (*LEN bytes), or NULL. */
-static const char *stray_header_line(const char *header, size_t *len)
-{
-	const char *p = header;
-
-	while (*p) {
-		size_t n = strcspn(p, "\n"), name = strcspn(p, ": \t\n");
-
-		if (n > 0 && (name == 0 || name >= n || p[name] != ':')) {
-			*len = n;
-			return p;
-		}
-		p += n;
-		if (*p)
-			p++;
-	}
-	return NULL;
-}
-
-/*
- * What a tool that damaged the msgids leaves: a message whose msgid is
- * empty (only the header's is, and the first one would be taken for the
- * header), and a header that holds a translation instead of "Name:
- * value" fields.  Merged as it is, such a catalog would lose those
- * translations or write them where no msgid of the template is.
- * Returns 0, or -1 after reporting each one.
- */
-static int check_msgids(const struct catalog *cat, struct diag *d)
-{
-	const char *stray;
-	size_t i, len;
-	int rc = 0;
-
-	if (cat->header && (stray = stray_header_line(catalog_msg_str(cat->header), &len))) {
-		diag_report(d, DIAG_ERROR, cat->name, cat->header_line, 0,
-		            "the header (the entry whose msgid is empty) holds \"%.*s\", which is "
-		            "no \"Name: value\" field: a translation whose msgid was emptied?",
-		            (int)(len > 60 ? 60 : len), stray);
-		rc = -1;
-	}
-	for (i = 0; i < cat->count; i++)
-		if (cat->msgs[i]->pm.id[0] == '\0') {
-			diag_report(d, DIAG_ERROR, cat->name, cat->msgs[i]->pm.line, 0,
-			            "an empty msgid, which only the header may have: the msgids "
-			            "were damaged, and this translation belongs to no message");
-			rc = -1;
-		}
 	return rc;
 }
 
@@ -1307,7 +904,7 @@ static struct potext_msg *sink_msg(void *ctx)
  * file is then libgettextpo's).  The entries potext could not write
  * again are written by libgettextpo and compared with the file.
  */
-static struct catalog *fast_read(const char *text, size_t len, const char *name, int lean)
+struct catalog *catalog_fast_read(const char *text, size_t len, const char *name, int lean)
 {
 	struct catalog *cat;
 	struct potext_parsed parsed;
@@ -1316,7 +913,7 @@ static struct catalog *fast_read(const char *text, size_t len, const char *name,
 	size_t i;
 	int ok = 1;
 
-	setup_formats();
+	catalog_setup_formats();
 	if (!potext_enabled() || !catalog_reads_as_bytes(text, len))
 		return NULL;
 	cat = catalog_alloc(name);
@@ -1366,15 +963,12 @@ static struct catalog *fast_read(const char *text, size_t len, const char *name,
 	return cat;
 }
 
-/* How read_text reads. */
-enum { READ_LEAN = 1, READ_BY_GETTEXT = 2 };
-
 /* catalog_read_memory, leaving out what a lean read may (parse_text_as),
  * with potext when it can, unless told to use libgettextpo. */
-static struct catalog *read_text(const char *data, size_t len, const char *name, int how,
-                                 struct diag *d)
+struct catalog *catalog_read_text(const char *data, size_t len, const char *name, int how,
+                                  struct diag *d)
 {
-	int lean = how & READ_LEAN;
+	int lean = how & CATALOG_READ_LEAN;
 	struct catalog *cat = NULL;
 	struct entry_pos *pos;
 	struct buf utf8 = BUF_INIT, lf = BUF_INIT;
@@ -1422,7 +1016,7 @@ static struct catalog *read_text(const char *data, size_t len, const char *name,
 			len = utf8.len;
 		}
 	}
-	if (check_po_strings(data, len, name, lean, &found, d) != 0)
+	if (catalog_screen_strings(data, len, name, lean, &found, d) != 0)
 		goto out;
 	/* Both readers read the text without what was taken out or refused. */
 	text = data;
@@ -1431,11 +1025,11 @@ static struct catalog *read_text(const char *data, size_t len, const char *name,
 		data = buf_str(&found.clean);
 		len = found.clean.len;
 	}
-	if (!charset && !(how & READ_BY_GETTEXT) &&
-	    (cat = fast_read(data, len, name, lean)) != NULL) {
+	if (!charset && !(how & CATALOG_READ_BY_GETTEXT) &&
+	    (cat = catalog_fast_read(data, len, name, lean)) != NULL) {
 		cat->crlf = crlf;
 	} else {
-		setup_formats();
+		catalog_setup_formats();
 		file = parse_text_as(data, len, lean, name, parsed_as, d);
 		if (!file)
 			goto out;
@@ -1456,8 +1050,9 @@ static struct catalog *read_text(const char *data, size_t len, const char *name,
 			goto out;
 		}
 	}
-	mark_rejected(cat, &found.rejected);
-	if (give_back(cat, text, &found, d) != 0 || (!lean && check_msgids(cat, d) != 0)) {
+	catalog_mark_rejected(cat, &found.rejected);
+	if (catalog_give_back(cat, text, &found, d) != 0 ||
+	    (!lean && catalog_check_msgids(cat, d) != 0)) {
 		catalog_free(cat);
 		cat = NULL;
 	}
@@ -1477,14 +1072,15 @@ static struct catalog *read_catalog(const char *path, int lean, struct diag *d)
 	struct catalog *cat = NULL;
 
 	if (file_read(path, FILE_MAX_CATALOG, &text, d) == 0)
-		cat = read_text(buf_str(&text), text.len, path, lean ? READ_LEAN : 0, d);
+		cat = catalog_read_text(buf_str(&text), text.len, path,
+		                        lean ? CATALOG_READ_LEAN : 0, d);
 	buf_release(&text);
 	return cat;
 }
 
 struct catalog *catalog_read_memory(const char *data, size_t len, const char *name, struct diag *d)
 {
-	return read_text(data, len, name, 0, d);
+	return catalog_read_text(data, len, name, 0, d);
 }
 
 struct catalog *catalog_read(const char *path, struct diag *d)
@@ -1704,269 +1300,4 @@ done:
 	free(subset);
 	buf_release(&text);
 	return diag_count(d, DIAG_ERROR) + diag_count(d, DIAG_WARNING) - before;
-}
-
-/* --- Comparison with libgettextpo --------------------------------------------- */
-
-static int same_str(const char *a, const char *b)
-{
-	return a == b || (a && b && strcmp(a, b) == 0);
-}
-
-/* The first field in which M, as read by potext, differs from PO, as
- * libgettextpo read it; NULL when none does. */
-static const char *first_difference(const struct potext_msg *m, po_message_t po)
-{
-	const char *const *types = po_format_list();
-	const char *s, *joined;
-	int i, min, max, same;
-	size_t k;
-
-	if (!same_str(m->ctxt, po_message_msgctxt(po)))
-		return "msgctxt";
-	if (!same_str(m->id, po_message_msgid(po)))
-		return "msgid";
-	if (!same_str(m->id_plural, po_message_msgid_plural(po)))
-		return "msgid_plural";
-	if (!m->id_plural) {
-		if (strcmp(m->str, po_message_msgstr(po)) != 0)
-			return "msgstr";
-	} else {
-		for (s = m->str, i = 0; s < m->str + m->str_len; s += strlen(s) + 1, i++)
-			if (!same_str(s, po_message_msgstr_plural(po, i)))
-				return "msgstr[]";
-		if (po_message_msgstr_plural(po, i))
-			return "msgstr[] (number of forms)";
-	}
-	joined = po_message_comments(po);
-	same = strcmp(m->comments, joined) == 0;
-	if (joined[0])
-		free((char *)joined);
-	if (!same)
-		return "translator comments";
-	joined = po_message_extracted_comments(po);
-	same = strcmp(m->extracted, joined) == 0;
-	if (joined[0])
-		free((char *)joined);
-	if (!same)
-		return "extracted comments";
-	for (k = 0; k < m->nrefs; k++) {
-		po_filepos_t fp = po_message_filepos(po, (int)k);
-
-		if (!fp || strcmp(po_filepos_file(fp), m->refs[k].file) != 0 ||
-		    po_filepos_start_line(fp) != m->refs[k].line)
-			return "references";
-	}
-	if (po_message_filepos(po, (int)k))
-		return "references (number)";
-	if (!same_str(m->prev_ctxt, po_message_prev_msgctxt(po)) ||
-	    !same_str(m->prev_id, po_message_prev_msgid(po)) ||
-	    !same_str(m->prev_id_plural, po_message_prev_msgid_plural(po)))
-		return "previous msgctxt, msgid or msgid_plural";
-	if (m->fuzzy != (po_message_is_fuzzy(po) != 0))
-		return "fuzzy flag";
-	if (m->obsolete != (po_message_is_obsolete(po) != 0))
-		return "obsolete";
-	for (i = 0; types[i] && i < 64; i++)
-		if ((int)(m->fmt_yes >> i & 1) != (po_message_is_format(po, types[i]) != 0))
-			return "format flags";
-	if (po_message_is_range(po, &min, &max) ? m->range_min != min || m->range_max != max
-	                                        : m->range_min >= 0)
-		return "range";
-	return NULL;
-}
-
-/* Compares CAT, read by potext, with FILE, read by libgettextpo. */
-static int same_messages(const struct catalog *cat, po_file_t file, struct buf *why)
-{
-	po_message_iterator_t it = po_message_iterator(file, NULL);
-	po_message_t po;
-	size_t k = 0;
-	const char *diff = NULL;
-	int header_seen = 0;
-
-	while (!diff && (po = po_next_message(it)) != NULL) {
-		const struct catalog_msg *m;
-
-		if (!header_seen && po_message_msgid(po)[0] == '\0' && !po_message_msgctxt(po) &&
-		    !po_message_is_obsolete(po)) {
-			header_seen = 1;
-			m = cat->header;
-		} else {
-			m = k < cat->count ? cat->msgs[k++] : NULL;
-		}
-		if (!m)
-			diff = "more messages than potext read";
-		else if ((diff = first_difference(&m->pm, po)) != NULL)
-			buf_addf(why, "the entry of line %ld: ", (long)m->pm.line);
-	}
-	po_message_iterator_free(it);
-	if (!diff && (k != cat->count || header_seen != (cat->header != NULL)))
-		diff = "fewer messages than potext read";
-	if (diff)
-		buf_addf(why, "%s differs from libgettextpo's reading", diff);
-	return diff == NULL;
-}
-
-/* The line of the first byte where A and B differ. */
-static long differ_at(const struct buf *a, const struct buf *b)
-{
-	size_t i = 0;
-
-	while (i < a->len && i < b->len && a->data[i] == b->data[i])
-		i++;
-	return catalog_line_at(buf_str(a), i);
-}
-
-/* Renders CAT and compares with EXPECTED; notes a difference in WHY. */
-static int renders_as(struct catalog *cat, const struct buf *expected, const char *how,
-                      struct catalog_comparison *c)
-{
-	struct buf text = BUF_INIT;
-	struct diag quiet;
-	int same;
-
-	diag_init(&quiet, NULL, NULL);
-	same = catalog_render(cat, cat->name, &text, &quiet) == 0 && text.len == expected->len &&
-	       memcmp(buf_str(&text), buf_str(expected), text.len) == 0;
-	if (!same)
-		buf_addf(&c->why, "%swritten %s, it differs from po_file_write from line %ld",
-		         c->why.len ? "; " : "", how, differ_at(&text, expected));
-	buf_release(&text);
-	return same;
-}
-
-/*
- * 1 when po_file_write can write FILE: every string is whole characters
- * of the file's charset (libgettextpo aborts on a string that ends in the
- * middle of one).
- */
-static int gp_writable(po_file_t file)
-{
-	/* Declared const, but a copy since gettext 0.15 (xstrdup): ours to free. */
-	char *header = (char *)po_file_domain_header(file, NULL);
-	const char *cs = header ? strstr(header, "charset=") : NULL;
-	char *charset = cs ? xstrndup(cs + 8, strcspn(cs + 8, " \t\n")) : xstrdup("ASCII");
-	iconv_t cd = iconv_open("UTF-8", strcmp(charset, "CHARSET") == 0 ? "ASCII" : charset);
-	po_message_iterator_t it = po_message_iterator(file, NULL);
-	po_message_t po;
-	int ok = 1, i;
-
-	while (ok && cd != (iconv_t)-1 && (po = po_next_message(it)) != NULL) {
-		const char *s[6] = {
-			po_message_msgctxt(po),      po_message_msgid(po),
-			po_message_msgid_plural(po), po_message_prev_msgctxt(po),
-			po_message_prev_msgid(po),   po_message_prev_msgid_plural(po)
-		};
-		const char *form;
-
-		for (i = 0; ok && i < 6; i++) {
-			struct buf out = BUF_INIT;
-			struct diag quiet;
-
-			diag_init(&quiet, NULL, NULL);
-			ok = !s[i] || catalog_convert(s[i], strlen(s[i]), charset, "UTF-8", &out,
-			                              "", &quiet) == 0;
-			buf_release(&out);
-		}
-		for (i = 0;
-		     ok && (form = po_message_msgid_plural(po) ? po_message_msgstr_plural(po, i)
-		                   : i == 0                    ? po_message_msgstr(po)
-		                                               : NULL) != NULL;
-		     i++) {
-			struct buf out = BUF_INIT;
-			struct diag quiet;
-
-			diag_init(&quiet, NULL, NULL);
-			ok = catalog_convert(form, strlen(form), charset, "UTF-8", &out, "",
-			                     &quiet) == 0;
-			buf_release(&out);
-		}
-	}
-	if (cd != (iconv_t)-1)
-		iconv_close(cd);
-	po_message_iterator_free(it);
-	free(charset);
-	free(header);
-	return ok;
-}
-
-int catalog_compare(const char *data, size_t len, const char *name, struct catalog_comparison *c)
-{
-	struct diag gp_diag, quiet;
-	struct catalog *fast = NULL, *cat = NULL;
-	struct buf expected = BUF_INIT, lf = BUF_INIT;
-	char path[64];
-	po_file_t file = NULL;
-	int fd, writable;
-
-	setup_formats();
-	memset(c, 0, sizeof *c);
-	c->read_same = c->write_same = 1;
-	/* traduki reads a CRLF file as if its lines ended in LF: so does the
-	 * reference. */
-	if (catalog_to_lf(data, len, &lf)) {
-		data = buf_str(&lf);
-		len = lf.len;
-	}
-	diag_init(&gp_diag, NULL, NULL);
-	diag_init(&quiet, NULL, NULL);
-	/* libgettextpo as gettext's tools use it: its own reader, its own
-	 * writer, nothing of traduki's between. */
-	if (!memchr(data, '\0', len) && (fd = memfile_open(path, sizeof path)) >= 0) {
-		if (memfile_fill(fd, data, len) == 0)
-			file = read_po(path, name, data, len, 0, &gp_diag);
-		close(fd);
-	}
-	c->gettext_read = file && diag_count(&gp_diag, DIAG_ERROR) == 0;
-	/* What traduki reads the usual way, it writes: so must libgettextpo. */
-	cat = c->gettext_read ? read_text(data, len, name, 0, &quiet) : NULL;
-	/* What libgettextpo writes of it, whether or not traduki reads it
-	 * (traduki refuses some files libgettextpo reads: potext must too). */
-	writable = c->gettext_read && gp_writable(file);
-	if (writable && gp_write(file, name, &expected, &quiet) != 0)
-		writable = 0;
-	if (cat && !writable) {
-		c->write_same = 0;
-		buf_adds(&c->why, "traduki read strings that libgettextpo cannot write");
-	}
-
-	fast = fast_read(data, len, name, 0);
-	c->fast_read = fast != NULL;
-	if (fast) {
-		/* potext may read only what libgettextpo reads without a word,
-		 * and what it writes again as it was. */
-		if (!c->gettext_read || diag_count(&gp_diag, DIAG_WARNING)) {
-			c->read_same = 0;
-			buf_adds(&c->why, "potext read a file on which libgettextpo reports");
-		} else if (!writable) {
-			c->read_same = 0;
-			buf_adds(&c->why, "potext read strings that libgettextpo cannot write");
-		} else if (!same_messages(fast, file, &c->why)) {
-			c->read_same = 0;
-		} else if (expected.len != len || memcmp(buf_str(&expected), data, len) != 0) {
-			c->read_same = 0;
-			buf_adds(&c->why, "potext read a file that libgettextpo writes otherwise");
-		}
-	}
-	if (cat && c->write_same) {
-		/* What traduki writes of the file, read the usual way, and read
-		 * by libgettextpo: po_file_write's bytes. */
-		c->write_same = renders_as(cat, &expected, "after the usual read", c);
-		c->entries = cat->count + (cat->header ? 1 : 0);
-		c->gettext_entries = render_declined;
-		if (fast) {
-			catalog_free(cat);
-			cat = read_text(data, len, name, READ_BY_GETTEXT, &quiet);
-			c->write_same &=
-			    cat && renders_as(cat, &expected, "after libgettextpo's read", c);
-		}
-	}
-	catalog_free(cat);
-	catalog_free(fast);
-	if (file)
-		po_file_free(file);
-	buf_release(&expected);
-	buf_release(&lf);
-	return c->read_same && c->write_same ? 0 : -1;
 }

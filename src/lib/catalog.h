@@ -67,13 +67,6 @@ int catalog_crlf(const struct catalog *cat);
 /* The path given to catalog_read, or the name given to catalog_create. */
 const char *catalog_name(const struct catalog *cat);
 
-/*
- * 1 when the file CAT was read from ended its lines in CR LF.  It was read
- * as if they ended in LF (gettext would keep the CR in comments), and a
- * catalog is always written with LF, as gettext's tools write it.
- */
-int catalog_crlf(const struct catalog *cat);
-
 /* The header entry's text (msgstr of msgid ""), or NULL when there is none. */
 const char *catalog_header(const struct catalog *cat);
 
@@ -200,8 +193,10 @@ long catalog_msg_line(const struct catalog_msg *m);
 int catalog_msg_rejected(const struct catalog_msg *m);
 
 /*
- * 1 when M counts as translated the way msgfmt --statistics counts it:
- * not obsolete, not fuzzy, and every msgstr (each plural form) non-empty.
+ * 1 when M is translated: not obsolete, not fuzzy, and every msgstr (each
+ * plural form) non-empty.  Stricter than msgfmt --statistics, which
+ * counts a plural message as translated when its first form is (as
+ * check.c counts it).
  */
 int catalog_msg_translated(const struct catalog_msg *m);
 

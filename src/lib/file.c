@@ -83,11 +83,28 @@ static int read_all(int fd, size_t limit, struct buf *out, int *too_long)
 	}
 }
 
+static int too_large(const char *name, size_t limit, struct diag *d)
+{
+	return diag_error(d, name, 0, 0,
+	                  "more than %zu MiB: refused, as larger than any file of its kind "
+	                  "should be",
+	                  limit >> 20);
+}
+
+int file_read_fd(int fd, size_t limit, struct buf *out, const char *name, struct diag *d)
+{
+	int too_long;
+
+	if (read_all(fd, limit, out, &too_long) != 0)
+		return diag_errno(d, name, "cannot read");
+	return too_long ? too_large(name, limit, d) : 0;
+}
+
 int file_read(const char *path, size_t limit, struct buf *out, struct diag *d)
 {
 	int is_stdin = strcmp(path, "-") == 0;
 	struct stat st;
-	int fd, too_long = 0, rc;
+	int fd, rc;
 
 	if (is_stdin) {
 		fd = STDIN_FILENO;
@@ -99,22 +116,16 @@ int file_read(const char *path, size_t limit, struct buf *out, struct diag *d)
 			diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
 		return -1;
 	} else if ((unsigned long long)st.st_size > limit) {
-		too_long = 1;
+		close(fd);
+		return too_large(path, limit, d);
 	} else if (st.st_size > 0) {
 		/* Room for the whole file at once: no copy as the buffer grows. */
 		buf_grow(out, (size_t)st.st_size + 1);
 	}
-	rc = too_long ? 0 : read_all(fd, limit, out, &too_long);
-	if (rc != 0)
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-	else if (too_long)
-		diag_report(d, DIAG_ERROR, path, 0, 0,
-		            "more than %zu MiB: refused, as larger than any file of its kind "
-		            "should be",
-		            limit >> 20);
+	rc = file_read_fd(fd, limit, out, path, d);
 	if (!is_stdin)
 		close(fd);
-	return rc == 0 && !too_long ? 0 : -1;
+	return rc;
 }
 
 int file_make_folders(const char *path, int flags, struct diag *d)

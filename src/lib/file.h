@@ -33,6 +33,15 @@
 int file_read(const char *path, size_t limit, struct buf *out, struct diag *d);
 
 /*
+ * Appends to OUT what the open descriptor FD holds from where it stands
+ * to its end (a file libgettextpo wrote, a pipe), NAME being what
+ * diagnostics call it.  Returns 0, or -1 after reporting to D that
+ * reading failed or found more than LIMIT bytes; OUT then holds what was
+ * appended so far.  FD is left open.
+ */
+int file_read_fd(int fd, size_t limit, struct buf *out, const char *name, struct diag *d);
+
+/*
  * Opens the regular file at PATH for reading and fills ST.  Returns the
  * descriptor (close-on-exec), or -1 with errno set: EINVAL when PATH is
  * no regular file.  Opening never blocks, not even on a named pipe.

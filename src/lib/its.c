@@ -1,5 +1,6 @@
 /*
- * its: ITS 2.0 rules and data-category values.  See its.h.
+ * its: the data-category values of a document, from ITS 2.0 rules (read
+ * by its-rules.c) and local markup.  See its.h.
  *
  * How values are computed (ITS 2.0 §5.5, precedence): for each node and
  * each category, local markup on the node wins; else the last global rule
@@ -10,20 +11,19 @@
  * inside the element that links it (§5.3.3).
  *
  * Speed: every selector and pointer is compiled once, when its rules are
- * read.  Per document, each selector is evaluated once over the whole
- * document and marks the nodes it selects in an array indexed by node
- * number; one walk in document order then settles every value.  Pointers
- * (locNotePointer, langPointer, idValue...) are evaluated only for the
- * nodes whose winning rule has one.
+ * read (its-rules.c).  Per document, each selector is evaluated once over
+ * the whole document and marks the nodes it selects in an array indexed
+ * by node number; one walk in document order then settles every value.
+ * Pointers (locNotePointer, langPointer, idValue...) are evaluated only
+ * for the nodes whose winning rule has one.
  */
 #include <config.h>
 
 #include "its.h"
 
 #include <ctype.h>
-#include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,14 +31,9 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
-#include "file.h"
+#include "its-impl.h"
 #include "mem.h"
 #include "xmldoc.h"
-
-#define XLINK_NS "http://www.w3.org/1999/xlink"
-
-/* Linked rule files may link further; this many levels at most. */
-#define MAX_LINK_DEPTH 8
 
 /*
  * The work all selectors and pointers may do on one document, in
@@ -50,50 +45,6 @@
  */
 #define XPATH_OPS_BASE 50000000UL
 #define XPATH_OPS_PER_NODE 2000UL
-
-/* --- Rules ------------------------------------------------------------------ */
-
-/* The its:param values declared in one its:rules element (§5.3.5). */
-struct scope {
-	char **names;
-	char **values;
-	size_t count;
-};
-
-struct rule {
-	enum its_category category;
-	xmlXPathCompExprPtr selector;
-	/* locNotePointer, locNoteRefPointer, langPointer or idValue. */
-	xmlXPathCompExprPtr pointer;
-	unsigned char value; /* translate yes=1; withinText; space preserve=1; filter exclude=1 */
-	unsigned char is_ref; /* locNoteRef or locNoteRefPointer */
-	char *text; /* locNote or locNoteRef text; localeFilterList */
-	const char *note_type; /* static "description" or "alert" */
-	xmlNsPtr *ns; /* namespaces in scope on the rule element (xmlFree) */
-	int ns_count;
-	const struct scope *scope;
-	/* A langRule whose pointer is one attribute of the element ("@lang"):
-	 * its name and namespace (NULL: none), where a language is written. */
-	char *lang_attr, *lang_attr_ns;
-	const char *file; /* owned by the rule set's file list */
-	long line;
-};
-
-/* Rules in application order, and everything they point into. */
-struct ruleset {
-	struct rule **rules;
-	size_t count, alloc;
-	xmlDocPtr *docs; /* linked or loaded rule files, kept for the namespaces */
-	size_t ndocs, docs_alloc;
-	struct scope **scopes;
-	size_t nscopes, scopes_alloc;
-	char **files;
-	size_t nfiles, files_alloc;
-};
-
-struct its_rules {
-	struct ruleset set;
-};
 
 /* One node's values. */
 struct value {
@@ -121,652 +72,6 @@ struct its_doc {
 	char **strings; /* values computed here */
 	size_t nstrings, strings_alloc;
 };
-
-/* Frees R, whole or read only in part (a rule that failed half-way). */
-static void rule_free(struct rule *r)
-{
-	if (r->selector)
-		xmlXPathFreeCompExpr(r->selector);
-	if (r->pointer)
-		xmlXPathFreeCompExpr(r->pointer);
-	free(r->text);
-	free(r->lang_attr);
-	free(r->lang_attr_ns);
-	xmlFree(r->ns);
-	free(r);
-}
-
-static void ruleset_release(struct ruleset *set)
-{
-	size_t i;
-
-	for (i = 0; i < set->count; i++)
-		rule_free(set->rules[i]);
-	free(set->rules);
-	for (i = 0; i < set->ndocs; i++)
-		xmlFreeDoc(set->docs[i]);
-	free(set->docs);
-	for (i = 0; i < set->nscopes; i++) {
-		struct scope *s = set->scopes[i];
-		size_t k;
-
-		for (k = 0; k < s->count; k++) {
-			free(s->names[k]);
-			free(s->values[k]);
-		}
-		free(s->names);
-		free(s->values);
-		free(s);
-	}
-	free(set->scopes);
-	for (i = 0; i < set->nfiles; i++)
-		free(set->files[i]);
-	free(set->files);
-	memset(set, 0, sizeof *set);
-}
-
-static const char *ruleset_file(struct ruleset *set, const char *path)
-{
-	size_t i;
-
-	for (i = 0; i < set->nfiles; i++)
-		if (strcmp(set->files[i], path) == 0)
-			return set->files[i];
-	xgrow((void **)&set->files, &set->files_alloc, set->nfiles + 1, sizeof *set->files);
-	set->files[set->nfiles] = xstrdup(path);
-	return set->files[set->nfiles++];
-}
-
-/* The first libxml2 error raised while a capture is active. */
-struct capture {
-	char message[256];
-	int offset; /* in an XPath expression, or -1 */
-	int seen;
-};
-
-static void capture_error(void *data, xmlErrorPtr err)
-{
-	struct capture *c = data;
-	size_t len;
-
-	if (c->seen || !err || !err->message)
-		return;
-	c->seen = 1;
-	snprintf(c->message, sizeof c->message, "%s", err->message);
-	len = strlen(c->message);
-	while (len > 0 && (c->message[len - 1] == '\n' || c->message[len - 1] == ' '))
-		c->message[--len] = '\0';
-	c->offset = err->domain == XML_FROM_XPATH ? err->int1 : -1;
-}
-
-/* The same for the messages libxml2 prints without structure (a few XPath ones). */
-static void capture_generic(void *data, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void capture_generic(void *data, const char *fmt, ...)
-{
-	struct capture *c = data;
-	va_list ap;
-	size_t len;
-
-	if (c->seen)
-		return;
-	c->seen = 1;
-	va_start(ap, fmt);
-	vsnprintf(c->message, sizeof c->message, fmt, ap);
-	va_end(ap);
-	len = strlen(c->message);
-	while (len > 0 && (c->message[len - 1] == '\n' || c->message[len - 1] == ' '))
-		c->message[--len] = '\0';
-	c->offset = -1;
-}
-
-static void capture_start(struct capture *c)
-{
-	c->seen = 0;
-	c->offset = -1;
-	c->message[0] = '\0';
-	xmlSetStructuredErrorFunc(c, capture_error);
-	xmlSetGenericErrorFunc(c, capture_generic);
-}
-
-static void capture_stop(void)
-{
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	xmlSetGenericErrorFunc(NULL, NULL);
-}
-
-/* Reports an error about ELEMENT (a rule) of FILE, at attribute ATTR if given. */
-static void rule_error(struct diag *d, const char *file, xmlNodePtr element, const char *attr,
-                       int offset, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-
-static void rule_error(struct diag *d, const char *file, xmlNodePtr element, const char *attr,
-                       int offset, const char *fmt, ...)
-{
-	long line = xmlGetLineNo(element), col = 0;
-	struct buf needle = BUF_INIT, text = BUF_INIT;
-	va_list ap;
-
-	if (attr) {
-		buf_adds(&needle, attr);
-		xmldoc_locate(file, &line, &col, buf_str(&needle), 1);
-		if (col && offset > 0)
-			col += offset;
-	} else {
-		buf_addc(&needle, '<');
-		if (element->ns && element->ns->prefix)
-			buf_addf(&needle, "%s:", (const char *)element->ns->prefix);
-		buf_adds(&needle, (const char *)element->name);
-		xmldoc_locate(file, &line, &col, buf_str(&needle), 0);
-	}
-	va_start(ap, fmt);
-	buf_vaddf(&text, fmt, ap);
-	va_end(ap);
-	diag_report(d, DIAG_ERROR, file, line, col, "%s", buf_str(&text));
-	buf_release(&needle);
-	buf_release(&text);
-}
-
-/* --- Loading rules ---------------------------------------------------------- */
-
-static int is_its(xmlNodePtr node, const char *name)
-{
-	return node && node->type == XML_ELEMENT_NODE && node->ns &&
-	       xmlStrEqual(node->ns->href, BAD_CAST ITS_NS) &&
-	       (!name || xmlStrEqual(node->name, BAD_CAST name));
-}
-
-/* An unprefixed attribute of a rule element, or NULL (xmlFree). */
-static char *rule_attr(xmlNodePtr element, const char *name)
-{
-	return (char *)xmlGetNoNsProp(element, BAD_CAST name);
-}
-
-static int is_name_char(int c)
-{
-	return c == '_' || c == '-' || c == '.' || (c >= '0' && c <= '9') ||
-	       (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-
-/*
- * libxml2 finds an undeclared prefix only when a step using it runs, and
- * then without a position.  A prefix is a name followed by one ':' and a
- * name or '*', outside string literals; each must be declared on the rule
- * element (or be "xml").  Returns the offset of the first undeclared
- * prefix, or -1.
- */
-static int undeclared_prefix(const char *expr, xmlNodePtr element, char *prefix, size_t size)
-{
-	const char *p = expr;
-
-	while (*p) {
-		const char *start;
-
-		if (*p == '"' || *p == '\'') {
-			const char *end = strchr(p + 1, *p);
-
-			p = end ? end + 1 : p + strlen(p);
-			continue;
-		}
-		if (!is_name_char((unsigned char)*p) || (*p >= '0' && *p <= '9')) {
-			p++;
-			continue;
-		}
-		start = p;
-		while (is_name_char((unsigned char)*p))
-			p++;
-		if (p[0] == ':' && p[1] != ':' &&
-		    (is_name_char((unsigned char)p[1]) || p[1] == '*')) {
-			size_t len = (size_t)(p - start);
-
-			snprintf(prefix, size, "%.*s", (int)len, start);
-			if (strcmp(prefix, "xml") != 0 &&
-			    !xmlSearchNs(element->doc, element, BAD_CAST prefix))
-				return (int)(start - expr);
-			p++;
-		} else if (p[0] == ':' && p[1] == ':') {
-			p += 2;
-		}
-	}
-	return -1;
-}
-
-static xmlXPathCompExprPtr compile(const char *expr, const char *file, xmlNodePtr element,
-                                   const char *attr, struct diag *d)
-{
-	struct capture cap;
-	xmlXPathCompExprPtr comp;
-	char prefix[64];
-	int at;
-
-	capture_start(&cap);
-	comp = xmlXPathCompile(BAD_CAST expr);
-	capture_stop();
-	if (!comp) {
-		rule_error(d, file, element, attr, cap.seen ? cap.offset : 0,
-		           "invalid XPath expression in %s: %s", attr,
-		           cap.seen ? cap.message : "cannot compile");
-		return NULL;
-	}
-	at = undeclared_prefix(expr, element, prefix, sizeof prefix);
-	if (at >= 0) {
-		rule_error(d, file, element, attr, at,
-		           "undeclared namespace prefix '%s' in %s (declare xmlns:%s on the rule "
-		           "or an ancestor)",
-		           prefix, attr, prefix);
-		xmlXPathFreeCompExpr(comp);
-		return NULL;
-	}
-	return comp;
-}
-
-static const char *const category_rule[ITS_CATEGORY_COUNT] = {
-	[ITS_TRANSLATE] = "translateRule",
-	[ITS_LOCNOTE] = "locNoteRule",
-	[ITS_WITHIN_TEXT] = "withinTextRule",
-	[ITS_PRESERVE_SPACE] = "preserveSpaceRule",
-	[ITS_LANG] = "langRule",
-	[ITS_ID_VALUE] = "idValueRule",
-	[ITS_LOCALE_FILTER] = "localeFilterRule",
-	[ITS_TERMINOLOGY] = "termRule",
-};
-
-/* Which of VALUES (NULL-terminated) S is: its index, or -1. */
-static int one_of(const char *s, const char *const *values)
-{
-	int i;
-
-	for (i = 0; s && values[i]; i++)
-		if (strcmp(s, values[i]) == 0)
-			return i;
-	return -1;
-}
-
-static const char *const yes_no[] = { "no", "yes", NULL };
-static const char *const within_values[] = { "no", "yes", "nested", NULL };
-static const char *const space_values[] = { "default", "preserve", NULL };
-static const char *const filter_types[] = { "include", "exclude", NULL };
-static const char *const note_types[] = { "description", "alert", NULL };
-
-/* Collapses XML whitespace runs to one space and trims the ends, in place. */
-static char *normalize_space(char *s)
-{
-	char *r = s, *w = s;
-	int space = 0;
-
-	if (!s)
-		return s;
-	for (; *r; r++) {
-		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
-			space = w != s;
-		} else {
-			if (space)
-				*w++ = ' ';
-			space = 0;
-			*w++ = *r;
-		}
-	}
-	*w = '\0';
-	return s;
-}
-
-/*
- * When the langPointer POINTER of the rule R (read from EL) is one
- * attribute of the selected element ("@lang", "@xml:lang", "@x:lang" with
- * x bound on EL), notes its name and namespace: the merge back writes
- * languages there.  Any other pointer leaves them NULL.
- */
-static void read_lang_attr(struct rule *r, xmlNodePtr el, const char *pointer)
-{
-	const char *p = pointer, *name, *colon = NULL;
-	size_t len;
-	int colons = 0;
-
-	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-		p++;
-	if (*p++ != '@')
-		return;
-	for (name = p; is_name_char((unsigned char)*p) || *p == ':'; p++)
-		if (*p == ':' && colons++ == 0)
-			colon = p;
-	len = (size_t)(p - name);
-	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-		p++;
-	if (*p || len == 0 || colons > 1 || (colon && (colon == name || colon == name + len - 1)))
-		return;
-	if (colon) {
-		char *prefix = xstrndup(name, (size_t)(colon - name));
-		xmlNsPtr ns = xmlSearchNs(el->doc, el, BAD_CAST prefix);
-
-		free(prefix);
-		if (!ns)
-			return;
-		r->lang_attr_ns = xstrdup((const char *)ns->href);
-		r->lang_attr = xstrndup(colon + 1, len - (size_t)(colon + 1 - name));
-	} else {
-		r->lang_attr = xstrndup(name, len);
-	}
-}
-
-/* Reads one rule element; returns the new rule, NULL if ignored, or sets *FAILED. */
-static struct rule *read_rule(xmlNodePtr el, const char *file, const struct scope *scope,
-                              struct diag *d, int *failed)
-{
-	struct rule *r;
-	char *selector, *v = NULL;
-	int cat, k;
-	const char *pointer_attr = NULL;
-
-	for (cat = 0; cat < ITS_CATEGORY_COUNT; cat++)
-		if (xmlStrEqual(el->name, BAD_CAST category_rule[cat]))
-			break;
-	if (cat == ITS_CATEGORY_COUNT)
-		return NULL; /* a category traduki does not use: ignored */
-
-	selector = rule_attr(el, "selector");
-	if (!selector) {
-		rule_error(d, file, el, NULL, 0, "its:%s without a selector", category_rule[cat]);
-		*failed = 1;
-		return NULL;
-	}
-	r = xcalloc(1, sizeof *r);
-	r->category = cat;
-	r->scope = scope;
-	r->file = file;
-	r->line = xmlGetLineNo(el);
-	r->note_type = note_types[0];
-	r->selector = compile(selector, file, el, "selector", d);
-	xmlFree(selector);
-	if (!r->selector)
-		goto fail;
-
-	switch (cat) {
-	case ITS_TRANSLATE:
-	case ITS_WITHIN_TEXT:
-	case ITS_PRESERVE_SPACE: {
-		const char *name = cat == ITS_TRANSLATE     ? "translate"
-		                   : cat == ITS_WITHIN_TEXT ? "withinText"
-		                                            : "space";
-		const char *const *values = cat == ITS_TRANSLATE     ? yes_no
-		                            : cat == ITS_WITHIN_TEXT ? within_values
-		                                                     : space_values;
-
-		v = rule_attr(el, name);
-		k = one_of(v, values);
-		if (k < 0) {
-			rule_error(d, file, el, v ? name : NULL, 0, "its:%s: bad or missing %s",
-			           category_rule[cat], name);
-			goto fail;
-		}
-		r->value = (unsigned char)k;
-		break;
-	}
-	case ITS_LOCNOTE: {
-		xmlNodePtr c;
-		int sources = 0;
-
-		v = rule_attr(el, "locNoteType");
-		if (v) {
-			k = one_of(v, note_types);
-			if (k < 0) {
-				rule_error(d, file, el, "locNoteType", 0,
-				           "its:locNoteRule: bad locNoteType '%s'", v);
-				goto fail;
-			}
-			r->note_type = note_types[k];
-			xmlFree(v);
-			v = NULL;
-		}
-		for (c = el->children; c; c = c->next)
-			if (is_its(c, "locNote")) {
-				char *t = (char *)xmlNodeGetContent(c);
-
-				free(r->text); /* two notes are an error, reported below */
-				r->text = normalize_space(xstrdup(t ? t : ""));
-				xmlFree(t);
-				sources++;
-			}
-		if ((v = rule_attr(el, "locNoteRef")) != NULL) {
-			free(r->text);
-			r->text = xstrdup(v);
-			r->is_ref = 1;
-			sources++;
-			xmlFree(v);
-			v = NULL;
-		}
-		if ((v = rule_attr(el, "locNotePointer")) != NULL)
-			pointer_attr = "locNotePointer";
-		else if ((v = rule_attr(el, "locNoteRefPointer")) != NULL)
-			pointer_attr = "locNoteRefPointer", r->is_ref = 1;
-		if (v)
-			sources++;
-		if (sources != 1) {
-			rule_error(d, file, el, NULL, 0,
-			           "its:locNoteRule needs exactly one of its:locNote, locNoteRef, "
-			           "locNotePointer, locNoteRefPointer");
-			goto fail;
-		}
-		break;
-	}
-	case ITS_LANG:
-		pointer_attr = "langPointer";
-		v = rule_attr(el, pointer_attr);
-		if (v)
-			read_lang_attr(r, el, v);
-		break;
-	case ITS_ID_VALUE:
-		pointer_attr = "idValue";
-		v = rule_attr(el, pointer_attr);
-		break;
-	case ITS_TERMINOLOGY:
-		v = rule_attr(el, "term");
-		k = one_of(v, yes_no);
-		if (k < 0) {
-			rule_error(d, file, el, v ? "term" : NULL, 0,
-			           "its:termRule: bad or missing term");
-			goto fail;
-		}
-		r->value = (unsigned char)k;
-		xmlFree(v);
-		/* termInfoPointer and termInfoRefPointer are not followed. */
-		v = rule_attr(el, "termInfoRef");
-		if (v)
-			r->text = xstrdup(v);
-		xmlFree(v);
-		v = NULL;
-		break;
-	case ITS_LOCALE_FILTER: {
-		char *type = rule_attr(el, "localeFilterType");
-
-		k = type ? one_of(type, filter_types) : 0;
-		xmlFree(type);
-		v = rule_attr(el, "localeFilterList");
-		if (k < 0 || !v) {
-			rule_error(d, file, el, NULL, 0,
-			           "its:localeFilterRule: bad or missing localeFilterList or "
-			           "localeFilterType");
-			goto fail;
-		}
-		r->value = (unsigned char)k;
-		r->text = xstrdup(v);
-		break;
-	}
-	default:
-		break;
-	}
-	if (pointer_attr) {
-		if (!v) {
-			rule_error(d, file, el, NULL, 0, "its:%s without %s", category_rule[cat],
-			           pointer_attr);
-			goto fail;
-		}
-		r->pointer = compile(v, file, el, pointer_attr, d);
-		if (!r->pointer)
-			goto fail;
-	}
-	xmlFree(v);
-	r->ns = xmlGetNsList(el->doc, el);
-	if (r->ns)
-		while (r->ns[r->ns_count])
-			r->ns_count++;
-	return r;
-
-fail:
-	xmlFree(v);
-	rule_free(r);
-	*failed = 1;
-	return NULL;
-}
-
-static int load_rules_file(struct ruleset *set, const char *path, int depth, struct diag *d);
-
-/* The path of HREF (from an xlink:href) relative to the file BASE. */
-static char *resolve_href(const char *href, const char *base)
-{
-	const char *slash = strrchr(base, '/');
-	char *out;
-
-	if (href[0] == '/' || !slash)
-		return xstrdup(href);
-	out = xmalloc((size_t)(slash - base) + strlen(href) + 2);
-	memcpy(out, base, (size_t)(slash - base) + 1);
-	strcpy(out + (slash - base) + 1, href);
-	return out;
-}
-
-/*
- * Appends the rules of the its:rules element EL (read from FILE): first
- * the rules of the file it links to, then its own (ITS 2.0 §5.3.3).
- */
-static int load_rules_element(struct ruleset *set, xmlNodePtr el, const char *file, int depth,
-                              struct diag *d)
-{
-	char *href = (char *)xmlGetNsProp(el, BAD_CAST "href", BAD_CAST XLINK_NS);
-	char *lang = rule_attr(el, "queryLanguage");
-	struct scope *scope;
-	xmlNodePtr c;
-	int failed = 0;
-
-	if (lang && strcmp(lang, "xpath") != 0) {
-		rule_error(d, file, el, "queryLanguage", 0,
-		           "unsupported query language '%s' (traduki reads XPath 1.0)", lang);
-		xmlFree(lang);
-		xmlFree(href);
-		return -1;
-	}
-	xmlFree(lang);
-	if (href) {
-		char *path;
-		int rc;
-
-		/* Rules come from local files only: never the network. */
-		if (strstr(href, "://")) {
-			rule_error(d, file, el, "xlink:href", 0,
-			           "linked rules '%s' are not a local file; not loaded", href);
-			xmlFree(href);
-			return -1;
-		}
-		if (depth >= MAX_LINK_DEPTH) {
-			rule_error(d, file, el, "xlink:href", 0, "linked rules nested too deep");
-			xmlFree(href);
-			return -1;
-		}
-		path = resolve_href(href, file);
-		xmlFree(href);
-		rc = load_rules_file(set, path, depth + 1, d);
-		free(path);
-		if (rc != 0)
-			return -1;
-	}
-
-	scope = xcalloc(1, sizeof *scope);
-	xgrow((void **)&set->scopes, &set->scopes_alloc, set->nscopes + 1, sizeof *set->scopes);
-	set->scopes[set->nscopes++] = scope;
-	for (c = el->children; c; c = c->next) {
-		struct rule *r;
-
-		if (!is_its(c, NULL))
-			continue;
-		if (xmlStrEqual(c->name, BAD_CAST "param")) {
-			char *name = rule_attr(c, "name");
-			char *value = (char *)xmlNodeGetContent(c);
-
-			if (name) {
-				scope->names = xrealloc(scope->names,
-				                        (scope->count + 1) * sizeof *scope->names);
-				scope->values = xrealloc(scope->values, (scope->count + 1) *
-				                                            sizeof *scope->values);
-				scope->names[scope->count] = xstrdup(name);
-				scope->values[scope->count] = xstrdup(value ? value : "");
-				scope->count++;
-			}
-			xmlFree(name);
-			xmlFree(value);
-			continue;
-		}
-		r = read_rule(c, file, scope, d, &failed);
-		if (r) {
-			xgrow((void **)&set->rules, &set->alloc, set->count + 1,
-			      sizeof *set->rules);
-			set->rules[set->count++] = r;
-		}
-	}
-	return failed ? -1 : 0;
-}
-
-static int load_rules_file(struct ruleset *set, const char *path, int depth, struct diag *d)
-{
-	xmlDocPtr doc = xmldoc_read_file(path, d);
-	xmlNodePtr root;
-	const char *file;
-
-	if (!doc)
-		return -1;
-	xgrow((void **)&set->docs, &set->docs_alloc, set->ndocs + 1, sizeof *set->docs);
-	set->docs[set->ndocs++] = doc;
-	file = ruleset_file(set, path);
-	root = xmlDocGetRootElement(doc);
-	if (!is_its(root, "rules")) {
-		long line = root ? xmlGetLineNo(root) : 0, col = 0;
-
-		if (root) {
-			char needle[128];
-
-			snprintf(needle, sizeof needle, "<%s%s%s",
-			         root->ns && root->ns->prefix ? (const char *)root->ns->prefix : "",
-			         root->ns && root->ns->prefix ? ":" : "", (const char *)root->name);
-			xmldoc_locate(file, &line, &col, needle, 0);
-		}
-		diag_report(d, DIAG_ERROR, file, line, col,
-		            "not an ITS rules file: the root element is '%s', not its:rules in "
-		            "namespace %s",
-		            root ? (const char *)root->name : "", ITS_NS);
-		return -1;
-	}
-	return load_rules_element(set, root, file, depth, d);
-}
-
-struct its_rules *its_rules_new(void)
-{
-	return xcalloc(1, sizeof(struct its_rules));
-}
-
-void its_rules_free(struct its_rules *rules)
-{
-	if (!rules)
-		return;
-	ruleset_release(&rules->set);
-	free(rules);
-}
-
-int its_rules_load(struct its_rules *rules, const char *path, struct diag *d)
-{
-	return load_rules_file(&rules->set, path, 0, d);
-}
-
-size_t its_rules_count(const struct its_rules *rules)
-{
-	return rules->set.count;
-}
 
 /* --- Per document ----------------------------------------------------------- */
 
@@ -810,7 +115,7 @@ static void number_nodes(struct its_doc *its, xmlNodePtr root, xmlNodePtr **rule
 			add_node(its, node);
 			for (a = node->properties; a; a = a->next)
 				add_node(its, (xmlNodePtr)a);
-			if (is_its(node, "rules")) {
+			if (its_is_element(node, "rules")) {
 				xgrow((void **)rules, &alloc, *nrules + 1, sizeof **rules);
 				(*rules)[(*nrules)++] = node;
 			}
@@ -854,17 +159,19 @@ static void use_rule(xmlXPathContextPtr xp, const struct rule *r, xmlNodePtr con
  * on the work of the rules (XPATH_OPS_BASE) reached.
  */
 static void eval_error(xmlXPathContextPtr xp, const struct rule *r, const char *what,
-                       const struct capture *cap, struct diag *d)
+                       const struct its_capture *cap, struct diag *d)
 {
 	if (xp->opLimit && xp->opCount >= xp->opLimit)
 		diag_report(d, DIAG_ERROR, r->file, r->line, 0,
 		            "the %s of its:%s takes more than the %lu XPath operations that the "
 		            "rules may do on %s: not evaluated",
-		            what, category_rule[r->category], xp->opLimit, xmldoc_name(xp->doc));
+		            what, its_categories[r->category].rule, xp->opLimit,
+		            xmldoc_name(xp->doc));
 	else
 		diag_report(d, DIAG_ERROR, r->file, r->line, 0,
 		            "cannot evaluate the %s of its:%s: %s", what,
-		            category_rule[r->category], cap->seen ? cap->message : "XPath error");
+		            its_categories[r->category].rule,
+		            cap->seen ? cap->message : "XPath error");
 }
 
 /* Evaluates R's pointer at NODE: a fresh string, or NULL if empty. */
@@ -872,7 +179,7 @@ static char *eval_pointer(struct its_doc *its, xmlXPathContextPtr xp, const stru
                           xmlNodePtr node, struct diag *d)
 {
 	xmlXPathObjectPtr res;
-	struct capture cap;
+	struct its_capture cap;
 	xmlChar *s;
 	char *out = NULL;
 
@@ -880,9 +187,9 @@ static char *eval_pointer(struct its_doc *its, xmlXPathContextPtr xp, const stru
 	if (xp->opLimit && xp->opCount >= xp->opLimit)
 		return NULL;
 	use_rule(xp, r, node);
-	capture_start(&cap);
+	its_capture_start(&cap);
 	res = xmlXPathCompiledEval(r->pointer, xp);
-	capture_stop();
+	its_capture_stop(&cap);
 	if (!res) {
 		eval_error(xp, r, "pointer", &cap, d);
 		return NULL;
@@ -902,11 +209,37 @@ struct local {
 	    *filter_list, *filter_type, *term, *term_info;
 };
 
+/* Where each local attribute goes: those of the xml: namespace, then ITS's. */
+struct local_attr {
+	const char *name;
+	size_t offset; /* of its field in struct local */
+};
+
+static const struct local_attr xml_attrs[] = {
+	{ "space", offsetof(struct local, space) },
+	{ "lang", offsetof(struct local, lang) },
+	{ "id", offsetof(struct local, id) },
+	{ NULL, 0 },
+};
+
+static const struct local_attr its_attrs[] = {
+	{ "translate", offsetof(struct local, translate) },
+	{ "locNote", offsetof(struct local, note) },
+	{ "locNoteRef", offsetof(struct local, note_ref) },
+	{ "locNoteType", offsetof(struct local, note_type) },
+	{ "withinText", offsetof(struct local, within) },
+	{ "localeFilterList", offsetof(struct local, filter_list) },
+	{ "localeFilterType", offsetof(struct local, filter_type) },
+	{ "term", offsetof(struct local, term) },
+	{ "termInfoRef", offsetof(struct local, term_info) },
+	{ NULL, 0 },
+};
+
 static void read_local(xmlNodePtr el, struct local *l)
 {
 	/* On its:span, local ITS attributes have no prefix (§6.1); on the
 	 * other ITS elements unprefixed attributes are rule parameters. */
-	int span = is_its(el, "span");
+	int span = its_is_element(el, "span");
 	xmlAttrPtr a;
 
 	memset(l, 0, sizeof *l);
@@ -915,41 +248,18 @@ static void read_local(xmlNodePtr el, struct local *l)
 		    a->children && a->children->type == XML_TEXT_NODE && !a->children->next
 		        ? a->children->content
 		        : NULL;
-		const char *name = (const char *)a->name;
-		int its_attr;
+		const struct local_attr *k = NULL;
 
 		if (!v)
 			continue; /* entity references in an ITS attribute: not ours */
-		if (a->ns && xmlStrEqual(a->ns->href, XML_XML_NAMESPACE)) {
-			if (strcmp(name, "space") == 0)
-				l->space = v;
-			else if (strcmp(name, "lang") == 0)
-				l->lang = v;
-			else if (strcmp(name, "id") == 0)
-				l->id = v;
-			continue;
-		}
-		its_attr = a->ns ? xmlStrEqual(a->ns->href, BAD_CAST ITS_NS) : span;
-		if (!its_attr)
-			continue;
-		if (strcmp(name, "translate") == 0)
-			l->translate = v;
-		else if (strcmp(name, "locNote") == 0)
-			l->note = v;
-		else if (strcmp(name, "locNoteRef") == 0)
-			l->note_ref = v;
-		else if (strcmp(name, "locNoteType") == 0)
-			l->note_type = v;
-		else if (strcmp(name, "withinText") == 0)
-			l->within = v;
-		else if (strcmp(name, "localeFilterList") == 0)
-			l->filter_list = v;
-		else if (strcmp(name, "localeFilterType") == 0)
-			l->filter_type = v;
-		else if (strcmp(name, "term") == 0)
-			l->term = v;
-		else if (strcmp(name, "termInfoRef") == 0)
-			l->term_info = v;
+		if (a->ns && xmlStrEqual(a->ns->href, XML_XML_NAMESPACE))
+			k = xml_attrs;
+		else if (a->ns ? xmlStrEqual(a->ns->href, BAD_CAST ITS_NS) : span)
+			k = its_attrs;
+		while (k && k->name && !xmlStrEqual(a->name, BAD_CAST k->name))
+			k++;
+		if (k && k->name)
+			*(const xmlChar **)(void *)((char *)l + k->offset) = v;
 	}
 }
 
@@ -963,23 +273,23 @@ static int apply_rules(struct its_doc *its, const struct ruleset *set, xmlXPathC
 	for (i = 0; i < set->count; i++) {
 		const struct rule *r = set->rules[i];
 		xmlXPathObjectPtr res;
-		struct capture cap;
+		struct its_capture cap;
 
 		use_rule(xp, r, (xmlNodePtr)its->doc);
-		capture_start(&cap);
+		its_capture_start(&cap);
 		res = xmlXPathCompiledEval(r->selector, xp);
-		capture_stop();
+		its_capture_stop(&cap);
 		if (!res) {
 			eval_error(xp, r, "selector", &cap, d);
 			return -1;
 		}
 		if (res->type != XPATH_NODESET) {
-			diag_report(d, DIAG_ERROR, r->file, r->line, 0,
-			            "cannot evaluate the selector of its:%s: the selector does not "
-			            "select nodes",
-			            category_rule[r->category]);
 			xmlXPathFreeObject(res);
-			return -1;
+			return diag_error(
+			    d, r->file, r->line, 0,
+			    "cannot evaluate the selector of its:%s: the selector does "
+			    "not select nodes",
+			    its_categories[r->category].rule);
 		}
 		for (k = 0; res->nodesetval && k < res->nodesetval->nodeNr; k++) {
 			xmlNodePtr n = res->nodesetval->nodeTab[k];
@@ -1001,7 +311,7 @@ static int settle(struct its_doc *its, xmlXPathContextPtr xp, const struct rule 
                   struct diag *d)
 {
 	size_t i;
-	unsigned long errors = diag_count(d, DIAG_ERROR);
+	unsigned long mark = diag_mark(d);
 
 	for (i = 0; i < its->count; i++) {
 		xmlNodePtr node = its->nodes[i];
@@ -1021,7 +331,7 @@ static int settle(struct its_doc *its, xmlXPathContextPtr xp, const struct rule 
 		}
 
 		/* Translate: elements inherit, attributes default to no (§8.2). */
-		if (l.translate && (k = one_of((const char *)l.translate, yes_no)) >= 0)
+		if (l.translate && (k = its_one_of((const char *)l.translate, its_yes_no)) >= 0)
 			v->translate = (unsigned)k;
 		else if (w[ITS_TRANSLATE])
 			v->translate = w[ITS_TRANSLATE]->value;
@@ -1033,10 +343,10 @@ static int settle(struct its_doc *its, xmlXPathContextPtr xp, const struct rule 
 		/* Localization Note: elements inherit, attributes do not (§8.3). */
 		if (l.note || l.note_ref) {
 			v->note_is_ref = !l.note;
-			v->note = keep(its, normalize_space(xstrdup(
+			v->note = keep(its, its_normalize_space(xstrdup(
 			                        (const char *)(l.note ? l.note : l.note_ref))));
-			k = l.note_type ? one_of((const char *)l.note_type, note_types) : 0;
-			v->note_type = note_types[k < 0 ? 0 : k];
+			k = l.note_type ? its_one_of((const char *)l.note_type, its_note_types) : 0;
+			v->note_type = its_note_types[k < 0 ? 0 : k];
 		} else if (w[ITS_LOCNOTE]) {
 			const struct rule *r = w[ITS_LOCNOTE];
 
@@ -1045,7 +355,7 @@ static int settle(struct its_doc *its, xmlXPathContextPtr xp, const struct rule 
 			if (r->pointer) {
 				char *s = eval_pointer(its, xp, r, node, d);
 
-				v->note = keep(its, r->is_ref ? s : normalize_space(s));
+				v->note = keep(its, r->is_ref ? s : its_normalize_space(s));
 			} else {
 				v->note = r->text;
 			}
@@ -1057,14 +367,15 @@ static int settle(struct its_doc *its, xmlXPathContextPtr xp, const struct rule 
 
 		/* Elements Within Text: not inherited (§8.7). */
 		if (node->type == XML_ELEMENT_NODE) {
-			if (l.within && (k = one_of((const char *)l.within, within_values)) >= 0)
+			if (l.within &&
+			    (k = its_one_of((const char *)l.within, its_within_values)) >= 0)
 				v->within = (unsigned)k;
 			else if (w[ITS_WITHIN_TEXT])
 				v->within = w[ITS_WITHIN_TEXT]->value;
 		}
 
 		/* Preserve Space: inherited, attributes included (§8.11). */
-		if (l.space && (k = one_of((const char *)l.space, space_values)) >= 0)
+		if (l.space && (k = its_one_of((const char *)l.space, its_space_values)) >= 0)
 			v->preserve = (unsigned)k;
 		else if (w[ITS_PRESERVE_SPACE])
 			v->preserve = w[ITS_PRESERVE_SPACE]->value;
@@ -1089,7 +400,7 @@ static int settle(struct its_doc *its, xmlXPathContextPtr xp, const struct rule 
 			v->id = keep(its, eval_pointer(its, xp, w[ITS_ID_VALUE], node, d));
 
 		/* Terminology: not inherited (§8.4). */
-		if (l.term && (k = one_of((const char *)l.term, yes_no)) >= 0) {
+		if (l.term && (k = its_one_of((const char *)l.term, its_yes_no)) >= 0) {
 			v->term = (unsigned)k;
 			v->term_info = (const char *)l.term_info;
 		} else if (w[ITS_TERMINOLOGY]) {
@@ -1112,7 +423,7 @@ static int settle(struct its_doc *its, xmlXPathContextPtr xp, const struct rule 
 			v->filter = "*";
 		}
 	}
-	return diag_count(d, DIAG_ERROR) == errors ? 0 : -1;
+	return diag_failed_since(d, mark) ? -1 : 0;
 }
 
 struct its_doc *its_doc_new(const struct its_rules *rules, xmlDocPtr doc, struct diag *d)
@@ -1130,7 +441,7 @@ struct its_doc *its_doc_new(const struct its_rules *rules, xmlDocPtr doc, struct
 		return its;
 	number_nodes(its, root, &embedded, &nembedded);
 	for (i = 0; i < nembedded && rc == 0; i++)
-		rc = load_rules_element(&its->own, embedded[i], xmldoc_name(doc), 0, d);
+		rc = its_ruleset_read(&its->own, embedded[i], xmldoc_name(doc), d);
 	free(embedded);
 	if (rc != 0) {
 		its_doc_free(its);
@@ -1141,9 +452,7 @@ struct its_doc *its_doc_new(const struct its_rules *rules, xmlDocPtr doc, struct
 	win = xcalloc(its->count * ITS_CATEGORY_COUNT + 1, sizeof *win);
 	xp = xmlXPathNewContext(doc);
 	if (!xp) {
-		diag_report(d, DIAG_ERROR, xmldoc_name(doc), 0, 0,
-		            "cannot create an XPath context");
-		rc = -1;
+		rc = diag_error(d, xmldoc_name(doc), 0, 0, "cannot create an XPath context");
 	} else {
 		xmlXPathRegisterVariableLookup(xp, lookup_param, NULL);
 		xp->opLimit = XPATH_OPS_BASE + XPATH_OPS_PER_NODE * its->count;
@@ -1180,7 +489,7 @@ void its_doc_free(struct its_doc *its)
 	for (i = 0; i < its->nstrings; i++)
 		free(its->strings[i]);
 	free(its->strings);
-	ruleset_release(&its->own);
+	its_ruleset_release(&its->own);
 	free(its);
 }
 
@@ -1357,28 +666,17 @@ int its_locale_admits(const struct its_doc *its, xmlNodePtr node, const char *la
 
 int its_is_markup(xmlNodePtr element)
 {
-	return is_its(element, NULL) && !xmlStrEqual(element->name, BAD_CAST "span");
+	return its_is_element(element, NULL) && !xmlStrEqual(element->name, BAD_CAST "span");
 }
 
 /* --- The W3C test-suite report ---------------------------------------------- */
-
-static const char *const category_names[ITS_CATEGORY_COUNT] = {
-	[ITS_TRANSLATE] = "translate",
-	[ITS_LOCNOTE] = "localizationnote",
-	[ITS_WITHIN_TEXT] = "elementswithintext",
-	[ITS_PRESERVE_SPACE] = "preservespace",
-	[ITS_LANG] = "languageinformation",
-	[ITS_ID_VALUE] = "idvalue",
-	[ITS_LOCALE_FILTER] = "localefilter",
-	[ITS_TERMINOLOGY] = "terminology",
-};
 
 int its_category_parse(const char *name, enum its_category *cat)
 {
 	int i;
 
 	for (i = 0; i < ITS_CATEGORY_COUNT; i++)
-		if (strcmp(name, category_names[i]) == 0) {
+		if (strcmp(name, its_categories[i].suite) == 0) {
 			*cat = (enum its_category)i;
 			return 0;
 		}
@@ -1387,11 +685,11 @@ int its_category_parse(const char *name, enum its_category *cat)
 
 static void add_qname(struct buf *out, xmlNodePtr node)
 {
-	if (node->ns && node->ns->prefix) {
-		buf_adds(out, (const char *)node->ns->prefix);
-		buf_addc(out, ':');
-	}
-	buf_adds(out, (const char *)node->name);
+	xmlChar *qname = xmlBuildQName(node->name, node->ns ? node->ns->prefix : NULL, NULL, 0);
+
+	buf_adds(out, (const char *)qname);
+	if (qname != node->name)
+		xmlFree(qname);
 }
 
 static int same_qname(xmlNodePtr a, xmlNodePtr b)
@@ -1420,10 +718,10 @@ static void report_values(const struct its_doc *its, enum its_category cat, xmlN
 		break;
 	case ITS_WITHIN_TEXT:
 		if (element)
-			buf_addf(out, "\twithinText=\"%s\"", within_values[v->within]);
+			buf_addf(out, "\twithinText=\"%s\"", its_within_values[v->within]);
 		break;
 	case ITS_PRESERVE_SPACE:
-		buf_addf(out, "\tspace=\"%s\"", space_values[v->preserve]);
+		buf_addf(out, "\tspace=\"%s\"", its_space_values[v->preserve]);
 		break;
 	case ITS_LANG:
 		if (v->lang)

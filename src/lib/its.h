@@ -67,9 +67,6 @@ void its_rules_free(struct its_rules *rules);
  */
 int its_rules_load(struct its_rules *rules, const char *path, struct diag *d);
 
-/* The number of rules loaded (all categories). */
-size_t its_rules_count(const struct its_rules *rules);
-
 /*
  * Computes every data category for DOC: RULES (may be NULL) first, then
  * the document's own global rules, then local markup.  Returns NULL after
