@@ -433,7 +433,24 @@ static int plural_rules_known(const char *locale)
 	return U_SUCCESS(status);
 }
 
-int uni_plural_count(const char *locale)
+/*
+ * Whole numbers sampled against the CLDR rules.  The C API lists keywords
+ * but not which apply to integers, so the integers are sampled: every CLDR
+ * rule's integer pattern repeats within the first thousand (it looks at
+ * n % 100 at most, or at n < 20 and at millions for compact forms, which
+ * are left out).
+ */
+#define PLURAL_PROBE 1100
+
+/*
+ * The plural categories of the whole numbers 0 to PLURAL_PROBE - 1 in
+ * LOCALE: CAT[n] is the category of n, numbered in order of first use;
+ * LANG (16 bytes) gets the locale's language.  Returns the number of
+ * categories, or 0 when CLDR has no plural rules for the language.  The
+ * count (uni_plural_count) and the expression (uni_plural_forms) both come
+ * from here, so that check and merge never disagree on a language.
+ */
+static int plural_classes(const char *locale, unsigned char cat[PLURAL_PROBE], char lang[16])
 {
 	UErrorCode status = U_ZERO_ERROR;
 	UPluralRules *rules;
@@ -441,6 +458,10 @@ int uni_plural_count(const char *locale)
 	int count = 0, n, i;
 
 	icu_locale(locale, name, sizeof name);
+	lang[0] = '\0';
+	uloc_getLanguage(name, lang, 16, &status);
+	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
+		return 0;
 	/* uplrules_open falls back to the root rules ("other" only) without
 	 * a word, so ask CLDR's plural table whether it knows the language. */
 	if (!plural_rules_known(name))
@@ -451,13 +472,7 @@ int uni_plural_count(const char *locale)
 			uplrules_close(rules);
 		return 0;
 	}
-	/*
-	 * The C API lists keywords but not which apply to integers, so the
-	 * integers are sampled: every CLDR rule's integer pattern repeats
-	 * within the first thousand (it looks at n % 100 at most, or at
-	 * n < 20 and at millions for compact forms, which are left out).
-	 */
-	for (n = 0; n < 1100; n++) {
+	for (n = 0; n < PLURAL_PROBE; n++) {
 		UChar kw[16];
 		char k[16];
 		int32_t klen = uplrules_select(rules, n, kw, 16, &status);
@@ -466,14 +481,25 @@ int uni_plural_count(const char *locale)
 			break;
 		u_austrncpy(k, kw, klen);
 		k[klen] = '\0';
-		for (i = 0; i < count; i++)
-			if (strcmp(seen[i], k) == 0)
+		for (i = 0; i < count && strcmp(seen[i], k) != 0; i++)
+			;
+		if (i == count) {
+			if (count == 8)
 				break;
-		if (i == count && count < 8)
 			memcpy(seen[count++], k, sizeof k);
+		}
+		cat[n] = (unsigned char)i;
 	}
 	uplrules_close(rules);
-	return U_FAILURE(status) ? 0 : count;
+	return U_FAILURE(status) || n < PLURAL_PROBE ? 0 : count;
+}
+
+int uni_plural_count(const char *locale)
+{
+	unsigned char cat[PLURAL_PROBE];
+	char lang[16];
+
+	return plural_classes(locale, cat, lang);
 }
 
 int uni_quotes(const char *locale, char quotes[4][8])
@@ -886,71 +912,15 @@ static const struct {
 	  "n%100>=20) ? 1 : 2);" },
 };
 
-/* Whole numbers checked against the CLDR rules: enough to see every rule
- * of the languages above at work. */
-#define PLURAL_PROBE 200
-
-static int icu_has_language(const char *lang)
-{
-	int32_t i, n = uloc_countAvailable();
-
-	for (i = 0; i < n; i++) {
-		char l[16];
-		UErrorCode status = U_ZERO_ERROR;
-
-		uloc_getLanguage(uloc_getAvailable(i), l, (int32_t)sizeof l, &status);
-		if (U_SUCCESS(status) && strcmp(l, lang) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 const char *uni_plural_forms(const char *locale)
 {
-	UErrorCode status = U_ZERO_ERROR;
-	char canon[64], lang[16];
-	char names[8][16];
 	unsigned char cat[PLURAL_PROBE];
-	int ncat = 0, n, k;
-	UPluralRules *rules;
+	char lang[16];
+	int ncat = plural_classes(locale, cat, lang), n;
 	size_t i;
 
-	if (!locale || !*locale)
+	if (ncat == 0)
 		return NULL;
-	uloc_canonicalize(locale, canon, (int32_t)sizeof canon, &status);
-	if (U_FAILURE(status))
-		return NULL;
-	uloc_getLanguage(canon, lang, (int32_t)sizeof lang, &status);
-	if (U_FAILURE(status) || !*lang)
-		return NULL;
-	/* ICU gives a language it has no data for the root's rules ("other"
-	 * only) without a word: ask only about languages it has. */
-	if (!icu_has_language(lang))
-		return NULL;
-	rules = uplrules_open(canon, &status);
-	if (U_FAILURE(status))
-		return NULL;
-	for (n = 0; n < PLURAL_PROBE; n++) {
-		UChar kw[16];
-		char name[16];
-		int32_t len = uplrules_select(rules, n, kw, 16, &status);
-
-		if (U_FAILURE(status) || len >= 16) {
-			uplrules_close(rules);
-			return NULL;
-		}
-		u_UCharsToChars(kw, name, len);
-		name[len] = '\0';
-		for (k = 0; k < ncat && strcmp(names[k], name) != 0; k++)
-			;
-		if (k == ncat) {
-			if (ncat == 8)
-				break;
-			strcpy(names[ncat++], name);
-		}
-		cat[n] = (unsigned char)k;
-	}
-	uplrules_close(rules);
 	for (i = 0; i < sizeof plural_table / sizeof plural_table[0]; i++)
 		if (strcmp(lang, plural_table[i].lang) == 0)
 			return ncat == plural_table[i].forms ? plural_table[i].expr : NULL;
