@@ -17,6 +17,7 @@
 
 #include "check-rules.h"
 #include "file.h"
+#include "lang.h"
 #include "mem.h"
 #include "msgindex.h"
 #include "segment.h"
@@ -576,29 +577,13 @@ static void check_consistency(struct check_unit *u, struct first_translations *f
 	                  catalog_name(cat), catalog_msg_line(first), catalog_msg_str(first));
 }
 
-/* The language of CAT: its Language header, else its file name's stem. */
-static char *catalog_language(const struct catalog *cat)
-{
-	char *lang = catalog_header_field(cat, "Language");
-	const char *name, *slash, *dot;
-
-	if (lang && *lang)
-		return lang;
-	free(lang);
-	name = catalog_name(cat);
-	slash = strrchr(name, '/');
-	name = slash ? slash + 1 : name;
-	dot = strrchr(name, '.');
-	return xstrndup(name, dot ? (size_t)(dot - name) : strlen(name));
-}
-
 struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
                                  const struct check_options *opt, struct diag *d)
 {
 	struct check_lang *l;
 	struct check_unit u;
 	struct buf source = BUF_INIT, target = BUF_INIT;
-	char *source_lang = catalog_header_field(cat, "X-Source-Language"), *quotes;
+	char *quotes;
 	int same_rule = check_rule_find("same-as-source");
 	int consistency_rule = check_rule_find("consistency");
 	struct first_translations firsts;
@@ -609,13 +594,9 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 	xgrow((void **)&r->langs, &r->lang_alloc, r->lang_count + 1, sizeof *r->langs);
 	l = &r->langs[r->lang_count++];
 	memset(l, 0, sizeof *l);
-	l->lang = catalog_language(cat);
+	l->lang = lang_target_of(cat);
 	l->po = xstrdup(catalog_name(cat));
-	if (!source_lang || !*source_lang) {
-		free(source_lang);
-		source_lang = xstrdup(opt->source_lang ? opt->source_lang : "fr");
-	}
-	l->source_lang = source_lang;
+	l->source_lang = lang_source_of(cat, opt->source_lang);
 	l->threshold = -1;
 	l->keep_margin = SITECONF_KEEP_MARGIN;
 

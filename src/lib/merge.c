@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "fuzzy.h"
+#include "lang.h"
 #include "mem.h"
 #include "uni.h"
 
@@ -813,24 +814,6 @@ static void fuzzy_search(struct merge_run *run, struct fuzzy_index *fi, const si
 
 /* --- The merge ------------------------------------------------------------------ */
 
-/*
- * A language: the one GIVEN, else the header FIELD of CAT, else FALLBACK;
- * a copy for the caller to free.
- */
-static char *language_of(const char *given, const struct catalog *cat, const char *field,
-                         const char *fallback)
-{
-	char *lang;
-
-	if (given)
-		return xstrdup(given);
-	lang = catalog_header_field(cat, field);
-	if (lang && *lang)
-		return lang;
-	free(lang);
-	return xstrdup(fallback);
-}
-
 struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *ref,
                                const struct merge_options *opt, struct merge_stats *stats,
                                struct diag *d)
@@ -865,9 +848,11 @@ struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *
 	exact_init(&exact, run.old, run.nold);
 	run.nplurals = nplurals ? nplurals : 2;
 
+	/* The languages given win over what the catalogs' headers say. */
 	run.source_lang = source_lang =
-	    language_of(opt->source_lang, ref, "X-Source-Language", "fr");
-	run.target_lang = target_lang = language_of(opt->lang, def, "Language", "en");
+	    opt->source_lang ? xstrdup(opt->source_lang) : lang_source_of(ref, NULL);
+	run.target_lang = target_lang =
+	    opt->lang ? xstrdup(opt->lang) : lang_of_catalog(def, "Language", "en");
 
 	/* The header: the old one, brought up to date. */
 	if (catalog_header(def)) {
