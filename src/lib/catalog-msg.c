@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "catalog-impl.h"
+#include "digest.h"
 #include "mem.h"
 
 struct block *catalog_block_new(char *data, size_t size, struct potext_ref *refs)
@@ -466,12 +467,9 @@ void catalog_msg_set_extracted(struct catalog_msg *m, const char *comments)
 /* FILE as the one copy CAT keeps of that name. */
 static const char *intern_file(struct catalog *cat, const char *file)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	const char *s;
+	uint64_t h = digest_fnv_str(DIGEST_FNV_START, file);
 	size_t i;
 
-	for (s = file; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
 	if ((cat->nfiles + 1) * 2 > cat->files_mask + 1) {
 		size_t size = cat->files_mask ? (cat->files_mask + 1) * 2 : 256, old_size;
 		const char **old = cat->files;
@@ -480,15 +478,12 @@ static const char *intern_file(struct catalog *cat, const char *file)
 		cat->files = xcalloc(size, sizeof *cat->files);
 		cat->files_mask = size - 1;
 		for (i = 0; i < old_size; i++) {
-			uint64_t g = 0xcbf29ce484222325ULL;
 			size_t j;
 
 			if (!old[i])
 				continue;
-			for (s = old[i]; *s; s++)
-				g = (g ^ (unsigned char)*s) * 0x100000001b3ULL;
-			for (j = (size_t)g & cat->files_mask; cat->files[j];
-			     j = (j + 1) & cat->files_mask)
+			for (j = (size_t)digest_fnv_str(DIGEST_FNV_START, old[i]) & cat->files_mask;
+			     cat->files[j]; j = (j + 1) & cat->files_mask)
 				;
 			cat->files[j] = old[i];
 		}

@@ -16,6 +16,7 @@
 #include <libxml/tree.h>
 
 #include "check-rules.h"
+#include "digest.h"
 #include "file.h"
 #include "lang.h"
 #include "mem.h"
@@ -233,10 +234,8 @@ static void count(struct check_counts *c, enum check_state state, unsigned long 
 
 static size_t path_hash(const char *s)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = digest_fnv_str(DIGEST_FNV_START, s);
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
 	return (size_t)(h ^ (h >> 32));
 }
 
