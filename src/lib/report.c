@@ -25,13 +25,7 @@ void report_percent(double percent, char *out, size_t size)
 
 int report_write(const char *path, const char *data, size_t len, struct diag *d)
 {
-	struct atomic_file af;
-	FILE *fp = atomic_open(&af, path, ATOMIC_KEEP_SAME, d);
-
-	if (!fp)
-		return -1;
-	fwrite(data, 1, len, fp);
-	return atomic_commit(&af, d);
+	return atomic_write(path, data, len, ATOMIC_KEEP_SAME, d) < 0 ? -1 : 0;
 }
 
 int report_write_xml(const char *path, xmlDocPtr doc, struct diag *d)

@@ -564,13 +564,7 @@ struct xmldoc_schema *xmldoc_schema_load(const char *path, struct diag *d)
 			diag_report(d, DIAG_ERROR, path, 0, 0, "invalid RELAX NG schema");
 		return NULL;
 	}
-	schema = malloc(sizeof *schema);
-	if (!schema) {
-		xmlRelaxNGFree(rng);
-		xmlFreeDoc(doc);
-		diag_report(d, DIAG_ERROR, path, 0, 0, "out of memory");
-		return NULL;
-	}
+	schema = xmalloc(sizeof *schema);
 	schema->rng = rng;
 	/* Kept to explain what the validator finds (rngexplain.h). */
 	schema->doc = doc;
