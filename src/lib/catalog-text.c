@@ -217,10 +217,7 @@ int catalog_convert(const char *text, size_t len, const char *from, const char *
 
 	buf_truncate(out, 0);
 	if (cd == (iconv_t)-1) {
-		diag_report(d, DIAG_ERROR, name, 0, 0,
-		            "cannot catalog_convert between %s and %s: %s", from, to,
-		            strerror(errno));
-		return -1;
+		return diag_errno(d, name, "cannot catalog_convert between %s and %s", from, to);
 	}
 	while (left > 0) {
 		char chunk[4096], *o = chunk;
@@ -381,11 +378,10 @@ int catalog_check_ascii(const char *text, size_t len, const char *name, struct d
 
 	for (i = 0; i < len; i++)
 		if ((unsigned char)text[i] >= 0x80) {
-			diag_report(
-			    d, DIAG_ERROR, name, catalog_line_at(text, i), 0,
+			return diag_error(
+			    d, name, catalog_line_at(text, i), 0,
 			    "a character that is not ASCII, but the header names no charset "
 			    "(Content-Type: text/plain; charset=UTF-8)");
-			return -1;
 		}
 	return 0;
 }

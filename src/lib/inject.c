@@ -543,8 +543,7 @@ static int write_doc(xmlDocPtr doc, const char *path, int format, struct digest 
 
 	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", format);
 	if (!mem) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot serialize the document");
-		return -1;
+		return diag_error(d, path, 0, 0, "cannot serialize the document");
 	}
 	if (wrote)
 		*wrote = digest_of(mem, (size_t)len);

@@ -35,8 +35,7 @@ int report_write_xml(const char *path, xmlDocPtr doc, struct diag *d)
 
 	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
 	if (!mem) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot serialize the report");
-		return -1;
+		return diag_error(d, path, 0, 0, "cannot serialize the report");
 	}
 	rc = report_write(path, (const char *)mem, (size_t)len, d);
 	xmlFree(mem);
