@@ -564,11 +564,6 @@ void catalog_msg_copy_refs(struct catalog_msg *dst, const struct catalog_msg *sr
 	dst->pm.nrefs = src->pm.nrefs;
 }
 
-void catalog_msg_clear_refs(struct catalog_msg *m)
-{
-	m->pm.nrefs = 0;
-}
-
 void catalog_msg_set_prev(struct catalog_msg *m, const char *msgctxt, const char *msgid,
                           const char *msgid_plural)
 {

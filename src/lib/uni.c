@@ -937,12 +937,7 @@ const char *uni_plural_forms(const char *locale)
 	return cat[0] == cat[1] ? "nplurals=2; plural=(n > 1);" : "nplurals=2; plural=(n != 1);";
 }
 
-/* --- Errors and cleanup ----------------------------------------------------- */
-
-void uni_report(struct diag *d, const char *file, long line, int status, const char *what)
-{
-	diag_report(d, DIAG_ERROR, file, line, 0, "%s: %s", what, u_errorName((UErrorCode)status));
-}
+/* --- Versions and cleanup ----------------------------------------------------- */
 
 void uni_library_version(char *out, size_t size)
 {
