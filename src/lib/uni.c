@@ -308,10 +308,19 @@ int uni_is_nfc(const char *text, size_t len)
 	return U_FAILURE(status) ? 1 : result;
 }
 
-char *uni_nfc(const char *text, size_t len)
+/* The two ways to map a UTF-16 string that map_text applies. */
+enum mapping { MAP_NFC, MAP_FOLD_CASE };
+
+/*
+ * TEXT (LEN bytes of UTF-8) normalized to NFC or case-folded by ICU, as
+ * UTF-8 for the caller to free; NULL when TEXT is not UTF-8 or ICU fails.
+ * Either mapping grows a string by at most 3x in UTF-16 units (NFC's
+ * bound; folding makes three units of "ΐ").
+ */
+static char *map_text(const char *text, size_t len, enum mapping how)
 {
 	UErrorCode status = U_ZERO_ERROR;
-	const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+	const UNormalizer2 *nfc = how == MAP_NFC ? unorm2_getNFCInstance(&status) : NULL;
 	UChar *u, *out;
 	int32_t n, m, cap;
 	char *utf8;
@@ -321,43 +330,26 @@ char *uni_nfc(const char *text, size_t len)
 	u = to_utf16(text, len, &n);
 	if (!u)
 		return NULL;
-	/* NFC can grow a string, by at most 3x in UTF-16 units. */
 	cap = n * 3 + 1;
 	out = xmalloc((size_t)cap * sizeof *out);
-	m = unorm2_normalize(nfc, u, n, out, cap, &status);
+	if (how == MAP_NFC)
+		m = unorm2_normalize(nfc, u, n, out, cap, &status);
+	else
+		m = u_strFoldCase(out, cap, u, n, U_FOLD_CASE_DEFAULT, &status);
 	free(u);
-	if (U_FAILURE(status)) {
-		free(out);
-		return NULL;
-	}
-	utf8 = to_utf8(out, m);
+	utf8 = U_FAILURE(status) ? NULL : to_utf8(out, m);
 	free(out);
 	return utf8;
 }
 
+char *uni_nfc(const char *text, size_t len)
+{
+	return map_text(text, len, MAP_NFC);
+}
+
 char *uni_fold_case(const char *text, size_t len)
 {
-	UErrorCode status = U_ZERO_ERROR;
-	UChar *u, *out;
-	int32_t n, m;
-	char *utf8;
-
-	if (!uni_valid_utf8(text, len))
-		return NULL;
-	u = to_utf16(text, len, &n);
-	if (!u)
-		return NULL;
-	/* Folding grows a string by at most 3x ("ΐ" becomes three units). */
-	out = xmalloc(((size_t)n * 3 + 1) * sizeof *out);
-	m = u_strFoldCase(out, n * 3 + 1, u, n, U_FOLD_CASE_DEFAULT, &status);
-	free(u);
-	if (U_FAILURE(status)) {
-		free(out);
-		return NULL;
-	}
-	utf8 = to_utf8(out, m);
-	free(out);
-	return utf8;
+	return map_text(text, len, MAP_FOLD_CASE);
 }
 
 int uni_is_alnum(long c)
