@@ -542,9 +542,8 @@ static int write_doc(xmlDocPtr doc, const char *path, int format, struct digest 
 	int len = 0, rc;
 
 	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", format);
-	if (!mem) {
+	if (!mem)
 		return diag_error(d, path, 0, 0, "cannot serialize the document");
-	}
 	if (wrote)
 		*wrote = digest_of(mem, (size_t)len);
 	/* Not flushed one by one: the next build writes a lost file again.

@@ -605,9 +605,8 @@ int xmldoc_validate(const struct xmldoc_schema *schema, xmlDocPtr doc, struct di
 	size_t i;
 	int rc;
 
-	if (!vctxt) {
+	if (!vctxt)
 		return diag_error(d, xmldoc_name(doc), 0, 0, "cannot create a validator");
-	}
 	xmlRelaxNGSetValidStructuredErrors(vctxt, keep_validation_error, &v);
 	rc = xmlRelaxNGValidateDoc(vctxt, doc);
 	xmlRelaxNGFreeValidCtxt(vctxt);
