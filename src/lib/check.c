@@ -797,29 +797,10 @@ static char *root_attribute(xmlNodePtr root, const char *name)
 static char *document_title(xmlDocPtr doc)
 {
 	xmlNodePtr n, root = xmlDocGetRootElement(doc);
-	struct buf out = BUF_INIT;
 
-	for (n = root ? root->children : NULL; n; n = n->next) {
-		if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "title")) {
-			xmlChar *text = xmlNodeGetContent(n);
-			const char *p = (const char *)text;
-			int space = 0;
-
-			p += strspn(p, " \t\r\n");
-			for (; *p; p++) {
-				if (strchr(" \t\r\n", *p)) {
-					space = 1;
-					continue;
-				}
-				if (space)
-					buf_addc(&out, ' ');
-				space = 0;
-				buf_addc(&out, *p);
-			}
-			xmlFree(text);
-			return buf_detach(&out);
-		}
-	}
+	for (n = root ? root->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "title"))
+			return xmldoc_collapsed_text(n);
 	return NULL;
 }
 

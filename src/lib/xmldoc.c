@@ -523,6 +523,28 @@ const char *xmldoc_name(xmlDocPtr doc)
 	return doc && doc->URL ? (const char *)doc->URL : "-";
 }
 
+char *xmldoc_collapsed_text(xmlNodePtr node)
+{
+	xmlChar *text = xmlNodeGetContent(node);
+	struct buf out = BUF_INIT;
+	const char *p = text ? (const char *)text : "";
+	int space = 0;
+
+	p += strspn(p, " \t\r\n");
+	for (; *p; p++) {
+		if (strchr(" \t\r\n", *p)) {
+			space = 1;
+			continue;
+		}
+		if (space)
+			buf_addc(&out, ' ');
+		space = 0;
+		buf_addc(&out, *p);
+	}
+	xmlFree(text);
+	return buf_detach(&out);
+}
+
 #define RELAXNG_NS "http://relaxng.org/ns/structure/1.0"
 
 struct xmldoc_schema *xmldoc_schema_load(const char *path, struct diag *d)
