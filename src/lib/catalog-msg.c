@@ -269,20 +269,26 @@ struct catalog_msg *catalog_append(struct catalog *cat, const char *msgctxt, con
 	return m;
 }
 
-const char *catalog_msg_ctxt(const struct catalog_msg *m)
-{
-	return m->pm.ctxt;
-}
-
-const char *catalog_msg_id(const struct catalog_msg *m)
-{
-	return m->pm.id;
-}
-
-const char *catalog_msg_id_plural(const struct catalog_msg *m)
-{
-	return m->pm.id_plural;
-}
+/*
+ * The getters that hand out one of the message's strings as it is kept
+ * (catalog.h says what each is): catalog_msg_ctxt, catalog_msg_id,
+ * catalog_msg_id_plural, catalog_msg_comments, catalog_msg_extracted,
+ * catalog_msg_prev_ctxt, catalog_msg_prev_id, catalog_msg_prev_id_plural.
+ */
+#define STRING_GETTER(field)                                         \
+	const char *catalog_msg_##field(const struct catalog_msg *m) \
+	{                                                            \
+		return m->pm.field;                                  \
+	}
+STRING_GETTER(ctxt)
+STRING_GETTER(id)
+STRING_GETTER(id_plural)
+STRING_GETTER(comments)
+STRING_GETTER(extracted)
+STRING_GETTER(prev_ctxt)
+STRING_GETTER(prev_id)
+STRING_GETTER(prev_id_plural)
+#undef STRING_GETTER
 
 const char *catalog_msg_str(const struct catalog_msg *m)
 {
@@ -299,31 +305,6 @@ const char *catalog_msg_str_plural(const struct catalog_msg *m, int index)
 		if (index == 0)
 			return p;
 	return NULL;
-}
-
-const char *catalog_msg_comments(const struct catalog_msg *m)
-{
-	return m->pm.comments;
-}
-
-const char *catalog_msg_extracted(const struct catalog_msg *m)
-{
-	return m->pm.extracted;
-}
-
-const char *catalog_msg_prev_ctxt(const struct catalog_msg *m)
-{
-	return m->pm.prev_ctxt;
-}
-
-const char *catalog_msg_prev_id(const struct catalog_msg *m)
-{
-	return m->pm.prev_id;
-}
-
-const char *catalog_msg_prev_id_plural(const struct catalog_msg *m)
-{
-	return m->pm.prev_id_plural;
 }
 
 int catalog_msg_fuzzy(const struct catalog_msg *m)
@@ -497,16 +478,13 @@ static const char *intern_file(struct catalog *cat, const char *file)
 	return cat->files[i];
 }
 
-void catalog_msg_add_ref(struct catalog_msg *m, const char *file, long line)
+/*
+ * Adds the reference (NAME, an interned file name; LINE) at the end of M's.
+ * References read from a file point into the catalog's block: the first
+ * one added gives M an array of its own.
+ */
+static void append_ref(struct catalog_msg *m, const char *name, size_t line)
 {
-	size_t l = line > 0 ? (size_t)line : POTEXT_NO_LINE, i;
-	const char *name = intern_file(m->cat, file);
-
-	/* A reference that is there already is not added (as in gettext). */
-	for (i = 0; i < m->pm.nrefs; i++)
-		if (m->pm.refs[i].line == l &&
-		    (m->pm.refs[i].file == name || strcmp(m->pm.refs[i].file, name) == 0))
-			return;
 	if (!m->refs_alloc) {
 		struct potext_ref *own = xmalloc((m->pm.nrefs + 4) * sizeof *own);
 
@@ -517,22 +495,25 @@ void catalog_msg_add_ref(struct catalog_msg *m, const char *file, long line)
 	}
 	xgrow((void **)&m->pm.refs, &m->refs_alloc, m->pm.nrefs + 1, sizeof *m->pm.refs);
 	m->pm.refs[m->pm.nrefs].file = name;
-	m->pm.refs[m->pm.nrefs++].line = l;
+	m->pm.refs[m->pm.nrefs++].line = line;
+}
+
+void catalog_msg_add_ref(struct catalog_msg *m, const char *file, long line)
+{
+	size_t l = line > 0 ? (size_t)line : POTEXT_NO_LINE, i;
+	const char *name = intern_file(m->cat, file);
+
+	/* A reference that is there already is not added (as in gettext). */
+	for (i = 0; i < m->pm.nrefs; i++)
+		if (m->pm.refs[i].line == l &&
+		    (m->pm.refs[i].file == name || strcmp(m->pm.refs[i].file, name) == 0))
+			return;
+	append_ref(m, name, l);
 }
 
 void catalog_msg_append_ref(struct catalog_msg *m, const char *file, long line)
 {
-	if (!m->refs_alloc) {
-		struct potext_ref *own = xmalloc((m->pm.nrefs + 4) * sizeof *own);
-
-		if (m->pm.nrefs)
-			memcpy(own, m->pm.refs, m->pm.nrefs * sizeof *own);
-		m->pm.refs = own;
-		m->refs_alloc = m->pm.nrefs + 4;
-	}
-	xgrow((void **)&m->pm.refs, &m->refs_alloc, m->pm.nrefs + 1, sizeof *m->pm.refs);
-	m->pm.refs[m->pm.nrefs].file = intern_file(m->cat, file);
-	m->pm.refs[m->pm.nrefs++].line = line > 0 ? (size_t)line : POTEXT_NO_LINE;
+	append_ref(m, intern_file(m->cat, file), line > 0 ? (size_t)line : POTEXT_NO_LINE);
 }
 
 void catalog_msg_copy_refs(struct catalog_msg *dst, const struct catalog_msg *src)
