@@ -141,6 +141,19 @@ static void sort_problems(struct check_lang *l)
 	}
 }
 
+/* A new language at the end of R, with no threshold yet. */
+static struct check_lang *add_lang(struct check_report *r)
+{
+	struct check_lang *l;
+
+	xgrow((void **)&r->langs, &r->lang_alloc, r->lang_count + 1, sizeof *r->langs);
+	l = &r->langs[r->lang_count++];
+	memset(l, 0, sizeof *l);
+	l->threshold = -1;
+	l->keep_margin = SITECONF_KEEP_MARGIN;
+	return l;
+}
+
 /* --- The text of a message ----------------------------------------------------- */
 
 /* A namespace for the "_" prefix of placeholders, only to parse them. */
@@ -590,14 +603,10 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 	size_t i, hint = 0;
 
 	(void)d;
-	xgrow((void **)&r->langs, &r->lang_alloc, r->lang_count + 1, sizeof *r->langs);
-	l = &r->langs[r->lang_count++];
-	memset(l, 0, sizeof *l);
+	l = add_lang(r);
 	l->lang = lang_target_of(cat);
 	l->po = xstrdup(catalog_name(cat));
 	l->source_lang = lang_source_of(cat, opt->source_lang);
-	l->threshold = -1;
-	l->keep_margin = SITECONF_KEEP_MARGIN;
 
 	memset(&u, 0, sizeof u);
 	u.lang = l;
@@ -670,34 +679,12 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 
 /* --- Catalogs that are not what they should be ---------------------------------- */
 
-/* The stem of PATH's last component: "nl" for "po/nl.po". */
-static char *file_stem(const char *path)
-{
-	const char *slash = strrchr(path, '/'), *dot;
-
-	path = slash ? slash + 1 : path;
-	dot = strrchr(path, '.');
-	return xstrndup(path, dot && dot != path ? (size_t)(dot - path) : strlen(path));
-}
-
-static struct check_lang *add_lang(struct check_report *r)
-{
-	struct check_lang *l;
-
-	xgrow((void **)&r->langs, &r->lang_alloc, r->lang_count + 1, sizeof *r->langs);
-	l = &r->langs[r->lang_count++];
-	memset(l, 0, sizeof *l);
-	l->threshold = -1;
-	l->keep_margin = SITECONF_KEEP_MARGIN;
-	return l;
-}
-
 struct check_lang *check_unreadable(struct check_report *r, const char *po, const char *file,
                                     long line, const char *why)
 {
 	struct check_lang *l = add_lang(r);
 
-	l->lang = file_stem(po);
+	l->lang = lang_of_file_name(po);
 	l->po = xstrdup(po);
 	l->source_lang = xstrdup("");
 	l->unreadable = 1;

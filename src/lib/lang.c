@@ -30,13 +30,15 @@ char *lang_source_of(const struct catalog *cat, const char *site_source)
 char *lang_target_of(const struct catalog *cat)
 {
 	char *lang = lang_of_catalog(cat, "Language", NULL);
-	const char *name, *slash, *dot;
 
-	if (lang)
-		return lang;
-	name = catalog_name(cat);
-	slash = strrchr(name, '/');
-	name = slash ? slash + 1 : name;
-	dot = strrchr(name, '.');
-	return xstrndup(name, dot ? (size_t)(dot - name) : strlen(name));
+	return lang ? lang : lang_of_file_name(catalog_name(cat));
+}
+
+char *lang_of_file_name(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *dot;
+
+	path = slash ? slash + 1 : path;
+	dot = strrchr(path, '.');
+	return xstrndup(path, dot && dot != path ? (size_t)(dot - path) : strlen(path));
 }

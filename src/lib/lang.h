@@ -32,8 +32,12 @@ char *lang_of_catalog(const struct catalog *cat, const char *field, const char *
  */
 char *lang_source_of(const struct catalog *cat, const char *site_source);
 
-/* The language CAT is translated into: its Language, else its file name's
- * stem. */
+/* The language CAT is translated into: its Language, else
+ * lang_of_file_name of its name. */
 char *lang_target_of(const struct catalog *cat);
+
+/* The language a catalog's file name says, its stem: "nl" for "po/nl.po"
+ * (for a catalog that could not be read). */
+char *lang_of_file_name(const char *path);
 
 #endif
