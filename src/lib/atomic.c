@@ -269,8 +269,7 @@ FILE *atomic_open_as(struct atomic_file *af, const char *path, const char *model
 		 * in place: renaming a file over it would replace the device. */
 		af->fp = fopen(path, "w");
 		if (!af->fp) {
-			diag_report(d, DIAG_ERROR, path, 0, 0, "cannot write output file: %s",
-			            strerror(errno));
+			diag_errno(d, path, "cannot write output file");
 			release(af);
 		}
 		return af->fp;
@@ -289,16 +288,14 @@ FILE *atomic_open_as(struct atomic_file *af, const char *path, const char *model
 	atomic_sweep(af->path);
 	fd = make_temporary(af);
 	if (fd < 0) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot create output file: %s",
-		            strerror(errno));
+		diag_errno(d, path, "cannot create output file");
 		release(af);
 		return NULL;
 	}
 	take_mode(fd, model ? model : af->path);
 	af->fp = fdopen(fd, "w");
 	if (!af->fp) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot write output file: %s",
-		            strerror(errno));
+		diag_errno(d, path, "cannot write output file");
 		close(fd);
 		atomic_abort(af);
 		return NULL;
@@ -380,8 +377,7 @@ int atomic_commit(struct atomic_file *af, struct diag *d)
 		return 0;
 	}
 	if (rename(af->tmp_path, af->path) != 0) {
-		diag_report(d, DIAG_ERROR, af->path, 0, 0, "cannot replace file: %s",
-		            strerror(errno));
+		diag_errno(d, af->path, "cannot replace file");
 		atomic_abort(af);
 		return -1;
 	}
@@ -433,7 +429,7 @@ int atomic_write(const char *path, const char *data, size_t len, int flags, stru
 	if (!fp)
 		return -1;
 	if (len && fwrite(data, 1, len, fp) != len) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "write error: %s", strerror(errno));
+		diag_errno(d, path, "write error");
 		atomic_abort(&af);
 		return -1;
 	}

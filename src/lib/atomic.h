@@ -1,7 +1,7 @@
 /*
  * atomic: output files that are either wholly written or not at all.
  *
- * atomic_open creates a temporary file next to PATH (same directory, so
+ * atomic_open creates a temporary file next to PATH (same folder, so
  * that rename is atomic); the caller writes to the returned stream;
  * atomic_commit flushes it to disk and renames it over PATH, or, if
  * anything failed (a full disk, a write error), removes the temporary file

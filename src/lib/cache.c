@@ -9,7 +9,6 @@
 
 #include "cache.h"
 
-#include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -473,20 +472,6 @@ static int compare_records(const void *a, const void *b)
 	return 0;
 }
 
-/* Makes the folders above PATH, as mkdir -p would. */
-static void make_parents(const char *path)
-{
-	char *copy = xstrdup(path), *p;
-
-	for (p = strchr(copy + 1, '/'); p; p = strchr(p + 1, '/')) {
-		*p = '\0';
-		if (mkdir(copy, 0777) != 0 && errno != EEXIST)
-			break;
-		*p = '/';
-	}
-	free(copy);
-}
-
 /* Hands a failure to write the pack on, as a warning: a cache is no output. */
 static void as_warning(const struct diag_message *msg, void *data)
 {
@@ -526,9 +511,10 @@ int cache_save(struct cache *c, struct diag *d)
 	/* Not flushed: a pack lost to a power failure fails its digest and
 	 * is ignored, and the next run does all the work. */
 	if (out.len != c->pack.len || memcmp(out.data, c->pack.data, out.len) != 0) {
-		make_parents(c->path);
 		diag_init(&warn, as_warning, d);
-		rc = atomic_write(c->path, out.data, out.len, ATOMIC_NO_SYNC, &warn) < 0 ? -1 : 0;
+		if (file_make_folders(c->path, 0, &warn) != 0 ||
+		    atomic_write(c->path, out.data, out.len, ATOMIC_NO_SYNC, &warn) < 0)
+			rc = -1;
 	}
 	buf_release(&out);
 	free(kept);

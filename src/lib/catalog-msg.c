@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "catalog-impl.h"
+#include "digest.h"
 #include "mem.h"
 
 struct block *catalog_block_new(char *data, size_t size, struct potext_ref *refs)
@@ -268,20 +269,26 @@ struct catalog_msg *catalog_append(struct catalog *cat, const char *msgctxt, con
 	return m;
 }
 
-const char *catalog_msg_ctxt(const struct catalog_msg *m)
-{
-	return m->pm.ctxt;
-}
-
-const char *catalog_msg_id(const struct catalog_msg *m)
-{
-	return m->pm.id;
-}
-
-const char *catalog_msg_id_plural(const struct catalog_msg *m)
-{
-	return m->pm.id_plural;
-}
+/*
+ * The getters that hand out one of the message's strings as it is kept
+ * (catalog.h says what each is): catalog_msg_ctxt, catalog_msg_id,
+ * catalog_msg_id_plural, catalog_msg_comments, catalog_msg_extracted,
+ * catalog_msg_prev_ctxt, catalog_msg_prev_id, catalog_msg_prev_id_plural.
+ */
+#define STRING_GETTER(field)                                         \
+	const char *catalog_msg_##field(const struct catalog_msg *m) \
+	{                                                            \
+		return m->pm.field;                                  \
+	}
+STRING_GETTER(ctxt)
+STRING_GETTER(id)
+STRING_GETTER(id_plural)
+STRING_GETTER(comments)
+STRING_GETTER(extracted)
+STRING_GETTER(prev_ctxt)
+STRING_GETTER(prev_id)
+STRING_GETTER(prev_id_plural)
+#undef STRING_GETTER
 
 const char *catalog_msg_str(const struct catalog_msg *m)
 {
@@ -298,31 +305,6 @@ const char *catalog_msg_str_plural(const struct catalog_msg *m, int index)
 		if (index == 0)
 			return p;
 	return NULL;
-}
-
-const char *catalog_msg_comments(const struct catalog_msg *m)
-{
-	return m->pm.comments;
-}
-
-const char *catalog_msg_extracted(const struct catalog_msg *m)
-{
-	return m->pm.extracted;
-}
-
-const char *catalog_msg_prev_ctxt(const struct catalog_msg *m)
-{
-	return m->pm.prev_ctxt;
-}
-
-const char *catalog_msg_prev_id(const struct catalog_msg *m)
-{
-	return m->pm.prev_id;
-}
-
-const char *catalog_msg_prev_id_plural(const struct catalog_msg *m)
-{
-	return m->pm.prev_id_plural;
 }
 
 int catalog_msg_fuzzy(const struct catalog_msg *m)
@@ -466,12 +448,9 @@ void catalog_msg_set_extracted(struct catalog_msg *m, const char *comments)
 /* FILE as the one copy CAT keeps of that name. */
 static const char *intern_file(struct catalog *cat, const char *file)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	const char *s;
+	uint64_t h = digest_fnv_str(DIGEST_FNV_START, file);
 	size_t i;
 
-	for (s = file; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
 	if ((cat->nfiles + 1) * 2 > cat->files_mask + 1) {
 		size_t size = cat->files_mask ? (cat->files_mask + 1) * 2 : 256, old_size;
 		const char **old = cat->files;
@@ -480,15 +459,12 @@ static const char *intern_file(struct catalog *cat, const char *file)
 		cat->files = xcalloc(size, sizeof *cat->files);
 		cat->files_mask = size - 1;
 		for (i = 0; i < old_size; i++) {
-			uint64_t g = 0xcbf29ce484222325ULL;
 			size_t j;
 
 			if (!old[i])
 				continue;
-			for (s = old[i]; *s; s++)
-				g = (g ^ (unsigned char)*s) * 0x100000001b3ULL;
-			for (j = (size_t)g & cat->files_mask; cat->files[j];
-			     j = (j + 1) & cat->files_mask)
+			for (j = (size_t)digest_fnv_str(DIGEST_FNV_START, old[i]) & cat->files_mask;
+			     cat->files[j]; j = (j + 1) & cat->files_mask)
 				;
 			cat->files[j] = old[i];
 		}
@@ -502,16 +478,13 @@ static const char *intern_file(struct catalog *cat, const char *file)
 	return cat->files[i];
 }
 
-void catalog_msg_add_ref(struct catalog_msg *m, const char *file, long line)
+/*
+ * Adds the reference (NAME, an interned file name; LINE) at the end of M's.
+ * References read from a file point into the catalog's block: the first
+ * one added gives M an array of its own.
+ */
+static void append_ref(struct catalog_msg *m, const char *name, size_t line)
 {
-	size_t l = line > 0 ? (size_t)line : POTEXT_NO_LINE, i;
-	const char *name = intern_file(m->cat, file);
-
-	/* A reference that is there already is not added (as in gettext). */
-	for (i = 0; i < m->pm.nrefs; i++)
-		if (m->pm.refs[i].line == l &&
-		    (m->pm.refs[i].file == name || strcmp(m->pm.refs[i].file, name) == 0))
-			return;
 	if (!m->refs_alloc) {
 		struct potext_ref *own = xmalloc((m->pm.nrefs + 4) * sizeof *own);
 
@@ -522,22 +495,25 @@ void catalog_msg_add_ref(struct catalog_msg *m, const char *file, long line)
 	}
 	xgrow((void **)&m->pm.refs, &m->refs_alloc, m->pm.nrefs + 1, sizeof *m->pm.refs);
 	m->pm.refs[m->pm.nrefs].file = name;
-	m->pm.refs[m->pm.nrefs++].line = l;
+	m->pm.refs[m->pm.nrefs++].line = line;
+}
+
+void catalog_msg_add_ref(struct catalog_msg *m, const char *file, long line)
+{
+	size_t l = line > 0 ? (size_t)line : POTEXT_NO_LINE, i;
+	const char *name = intern_file(m->cat, file);
+
+	/* A reference that is there already is not added (as in gettext). */
+	for (i = 0; i < m->pm.nrefs; i++)
+		if (m->pm.refs[i].line == l &&
+		    (m->pm.refs[i].file == name || strcmp(m->pm.refs[i].file, name) == 0))
+			return;
+	append_ref(m, name, l);
 }
 
 void catalog_msg_append_ref(struct catalog_msg *m, const char *file, long line)
 {
-	if (!m->refs_alloc) {
-		struct potext_ref *own = xmalloc((m->pm.nrefs + 4) * sizeof *own);
-
-		if (m->pm.nrefs)
-			memcpy(own, m->pm.refs, m->pm.nrefs * sizeof *own);
-		m->pm.refs = own;
-		m->refs_alloc = m->pm.nrefs + 4;
-	}
-	xgrow((void **)&m->pm.refs, &m->refs_alloc, m->pm.nrefs + 1, sizeof *m->pm.refs);
-	m->pm.refs[m->pm.nrefs].file = intern_file(m->cat, file);
-	m->pm.refs[m->pm.nrefs++].line = line > 0 ? (size_t)line : POTEXT_NO_LINE;
+	append_ref(m, intern_file(m->cat, file), line > 0 ? (size_t)line : POTEXT_NO_LINE);
 }
 
 void catalog_msg_copy_refs(struct catalog_msg *dst, const struct catalog_msg *src)
@@ -567,11 +543,6 @@ void catalog_msg_copy_refs(struct catalog_msg *dst, const struct catalog_msg *sr
 		dst->pm.refs[i].line = src->pm.refs[i].line;
 	}
 	dst->pm.nrefs = src->pm.nrefs;
-}
-
-void catalog_msg_clear_refs(struct catalog_msg *m)
-{
-	m->pm.nrefs = 0;
 }
 
 void catalog_msg_set_prev(struct catalog_msg *m, const char *msgctxt, const char *msgid,

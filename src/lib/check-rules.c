@@ -71,50 +71,12 @@ static int check_format(struct check_unit *u)
 
 /* --- plural-forms: the header against CLDR ---------------------------------- */
 
-/* gettext's plural expressions for languages whose CLDR rules are common. */
-static const struct {
-	const char *langs; /* space-separated, with spaces around */
-	const char *expr;
-} plural_exprs[] = {
-	{ " en nl de da sv nb nn no fi et it es ca pt el hu bg eu gl nl ",
-	  "nplurals=2; plural=(n != 1);" },
-	{ " fr pt_BR hy ", "nplurals=2; plural=(n > 1);" },
-	{ " ja zh ko vi th id ms ", "nplurals=1; plural=0;" },
-	{ " ru uk be sr hr bs ",
-	  "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<12 || "
-	  "n%100>14) ? 1 : 2);" },
-	{ " pl ",
-	  "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<12 || n%100>14) ? 1 : 2);" },
-	{ " cs sk ", "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;" },
-	{ " ar ",
-	  "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
-	  "n%100>=11 ? 4 : 5);" },
-};
-
-static const char *plural_expr(const char *lang)
-{
-	char key[40], base[16];
-	size_t i;
-
-	base_language(lang, base, sizeof base);
-	for (i = 0; i < sizeof plural_exprs / sizeof plural_exprs[0]; i++) {
-		snprintf(key, sizeof key, " %s ", lang);
-		if (strstr(plural_exprs[i].langs, key))
-			return plural_exprs[i].expr;
-	}
-	for (i = 0; i < sizeof plural_exprs / sizeof plural_exprs[0]; i++) {
-		snprintf(key, sizeof key, " %s ", base);
-		if (strstr(plural_exprs[i].langs, key))
-			return plural_exprs[i].expr;
-	}
-	return NULL;
-}
-
 static int check_plural_forms(struct check_unit *u)
 {
 	int expected = uni_plural_count(u->target_lang);
 	char *value = catalog_header_field(u->cat, "Plural-Forms");
-	const char *expr = plural_expr(u->target_lang);
+	/* The expression merge --create writes for the language. */
+	const char *expr = uni_plural_forms(u->target_lang);
 	struct buf hint = BUF_INIT;
 	struct diag quiet;
 	size_t i;

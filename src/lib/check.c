@@ -16,7 +16,9 @@
 #include <libxml/tree.h>
 
 #include "check-rules.h"
+#include "digest.h"
 #include "file.h"
+#include "lang.h"
 #include "mem.h"
 #include "msgindex.h"
 #include "segment.h"
@@ -139,6 +141,19 @@ static void sort_problems(struct check_lang *l)
 	}
 }
 
+/* A new language at the end of R, with no threshold yet. */
+static struct check_lang *add_lang(struct check_report *r)
+{
+	struct check_lang *l;
+
+	xgrow((void **)&r->langs, &r->lang_alloc, r->lang_count + 1, sizeof *r->langs);
+	l = &r->langs[r->lang_count++];
+	memset(l, 0, sizeof *l);
+	l->threshold = -1;
+	l->keep_margin = SITECONF_KEEP_MARGIN;
+	return l;
+}
+
 /* --- The text of a message ----------------------------------------------------- */
 
 /* A namespace for the "_" prefix of placeholders, only to parse them. */
@@ -232,10 +247,8 @@ static void count(struct check_counts *c, enum check_state state, unsigned long 
 
 static size_t path_hash(const char *s)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = digest_fnv_str(DIGEST_FNV_START, s);
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
 	return (size_t)(h ^ (h >> 32));
 }
 
@@ -576,29 +589,13 @@ static void check_consistency(struct check_unit *u, struct first_translations *f
 	                  catalog_name(cat), catalog_msg_line(first), catalog_msg_str(first));
 }
 
-/* The language of CAT: its Language header, else its file name's stem. */
-static char *catalog_language(const struct catalog *cat)
-{
-	char *lang = catalog_header_field(cat, "Language");
-	const char *name, *slash, *dot;
-
-	if (lang && *lang)
-		return lang;
-	free(lang);
-	name = catalog_name(cat);
-	slash = strrchr(name, '/');
-	name = slash ? slash + 1 : name;
-	dot = strrchr(name, '.');
-	return xstrndup(name, dot ? (size_t)(dot - name) : strlen(name));
-}
-
 struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
                                  const struct check_options *opt, struct diag *d)
 {
 	struct check_lang *l;
 	struct check_unit u;
 	struct buf source = BUF_INIT, target = BUF_INIT;
-	char *source_lang = catalog_header_field(cat, "X-Source-Language"), *quotes;
+	char *quotes;
 	int same_rule = check_rule_find("same-as-source");
 	int consistency_rule = check_rule_find("consistency");
 	struct first_translations firsts;
@@ -606,18 +603,10 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 	size_t i, hint = 0;
 
 	(void)d;
-	xgrow((void **)&r->langs, &r->lang_alloc, r->lang_count + 1, sizeof *r->langs);
-	l = &r->langs[r->lang_count++];
-	memset(l, 0, sizeof *l);
-	l->lang = catalog_language(cat);
+	l = add_lang(r);
+	l->lang = lang_target_of(cat);
 	l->po = xstrdup(catalog_name(cat));
-	if (!source_lang || !*source_lang) {
-		free(source_lang);
-		source_lang = xstrdup(opt->source_lang ? opt->source_lang : "fr");
-	}
-	l->source_lang = source_lang;
-	l->threshold = -1;
-	l->keep_margin = SITECONF_KEEP_MARGIN;
+	l->source_lang = lang_source_of(cat, opt->source_lang);
 
 	memset(&u, 0, sizeof u);
 	u.lang = l;
@@ -690,34 +679,12 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 
 /* --- Catalogs that are not what they should be ---------------------------------- */
 
-/* The stem of PATH's last component: "nl" for "po/nl.po". */
-static char *file_stem(const char *path)
-{
-	const char *slash = strrchr(path, '/'), *dot;
-
-	path = slash ? slash + 1 : path;
-	dot = strrchr(path, '.');
-	return xstrndup(path, dot && dot != path ? (size_t)(dot - path) : strlen(path));
-}
-
-static struct check_lang *add_lang(struct check_report *r)
-{
-	struct check_lang *l;
-
-	xgrow((void **)&r->langs, &r->lang_alloc, r->lang_count + 1, sizeof *r->langs);
-	l = &r->langs[r->lang_count++];
-	memset(l, 0, sizeof *l);
-	l->threshold = -1;
-	l->keep_margin = SITECONF_KEEP_MARGIN;
-	return l;
-}
-
 struct check_lang *check_unreadable(struct check_report *r, const char *po, const char *file,
                                     long line, const char *why)
 {
 	struct check_lang *l = add_lang(r);
 
-	l->lang = file_stem(po);
+	l->lang = lang_of_file_name(po);
 	l->po = xstrdup(po);
 	l->source_lang = xstrdup("");
 	l->unreadable = 1;
@@ -817,29 +784,10 @@ static char *root_attribute(xmlNodePtr root, const char *name)
 static char *document_title(xmlDocPtr doc)
 {
 	xmlNodePtr n, root = xmlDocGetRootElement(doc);
-	struct buf out = BUF_INIT;
 
-	for (n = root ? root->children : NULL; n; n = n->next) {
-		if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "title")) {
-			xmlChar *text = xmlNodeGetContent(n);
-			const char *p = (const char *)text;
-			int space = 0;
-
-			p += strspn(p, " \t\r\n");
-			for (; *p; p++) {
-				if (strchr(" \t\r\n", *p)) {
-					space = 1;
-					continue;
-				}
-				if (space)
-					buf_addc(&out, ' ');
-				space = 0;
-				buf_addc(&out, *p);
-			}
-			xmlFree(text);
-			return buf_detach(&out);
-		}
-	}
+	for (n = root ? root->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "title"))
+			return xmldoc_collapsed_text(n);
 	return NULL;
 }
 

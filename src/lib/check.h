@@ -124,7 +124,8 @@ struct glossary;
 
 struct check_options {
 	/* The source language when the catalog has no X-Source-Language
-	 * header; NULL means "fr". */
+	 * header: the site's (siteconf's source); NULL when the caller has no
+	 * site, for LANG_SOURCE_DEFAULT (lang.h). */
 	const char *source_lang;
 	/* Bit I set: do not run the check check_rule_id(I). */
 	unsigned long skip;

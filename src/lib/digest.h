@@ -54,4 +54,31 @@ void digest_hex(const struct digest *dg, char hex[33]);
 /* The running program, as above; computed once. */
 const struct digest *digest_program(void);
 
+/*
+ * FNV-1a over 64 bits, for the engine's tables in memory: quick and well
+ * spread, but no digest (keys that collide are told apart by comparing
+ * them).  Start from DIGEST_FNV_START and add bytes or strings in turn;
+ * inline, as the fuzzy index calls it once a character n-gram.
+ */
+#define DIGEST_FNV_START 0xcbf29ce484222325ULL
+
+static inline uint64_t digest_fnv(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ p[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+static inline uint64_t digest_fnv_str(uint64_t h, const char *str)
+{
+	const unsigned char *p = (const unsigned char *)str;
+
+	for (; *p; p++)
+		h = (h ^ *p) * 0x100000001b3ULL;
+	return h;
+}
+
 #endif

@@ -168,11 +168,16 @@ static void merge_comments(struct msg *m, const char *lines)
 
 /* --- The walk ---------------------------------------------------------------- */
 
+/* The name of NODE (an element or an attribute) as the document writes it,
+ * with its prefix. */
 static void add_qname(struct buf *out, xmlNodePtr node)
 {
-	if (node->ns && node->ns->prefix)
-		buf_addf(out, "%s:", (const char *)node->ns->prefix);
-	buf_adds(out, (const char *)node->name);
+	const xmlChar *prefix = node->ns ? node->ns->prefix : NULL;
+	xmlChar *qname = xmlBuildQName(node->name, prefix, NULL, 0);
+
+	buf_adds(out, (const char *)qname);
+	if (qname != node->name)
+		xmlFree(qname);
 }
 
 /* ITS 2.0 §8.10: content meant for no locale at all is not extracted. */
@@ -617,12 +622,10 @@ int extract_write(struct extract *ex, const char *path, const struct extract_hea
 {
 	struct catalog *cat = catalog_create(path);
 	struct buf h = BUF_INIT, old = BUF_INIT, text = BUF_INIT;
-	struct atomic_file af;
 	const char *at;
 	char *date = NULL;
 	size_t i, len;
 	int k, rc = -1, date_kept;
-	FILE *fp;
 
 	/* No language is assumed: the template says which one its msgids are in. */
 	if (!(header && header->source_lang) && !ex->source_lang) {
@@ -691,11 +694,7 @@ int extract_write(struct extract *ex, const char *path, const struct extract_hea
 		text = patched;
 		free(now);
 	}
-	fp = atomic_open(&af, path, 0, d);
-	if (fp) {
-		fwrite(buf_str(&text), 1, text.len, fp);
-		rc = atomic_commit(&af, d);
-	}
+	rc = atomic_write(path, buf_str(&text), text.len, 0, d) < 0 ? -1 : 0;
 out:
 	free(date);
 	buf_release(&h);

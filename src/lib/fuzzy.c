@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "digest.h"
 #include "mem.h"
 
 /* 4-grams, in characters, as msgmerge uses: long enough that the lists of
@@ -86,16 +87,12 @@ static size_t char_count(const char *s)
  */
 static inline uint64_t gram_key(const unsigned char *p, size_t len)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
+	uint64_t h;
 
 	if (len == GRAM)
 		return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
 		       (uint64_t)p[3] << 24 | 1ULL << 63;
-	for (i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 0x100000001b3ULL;
-	}
+	h = digest_fnv(DIGEST_FNV_START, p, len);
 	return (h >> 1) | 1;
 }
 

@@ -49,29 +49,6 @@ static xmlNodePtr find_below(xmlNodePtr node, const char *const *names)
 	return NULL;
 }
 
-/* The text of NODE with runs of white space made one space, trimmed. */
-static char *collapsed_text(xmlNodePtr node)
-{
-	xmlChar *text = xmlNodeGetContent(node);
-	struct buf out = BUF_INIT;
-	const char *p = text ? (const char *)text : "";
-	int space = 0;
-
-	p += strspn(p, " \t\r\n");
-	for (; *p; p++) {
-		if (strchr(" \t\r\n", *p)) {
-			space = 1;
-			continue;
-		}
-		if (space)
-			buf_addc(&out, ' ');
-		space = 0;
-		buf_addc(&out, *p);
-	}
-	xmlFree(text);
-	return buf_detach(&out);
-}
-
 /* 1 when the term group GROUP says its term is deprecated or superseded. */
 static int deprecated(xmlNodePtr group)
 {
@@ -92,7 +69,7 @@ static int deprecated(xmlNodePtr group)
 		}
 		type = xmlGetNoNsProp(n, BAD_CAST "type");
 		if (type && xmlStrEqual(type, BAD_CAST "administrativeStatus")) {
-			value = collapsed_text(n);
+			value = xmldoc_collapsed_text(n);
 			bad = strstr(value, "deprecated") || strstr(value, "superseded");
 			free(value);
 		}
@@ -113,7 +90,7 @@ static void add_term(struct glossary_entry *e, size_t *alloc, const char *lang, 
 	t = &e->terms[e->term_count++];
 	memset(t, 0, sizeof *t);
 	t->lang = xstrdup(lang);
-	t->text = collapsed_text(term);
+	t->text = xmldoc_collapsed_text(term);
 	t->deprecated = deprecated(group);
 	glossary_prepare(t->text, &plain, &folded);
 	t->any_case = strcmp(buf_str(&plain), buf_str(&folded)) == 0;

@@ -16,6 +16,7 @@
 #include "check.h"
 #include "digest.h"
 #include "extract.h"
+#include "lang.h"
 #include "mem.h"
 #include "msgindex.h"
 #include "segment.h"
@@ -143,13 +144,9 @@ struct inject *inject_new(const struct its_rules *rules, const struct catalog *c
 	inj->threshold = opt->threshold;
 	inj->keep_margin = opt->keep_margin;
 	if (opt->source_lang)
-		inj->source_lang = xstrdup(opt->source_lang);
+		inj->source_lang = *opt->source_lang ? xstrdup(opt->source_lang) : NULL;
 	else if (cat)
-		inj->source_lang = catalog_header_field(cat, "X-Source-Language");
-	if (inj->source_lang && !*inj->source_lang) {
-		free(inj->source_lang);
-		inj->source_lang = NULL;
-	}
+		inj->source_lang = lang_of_catalog(cat, "X-Source-Language", NULL);
 	msgindex_init(&inj->index);
 	/* Obsolete entries are no translation: left out, units find nothing. */
 	for (i = 0; i < n; i++) {
@@ -545,10 +542,8 @@ static int write_doc(xmlDocPtr doc, const char *path, int format, struct digest 
 	int len = 0, rc;
 
 	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", format);
-	if (!mem) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot serialize the document");
-		return -1;
-	}
+	if (!mem)
+		return diag_error(d, path, 0, 0, "cannot serialize the document");
 	if (wrote)
 		*wrote = digest_of(mem, (size_t)len);
 	/* Not flushed one by one: the next build writes a lost file again.

@@ -15,8 +15,11 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "digest.h"
 #include "fuzzy.h"
+#include "lang.h"
 #include "mem.h"
+#include "msgindex.h"
 #include "uni.h"
 
 /* How many index candidates a fuzzy search compares exactly, among those
@@ -57,76 +60,39 @@ struct old_msg {
 	size_t *src_bounds, *dst_bounds;
 };
 
-/* A table of the old messages by (msgctxt, msgid), for exact matches. */
+/*
+ * The old messages by (msgctxt, msgid), for exact matches: an index of
+ * the first message of each key (the first of duplicates wins, as in
+ * msgmerge), and the old message each index entry stands for.
+ */
 struct exact_table {
-	size_t *slots; /* index + 1 into the old messages; 0: empty */
-	size_t mask;
+	struct msgindex index;
+	size_t *old; /* entry number -> index into the old messages */
 };
-
-static uint64_t hash_str(uint64_t h, const char *s)
-{
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
-static uint64_t key_hash(const char *ctxt, const char *id)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	/* The context and the id apart, as gettext's "ctxt\004id" keys are. */
-	if (ctxt) {
-		h = hash_str(h, ctxt);
-		h ^= 4;
-		h *= 0x100000001b3ULL;
-	}
-	return hash_str(h, id);
-}
-
-static int same_key(const struct catalog_msg *m, const char *ctxt, const char *id)
-{
-	const char *c = catalog_msg_ctxt(m);
-
-	if ((c == NULL) != (ctxt == NULL))
-		return 0;
-	return (!c || strcmp(c, ctxt) == 0) && strcmp(catalog_msg_id(m), id) == 0;
-}
 
 static void exact_init(struct exact_table *t, const struct old_msg *old, size_t n)
 {
-	size_t size = 16, i;
+	size_t i;
 
-	while (size < n * 2)
-		size *= 2;
-	t->slots = xcalloc(size, sizeof *t->slots);
-	t->mask = size - 1;
-	for (i = 0; i < n; i++) {
-		const struct catalog_msg *m = old[i].msg;
-		size_t s = (size_t)key_hash(catalog_msg_ctxt(m), catalog_msg_id(m)) & t->mask;
+	msgindex_init(&t->index);
+	t->old = xcalloc(n + 1, sizeof *t->old);
+	for (i = 0; i < n; i++)
+		if (msgindex_find(&t->index, old[i].ctxt, old[i].id) == MSGINDEX_NONE)
+			t->old[msgindex_add(&t->index, old[i].ctxt, old[i].id)] = i;
+}
 
-		while (t->slots[s]) {
-			/* The first of duplicates wins, as in msgmerge. */
-			if (same_key(old[t->slots[s] - 1].msg, catalog_msg_ctxt(m),
-			             catalog_msg_id(m)))
-				break;
-			s = (s + 1) & t->mask;
-		}
-		if (!t->slots[s])
-			t->slots[s] = i + 1;
-	}
+static void exact_release(struct exact_table *t)
+{
+	msgindex_release(&t->index);
+	free(t->old);
 }
 
 static struct old_msg *exact_find(const struct exact_table *t, struct old_msg *old,
                                   const char *ctxt, const char *id)
 {
-	size_t s = (size_t)key_hash(ctxt, id) & t->mask;
+	size_t k = msgindex_find(&t->index, ctxt, id);
 
-	for (; t->slots[s]; s = (s + 1) & t->mask)
-		if (same_key(old[t->slots[s] - 1].msg, ctxt, id))
-			return &old[t->slots[s] - 1];
-	return NULL;
+	return k == MSGINDEX_NONE ? NULL : &old[t->old[k]];
 }
 
 /* --- The header ---------------------------------------------------------------- */
@@ -403,7 +369,7 @@ static uint64_t numbers_hash(const char *s)
 	uint64_t h;
 
 	numbers_of(s, &b);
-	h = hash_str(0xcbf29ce484222325ULL, buf_str(&b));
+	h = digest_fnv_str(DIGEST_FNV_START, buf_str(&b));
 	buf_release(&b);
 	return h;
 }
@@ -813,24 +779,6 @@ static void fuzzy_search(struct merge_run *run, struct fuzzy_index *fi, const si
 
 /* --- The merge ------------------------------------------------------------------ */
 
-/*
- * A language: the one GIVEN, else the header FIELD of CAT, else FALLBACK;
- * a copy for the caller to free.
- */
-static char *language_of(const char *given, const struct catalog *cat, const char *field,
-                         const char *fallback)
-{
-	char *lang;
-
-	if (given)
-		return xstrdup(given);
-	lang = catalog_header_field(cat, field);
-	if (lang && *lang)
-		return lang;
-	free(lang);
-	return xstrdup(fallback);
-}
-
 struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *ref,
                                const struct merge_options *opt, struct merge_stats *stats,
                                struct diag *d)
@@ -865,9 +813,11 @@ struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *
 	exact_init(&exact, run.old, run.nold);
 	run.nplurals = nplurals ? nplurals : 2;
 
+	/* The languages given win over what the catalogs' headers say. */
 	run.source_lang = source_lang =
-	    language_of(opt->source_lang, ref, "X-Source-Language", "fr");
-	run.target_lang = target_lang = language_of(opt->lang, def, "Language", "en");
+	    opt->source_lang ? xstrdup(opt->source_lang) : lang_source_of(ref, NULL);
+	run.target_lang = target_lang =
+	    opt->lang ? xstrdup(opt->lang) : lang_of_catalog(def, "Language", "en");
 
 	/* The header: the old one, brought up to date. */
 	if (catalog_header(def)) {
@@ -941,7 +891,7 @@ struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *
 		free(run.old[i].dst_bounds);
 	}
 	free(run.old);
-	free(exact.slots);
+	exact_release(&exact);
 	free(index_to_old);
 	fuzzy_index_free(fi);
 	free(source_lang);

@@ -34,7 +34,7 @@ struct merge_options {
 	int fuzzy_matching; /* 0: no fuzzy matching at all (msgmerge -N) */
 	const char *lang; /* the Language header field to set, or NULL */
 	/* Locale of the msgids for sentence breaks; NULL: the template's
-	 * X-Source-Language header field, else "fr". */
+	 * X-Source-Language header field, else LANG_SOURCE_DEFAULT (lang.h). */
 	const char *source_lang;
 };
 

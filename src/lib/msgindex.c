@@ -9,20 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "digest.h"
 #include "mem.h"
 
 /* FNV-1a over msgctxt, a separator that no XML text holds, and msgid. */
 static uint32_t hash_key(const char *ctxt, const char *id)
 {
-	uint32_t h = 2166136261u;
-	const unsigned char *p;
+	uint64_t h = digest_fnv_str(DIGEST_FNV_START, ctxt ? ctxt : "");
 
-	for (p = (const unsigned char *)(ctxt ? ctxt : ""); *p; p++)
-		h = (h ^ *p) * 16777619u;
-	h = (h ^ (ctxt ? 4u : 5u)) * 16777619u;
-	for (p = (const unsigned char *)id; *p; p++)
-		h = (h ^ *p) * 16777619u;
-	return h;
+	h = digest_fnv(h, ctxt ? "\4" : "\5", 1);
+	h = digest_fnv_str(h, id);
+	return (uint32_t)(h ^ (h >> 32));
 }
 
 /* Makes the table SIZE slots and puts every entry back in. */

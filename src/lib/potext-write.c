@@ -160,145 +160,32 @@ static const char pair_table[LB_PAIRS][LB_PAIRS + 1] = {
  * nothing; \t, \n, \v, \f and \r never reach the line breaker: they are
  * written as escapes. */
 #define A(c, w) ((unsigned char)((c) << 2 | ((w) + 1)))
+#define P(c) A(LB_##c, 1) /* printing */
+#define K(c) A(LB_##c, -1) /* control */
 static const unsigned char ascii_info[128] = {
-	A(LB_CM, 0),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_BA, -1),
-	A(LB_NONE, -1),
-	A(LB_BK, -1),
-	A(LB_BK, -1),
-	A(LB_NONE, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	A(LB_CM, -1),
-	/* ' ' ! " # $ % & ' */
-	A(LB_SP, 1),
-	A(LB_EX, 1),
-	A(LB_QU, 1),
-	A(LB_AL, 1),
-	A(LB_PR, 1),
-	A(LB_PO, 1),
-	A(LB_AL, 1),
-	A(LB_QU, 1),
-	/* ( ) * + , - . / */
-	A(LB_OP1, 1),
-	A(LB_CP1, 1),
-	A(LB_AL, 1),
-	A(LB_PR, 1),
-	A(LB_IS, 1),
-	A(LB_HY, 1),
-	A(LB_IS, 1),
-	A(LB_SY, 1),
-	/* 0-9 */
-	A(LB_NU, 1),
-	A(LB_NU, 1),
-	A(LB_NU, 1),
-	A(LB_NU, 1),
-	A(LB_NU, 1),
-	A(LB_NU, 1),
-	A(LB_NU, 1),
-	A(LB_NU, 1),
-	A(LB_NU, 1),
-	A(LB_NU, 1),
-	/* : ; < = > ? @ */
-	A(LB_IS, 1),
-	A(LB_IS, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_EX, 1),
-	A(LB_AL, 1),
-	/* A-Z */
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	/* [ \ ] ^ _ ` */
-	A(LB_OP1, 1),
-	A(LB_PR, 1),
-	A(LB_CP1, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	/* a-z */
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	A(LB_AL, 1),
-	/* { | } ~ DEL */
-	A(LB_OP1, 1),
-	A(LB_BA, 1),
-	A(LB_CL, 1),
-	A(LB_AL, 1),
-	A(LB_CM, -1),
+	/* Eight characters a row (clang-format would give each a line). */
+	/* clang-format off */
+	A(LB_CM, 0), K(CM), K(CM), K(CM), K(CM), K(CM), K(CM), K(CM), /* ^@ to ^G */
+	K(CM), K(BA), K(NONE), K(BK), K(BK), K(NONE), K(CM), K(CM), /* ^H to ^O */
+	K(CM), K(CM), K(CM), K(CM), K(CM), K(CM), K(CM), K(CM), /* ^P to ^W */
+	K(CM), K(CM), K(CM), K(CM), K(CM), K(CM), K(CM), K(CM), /* ^X to ^_ */
+	P(SP), P(EX), P(QU), P(AL), P(PR), P(PO), P(AL), P(QU), /* SP to ' */
+	P(OP1), P(CP1), P(AL), P(PR), P(IS), P(HY), P(IS), P(SY), /* ( to / */
+	P(NU), P(NU), P(NU), P(NU), P(NU), P(NU), P(NU), P(NU), /* 0 to 7 */
+	P(NU), P(NU), P(IS), P(IS), P(AL), P(AL), P(AL), P(EX), /* 8 to ? */
+	P(AL), P(AL), P(AL), P(AL), P(AL), P(AL), P(AL), P(AL), /* @ to G */
+	P(AL), P(AL), P(AL), P(AL), P(AL), P(AL), P(AL), P(AL), /* H to O */
+	P(AL), P(AL), P(AL), P(AL), P(AL), P(AL), P(AL), P(AL), /* P to W */
+	P(AL), P(AL), P(AL), P(OP1), P(PR), P(CP1), P(AL), P(AL), /* X to _ */
+	P(AL), P(AL), P(AL), P(AL), P(AL), P(AL), P(AL), P(AL), /* ` to g */
+	P(AL), P(AL), P(AL), P(AL), P(AL), P(AL), P(AL), P(AL), /* h to o */
+	P(AL), P(AL), P(AL), P(AL), P(AL), P(AL), P(AL), P(AL), /* p to w */
+	P(AL), P(AL), P(AL), P(OP1), P(BA), P(CL), P(AL), K(CM), /* x to DEL */
+	/* clang-format on */
 };
 #undef A
+#undef P
+#undef K
 
 /*
  * The rest of the table: from FIRST up to the next entry's FIRST, one

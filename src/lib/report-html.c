@@ -13,16 +13,15 @@
 
 #include "report-html.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "file.h"
 #include "mem.h"
 #include "msgindex.h"
 #include "uni.h"
@@ -906,11 +905,8 @@ int report_badges(const struct check_report *r, const char *dir, struct diag *d)
 	size_t i;
 	int rc = 0;
 
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		diag_report(d, DIAG_ERROR, dir, 0, 0, "cannot create the badge directory: %s",
-		            strerror(errno));
+	if (file_make_folders(dir, FILE_FOLDER_ITSELF, d) != 0)
 		return -1;
-	}
 	for (i = 0; i < r->lang_count; i++)
 		if (write_badge(&r->langs[i], dir, d) != 0)
 			rc = -1;

@@ -6,14 +6,13 @@
 
 #include "report-html.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "buf.h"
+#include "file.h"
 #include "mem.h"
 #include "msgindex.h"
 #include "uni.h"
@@ -476,16 +475,6 @@ static void language_name(const char *code, struct buf *out)
 	free(name);
 }
 
-static int make_dir(const char *path, struct diag *d)
-{
-	if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot create the folder: %s",
-		            strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 int report_review(const struct check_report *r, size_t li, const struct catalog *cat,
                   const struct report_options *o, const char *dir, struct diag *d)
 {
@@ -520,7 +509,7 @@ int report_review(const struct check_report *r, size_t li, const struct catalog 
 		goto done;
 	}
 	buf_addf(&path, "%s/%s", dir, pg.dirs[li]);
-	if (make_dir(buf_str(&path), d) != 0) {
+	if (file_make_folders(buf_str(&path), FILE_FOLDER_ITSELF, d) != 0) {
 		rc = -1;
 		goto done;
 	}

@@ -25,13 +25,7 @@ void report_percent(double percent, char *out, size_t size)
 
 int report_write(const char *path, const char *data, size_t len, struct diag *d)
 {
-	struct atomic_file af;
-	FILE *fp = atomic_open(&af, path, ATOMIC_KEEP_SAME, d);
-
-	if (!fp)
-		return -1;
-	fwrite(data, 1, len, fp);
-	return atomic_commit(&af, d);
+	return atomic_write(path, data, len, ATOMIC_KEEP_SAME, d) < 0 ? -1 : 0;
 }
 
 int report_write_xml(const char *path, xmlDocPtr doc, struct diag *d)
@@ -40,10 +34,8 @@ int report_write_xml(const char *path, xmlDocPtr doc, struct diag *d)
 	int len = 0, rc;
 
 	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-	if (!mem) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot serialize the report");
-		return -1;
-	}
+	if (!mem)
+		return diag_error(d, path, 0, 0, "cannot serialize the report");
 	rc = report_write(path, (const char *)mem, (size_t)len, d);
 	xmlFree(mem);
 	return rc;
@@ -117,36 +109,39 @@ static void json_string_or_null(struct buf *b, const char *s)
 		buf_adds(b, "null");
 }
 
+/* A line of an object: "KEY": VALUE (a string, or null for NULL), and a comma. */
+static void json_member(struct buf *b, int depth, const char *key, const char *value)
+{
+	json_indent(b, depth);
+	buf_addf(b, "\"%s\": ", key);
+	json_string_or_null(b, value);
+	buf_adds(b, ",");
+}
+
+/* A line of an object: "KEY": true or false, and a comma. */
+static void json_flag(struct buf *b, int depth, const char *key, int value)
+{
+	json_indent(b, depth);
+	buf_addf(b, "\"%s\": %s,", key, value ? "true" : "false");
+}
+
 static void json_lang(struct buf *b, const struct check_lang *l, int strict)
 {
 	size_t i;
 
 	buf_adds(b, "{");
-	json_indent(b, 3);
-	buf_adds(b, "\"lang\": ");
-	json_string(b, l->lang);
-	buf_adds(b, ",");
-	json_indent(b, 3);
-	buf_adds(b, "\"po\": ");
-	json_string(b, l->po);
-	buf_adds(b, ",");
-	json_indent(b, 3);
-	buf_adds(b, "\"source_lang\": ");
-	json_string(b, l->source_lang);
-	buf_adds(b, ",");
+	json_member(b, 3, "lang", l->lang);
+	json_member(b, 3, "po", l->po);
+	json_member(b, 3, "source_lang", l->source_lang);
 	json_indent(b, 3);
 	if (l->threshold >= 0)
 		buf_addf(b, "\"threshold\": %g,", l->threshold);
 	else
 		buf_adds(b, "\"threshold\": null,");
-	json_indent(b, 3);
-	buf_addf(b, "\"below\": %s,", check_below(l) ? "true" : "false");
-	json_indent(b, 3);
-	buf_addf(b, "\"preparing\": %s,", l->preparing ? "true" : "false");
-	json_indent(b, 3);
-	buf_addf(b, "\"unreadable\": %s,", l->unreadable ? "true" : "false");
-	json_indent(b, 3);
-	buf_addf(b, "\"passed\": %s,", check_failed(l, strict) ? "false" : "true");
+	json_flag(b, 3, "below", check_below(l));
+	json_flag(b, 3, "preparing", l->preparing);
+	json_flag(b, 3, "unreadable", l->unreadable);
+	json_flag(b, 3, "passed", !check_failed(l, strict));
 	json_counts(b, &l->counts, 3);
 	buf_adds(b, ",");
 	json_indent(b, 3);
@@ -155,14 +150,8 @@ static void json_lang(struct buf *b, const struct check_lang *l, int strict)
 		const struct check_file *f = &l->files[i];
 
 		buf_adds(b, i ? ", {" : "{");
-		json_indent(b, 5);
-		buf_adds(b, "\"file\": ");
-		json_string(b, f->path);
-		buf_adds(b, ",");
-		json_indent(b, 5);
-		buf_adds(b, "\"title\": ");
-		json_string_or_null(b, f->title);
-		buf_adds(b, ",");
+		json_member(b, 5, "file", f->path);
+		json_member(b, 5, "title", f->title);
 		json_indent(b, 5);
 		switch (check_file_published(l, f)) {
 		case 1:

@@ -308,10 +308,19 @@ int uni_is_nfc(const char *text, size_t len)
 	return U_FAILURE(status) ? 1 : result;
 }
 
-char *uni_nfc(const char *text, size_t len)
+/* The two ways to map a UTF-16 string that map_text applies. */
+enum mapping { MAP_NFC, MAP_FOLD_CASE };
+
+/*
+ * TEXT (LEN bytes of UTF-8) normalized to NFC or case-folded by ICU, as
+ * UTF-8 for the caller to free; NULL when TEXT is not UTF-8 or ICU fails.
+ * Either mapping grows a string by at most 3x in UTF-16 units (NFC's
+ * bound; folding makes three units of "ΐ").
+ */
+static char *map_text(const char *text, size_t len, enum mapping how)
 {
 	UErrorCode status = U_ZERO_ERROR;
-	const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+	const UNormalizer2 *nfc = how == MAP_NFC ? unorm2_getNFCInstance(&status) : NULL;
 	UChar *u, *out;
 	int32_t n, m, cap;
 	char *utf8;
@@ -321,43 +330,26 @@ char *uni_nfc(const char *text, size_t len)
 	u = to_utf16(text, len, &n);
 	if (!u)
 		return NULL;
-	/* NFC can grow a string, by at most 3x in UTF-16 units. */
 	cap = n * 3 + 1;
 	out = xmalloc((size_t)cap * sizeof *out);
-	m = unorm2_normalize(nfc, u, n, out, cap, &status);
+	if (how == MAP_NFC)
+		m = unorm2_normalize(nfc, u, n, out, cap, &status);
+	else
+		m = u_strFoldCase(out, cap, u, n, U_FOLD_CASE_DEFAULT, &status);
 	free(u);
-	if (U_FAILURE(status)) {
-		free(out);
-		return NULL;
-	}
-	utf8 = to_utf8(out, m);
+	utf8 = U_FAILURE(status) ? NULL : to_utf8(out, m);
 	free(out);
 	return utf8;
 }
 
+char *uni_nfc(const char *text, size_t len)
+{
+	return map_text(text, len, MAP_NFC);
+}
+
 char *uni_fold_case(const char *text, size_t len)
 {
-	UErrorCode status = U_ZERO_ERROR;
-	UChar *u, *out;
-	int32_t n, m;
-	char *utf8;
-
-	if (!uni_valid_utf8(text, len))
-		return NULL;
-	u = to_utf16(text, len, &n);
-	if (!u)
-		return NULL;
-	/* Folding grows a string by at most 3x ("ΐ" becomes three units). */
-	out = xmalloc(((size_t)n * 3 + 1) * sizeof *out);
-	m = u_strFoldCase(out, n * 3 + 1, u, n, U_FOLD_CASE_DEFAULT, &status);
-	free(u);
-	if (U_FAILURE(status)) {
-		free(out);
-		return NULL;
-	}
-	utf8 = to_utf8(out, m);
-	free(out);
-	return utf8;
+	return map_text(text, len, MAP_FOLD_CASE);
 }
 
 int uni_is_alnum(long c)
@@ -433,7 +425,24 @@ static int plural_rules_known(const char *locale)
 	return U_SUCCESS(status);
 }
 
-int uni_plural_count(const char *locale)
+/*
+ * Whole numbers sampled against the CLDR rules.  The C API lists keywords
+ * but not which apply to integers, so the integers are sampled: every CLDR
+ * rule's integer pattern repeats within the first thousand (it looks at
+ * n % 100 at most, or at n < 20 and at millions for compact forms, which
+ * are left out).
+ */
+#define PLURAL_PROBE 1100
+
+/*
+ * The plural categories of the whole numbers 0 to PLURAL_PROBE - 1 in
+ * LOCALE: CAT[n] is the category of n, numbered in order of first use;
+ * LANG (16 bytes) gets the locale's language.  Returns the number of
+ * categories, or 0 when CLDR has no plural rules for the language.  The
+ * count (uni_plural_count) and the expression (uni_plural_forms) both come
+ * from here, so that check and merge never disagree on a language.
+ */
+static int plural_classes(const char *locale, unsigned char cat[PLURAL_PROBE], char lang[16])
 {
 	UErrorCode status = U_ZERO_ERROR;
 	UPluralRules *rules;
@@ -441,6 +450,10 @@ int uni_plural_count(const char *locale)
 	int count = 0, n, i;
 
 	icu_locale(locale, name, sizeof name);
+	lang[0] = '\0';
+	uloc_getLanguage(name, lang, 16, &status);
+	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
+		return 0;
 	/* uplrules_open falls back to the root rules ("other" only) without
 	 * a word, so ask CLDR's plural table whether it knows the language. */
 	if (!plural_rules_known(name))
@@ -451,13 +464,7 @@ int uni_plural_count(const char *locale)
 			uplrules_close(rules);
 		return 0;
 	}
-	/*
-	 * The C API lists keywords but not which apply to integers, so the
-	 * integers are sampled: every CLDR rule's integer pattern repeats
-	 * within the first thousand (it looks at n % 100 at most, or at
-	 * n < 20 and at millions for compact forms, which are left out).
-	 */
-	for (n = 0; n < 1100; n++) {
+	for (n = 0; n < PLURAL_PROBE; n++) {
 		UChar kw[16];
 		char k[16];
 		int32_t klen = uplrules_select(rules, n, kw, 16, &status);
@@ -466,14 +473,25 @@ int uni_plural_count(const char *locale)
 			break;
 		u_austrncpy(k, kw, klen);
 		k[klen] = '\0';
-		for (i = 0; i < count; i++)
-			if (strcmp(seen[i], k) == 0)
+		for (i = 0; i < count && strcmp(seen[i], k) != 0; i++)
+			;
+		if (i == count) {
+			if (count == 8)
 				break;
-		if (i == count && count < 8)
 			memcpy(seen[count++], k, sizeof k);
+		}
+		cat[n] = (unsigned char)i;
 	}
 	uplrules_close(rules);
-	return U_FAILURE(status) ? 0 : count;
+	return U_FAILURE(status) || n < PLURAL_PROBE ? 0 : count;
+}
+
+int uni_plural_count(const char *locale)
+{
+	unsigned char cat[PLURAL_PROBE];
+	char lang[16];
+
+	return plural_classes(locale, cat, lang);
 }
 
 int uni_quotes(const char *locale, char quotes[4][8])
@@ -886,71 +904,15 @@ static const struct {
 	  "n%100>=20) ? 1 : 2);" },
 };
 
-/* Whole numbers checked against the CLDR rules: enough to see every rule
- * of the languages above at work. */
-#define PLURAL_PROBE 200
-
-static int icu_has_language(const char *lang)
-{
-	int32_t i, n = uloc_countAvailable();
-
-	for (i = 0; i < n; i++) {
-		char l[16];
-		UErrorCode status = U_ZERO_ERROR;
-
-		uloc_getLanguage(uloc_getAvailable(i), l, (int32_t)sizeof l, &status);
-		if (U_SUCCESS(status) && strcmp(l, lang) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 const char *uni_plural_forms(const char *locale)
 {
-	UErrorCode status = U_ZERO_ERROR;
-	char canon[64], lang[16];
-	char names[8][16];
 	unsigned char cat[PLURAL_PROBE];
-	int ncat = 0, n, k;
-	UPluralRules *rules;
+	char lang[16];
+	int ncat = plural_classes(locale, cat, lang), n;
 	size_t i;
 
-	if (!locale || !*locale)
+	if (ncat == 0)
 		return NULL;
-	uloc_canonicalize(locale, canon, (int32_t)sizeof canon, &status);
-	if (U_FAILURE(status))
-		return NULL;
-	uloc_getLanguage(canon, lang, (int32_t)sizeof lang, &status);
-	if (U_FAILURE(status) || !*lang)
-		return NULL;
-	/* ICU gives a language it has no data for the root's rules ("other"
-	 * only) without a word: ask only about languages it has. */
-	if (!icu_has_language(lang))
-		return NULL;
-	rules = uplrules_open(canon, &status);
-	if (U_FAILURE(status))
-		return NULL;
-	for (n = 0; n < PLURAL_PROBE; n++) {
-		UChar kw[16];
-		char name[16];
-		int32_t len = uplrules_select(rules, n, kw, 16, &status);
-
-		if (U_FAILURE(status) || len >= 16) {
-			uplrules_close(rules);
-			return NULL;
-		}
-		u_UCharsToChars(kw, name, len);
-		name[len] = '\0';
-		for (k = 0; k < ncat && strcmp(names[k], name) != 0; k++)
-			;
-		if (k == ncat) {
-			if (ncat == 8)
-				break;
-			strcpy(names[ncat++], name);
-		}
-		cat[n] = (unsigned char)k;
-	}
-	uplrules_close(rules);
 	for (i = 0; i < sizeof plural_table / sizeof plural_table[0]; i++)
 		if (strcmp(lang, plural_table[i].lang) == 0)
 			return ncat == plural_table[i].forms ? plural_table[i].expr : NULL;
@@ -967,12 +929,7 @@ const char *uni_plural_forms(const char *locale)
 	return cat[0] == cat[1] ? "nplurals=2; plural=(n > 1);" : "nplurals=2; plural=(n != 1);";
 }
 
-/* --- Errors and cleanup ----------------------------------------------------- */
-
-void uni_report(struct diag *d, const char *file, long line, int status, const char *what)
-{
-	diag_report(d, DIAG_ERROR, file, line, 0, "%s: %s", what, u_errorName((UErrorCode)status));
-}
+/* --- Versions and cleanup ----------------------------------------------------- */
 
 void uni_library_version(char *out, size_t size)
 {

@@ -166,13 +166,6 @@ char *uni_language_name(const char *code, const char *locale);
 const char *uni_plural_forms(const char *locale);
 
 /*
- * Reports an ICU failure (STATUS is a UErrorCode) about WHAT to D, with
- * ICU's name for the error: "error: cannot open word breaks for 'xx':
- * U_MISSING_RESOURCE_ERROR".
- */
-void uni_report(struct diag *d, const char *file, long line, int status, const char *what);
-
-/*
  * ICU's version and the version of its data (CLDR), as "72.1 cldr 42.0"
  * into OUT: what language-dependent results depend on, for the keys of
  * caches (digest.h).

@@ -244,18 +244,17 @@ static int check_tree(xmlDocPtr doc, size_t len, const char *path, struct diag *
 	if (tc.huge) {
 		xmlNodePtr at = tc.huge->parent ? tc.huge->parent : tc.huge;
 
-		diag_report(d, DIAG_ERROR, path, xmlGetLineNo(at), 0,
-		            "a text of %d bytes, more than the %d that libxml2 allows in one node",
-		            xmlStrlen(tc.huge->content), XML_MAX_TEXT_LENGTH);
-		return -1;
+		return diag_error(
+		    d, path, xmlGetLineNo(at), 0,
+		    "a text of %d bytes, more than the %d that libxml2 allows in one node",
+		    xmlStrlen(tc.huge->content), XML_MAX_TEXT_LENGTH);
 	}
 	if (tc.expansion < tc.limit)
 		return 0;
-	diag_report(d, DIAG_ERROR, path, 0, 0,
-	            "entity references expand to more than %zu bytes (ten times the "
-	            "document, at least 1 MiB): refused as an entity expansion bomb",
-	            tc.limit);
-	return -1;
+	return diag_error(d, path, 0, 0,
+	                  "entity references expand to more than %zu bytes (ten times the "
+	                  "document, at least 1 MiB): refused as an entity expansion bomb",
+	                  tc.limit);
 }
 
 /*
@@ -428,7 +427,7 @@ static xmlDocPtr read_with(xmlParserCtxtPtr ctxt, const char *path, const char *
                            struct diag *d)
 {
 	xmlDocPtr doc;
-	unsigned long before = diag_count(d, DIAG_ERROR);
+	unsigned long mark = diag_mark(d);
 	struct parse_errors pe;
 	struct stand_ins si = { NULL };
 	struct xmldoc_handlers saved;
@@ -459,7 +458,7 @@ static xmlDocPtr read_with(xmlParserCtxtPtr ctxt, const char *path, const char *
 	 * not used as though nothing were wrong (libxml2 cannot even write
 	 * back a namespace name holding '<').
 	 */
-	if (doc && (!ctxt->wellFormed || diag_count(d, DIAG_ERROR) != before)) {
+	if (doc && (!ctxt->wellFormed || diag_failed_since(d, mark))) {
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
@@ -467,7 +466,7 @@ static xmlDocPtr read_with(xmlParserCtxtPtr ctxt, const char *path, const char *
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
-	if (!doc && diag_count(d, DIAG_ERROR) == before)
+	if (!doc && !diag_failed_since(d, mark))
 		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot parse XML document");
 	return doc;
 }
@@ -524,6 +523,28 @@ const char *xmldoc_name(xmlDocPtr doc)
 	return doc && doc->URL ? (const char *)doc->URL : "-";
 }
 
+char *xmldoc_collapsed_text(xmlNodePtr node)
+{
+	xmlChar *text = xmlNodeGetContent(node);
+	struct buf out = BUF_INIT;
+	const char *p = text ? (const char *)text : "";
+	int space = 0;
+
+	p += strspn(p, " \t\r\n");
+	for (; *p; p++) {
+		if (strchr(" \t\r\n", *p)) {
+			space = 1;
+			continue;
+		}
+		if (space)
+			buf_addc(&out, ' ');
+		space = 0;
+		buf_addc(&out, *p);
+	}
+	xmlFree(text);
+	return buf_detach(&out);
+}
+
 #define RELAXNG_NS "http://relaxng.org/ns/structure/1.0"
 
 struct xmldoc_schema *xmldoc_schema_load(const char *path, struct diag *d)
@@ -533,7 +554,7 @@ struct xmldoc_schema *xmldoc_schema_load(const char *path, struct diag *d)
 	xmlRelaxNGPtr rng;
 	xmlDocPtr doc;
 	xmlNodePtr root;
-	unsigned long before = diag_count(d, DIAG_ERROR);
+	unsigned long mark = diag_mark(d);
 	struct xmldoc_handlers saved;
 
 	doc = xmldoc_read_file(path, d);
@@ -560,17 +581,11 @@ struct xmldoc_schema *xmldoc_schema_load(const char *path, struct diag *d)
 	xmlRelaxNGFreeParserCtxt(pctxt);
 	if (!rng) {
 		xmlFreeDoc(doc);
-		if (diag_count(d, DIAG_ERROR) == before)
+		if (!diag_failed_since(d, mark))
 			diag_report(d, DIAG_ERROR, path, 0, 0, "invalid RELAX NG schema");
 		return NULL;
 	}
-	schema = malloc(sizeof *schema);
-	if (!schema) {
-		xmlRelaxNGFree(rng);
-		xmlFreeDoc(doc);
-		diag_report(d, DIAG_ERROR, path, 0, 0, "out of memory");
-		return NULL;
-	}
+	schema = xmalloc(sizeof *schema);
 	schema->rng = rng;
 	/* Kept to explain what the validator finds (rngexplain.h). */
 	schema->doc = doc;
@@ -612,10 +627,8 @@ int xmldoc_validate(const struct xmldoc_schema *schema, xmlDocPtr doc, struct di
 	size_t i;
 	int rc;
 
-	if (!vctxt) {
-		diag_report(d, DIAG_ERROR, xmldoc_name(doc), 0, 0, "cannot create a validator");
-		return -1;
-	}
+	if (!vctxt)
+		return diag_error(d, xmldoc_name(doc), 0, 0, "cannot create a validator");
 	xmlRelaxNGSetValidStructuredErrors(vctxt, keep_validation_error, &v);
 	rc = xmlRelaxNGValidateDoc(vctxt, doc);
 	xmlRelaxNGFreeValidCtxt(vctxt);

@@ -86,4 +86,10 @@ void xmldoc_locate(const char *file, long *line, long *col, const char *needle, 
 /* The file name DOC was read from, as given to xmldoc_read_*. */
 const char *xmldoc_name(xmlDocPtr doc);
 
+/*
+ * The text of NODE with each run of white space made one space, and none
+ * at either end, as a title or a term is read: a string to free.
+ */
+char *xmldoc_collapsed_text(xmlNodePtr node);
+
 #endif
