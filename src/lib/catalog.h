@@ -214,7 +214,6 @@ void catalog_msg_set_extracted(struct catalog_msg *m, const char *comments);
  * not, without looking. */
 void catalog_msg_add_ref(struct catalog_msg *m, const char *file, long line);
 void catalog_msg_append_ref(struct catalog_msg *m, const char *file, long line);
-void catalog_msg_clear_refs(struct catalog_msg *m);
 /* Gives DST the references of SRC, after its own (without SRC's twice). */
 void catalog_msg_copy_refs(struct catalog_msg *dst, const struct catalog_msg *src);
 void catalog_msg_set_prev(struct catalog_msg *m, const char *msgctxt, const char *msgid,
