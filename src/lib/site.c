@@ -46,7 +46,7 @@
 /* The list of the files a build wrote, in OUT_DIR. */
 #define FILE_LIST ".traduki-files"
 
-struct build {
+struct site_run {
 	const struct site_options *opts;
 	struct site_stats *stats;
 	struct diag *d;
@@ -94,7 +94,7 @@ struct build {
  * file templates/page.xsl line 12 element value-of"), then what it is.
  * Keeps the location for the message that follows.
  */
-static int take_location(struct build *b, const char *line)
+static int take_location(struct site_run *run, const char *line)
 {
 	const char *file, *end;
 
@@ -104,27 +104,27 @@ static int take_location(struct build *b, const char *line)
 		file = line + 24;
 	else
 		return 0;
-	free(b->error_file);
+	free(run->error_file);
 	end = strstr(file, " line ");
-	b->error_lineno = end ? strtol(end + 6, NULL, 10) : 0;
+	run->error_lineno = end ? strtol(end + 6, NULL, 10) : 0;
 	if (!end)
 		end = strstr(file, " element ");
-	b->error_file = xstrndup(file, end ? (size_t)(end - file) : strlen(file));
+	run->error_file = xstrndup(file, end ? (size_t)(end - file) : strlen(file));
 	return 1;
 }
 
-static void report_line(struct build *b, const char *line)
+static void report_line(struct site_run *run, const char *line)
 {
-	if (take_location(b, line))
+	if (take_location(run, line))
 		return;
-	if (b->page)
-		diag_report(b->d, DIAG_ERROR, b->error_file, b->error_lineno, 0, "%s (writing %s)",
-		            line, b->page);
+	if (run->page)
+		diag_report(run->d, DIAG_ERROR, run->error_file, run->error_lineno, 0, "%s (writing %s)",
+		            line, run->page);
 	else
-		diag_report(b->d, DIAG_ERROR, b->error_file, b->error_lineno, 0, "%s", line);
-	free(b->error_file);
-	b->error_file = NULL;
-	b->error_lineno = 0;
+		diag_report(run->d, DIAG_ERROR, run->error_file, run->error_lineno, 0, "%s", line);
+	free(run->error_file);
+	run->error_file = NULL;
+	run->error_lineno = 0;
 }
 
 static void on_error(void *data, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -132,36 +132,36 @@ static void on_error(void *data, const char *fmt, ...) __attribute__((format(pri
 /* The generic error function of libxml2 and libxslt, and of each transformation. */
 static void on_error(void *data, const char *fmt, ...)
 {
-	struct build *b = data;
+	struct site_run *run = data;
 	va_list ap;
 	char *nl;
 
 	va_start(ap, fmt);
-	buf_vaddf(&b->error_line, fmt, ap);
+	buf_vaddf(&run->error_line, fmt, ap);
 	va_end(ap);
-	while ((nl = strchr(b->error_line.data, '\n')) != NULL) {
-		size_t n = (size_t)(nl - b->error_line.data);
-		char *line = xstrndup(b->error_line.data, n);
+	while ((nl = strchr(run->error_line.data, '\n')) != NULL) {
+		size_t n = (size_t)(nl - run->error_line.data);
+		char *line = xstrndup(run->error_line.data, n);
 
-		memmove(b->error_line.data, nl + 1, b->error_line.len - n);
-		buf_truncate(&b->error_line, b->error_line.len - n - 1);
+		memmove(run->error_line.data, nl + 1, run->error_line.len - n);
+		buf_truncate(&run->error_line, run->error_line.len - n - 1);
 		if (*line)
-			report_line(b, line);
+			report_line(run, line);
 		free(line);
 	}
 }
 
 /* Reports what is left of a message that did not end with a newline. */
-static void flush_errors(struct build *b)
+static void flush_errors(struct site_run *run)
 {
-	if (b->error_line.len) {
-		char *line = buf_detach(&b->error_line);
+	if (run->error_line.len) {
+		char *line = buf_detach(&run->error_line);
 
-		report_line(b, line);
+		report_line(run, line);
 		free(line);
 	}
-	if (b->error_file)
-		report_line(b, "error in a template");
+	if (run->error_file)
+		report_line(run, "error in a template");
 }
 
 /* --- Paths -------------------------------------------------------------------- */
@@ -217,10 +217,10 @@ static char *join(const char *dir, const char *a, const char *b)
  * may be a link (one made for deployment): it is the user's to name.
  * Returns 0, or -1.
  */
-static int parents_inside(struct build *b, const char *rel, int create)
+static int parents_inside(struct site_run *run, const char *rel, int create)
 {
-	char *path = join(b->opts->out_dir, rel, NULL);
-	char *p = path + strlen(b->opts->out_dir) + 1;
+	char *path = join(run->opts->out_dir, rel, NULL);
+	char *p = path + strlen(run->opts->out_dir) + 1;
 	int rc = 0;
 
 	for (p = strchr(p, '/'); p && rc == 0; p = strchr(p + 1, '/')) {
@@ -231,7 +231,7 @@ static int parents_inside(struct build *b, const char *rel, int create)
 			if (!S_ISDIR(st.st_mode)) {
 				if (create)
 					diag_report(
-					    b->d, DIAG_ERROR, path, 0, 0,
+					    run->d, DIAG_ERROR, path, 0, 0,
 					    "%s where the site has a folder: left as it is, "
 					    "and nothing written through it",
 					    S_ISLNK(st.st_mode) ? "a symbolic link"
@@ -241,7 +241,7 @@ static int parents_inside(struct build *b, const char *rel, int create)
 		} else if (!create) {
 			rc = -1;
 		} else if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-			diag_report(b->d, DIAG_ERROR, path, 0, 0, "cannot create folder: %s",
+			diag_report(run->d, DIAG_ERROR, path, 0, 0, "cannot create folder: %s",
 			            strerror(errno));
 			rc = -1;
 		}
@@ -268,14 +268,14 @@ static int file_holds(const char *path, const char *data, size_t len)
  * Returns 1 when the file was written, 0 when it was left as it was, -1
  * after reporting a failure.
  */
-static int write_file(struct build *b, const char *rel, const char *data, size_t len)
+static int write_file(struct site_run *run, const char *rel, const char *data, size_t len)
 {
-	char *path = join(b->opts->out_dir, rel, NULL);
+	char *path = join(run->opts->out_dir, rel, NULL);
 	struct atomic_file af;
 	FILE *fp;
 	int rc = 1;
 
-	if (parents_inside(b, rel, 1) != 0) {
+	if (parents_inside(run, rel, 1) != 0) {
 		free(path);
 		return -1;
 	}
@@ -285,14 +285,14 @@ static int write_file(struct build *b, const char *rel, const char *data, size_t
 		return 0;
 	}
 	/* Compared already; not flushed one by one (see site.h). */
-	fp = atomic_open(&af, path, ATOMIC_NO_SYNC | ATOMIC_NO_FOLLOW, b->d);
+	fp = atomic_open(&af, path, ATOMIC_NO_SYNC | ATOMIC_NO_FOLLOW, run->d);
 	if (!fp)
 		rc = -1;
 	else if (fwrite(data, 1, len, fp) != len) {
-		diag_report(b->d, DIAG_ERROR, path, 0, 0, "write error: %s", strerror(errno));
+		diag_report(run->d, DIAG_ERROR, path, 0, 0, "write error: %s", strerror(errno));
 		atomic_abort(&af);
 		rc = -1;
-	} else if (atomic_commit(&af, b->d) != 0) {
+	} else if (atomic_commit(&af, run->d) != 0) {
 		rc = -1;
 	}
 	free(path);
@@ -300,11 +300,11 @@ static int write_file(struct build *b, const char *rel, const char *data, size_t
 }
 
 /* Reads the whole file at PATH (up to LIMIT), or reports why not. */
-static char *read_file(struct build *b, const char *path, size_t limit, size_t *len)
+static char *read_file(struct site_run *run, const char *path, size_t limit, size_t *len)
 {
 	struct buf content = BUF_INIT;
 
-	if (file_read(path, limit, &content, b->d) != 0) {
+	if (file_read(path, limit, &content, run->d) != 0) {
 		buf_release(&content);
 		return NULL;
 	}
@@ -314,22 +314,22 @@ static char *read_file(struct build *b, const char *path, size_t limit, size_t *
 
 /* --- The languages ----------------------------------------------------------- */
 
-static int has_language(const struct build *b, const char *code)
+static int has_language(const struct site_run *run, const char *code)
 {
 	size_t i;
 
-	for (i = 0; i < b->language_count; i++)
-		if (strcmp(b->languages[i], code) == 0)
+	for (i = 0; i < run->language_count; i++)
+		if (strcmp(run->languages[i], code) == 0)
 			return 1;
 	return 0;
 }
 
-static void add_language(struct build *b, const char *code)
+static void add_language(struct site_run *run, const char *code)
 {
-	if (has_language(b, code))
+	if (has_language(run, code))
 		return;
-	b->languages = xrealloc(b->languages, (b->language_count + 1) * sizeof *b->languages);
-	b->languages[b->language_count++] = xstrdup(code);
+	run->languages = xrealloc(run->languages, (run->language_count + 1) * sizeof *run->languages);
+	run->languages[run->language_count++] = xstrdup(code);
 }
 
 static int compare_strings(const void *a, const void *b)
@@ -338,14 +338,14 @@ static int compare_strings(const void *a, const void *b)
 }
 
 /* Adds every folder of the XML folder that has a manifest, in order. */
-static int find_languages(struct build *b)
+static int find_languages(struct site_run *run)
 {
-	DIR *dir = opendir(b->opts->xml_dir);
+	DIR *dir = opendir(run->opts->xml_dir);
 	struct dirent *e;
-	size_t first = b->language_count;
+	size_t first = run->language_count;
 
 	if (!dir) {
-		diag_report(b->d, DIAG_ERROR, b->opts->xml_dir, 0, 0, "cannot open folder: %s",
+		diag_report(run->d, DIAG_ERROR, run->opts->xml_dir, 0, 0, "cannot open folder: %s",
 		            strerror(errno));
 		return -1;
 	}
@@ -353,15 +353,15 @@ static int find_languages(struct build *b)
 		char *manifest;
 		struct stat st;
 
-		if (!safe_path(e->d_name) || has_language(b, e->d_name))
+		if (!safe_path(e->d_name) || has_language(run, e->d_name))
 			continue;
-		manifest = join(b->opts->xml_dir, e->d_name, "manifest.xml");
+		manifest = join(run->opts->xml_dir, e->d_name, "manifest.xml");
 		if (stat(manifest, &st) == 0 && S_ISREG(st.st_mode))
-			add_language(b, e->d_name);
+			add_language(run, e->d_name);
 		free(manifest);
 	}
 	closedir(dir);
-	qsort(b->languages + first, b->language_count - first, sizeof *b->languages,
+	qsort(run->languages + first, run->language_count - first, sizeof *run->languages,
 	      compare_strings);
 	return 0;
 }
@@ -449,7 +449,7 @@ static uint64_t digest_node(uint64_t h, xmlNodePtr node)
  * The names in the folder DIR, sorted, but those starting with '.'; NULL
  * after reporting that it cannot be read.  *COUNT gets their number.
  */
-static char **folder_names(struct build *b, const char *dir, size_t *count)
+static char **folder_names(struct site_run *run, const char *dir, size_t *count)
 {
 	DIR *dh = opendir(dir);
 	char **names = NULL;
@@ -458,7 +458,7 @@ static char **folder_names(struct build *b, const char *dir, size_t *count)
 
 	*count = 0;
 	if (!dh) {
-		diag_report(b->d, DIAG_ERROR, dir, 0, 0, "cannot open folder: %s", strerror(errno));
+		diag_report(run->d, DIAG_ERROR, dir, 0, 0, "cannot open folder: %s", strerror(errno));
 		return NULL;
 	}
 	while ((e = readdir(dh)) != NULL) {
@@ -475,23 +475,23 @@ static char **folder_names(struct build *b, const char *dir, size_t *count)
 }
 
 /* The program and every file of the templates folder, in name order. */
-static int digest_tool(struct build *b)
+static int digest_tool(struct site_run *run)
 {
 	size_t count, i;
-	char **names = folder_names(b, b->opts->templates_dir, &count);
-	uint64_t h = digest_str(DIGEST_SEED, b->opts->build_id);
+	char **names = folder_names(run, run->opts->templates_dir, &count);
+	uint64_t h = digest_str(DIGEST_SEED, run->opts->build_id);
 	int rc = 0;
 
 	if (!names)
 		return -1;
 	for (i = 0; i < count; i++) {
-		char *path = join(b->opts->templates_dir, names[i], NULL);
+		char *path = join(run->opts->templates_dir, names[i], NULL);
 		struct stat st;
 		char *data;
 		size_t len = 0;
 
 		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-			if ((data = read_file(b, path, FILE_MAX_DOCUMENT, &len)) != NULL) {
+			if ((data = read_file(run, path, FILE_MAX_DOCUMENT, &len)) != NULL) {
 				h = digest_str(h, names[i]);
 				h = digest_add(h, data, len);
 				free(data);
@@ -503,7 +503,7 @@ static int digest_tool(struct build *b)
 		free(names[i]);
 	}
 	free(names);
-	b->tool_digest = h;
+	run->tool_digest = h;
 	return rc;
 }
 
@@ -558,9 +558,9 @@ static uint64_t digest_tree(uint64_t h, xmlNodePtr node, int lists)
 }
 
 /* The digests of the model that pages share: the frame, the lists, the whole. */
-static void digest_model(struct build *b)
+static void digest_model(struct site_run *run)
 {
-	xmlNodePtr root = xmlDocGetRootElement(b->model), language, child;
+	xmlNodePtr root = xmlDocGetRootElement(run->model), language, child;
 	uint64_t h = DIGEST_SEED;
 	xmlAttrPtr attr;
 
@@ -581,30 +581,30 @@ static void digest_model(struct build *b)
 			    xmlStrEqual(child->name, BAD_CAST "site"))
 				h = digest_node(h, child);
 	}
-	b->frame_digest = h;
-	b->lists_digest = digest_tree(DIGEST_SEED, root, 1);
-	b->model_digest = digest_tree(DIGEST_SEED, root, 0);
+	run->frame_digest = h;
+	run->lists_digest = digest_tree(DIGEST_SEED, root, 1);
+	run->model_digest = digest_tree(DIGEST_SEED, root, 0);
 }
 
 /*
  * The manifest entries of article ID in every language, in model order;
  * worked out once per article, which has a page in every language.
  */
-static uint64_t digest_versions(struct build *b, uint64_t h, const xmlChar *id)
+static uint64_t digest_versions(struct site_run *run, uint64_t h, const xmlChar *id)
 {
-	uint64_t *known = xmlHashLookup(b->version_digests, id);
+	uint64_t *known = xmlHashLookup(run->version_digests, id);
 
 	if (!known) {
-		xmlNodePtr *versions = xmlHashLookup(b->versions, id);
+		xmlNodePtr *versions = xmlHashLookup(run->versions, id);
 		uint64_t v = DIGEST_SEED;
 		size_t i;
 
-		for (i = 0; i < b->language_count; i++)
+		for (i = 0; i < run->language_count; i++)
 			v = versions && versions[i] ? digest_node(v, versions[i])
 			                            : digest_str(v, "-");
 		known = xmalloc(sizeof *known);
 		*known = v;
-		xmlHashAddEntry(b->version_digests, id, known);
+		xmlHashAddEntry(run->version_digests, id, known);
 	}
 	return digest_add(h, known, sizeof *known);
 }
@@ -648,15 +648,15 @@ static void free_picture(void *payload, const xmlChar *name)
 }
 
 /* Adds the static file PATH, whose own digest is DIGEST, to its picture's. */
-static void add_picture(struct build *b, const char *path, uint64_t digest)
+static void add_picture(struct site_run *run, const char *path, uint64_t digest)
 {
 	char *key = picture_key(path);
-	struct picture *pic = xmlHashLookup(b->pictures, BAD_CAST key);
+	struct picture *pic = xmlHashLookup(run->pictures, BAD_CAST key);
 
 	if (!pic) {
 		pic = xcalloc(1, sizeof *pic);
 		pic->digest = DIGEST_SEED;
-		xmlHashAddEntry(b->pictures, BAD_CAST key, pic);
+		xmlHashAddEntry(run->pictures, BAD_CAST key, pic);
 	}
 	pic->digest = digest_str(pic->digest, path);
 	pic->digest = digest_add(pic->digest, &digest, sizeof digest);
@@ -671,15 +671,15 @@ static void add_picture(struct build *b, const char *path, uint64_t digest)
  * versions of it: t:image-width reads it, and the templates may offer
  * them), so that a picture replaced or made smaller remakes its pages.
  */
-static uint64_t digest_refs(struct build *b, uint64_t h, const struct input *in)
+static uint64_t digest_refs(struct site_run *run, uint64_t h, const struct input *in)
 {
 	size_t i;
 
 	for (i = 0; in && i < in->ref_count; i++) {
 		char *key = picture_key(in->refs[i]);
-		struct picture *pic = xmlHashLookup(b->pictures, BAD_CAST key);
+		struct picture *pic = xmlHashLookup(run->pictures, BAD_CAST key);
 
-		h = digest_str(h, xmlHashLookup(b->paths, BAD_CAST in->refs[i]) ? "+" : "-");
+		h = digest_str(h, xmlHashLookup(run->paths, BAD_CAST in->refs[i]) ? "+" : "-");
 		if (pic)
 			h = digest_add(h, &pic->digest, sizeof pic->digest);
 		free(key);
@@ -688,12 +688,12 @@ static uint64_t digest_refs(struct build *b, uint64_t h, const struct input *in)
 }
 
 /* The digest of NODE, a <page> or <copy> of the plan (see above). */
-static uint64_t digest_plan_entry(struct build *b, xmlNodePtr node)
+static uint64_t digest_plan_entry(struct site_run *run, xmlNodePtr node)
 {
-	uint64_t h = digest_str(b->tool_digest, (const char *)node->name);
+	uint64_t h = digest_str(run->tool_digest, (const char *)node->name);
 	xmlChar *input = xmlGetProp(node, BAD_CAST "input");
 	xmlChar *reads = xmlGetProp(node, BAD_CAST "reads");
-	struct input *in = input ? xmlHashLookup(b->inputs, input) : NULL;
+	struct input *in = input ? xmlHashLookup(run->inputs, input) : NULL;
 	xmlAttrPtr attr;
 
 	for (attr = node->properties; attr; attr = attr->next) {
@@ -704,13 +704,13 @@ static uint64_t digest_plan_entry(struct build *b, xmlNodePtr node)
 		/* a file of the templates folder: in the tool's digest */
 	} else if (in && !xmlStrEqual(reads, BAD_CAST "model")) {
 		h = digest_add(h, &in->digest, sizeof in->digest);
-		h = digest_add(h, &b->frame_digest, sizeof b->frame_digest);
-		h = digest_versions(b, h, in->id);
-		h = digest_refs(b, h, in);
+		h = digest_add(h, &run->frame_digest, sizeof run->frame_digest);
+		h = digest_versions(run, h, in->id);
+		h = digest_refs(run, h, in);
 	} else {
 		/* Another input than an article's is read to be digested. */
 		if (input && safe_path((const char *)input)) {
-			char *path = join(b->opts->xml_dir, (const char *)input, NULL);
+			char *path = join(run->opts->xml_dir, (const char *)input, NULL);
 			struct buf content = BUF_INIT;
 			struct diag quiet; /* the page's own reading will say what is wrong */
 
@@ -723,8 +723,8 @@ static uint64_t digest_plan_entry(struct build *b, xmlNodePtr node)
 		}
 		/* An input that is not an article's might lead anywhere in the model. */
 		h = input || xmlStrEqual(reads, BAD_CAST "model")
-		        ? digest_add(h, &b->model_digest, sizeof b->model_digest)
-		        : digest_add(h, &b->lists_digest, sizeof b->lists_digest);
+		        ? digest_add(h, &run->model_digest, sizeof run->model_digest)
+		        : digest_add(h, &run->lists_digest, sizeof run->lists_digest);
 	}
 	xmlFree(input);
 	xmlFree(reads);
@@ -752,12 +752,12 @@ static void free_input(void *payload, const xmlChar *name)
 /* --- The model ------------------------------------------------------------------ */
 
 /* DOC if its root element is called NAME; else NULL after reporting, and DOC freed. */
-static xmlDocPtr check_root(struct build *b, const char *path, xmlDocPtr doc, const char *name)
+static xmlDocPtr check_root(struct site_run *run, const char *path, xmlDocPtr doc, const char *name)
 {
 	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
 
 	if (doc && (!root || !xmlStrEqual(root->name, BAD_CAST name) || root->ns)) {
-		diag_report(b->d, DIAG_ERROR, path, root ? xmlGetLineNo(root) : 0, 0,
+		diag_report(run->d, DIAG_ERROR, path, root ? xmlGetLineNo(root) : 0, 0,
 		            "expected a <%s> document", name);
 		xmlFreeDoc(doc);
 		return NULL;
@@ -766,31 +766,31 @@ static xmlDocPtr check_root(struct build *b, const char *path, xmlDocPtr doc, co
 }
 
 /* The root element of the XML file at PATH if it is called NAME; NULL after reporting. */
-static xmlDocPtr read_root(struct build *b, const char *path, const char *name)
+static xmlDocPtr read_root(struct site_run *run, const char *path, const char *name)
 {
-	return check_root(b, path, xmldoc_read_file(path, b->d), name);
+	return check_root(run, path, xmldoc_read_file(path, run->d), name);
 }
 
 /* The same for the LEN bytes at DATA, read from PATH. */
-static xmlDocPtr read_root_memory(struct build *b, const char *path, const char *data, size_t len,
+static xmlDocPtr read_root_memory(struct site_run *run, const char *path, const char *data, size_t len,
                                   const char *name)
 {
-	return check_root(b, path, xmldoc_read_memory(data, len, path, b->d), name);
+	return check_root(run, path, xmldoc_read_memory(data, len, path, run->d), name);
 }
 
 /* Adds a copy of the root element of DOC to PARENT; returns the copy. */
-static xmlNodePtr adopt_root(struct build *b, xmlNodePtr parent, xmlDocPtr doc)
+static xmlNodePtr adopt_root(struct site_run *run, xmlNodePtr parent, xmlDocPtr doc)
 {
-	return xmlAddChild(parent, xmlDocCopyNode(xmlDocGetRootElement(doc), b->model, 1));
+	return xmlAddChild(parent, xmlDocCopyNode(xmlDocGetRootElement(doc), run->model, 1));
 }
 
 /* The value of attribute NAME of NODE, or reports it missing (NULL). */
-static xmlChar *required(struct build *b, const char *file, xmlNodePtr node, const char *name)
+static xmlChar *required(struct site_run *run, const char *file, xmlNodePtr node, const char *name)
 {
 	xmlChar *value = xmlGetProp(node, BAD_CAST name);
 
 	if (!value)
-		diag_report(b->d, DIAG_ERROR, file, xmlGetLineNo(node), 0,
+		diag_report(run->d, DIAG_ERROR, file, xmlGetLineNo(node), 0,
 		            "<%s> has no %s attribute", (const char *)node->name, name);
 	return value;
 }
@@ -975,7 +975,7 @@ static void summarize(xmlDocPtr doc, struct summary *sum)
 	}
 }
 
-static void record_summary(struct build *b, const struct digest *key, const struct summary *sum)
+static void record_summary(struct site_run *run, const struct digest *key, const struct summary *sum)
 {
 	struct buf rec = BUF_INIT;
 	xmlChar *text = NULL;
@@ -990,7 +990,7 @@ static void record_summary(struct build *b, const struct digest *key, const stru
 	xmlDocDumpMemoryEnc(sum->parts, &text, &len, "UTF-8");
 	if (text) {
 		cache_rec_str(&rec, (const char *)text);
-		cache_put(b->cache, key, rec.data, rec.len);
+		cache_put(run->cache, key, rec.data, rec.len);
 	}
 	xmlFree(text);
 	buf_release(&rec);
@@ -1035,7 +1035,7 @@ static int summary_from_record(const char *rec, size_t len, struct summary *sum)
  * pages, tag pages and feeds show of an article.  With a cache, an
  * article whose bytes did not change is not parsed again.
  */
-static int add_article_summary(struct build *b, xmlNodePtr entry, const char *path,
+static int add_article_summary(struct site_run *run, xmlNodePtr entry, const char *path,
                                const char *input, const xmlChar *id)
 {
 	struct digest bytes, key;
@@ -1047,13 +1047,13 @@ static int add_article_summary(struct build *b, xmlNodePtr entry, const char *pa
 
 	memset(&sum, 0, sizeof sum);
 	sum.in = xcalloc(1, sizeof *sum.in);
-	if (b->cache && cache_file(b->cache, path, &bytes) == 0) {
+	if (run->cache && cache_file(run->cache, path, &bytes) == 0) {
 		summary_key(&bytes, &key);
-		rec = cache_get(b->cache, &key, &len);
+		rec = cache_get(run->cache, &key, &len);
 		if (rec && summary_from_record(rec, len, &sum) == 0) {
 			known = 1;
 		} else if (rec) {
-			cache_reject(b->cache, &key);
+			cache_reject(run->cache, &key);
 			free_input(sum.in, NULL);
 			sum.in = xcalloc(1, sizeof *sum.in);
 			if (sum.parts)
@@ -1064,12 +1064,12 @@ static int add_article_summary(struct build *b, xmlNodePtr entry, const char *pa
 	if (!known) {
 		struct buf data = BUF_INIT;
 		xmlDocPtr doc = NULL;
-		unsigned long diags = diag_count(b->d, DIAG_ERROR) + diag_count(b->d, DIAG_WARNING);
+		unsigned long diags = diag_count(run->d, DIAG_ERROR) + diag_count(run->d, DIAG_WARNING);
 		char *bytes_read = NULL;
 
 		/* The bytes parsed are the bytes digested. */
-		if (!b->cache || cache_file_read(b->cache, path, &bytes, &data) != 0) {
-			bytes_read = read_file(b, path, FILE_MAX_DOCUMENT, &len);
+		if (!run->cache || cache_file_read(run->cache, path, &bytes, &data) != 0) {
+			bytes_read = read_file(run, path, FILE_MAX_DOCUMENT, &len);
 			if (bytes_read) {
 				buf_add(&data, bytes_read, len);
 				bytes = digest_of(bytes_read, len);
@@ -1077,7 +1077,7 @@ static int add_article_summary(struct build *b, xmlNodePtr entry, const char *pa
 			}
 		}
 		if (data.data || bytes_read)
-			doc = read_root_memory(b, path, data.data ? data.data : "", data.len,
+			doc = read_root_memory(run, path, data.data ? data.data : "", data.len,
 			                       "article");
 		buf_release(&data);
 		if (!doc) {
@@ -1086,18 +1086,18 @@ static int add_article_summary(struct build *b, xmlNodePtr entry, const char *pa
 		}
 		summarize(doc, &sum);
 		xmlFreeDoc(doc);
-		if (b->cache &&
-		    diag_count(b->d, DIAG_ERROR) + diag_count(b->d, DIAG_WARNING) == diags) {
+		if (run->cache &&
+		    diag_count(run->d, DIAG_ERROR) + diag_count(run->d, DIAG_WARNING) == diags) {
 			summary_key(&bytes, &key);
-			record_summary(b, &key, &sum);
+			record_summary(run, &key, &sum);
 		}
 	}
 	/* The bytes of the page's input, for its digest. */
 	sum.in->digest = bytes.lo;
 	sum.in->id = xmlStrdup(id);
-	xmlHashUpdateEntry(b->inputs, BAD_CAST input, sum.in, free_input);
+	xmlHashUpdateEntry(run->inputs, BAD_CAST input, sum.in, free_input);
 	if (!sum.id || !xmlStrEqual(sum.id, id)) {
-		diag_report(b->d, DIAG_ERROR, path, sum.line, 0,
+		diag_report(run->d, DIAG_ERROR, path, sum.line, 0,
 		            "the article's id is '%s', its manifest says '%s'",
 		            sum.id ? (const char *)sum.id : "", (const char *)id);
 		rc = -1;
@@ -1108,9 +1108,9 @@ static int add_article_summary(struct build *b, xmlNodePtr entry, const char *pa
 
 		if (!is_summary(child))
 			continue;
-		copy = xmlAddChild(entry, xmlDocCopyNode(child, b->model, 1));
+		copy = xmlAddChild(entry, xmlDocCopyNode(child, run->model, 1));
 		if (xmlStrEqual(child->name, BAD_CAST "image"))
-			collect_refs(b->model_refs, copy);
+			collect_refs(run->model_refs, copy);
 	}
 	xmlFree(sum.id);
 	xmlFreeDoc(sum.parts);
@@ -1142,7 +1142,7 @@ static xmlChar *language_locale(xmlNodePtr languages, const char *code)
  * zone (2024-05-01+02:00) becomes its day; one no page can show is
  * reported at the manifest's line.  Returns 0 or -1.
  */
-static int check_date(struct build *b, const char *file, xmlNodePtr entry)
+static int check_date(struct site_run *run, const char *file, xmlNodePtr entry)
 {
 	xmlChar *date = xmlGetProp(entry, BAD_CAST "date");
 	char day[11];
@@ -1151,7 +1151,7 @@ static int check_date(struct build *b, const char *file, xmlNodePtr entry)
 	if (date && uni_calendar_date((const char *)date, day) == 0) {
 		xmlSetProp(entry, BAD_CAST "date", BAD_CAST day);
 	} else if (date) {
-		diag_report(b->d, DIAG_ERROR, file, xmlGetLineNo(entry), 0,
+		diag_report(run->d, DIAG_ERROR, file, xmlGetLineNo(entry), 0,
 		            "the date '%s' is no date the site can show: an xs:date of the years "
 		            "1 to 9999 (2024-05-01, 2024-05-01+02:00)",
 		            (const char *)date);
@@ -1162,18 +1162,18 @@ static int check_date(struct build *b, const char *file, xmlNodePtr entry)
 }
 
 /* Adds to the model what language number L has: chrome, manifest, summaries. */
-static int load_language(struct build *b, size_t l, xmlNodePtr languages)
+static int load_language(struct site_run *run, size_t l, xmlNodePtr languages)
 {
-	const char *code = b->languages[l];
+	const char *code = run->languages[l];
 	xmlChar *locale = language_locale(languages, code);
-	char *chrome_path = join(b->opts->xml_dir, code, "site.xml");
-	char *manifest_path = join(b->opts->xml_dir, code, "manifest.xml");
+	char *chrome_path = join(run->opts->xml_dir, code, "site.xml");
+	char *manifest_path = join(run->opts->xml_dir, code, "manifest.xml");
 	xmlNodePtr language, manifest, entry;
 	xmlDocPtr chrome, doc;
 	xmlChar *lang;
 	int rc = 0;
 
-	language = xmlNewChild(xmlDocGetRootElement(b->model), NULL, BAD_CAST "language", NULL);
+	language = xmlNewChild(xmlDocGetRootElement(run->model), NULL, BAD_CAST "language", NULL);
 	xmlNewProp(language, BAD_CAST "code", BAD_CAST code);
 	/* The site's locale of the language: its dates and numbers. */
 	if (locale) {
@@ -1182,24 +1182,24 @@ static int load_language(struct build *b, size_t l, xmlNodePtr languages)
 		xmlFree(locale);
 	}
 
-	chrome = read_root(b, chrome_path, "site");
+	chrome = read_root(run, chrome_path, "site");
 	if (chrome) {
-		adopt_root(b, language, chrome);
+		adopt_root(run, language, chrome);
 		xmlFreeDoc(chrome);
 	} else {
 		rc = -1;
 	}
 
-	doc = read_root(b, manifest_path, "manifest");
+	doc = read_root(run, manifest_path, "manifest");
 	if (!doc) {
 		rc = -1;
 		goto out;
 	}
-	manifest = adopt_root(b, language, doc);
+	manifest = adopt_root(run, language, doc);
 	xmlFreeDoc(doc);
 	lang = xmlGetProp(manifest, BAD_CAST "lang");
 	if (!lang || !xmlStrEqual(lang, BAD_CAST code)) {
-		diag_report(b->d, DIAG_ERROR, manifest_path, xmlGetLineNo(manifest), 0,
+		diag_report(run->d, DIAG_ERROR, manifest_path, xmlGetLineNo(manifest), 0,
 		            "the manifest's lang is '%s', its folder says '%s'",
 		            lang ? (const char *)lang : "", code);
 		rc = -1;
@@ -1213,34 +1213,34 @@ static int load_language(struct build *b, size_t l, xmlNodePtr languages)
 		if (entry->type != XML_ELEMENT_NODE ||
 		    !xmlStrEqual(entry->name, BAD_CAST "article"))
 			continue;
-		id = required(b, manifest_path, entry, "id");
-		file = required(b, manifest_path, entry, "file");
-		published = required(b, manifest_path, entry, "published");
-		if (!id || !file || !published || check_date(b, manifest_path, entry) != 0) {
+		id = required(run, manifest_path, entry, "id");
+		file = required(run, manifest_path, entry, "file");
+		published = required(run, manifest_path, entry, "published");
+		if (!id || !file || !published || check_date(run, manifest_path, entry) != 0) {
 			rc = -1;
 		} else if (!safe_path((const char *)id) || strchr((const char *)id, '/') ||
 		           !safe_path((const char *)file) || strchr((const char *)file, '/')) {
-			diag_report(b->d, DIAG_ERROR, manifest_path, xmlGetLineNo(entry), 0,
+			diag_report(run->d, DIAG_ERROR, manifest_path, xmlGetLineNo(entry), 0,
 			            "unsafe article id or file name: '%s', '%s'", (const char *)id,
 			            (const char *)file);
 			rc = -1;
 		} else {
-			versions = xmlHashLookup(b->versions, id);
+			versions = xmlHashLookup(run->versions, id);
 			if (!versions) {
-				versions = xcalloc(b->language_count, sizeof *versions);
-				xmlHashAddEntry(b->versions, id, versions);
+				versions = xcalloc(run->language_count, sizeof *versions);
+				xmlHashAddEntry(run->versions, id, versions);
 			}
 			if (versions[l]) {
-				diag_report(b->d, DIAG_ERROR, manifest_path, xmlGetLineNo(entry), 0,
+				diag_report(run->d, DIAG_ERROR, manifest_path, xmlGetLineNo(entry), 0,
 				            "article '%s' is listed twice", (const char *)id);
 				rc = -1;
 			}
 			versions[l] = entry;
 			if (xmlStrEqual(published, BAD_CAST "yes")) {
-				char *path = join(b->opts->xml_dir, code, (const char *)file);
+				char *path = join(run->opts->xml_dir, code, (const char *)file);
 
-				if (add_article_summary(b, entry, path,
-				                        path + strlen(b->opts->xml_dir) + 1,
+				if (add_article_summary(run, entry, path,
+				                        path + strlen(run->opts->xml_dir) + 1,
 				                        id) != 0)
 					rc = -1;
 				else
@@ -1259,9 +1259,9 @@ out:
 }
 
 /* 1 when the manifest of language CODE has an article published="yes". */
-static int publishes_something(struct build *b, const char *code)
+static int publishes_something(struct site_run *run, const char *code)
 {
-	char *manifest_path = join(b->opts->xml_dir, code, "manifest.xml");
+	char *manifest_path = join(run->opts->xml_dir, code, "manifest.xml");
 	struct diag quiet;
 	xmlDocPtr doc;
 	xmlNodePtr n;
@@ -1311,28 +1311,28 @@ static int lists_language(xmlNodePtr languages, const char *code)
  * published yet, whose section would be empty with its menus in the
  * source language.  Each is named in a note.
  */
-static void drop_unoffered(struct build *b, xmlNodePtr languages)
+static void drop_unoffered(struct site_run *run, xmlNodePtr languages)
 {
 	size_t i, kept = 1;
 
-	for (i = 1; i < b->language_count; i++) {
-		const char *code = b->languages[i];
+	for (i = 1; i < run->language_count; i++) {
+		const char *code = run->languages[i];
 
 		if (!lists_language(languages, code)) {
-			diag_report(b->d, DIAG_NOTE, b->opts->site_file, 0, 0,
+			diag_report(run->d, DIAG_NOTE, run->opts->site_file, 0, 0,
 			            "'%s' is not among the site's languages (in preparation): "
 			            "not on the site",
 			            code);
-		} else if (!publishes_something(b, code)) {
-			diag_report(b->d, DIAG_NOTE, NULL, 0, 0,
+		} else if (!publishes_something(run, code)) {
+			diag_report(run->d, DIAG_NOTE, NULL, 0, 0,
 			            "'%s' has no article published yet: not on the site", code);
 		} else {
-			b->languages[kept++] = b->languages[i];
+			run->languages[kept++] = run->languages[i];
 			continue;
 		}
-		free(b->languages[i]);
+		free(run->languages[i]);
 	}
-	b->language_count = kept;
+	run->language_count = kept;
 }
 
 /*
@@ -1340,9 +1340,9 @@ static void drop_unoffered(struct build *b, xmlNodePtr languages)
  * its chrome and its manifest, whose published entries carry the
  * article's title, summary and tags.
  */
-static int load_model(struct build *b)
+static int load_model(struct site_run *run)
 {
-	xmlDocPtr site = read_root(b, b->opts->site_file, "site");
+	xmlDocPtr site = read_root(run, run->opts->site_file, "site");
 	xmlNodePtr root, languages;
 	xmlChar *source = NULL, *base = NULL;
 	size_t i;
@@ -1351,50 +1351,50 @@ static int load_model(struct build *b)
 	if (!site)
 		return -1;
 	root = xmlDocGetRootElement(site);
-	base = required(b, b->opts->site_file, root, "base");
+	base = required(run, run->opts->site_file, root, "base");
 	for (languages = root->children; languages; languages = languages->next)
 		if (languages->type == XML_ELEMENT_NODE &&
 		    xmlStrEqual(languages->name, BAD_CAST "languages"))
 			break;
 	if (languages)
-		source = required(b, b->opts->site_file, languages, "source");
+		source = required(run, run->opts->site_file, languages, "source");
 	else
-		diag_report(b->d, DIAG_ERROR, b->opts->site_file, xmlGetLineNo(root), 0,
+		diag_report(run->d, DIAG_ERROR, run->opts->site_file, xmlGetLineNo(root), 0,
 		            "<site> has no <languages>");
 	if (!source || !base) {
 		rc = -1;
 		goto out;
 	}
 
-	add_language(b, (const char *)source);
-	if (b->opts->languages) {
-		for (i = 0; i < b->opts->language_count; i++)
-			add_language(b, b->opts->languages[i]);
-	} else if (find_languages(b) != 0) {
+	add_language(run, (const char *)source);
+	if (run->opts->languages) {
+		for (i = 0; i < run->opts->language_count; i++)
+			add_language(run, run->opts->languages[i]);
+	} else if (find_languages(run) != 0) {
 		rc = -1;
 		goto out;
 	}
-	for (i = 0; i < b->language_count; i++) {
-		if (!safe_path(b->languages[i]) || strchr(b->languages[i], '/')) {
-			diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "'%s' is not a language code",
-			            b->languages[i]);
+	for (i = 0; i < run->language_count; i++) {
+		if (!safe_path(run->languages[i]) || strchr(run->languages[i], '/')) {
+			diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "'%s' is not a language code",
+			            run->languages[i]);
 			rc = -1;
 			goto out;
 		}
 	}
-	drop_unoffered(b, languages);
+	drop_unoffered(run, languages);
 
-	b->model = xmlNewDoc(BAD_CAST "1.0");
-	xmlDocSetRootElement(b->model, xmlNewNode(NULL, BAD_CAST "model"));
-	xmlNewProp(xmlDocGetRootElement(b->model), BAD_CAST "source", source);
-	xmlNewProp(xmlDocGetRootElement(b->model), BAD_CAST "base", base);
-	b->versions = xmlHashCreate(64);
-	b->inputs = xmlHashCreate(1024);
-	b->model_refs = xcalloc(1, sizeof *b->model_refs);
-	for (i = 0; i < b->language_count; i++)
-		if (load_language(b, i, languages) != 0)
+	run->model = xmlNewDoc(BAD_CAST "1.0");
+	xmlDocSetRootElement(run->model, xmlNewNode(NULL, BAD_CAST "model"));
+	xmlNewProp(xmlDocGetRootElement(run->model), BAD_CAST "source", source);
+	xmlNewProp(xmlDocGetRootElement(run->model), BAD_CAST "base", base);
+	run->versions = xmlHashCreate(64);
+	run->inputs = xmlHashCreate(1024);
+	run->model_refs = xcalloc(1, sizeof *run->model_refs);
+	for (i = 0; i < run->language_count; i++)
+		if (load_language(run, i, languages) != 0)
 			rc = -1;
-	b->stats->languages = b->language_count;
+	run->stats->languages = run->language_count;
 out:
 	xmlFree(source);
 	xmlFree(base);
@@ -1404,7 +1404,7 @@ out:
 
 /* --- Functions for the templates --------------------------------------------- */
 
-static struct build *build_of(xmlXPathParserContextPtr ctxt)
+static struct site_run *run_of(xmlXPathParserContextPtr ctxt)
 {
 	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
 
@@ -1414,30 +1414,30 @@ static struct build *build_of(xmlXPathParserContextPtr ctxt)
 /* t:model(): the model's root element. */
 static void fn_model(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	struct build *b = build_of(ctxt);
+	struct site_run *run = run_of(ctxt);
 
 	CHECK_ARITY(0);
-	if (!b)
+	if (!run)
 		XP_ERROR(XPATH_INVALID_CTXT);
-	valuePush(ctxt, xmlXPathNewNodeSet(xmlDocGetRootElement(b->model)));
+	valuePush(ctxt, xmlXPathNewNodeSet(xmlDocGetRootElement(run->model)));
 }
 
 /* t:versions(ID): the manifest entries of article ID, in language order. */
 static void fn_versions(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	struct build *b = build_of(ctxt);
+	struct site_run *run = run_of(ctxt);
 	xmlNodeSetPtr set;
 	xmlNodePtr *versions;
 	xmlChar *id;
 	size_t i;
 
 	CHECK_ARITY(1);
-	if (!b)
+	if (!run)
 		XP_ERROR(XPATH_INVALID_CTXT);
 	id = xmlXPathPopString(ctxt);
-	versions = xmlHashLookup(b->versions, id);
+	versions = xmlHashLookup(run->versions, id);
 	set = xmlXPathNodeSetCreate(NULL);
-	for (i = 0; versions && i < b->language_count; i++)
+	for (i = 0; versions && i < run->language_count; i++)
 		if (versions[i])
 			xmlXPathNodeSetAdd(set, versions[i]);
 	valuePush(ctxt, xmlXPathWrapNodeSet(set));
@@ -1452,17 +1452,17 @@ static void fn_versions(xmlXPathParserContextPtr ctxt, int nargs)
  */
 static void fn_in_site(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	struct build *b = build_of(ctxt);
+	struct site_run *run = run_of(ctxt);
 	xmlChar *path;
 	int found;
 
 	CHECK_ARITY(1);
-	if (!b)
+	if (!run)
 		XP_ERROR(XPATH_INVALID_CTXT);
 	path = xmlXPathPopString(ctxt);
-	found = path && xmlHashLookup(b->paths, path) != NULL;
-	if (!found && path && xmlHashAddEntry(b->missing, path, b) == 0)
-		diag_report(b->d, DIAG_WARNING, b->page, 0, 0,
+	found = path && xmlHashLookup(run->paths, path) != NULL;
+	if (!found && path && xmlHashAddEntry(run->missing, path, run) == 0)
+		diag_report(run->d, DIAG_WARNING, run->page, 0, 0,
 		            "'%s' is not a file of the site (a static file that is missing?): "
 		            "left out of the page",
 		            (const char *)path);
@@ -1480,28 +1480,28 @@ struct size {
  * not a static file or not a picture whose size its header gives (said
  * once, naming the page).
  */
-static const struct size *picture_size_of(struct build *b, const xmlChar *path)
+static const struct size *picture_size_of(struct site_run *run, const xmlChar *path)
 {
-	struct size *size = xmlHashLookup(b->sizes, path);
+	struct size *size = xmlHashLookup(run->sizes, path);
 	const char *from;
 
 	if (size)
 		return size;
 	size = xcalloc(1, sizeof *size);
-	from = xmlHashLookup(b->statics, path);
+	from = xmlHashLookup(run->statics, path);
 	if (from) {
 		size_t len = 0;
-		char *data = read_file(b, from, FILE_MAX_CATALOG, &len);
+		char *data = read_file(run, from, FILE_MAX_CATALOG, &len);
 
 		if (data && picture_size((const unsigned char *)data, len, &size->width,
 		                         &size->height) != 0)
 			diag_report(
-			    b->d, DIAG_WARNING, from, 0, 0,
+			    run->d, DIAG_WARNING, from, 0, 0,
 			    "cannot tell the size of this picture (%s): its page gives none",
-			    b->page ? b->page : "");
+			    run->page ? run->page : "");
 		free(data);
 	}
-	xmlHashAddEntry(b->sizes, path, size);
+	xmlHashAddEntry(run->sizes, path, size);
 	return size;
 }
 
@@ -1539,7 +1539,7 @@ static int smaller_version(const char *path, long w, long h, long ow, long oh)
 static void fn_picture_versions(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
-	struct build *b = build_of(ctxt);
+	struct site_run *run = run_of(ctxt);
 	xmlNodeSetPtr set = xmlXPathNodeSetCreate(NULL);
 	const struct size *full;
 	struct picture *pic;
@@ -1551,14 +1551,14 @@ static void fn_picture_versions(xmlXPathParserContextPtr ctxt, int nargs)
 	size_t i, count;
 
 	CHECK_ARITY(1);
-	if (!b || !tctxt) {
+	if (!run || !tctxt) {
 		xmlXPathFreeNodeSet(set);
 		XP_ERROR(XPATH_INVALID_CTXT);
 	}
 	path = xmlXPathPopString(ctxt);
 	key = picture_key(path ? (const char *)path : "");
-	pic = xmlHashLookup(b->pictures, BAD_CAST key);
-	full = picture_size_of(b, path ? path : BAD_CAST "");
+	pic = xmlHashLookup(run->pictures, BAD_CAST key);
+	full = picture_size_of(run, path ? path : BAD_CAST "");
 	/* The versions narrowest first, in document order as XPath sees them:
 	 * made in that order.  They are few: an insertion sort. */
 	count = 0;
@@ -1567,7 +1567,7 @@ static void fn_picture_versions(xmlXPathParserContextPtr ctxt, int nargs)
 	for (i = 0; pic && full->width > 0 && i < pic->count; i++) {
 		const char *p = pic->paths[i];
 		const struct size *size =
-		    xmlStrEqual(BAD_CAST p, path) ? full : picture_size_of(b, BAD_CAST p);
+		    xmlStrEqual(BAD_CAST p, path) ? full : picture_size_of(run, BAD_CAST p);
 		size_t at;
 
 		if (size != full &&
@@ -1604,9 +1604,9 @@ static void fn_picture_versions(xmlXPathParserContextPtr ctxt, int nargs)
 
 /* --- Templates and pages ------------------------------------------------------- */
 
-static xsltStylesheetPtr stylesheet(struct build *b, const char *name)
+static xsltStylesheetPtr stylesheet(struct site_run *run, const char *name)
 {
-	xsltStylesheetPtr style = xmlHashLookup(b->stylesheets, BAD_CAST name);
+	xsltStylesheetPtr style = xmlHashLookup(run->stylesheets, BAD_CAST name);
 	struct stat st;
 	char *path;
 	int fd;
@@ -1614,12 +1614,12 @@ static xsltStylesheetPtr stylesheet(struct build *b, const char *name)
 	if (style)
 		return style;
 	if (!safe_path(name)) {
-		diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "unsafe template name '%s'", name);
+		diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "unsafe template name '%s'", name);
 		return NULL;
 	}
-	path = join(b->opts->templates_dir, name, NULL);
+	path = join(run->opts->templates_dir, name, NULL);
 	if ((fd = file_open(path, &st)) < 0) {
-		diag_report(b->d, DIAG_ERROR, path, 0, 0, "cannot read template: %s",
+		diag_report(run->d, DIAG_ERROR, path, 0, 0, "cannot read template: %s",
 		            errno == EINVAL && stat(path, &st) == 0 ? file_kind(&st)
 		                                                    : strerror(errno));
 		free(path);
@@ -1627,13 +1627,13 @@ static xsltStylesheetPtr stylesheet(struct build *b, const char *name)
 	}
 	close(fd);
 	style = xsltParseStylesheetFile(BAD_CAST path);
-	flush_errors(b);
+	flush_errors(run);
 	if (!style || style->errors) {
-		diag_report(b->d, DIAG_ERROR, path, 0, 0, "invalid template");
+		diag_report(run->d, DIAG_ERROR, path, 0, 0, "invalid template");
 		xsltFreeStylesheet(style);
 		style = NULL;
 	} else {
-		xmlHashAddEntry(b->stylesheets, BAD_CAST name, style);
+		xmlHashAddEntry(run->stylesheets, BAD_CAST name, style);
 	}
 	free(path);
 	return style;
@@ -1650,29 +1650,29 @@ static void free_stylesheet(void *payload, const xmlChar *name)
  * PARAMS (name, value, ..., NULL).  Returns the result tree, NULL after
  * reporting.
  */
-static xmlDocPtr transform(struct build *b, xsltStylesheetPtr style, xmlDocPtr input,
+static xmlDocPtr transform(struct site_run *run, xsltStylesheetPtr style, xmlDocPtr input,
                            const char **params)
 {
 	xsltTransformContextPtr tctxt = xsltNewTransformContext(style, input);
-	unsigned long before = diag_count(b->d, DIAG_ERROR);
+	unsigned long before = diag_count(run->d, DIAG_ERROR);
 	xmlDocPtr result = NULL;
 
 	if (!tctxt) {
-		diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "cannot start a transformation");
+		diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "cannot start a transformation");
 		return NULL;
 	}
-	tctxt->_private = b;
-	xsltSetCtxtSecurityPrefs(b->security, tctxt);
-	xsltSetTransformErrorFunc(tctxt, b, on_error);
+	tctxt->_private = run;
+	xsltSetCtxtSecurityPrefs(run->security, tctxt);
+	xsltSetTransformErrorFunc(tctxt, run, on_error);
 	if (xsltQuoteUserParams(tctxt, params) == 0)
 		result = xsltApplyStylesheetUser(style, input, NULL, NULL, NULL, tctxt);
-	flush_errors(b);
-	if (result && (tctxt->state != XSLT_STATE_OK || diag_count(b->d, DIAG_ERROR) != before)) {
+	flush_errors(run);
+	if (result && (tctxt->state != XSLT_STATE_OK || diag_count(run->d, DIAG_ERROR) != before)) {
 		xmlFreeDoc(result);
 		result = NULL;
 	}
-	if (!result && diag_count(b->d, DIAG_ERROR) == before)
-		diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "cannot write %s", b->page);
+	if (!result && diag_count(run->d, DIAG_ERROR) == before)
+		diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "cannot write %s", run->page);
 	xsltFreeTransformContext(tctxt);
 	return result;
 }
@@ -1695,7 +1695,7 @@ static char *path_to_root(const char *path)
  * template and input reaches the template as a string parameter, with
  * root, the way back to the site's root ("../../").
  */
-static int write_page(struct build *b, xmlNodePtr page, const char *path)
+static int write_page(struct site_run *run, xmlNodePtr page, const char *path)
 {
 	xmlChar *template = xmlGetProp(page, BAD_CAST "template");
 	xmlChar *input_name = xmlGetProp(page, BAD_CAST "input");
@@ -1703,14 +1703,14 @@ static int write_page(struct build *b, xmlNodePtr page, const char *path)
 	size_t nparams = 0, alloc = 0;
 	char *root = path_to_root(path);
 	xsltStylesheetPtr style;
-	xmlDocPtr input = b->model, result = NULL;
+	xmlDocPtr input = run->model, result = NULL;
 	xmlChar *out = NULL;
 	int out_len = 0, rc = -1;
 	xmlAttrPtr attr;
 
-	style = template ? stylesheet(b, (const char *)template) : NULL;
+	style = template ? stylesheet(run, (const char *)template) : NULL;
 	if (!template)
-		diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "the plan gives no template for %s",
+		diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "the plan gives no template for %s",
 		            path);
 	if (!style)
 		goto out;
@@ -1718,12 +1718,12 @@ static int write_page(struct build *b, xmlNodePtr page, const char *path)
 		char *input_path;
 
 		if (!safe_path((const char *)input_name)) {
-			diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "unsafe input '%s' for %s",
+			diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "unsafe input '%s' for %s",
 			            (const char *)input_name, path);
 			goto out;
 		}
-		input_path = join(b->opts->xml_dir, (const char *)input_name, NULL);
-		input = xmldoc_read_file(input_path, b->d);
+		input_path = join(run->opts->xml_dir, (const char *)input_name, NULL);
+		input = xmldoc_read_file(input_path, run->d);
 		free(input_path);
 		if (!input)
 			goto out;
@@ -1743,18 +1743,18 @@ static int write_page(struct build *b, xmlNodePtr page, const char *path)
 	}
 	params[nparams] = NULL;
 
-	result = transform(b, style, input, params);
+	result = transform(run, style, input, params);
 	if (!result)
 		goto out;
 	if (xsltSaveResultToString(&out, &out_len, result, style) != 0) {
-		diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "cannot serialize %s", path);
+		diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "cannot serialize %s", path);
 		goto out;
 	}
-	rc = write_file(b, path, out ? (const char *)out : "", (size_t)out_len);
+	rc = write_file(run, path, out ? (const char *)out : "", (size_t)out_len);
 out:
 	xmlFree(out);
 	xmlFreeDoc(result);
-	if (input != b->model)
+	if (input != run->model)
 		xmlFreeDoc(input);
 	free(params);
 	free(root);
@@ -1764,11 +1764,11 @@ out:
 }
 
 /* Copies the file FROM to PATH below the output folder, unless it holds it already. */
-static int copy_file(struct build *b, const char *from, const char *path)
+static int copy_file(struct site_run *run, const char *from, const char *path)
 {
 	size_t len = 0;
-	char *data = read_file(b, from, FILE_MAX_CATALOG, &len);
-	int rc = data ? write_file(b, path, data, len) : -1;
+	char *data = read_file(run, from, FILE_MAX_CATALOG, &len);
+	int rc = data ? write_file(run, path, data, len) : -1;
 
 	free(data);
 	return rc;
@@ -1791,17 +1791,17 @@ struct entries {
 };
 
 /* Adds PATH to the site, or reports it unsafe or planned twice (-1). */
-static struct entry *add_entry(struct build *b, struct entries *list, const char *path)
+static struct entry *add_entry(struct site_run *run, struct entries *list, const char *path)
 {
 	struct entry *e;
 
 	if (!path || !safe_path(path)) {
-		diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "site.xsl: unsafe page path '%s'",
+		diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "site.xsl: unsafe page path '%s'",
 		            path ? path : "");
 		return NULL;
 	}
-	if (xmlHashAddEntry(b->paths, BAD_CAST path, b) != 0) {
-		diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "site.xsl: '%s' is planned twice", path);
+	if (xmlHashAddEntry(run->paths, BAD_CAST path, run) != 0) {
+		diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "site.xsl: '%s' is planned twice", path);
 		return NULL;
 	}
 	xgrow((void **)&list->at, &list->alloc, list->count + 1, sizeof *list->at);
@@ -1812,7 +1812,7 @@ static struct entry *add_entry(struct build *b, struct entries *list, const char
 }
 
 /* The <page>s and <copy>s of the plan. */
-static int add_plan(struct build *b, xmlDocPtr plan, struct entries *list)
+static int add_plan(struct site_run *run, xmlDocPtr plan, struct entries *list)
 {
 	xmlNodePtr root = xmlDocGetRootElement(plan), node;
 
@@ -1824,20 +1824,20 @@ static int add_plan(struct build *b, xmlDocPtr plan, struct entries *list)
 		if (node->type != XML_ELEMENT_NODE)
 			continue;
 		if (!is_page && !xmlStrEqual(node->name, BAD_CAST "copy")) {
-			diag_report(b->d, DIAG_ERROR, NULL, 0, 0,
+			diag_report(run->d, DIAG_ERROR, NULL, 0, 0,
 			            "site.xsl: unknown <%s> in the plan", (const char *)node->name);
 			return -1;
 		}
 		path = xmlGetProp(node, BAD_CAST "path");
-		e = add_entry(b, list, (const char *)path);
+		e = add_entry(run, list, (const char *)path);
 		if (e && !is_page) {
 			src = xmlGetProp(node, BAD_CAST "src");
 			if (!src || !safe_path((const char *)src))
-				diag_report(b->d, DIAG_ERROR, NULL, 0, 0,
+				diag_report(run->d, DIAG_ERROR, NULL, 0, 0,
 				            "missing or unsafe source to copy to %s",
 				            (const char *)path);
 			else
-				e->from = join(b->opts->templates_dir, (const char *)src, NULL);
+				e->from = join(run->opts->templates_dir, (const char *)src, NULL);
 		}
 		xmlFree(path);
 		if (!e || (!is_page && !e->from)) {
@@ -1867,7 +1867,7 @@ static int is_inside(const char *real, const char *dir)
  * copy of it to free), or NULL with the reason in *WHY.  Links to folders
  * are not followed, so no walk can loop (loop -> ..).
  */
-static char *static_link_target(struct build *b, const char *from, const char **why)
+static char *static_link_target(struct site_run *run, const char *from, const char **why)
 {
 	char *real = realpath(from, NULL);
 	struct stat st;
@@ -1880,8 +1880,8 @@ static char *static_link_target(struct build *b, const char *from, const char **
 	} else if (!S_ISREG(st.st_mode)) {
 		*why = "a symbolic link to something that is not a regular file";
 	} else {
-		for (i = 0; i < b->opts->static_count; i++)
-			if (is_inside(real, b->opts->static_dirs[i]))
+		for (i = 0; i < run->opts->static_count; i++)
+			if (is_inside(real, run->opts->static_dirs[i]))
 				return real;
 		*why = "a symbolic link that leads outside the static folders";
 	}
@@ -1898,12 +1898,12 @@ static char *static_link_target(struct build *b, const char *from, const char **
  * leads anywhere else, or to a folder, is left out with a warning; so is
  * what is no regular file (a named pipe, a device).
  */
-static int add_static(struct build *b, struct entries *list, const char *dir, const char *name,
+static int add_static(struct site_run *run, struct entries *list, const char *dir, const char *name,
                       const char *sub)
 {
 	char *folder = *sub ? join(dir, sub, NULL) : xstrdup(dir);
 	size_t count, i;
-	char **names = folder_names(b, folder, &count);
+	char **names = folder_names(run, folder, &count);
 	int rc = 0;
 
 	if (!names) {
@@ -1923,22 +1923,22 @@ static int add_static(struct build *b, struct entries *list, const char *dir, co
 			/* gone since */
 		} else if (!safe_path(path)) {
 			diag_report(
-			    b->d, DIAG_WARNING, from, 0, 0,
+			    run->d, DIAG_WARNING, from, 0, 0,
 			    "not copied: a file name in the site is made of letters, digits, "
 			    "'.', '_' and '-'");
 		} else if (S_ISDIR(st.st_mode)) {
-			rc = add_static(b, list, dir, name, rel);
-		} else if (S_ISLNK(st.st_mode) && (!(target = static_link_target(b, from, &why)) ||
+			rc = add_static(run, list, dir, name, rel);
+		} else if (S_ISLNK(st.st_mode) && (!(target = static_link_target(run, from, &why)) ||
 		                                   stat(target, &st) != 0)) {
-			diag_report(b->d, DIAG_WARNING, from, 0, 0, "not copied: %s",
+			diag_report(run->d, DIAG_WARNING, from, 0, 0, "not copied: %s",
 			            why ? why : "a symbolic link that leads nowhere");
 		} else if (!S_ISREG(st.st_mode)) {
-			diag_report(b->d, DIAG_WARNING, from, 0, 0,
+			diag_report(run->d, DIAG_WARNING, from, 0, 0,
 			            "not copied: %s, not a regular file", file_kind(&st));
 		} else {
-			uint64_t h = digest_str(b->tool_digest, "static");
+			uint64_t h = digest_str(run->tool_digest, "static");
 
-			if (!(e = add_entry(b, list, path))) {
+			if (!(e = add_entry(run, list, path))) {
 				rc = -1;
 			} else {
 				e->from = xstrdup(target ? target : from);
@@ -1946,8 +1946,8 @@ static int add_static(struct build *b, struct entries *list, const char *dir, co
 				h = digest_add(h, &st.st_size, sizeof st.st_size);
 				h = digest_add(h, &st.st_mtim, sizeof st.st_mtim);
 				e->digest = h;
-				xmlHashAddEntry(b->statics, BAD_CAST path, xstrdup(from));
-				add_picture(b, path, h);
+				xmlHashAddEntry(run->statics, BAD_CAST path, xstrdup(from));
+				add_picture(run, path, h);
 			}
 		}
 		free(target);
@@ -1962,12 +1962,12 @@ static int add_static(struct build *b, struct entries *list, const char *dir, co
 }
 
 /* Every static folder, at its own name: content/images → images. */
-static int add_static_folders(struct build *b, struct entries *list)
+static int add_static_folders(struct site_run *run, struct entries *list)
 {
 	size_t i;
 
-	for (i = 0; i < b->opts->static_count; i++) {
-		const char *dir = b->opts->static_dirs[i];
+	for (i = 0; i < run->opts->static_count; i++) {
+		const char *dir = run->opts->static_dirs[i];
 		size_t len = strlen(dir);
 		char *trimmed, *name;
 		int rc;
@@ -1977,11 +1977,11 @@ static int add_static_folders(struct build *b, struct entries *list)
 		trimmed = xstrndup(dir, len);
 		name = strrchr(trimmed, '/') ? strrchr(trimmed, '/') + 1 : trimmed;
 		if (!safe_path(name) || strcmp(name, FILE_LIST) == 0) {
-			diag_report(b->d, DIAG_ERROR, dir, 0, 0,
+			diag_report(run->d, DIAG_ERROR, dir, 0, 0,
 			            "a static folder needs a plain name ('images')");
 			rc = -1;
 		} else {
-			rc = add_static(b, list, trimmed, name, "");
+			rc = add_static(run, list, trimmed, name, "");
 		}
 		free(trimmed);
 		if (rc != 0)
@@ -2010,17 +2010,17 @@ static void free_string(void *payload, const xmlChar *name)
 }
 
 /* The previous build's list: path → digest in hex, or "". */
-static void read_previous(struct build *b)
+static void read_previous(struct site_run *run)
 {
-	char *list_path = join(b->opts->out_dir, FILE_LIST, NULL);
+	char *list_path = join(run->opts->out_dir, FILE_LIST, NULL);
 	char *old = NULL, *line, *next, *tab;
 	struct stat st;
 	size_t len = 0;
 
-	b->previous = xmlHashCreate(1024);
+	run->previous = xmlHashCreate(1024);
 	/* Only the build's own list: not what a link there leads to. */
 	if (lstat(list_path, &st) == 0 && S_ISREG(st.st_mode))
-		old = read_file(b, list_path, FILE_MAX_CATALOG, &len);
+		old = read_file(run, list_path, FILE_MAX_CATALOG, &len);
 	for (line = old; line && *line; line = next) {
 		next = strchr(line, '\n');
 		if (next)
@@ -2031,7 +2031,7 @@ static void read_previous(struct build *b)
 		if (tab)
 			*tab++ = '\0';
 		if (safe_path(line))
-			xmlHashUpdateEntry(b->previous, BAD_CAST line, xstrdup(tab ? tab : ""),
+			xmlHashUpdateEntry(run->previous, BAD_CAST line, xstrdup(tab ? tab : ""),
 			                   free_string);
 	}
 	free(old);
@@ -2039,18 +2039,18 @@ static void read_previous(struct build *b)
 }
 
 /* Marks the entries whose file is there with the digest the previous build gave it. */
-static void find_unchanged(struct build *b, struct entries *list)
+static void find_unchanged(struct site_run *run, struct entries *list)
 {
 	size_t i;
 
 	for (i = 0; i < list->count; i++) {
 		struct entry *e = &list->at[i];
-		const char *old = xmlHashLookup(b->previous, BAD_CAST e->path);
+		const char *old = xmlHashLookup(run->previous, BAD_CAST e->path);
 		char hex[17];
 
 		format_digest(hex, e->digest);
 		if (old && strcmp(old, hex) == 0) {
-			char *path = join(b->opts->out_dir, e->path, NULL);
+			char *path = join(run->opts->out_dir, e->path, NULL);
 			struct stat st;
 
 			e->unchanged = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
@@ -2061,11 +2061,11 @@ static void find_unchanged(struct build *b, struct entries *list)
 
 static void add_previous_path(void *payload, void *data, const xmlChar *name)
 {
-	struct build *b = ((void **)data)[0];
+	struct site_run *run = ((void **)data)[0];
 	struct buf *out = ((void **)data)[1];
 
 	(void)payload;
-	if (!xmlHashLookup(b->paths, name))
+	if (!xmlHashLookup(run->paths, name))
 		buf_addf(out, "%s\n", (const char *)name);
 }
 
@@ -2076,7 +2076,7 @@ static void add_previous_path(void *payload, void *data, const xmlChar *name)
  * so holds no digest that a page being rewritten could contradict if the
  * build were interrupted.
  */
-static int write_file_list(struct build *b, const struct entries *list, int final)
+static int write_file_list(struct site_run *run, const struct entries *list, int final)
 {
 	struct buf out = BUF_INIT;
 	size_t i;
@@ -2095,29 +2095,29 @@ static int write_file_list(struct build *b, const struct entries *list, int fina
 		buf_addc(&out, '\n');
 	}
 	if (!final) {
-		void *data[2] = { b, &out };
+		void *data[2] = { run, &out };
 
-		xmlHashScan(b->previous, add_previous_path, data);
+		xmlHashScan(run->previous, add_previous_path, data);
 	}
-	rc = write_file(b, FILE_LIST, out.data ? out.data : "", out.len);
+	rc = write_file(run, FILE_LIST, out.data ? out.data : "", out.len);
 	buf_release(&out);
 	return rc < 0 ? -1 : 0;
 }
 
 /* Removes DIR and the folders above it, up to the output folder, while empty. */
-static void remove_empty_folders(struct build *b, char *dir)
+static void remove_empty_folders(struct site_run *run, char *dir)
 {
 	char *slash;
 
 	while ((slash = strrchr(dir, '/')) != NULL) {
 		*slash = '\0';
-		if (strcmp(dir, b->opts->out_dir) == 0 || rmdir(dir) != 0)
+		if (strcmp(dir, run->opts->out_dir) == 0 || rmdir(dir) != 0)
 			break;
 	}
 }
 
 struct stale {
-	struct build *b;
+	struct site_run *run;
 	char **paths;
 	size_t count, alloc;
 };
@@ -2127,7 +2127,7 @@ static void collect_stale(void *payload, void *data, const xmlChar *name)
 	struct stale *st = data;
 
 	(void)payload;
-	if (!xmlHashLookup(st->b->paths, name)) {
+	if (!xmlHashLookup(st->run->paths, name)) {
 		xgrow((void **)&st->paths, &st->alloc, st->count + 1, sizeof *st->paths);
 		st->paths[st->count++] = xstrdup((const char *)name);
 	}
@@ -2139,26 +2139,26 @@ static void collect_stale(void *payload, void *data, const xmlChar *name)
  * site without a word (a language dropped would say it thousands of
  * times).
  */
-static void remove_stale(struct build *b)
+static void remove_stale(struct site_run *run)
 {
-	struct stale st = { b, NULL, 0, 0 };
+	struct stale st = { run, NULL, 0, 0 };
 	size_t i;
 
-	xmlHashScan(b->previous, collect_stale, &st);
+	xmlHashScan(run->previous, collect_stale, &st);
 	if (st.count)
 		qsort(st.paths, st.count, sizeof *st.paths, compare_strings);
 	for (i = 0; i < st.count; i++) {
-		char *path = join(b->opts->out_dir, st.paths[i], NULL);
+		char *path = join(run->opts->out_dir, st.paths[i], NULL);
 		struct stat sb;
 
 		/* Only a file the build wrote, inside the output folder. */
-		if (parents_inside(b, st.paths[i], 0) == 0 && lstat(path, &sb) == 0 &&
+		if (parents_inside(run, st.paths[i], 0) == 0 && lstat(path, &sb) == 0 &&
 		    S_ISREG(sb.st_mode) && unlink(path) == 0) {
-			if (b->stats->removed < SITE_REMOVED_NAMED)
-				diag_report(b->d, DIAG_NOTE, path, 0, 0,
+			if (run->stats->removed < SITE_REMOVED_NAMED)
+				diag_report(run->d, DIAG_NOTE, path, 0, 0,
 				            "removed: the site no longer has it");
-			b->stats->removed++;
-			remove_empty_folders(b, path);
+			run->stats->removed++;
+			remove_empty_folders(run, path);
 		}
 		free(path);
 		free(st.paths[i]);
@@ -2169,18 +2169,18 @@ static void remove_stale(struct build *b)
 /* --- The build ---------------------------------------------------------------- */
 
 /* Writes the file of entry E, unless unchanged: 1 written, 0 left as it was, -1 failed. */
-static int write_entry(struct build *b, const struct entry *e)
+static int write_entry(struct site_run *run, const struct entry *e)
 {
 	int rc;
 
 	if (e->unchanged)
 		return 0;
-	b->page = e->path;
+	run->page = e->path;
 	if (e->from)
-		rc = copy_file(b, e->from, e->path);
+		rc = copy_file(run, e->from, e->path);
 	else
-		rc = write_page(b, e->node, e->path);
-	b->page = NULL;
+		rc = write_page(run, e->node, e->path);
+	run->page = NULL;
 	return rc;
 }
 
@@ -2192,22 +2192,22 @@ struct worker {
 };
 
 /* Writes the files TODO[K], TODO[K + STEP]... of LIST, counting in W. */
-static void write_share(struct build *b, const struct entries *list, const size_t *todo,
+static void write_share(struct site_run *run, const struct entries *list, const size_t *todo,
                         size_t count, size_t k, size_t step, volatile struct worker *w,
                         size_t unchanged)
 {
 	size_t i;
 
 	for (i = k; i < count && !w->failed; i += step) {
-		int rc = write_entry(b, &list->at[todo[i]]);
+		int rc = write_entry(run, &list->at[todo[i]]);
 
 		if (rc < 0)
 			w->failed = 1;
 		else
 			w->written += (size_t)rc;
 		w->done++;
-		if (step == 1 && b->opts->progress)
-			b->opts->progress(b->opts->progress_data, unchanged + w->done, list->count);
+		if (step == 1 && run->opts->progress)
+			run->opts->progress(run->opts->progress_data, unchanged + w->done, list->count);
 	}
 }
 
@@ -2219,7 +2219,7 @@ static void write_share(struct build *b, const struct entries *list, const size_
  * model, the plan, the templates) is in memory.  Returns 0, or -1 when
  * one failed (it has reported why); W[0] gets the total counts.
  */
-static int write_in_parallel(struct build *b, const struct entries *list, const size_t *todo,
+static int write_in_parallel(struct site_run *run, const struct entries *list, const size_t *todo,
                              size_t count, size_t jobs, struct worker *total, size_t unchanged)
 {
 	volatile struct worker *w =
@@ -2230,18 +2230,18 @@ static int write_in_parallel(struct build *b, const struct entries *list, const 
 
 	if (w == MAP_FAILED) {
 		free(pids);
-		write_share(b, list, todo, count, 0, 1, total, unchanged);
+		write_share(run, list, todo, count, 0, 1, total, unchanged);
 		return total->failed ? -1 : 0;
 	}
 	fflush(NULL);
 	for (k = 0; k < jobs; k++) {
 		pids[k] = fork();
 		if (pids[k] == 0) {
-			write_share(b, list, todo, count, k, jobs, &w[k], unchanged);
+			write_share(run, list, todo, count, k, jobs, &w[k], unchanged);
 			_exit(w[k].failed ? 1 : 0);
 		}
 		if (pids[k] < 0) {
-			diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "cannot start a process: %s",
+			diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "cannot start a process: %s",
 			            strerror(errno));
 			rc = -1;
 		} else {
@@ -2263,8 +2263,8 @@ static int write_in_parallel(struct build *b, const struct entries *list, const 
 		}
 		for (k = 0; k < jobs; k++)
 			done += w[k].done;
-		if (b->opts->progress)
-			b->opts->progress(b->opts->progress_data, unchanged + done, list->count);
+		if (run->opts->progress)
+			run->opts->progress(run->opts->progress_data, unchanged + done, list->count);
 		if (running > 0) {
 			struct timespec nap = { 0, 50 * 1000 * 1000 };
 
@@ -2279,10 +2279,10 @@ static int write_in_parallel(struct build *b, const struct entries *list, const 
 }
 
 /* Writes every entry that is not unchanged, with opts->jobs processes. */
-static int write_entries(struct build *b, const struct entries *list)
+static int write_entries(struct site_run *run, const struct entries *list)
 {
 	size_t *todo = xcalloc(list->count + 1, sizeof *todo);
-	size_t count = 0, jobs = b->opts->jobs, i;
+	size_t count = 0, jobs = run->opts->jobs, i;
 	struct worker total = { 0, 0, 0 };
 	int rc;
 
@@ -2298,12 +2298,12 @@ static int write_entries(struct build *b, const struct entries *list)
 	if (jobs > count / 16)
 		jobs = count / 16;
 	if (jobs > 1) {
-		rc = write_in_parallel(b, list, todo, count, jobs, &total, list->count - count);
+		rc = write_in_parallel(run, list, todo, count, jobs, &total, list->count - count);
 	} else {
-		write_share(b, list, todo, count, 0, 1, &total, list->count - count);
+		write_share(run, list, todo, count, 0, 1, &total, list->count - count);
 		rc = total.failed ? -1 : 0;
 	}
-	b->stats->written += total.written;
+	run->stats->written += total.written;
 	free(todo);
 	return rc;
 }
@@ -2317,11 +2317,11 @@ static int write_entries(struct build *b, const struct entries *list)
  * of the model while site.xsl runs (t:model and t:versions see it so
  * too), and put back where they were.
  */
-static void hide_counts(struct build *b)
+static void hide_counts(struct site_run *run)
 {
 	xmlNodePtr language, manifest, entry;
 
-	for (language = xmlDocGetRootElement(b->model)->children; language;
+	for (language = xmlDocGetRootElement(run->model)->children; language;
 	     language = language->next)
 		for (manifest = language->children; manifest; manifest = manifest->next) {
 			if (manifest->type != XML_ELEMENT_NODE ||
@@ -2339,9 +2339,9 @@ static void hide_counts(struct build *b)
 					next = attr->next;
 					if (!is_count(attr->name))
 						continue;
-					xgrow((void **)&b->hidden, &b->hidden_alloc, b->nhidden + 1,
-					      sizeof *b->hidden);
-					h = &b->hidden[b->nhidden++];
+					xgrow((void **)&run->hidden, &run->hidden_alloc, run->nhidden + 1,
+					      sizeof *run->hidden);
+					h = &run->hidden[run->nhidden++];
 					h->attr = attr;
 					h->parent = entry;
 					h->prev = attr->prev;
@@ -2358,10 +2358,10 @@ static void hide_counts(struct build *b)
 }
 
 /* Puts back what hide_counts took out, last first, each after its old neighbour. */
-static void show_counts(struct build *b)
+static void show_counts(struct site_run *run)
 {
-	while (b->nhidden) {
-		struct hidden_count *h = &b->hidden[--b->nhidden];
+	while (run->nhidden) {
+		struct hidden_count *h = &run->hidden[--run->nhidden];
 		xmlAttrPtr attr = h->attr;
 
 		attr->prev = h->prev;
@@ -2385,92 +2385,92 @@ static unsigned long diag_total(const struct diag *d)
  * kept from a build with the same templates, program and lists.  NULL
  * after reporting.
  */
-static xmlDocPtr make_plan(struct build *b, xsltStylesheetPtr planner)
+static xmlDocPtr make_plan(struct site_run *run, xsltStylesheetPtr planner)
 {
 	const char *params[] = { "root", "", NULL };
 	struct digest_state s;
 	struct digest key;
 	const char *rec;
 	size_t len = 0;
-	unsigned long diags = diag_total(b->d);
+	unsigned long diags = diag_total(run->d);
 	xmlDocPtr plan;
 
 	cache_key(&s, "site-plan");
-	digest_add_u64(&s, b->tool_digest);
-	digest_add_u64(&s, b->lists_digest);
+	digest_add_u64(&s, run->tool_digest);
+	digest_add_u64(&s, run->lists_digest);
 	key = digest_final(&s);
-	if (b->cache && (rec = cache_get(b->cache, &key, &len)) != NULL) {
+	if (run->cache && (rec = cache_get(run->cache, &key, &len)) != NULL) {
 		struct diag quiet;
 
 		diag_init(&quiet, NULL, NULL);
 		plan = xmldoc_read_memory(rec, len, "plan", &quiet);
 		if (plan)
 			return plan;
-		cache_reject(b->cache, &key);
+		cache_reject(run->cache, &key);
 	}
-	b->page = "the plan (site.xsl)";
-	hide_counts(b);
-	plan = transform(b, planner, b->model, params);
-	show_counts(b);
-	b->page = NULL;
+	run->page = "the plan (site.xsl)";
+	hide_counts(run);
+	plan = transform(run, planner, run->model, params);
+	show_counts(run);
+	run->page = NULL;
 	/* Kept when it said nothing: a message of the template is said each time. */
-	if (plan && b->cache && diag_total(b->d) == diags) {
+	if (plan && run->cache && diag_total(run->d) == diags) {
 		xmlChar *text = NULL;
 		int n = 0;
 
 		xmlDocDumpMemoryEnc(plan, &text, &n, "UTF-8");
 		if (text)
-			cache_put(b->cache, &key, text, (size_t)n);
+			cache_put(run->cache, &key, text, (size_t)n);
 		xmlFree(text);
 	}
 	return plan;
 }
 
-static int run_plan(struct build *b)
+static int run_plan(struct site_run *run)
 {
-	xsltStylesheetPtr planner = stylesheet(b, "site.xsl");
+	xsltStylesheetPtr planner = stylesheet(run, "site.xsl");
 	struct entries list = { NULL, 0, 0 };
 	xmlDocPtr plan;
 	size_t i;
 	int rc;
 
-	if (!planner || digest_tool(b) != 0)
+	if (!planner || digest_tool(run) != 0)
 		return -1;
-	digest_model(b);
-	plan = make_plan(b, planner);
+	digest_model(run);
+	plan = make_plan(run, planner);
 	if (!plan)
 		return -1;
-	rc = add_plan(b, plan, &list);
+	rc = add_plan(run, plan, &list);
 	if (rc == 0)
-		rc = add_static_folders(b, &list);
+		rc = add_static_folders(run, &list);
 	/* The pictures that lists show are part of every list (and of the model). */
 	if (rc == 0) {
-		b->lists_digest = digest_refs(b, b->lists_digest, b->model_refs);
-		b->model_digest = digest_refs(b, b->model_digest, b->model_refs);
+		run->lists_digest = digest_refs(run, run->lists_digest, run->model_refs);
+		run->model_digest = digest_refs(run, run->model_digest, run->model_refs);
 	}
 	/* Once every path of the site is known: a page's digest says which
 	 * of the files it refers to are there. */
 	for (i = 0; rc == 0 && i < list.count; i++)
 		if (list.at[i].node)
-			list.at[i].digest = digest_plan_entry(b, list.at[i].node);
+			list.at[i].digest = digest_plan_entry(run, list.at[i].node);
 	if (rc == 0) {
-		read_previous(b);
-		find_unchanged(b, &list);
-		rc = write_file_list(b, &list, 0);
+		read_previous(run);
+		find_unchanged(run, &list);
+		rc = write_file_list(run, &list, 0);
 	}
 	if (rc == 0)
-		rc = write_entries(b, &list);
+		rc = write_entries(run, &list);
 	for (i = 0; i < list.count; i++) {
 		const struct entry *e = &list.at[i];
 
-		b->stats->files++;
+		run->stats->files++;
 		if (e->node && xmlStrEqual(e->node->name, BAD_CAST "page") &&
 		    xmlHasProp(e->node, BAD_CAST "input"))
-			b->stats->articles++;
+			run->stats->articles++;
 	}
 	if (rc == 0) {
-		remove_stale(b);
-		rc = write_file_list(b, &list, 1);
+		remove_stale(run);
+		rc = write_file_list(run, &list, 1);
 	}
 	for (i = 0; i < list.count; i++) {
 		free(list.at[i].path);
@@ -2484,30 +2484,30 @@ static int run_plan(struct build *b)
 int site_build(const struct site_options *opts, struct site_stats *stats, struct diag *d)
 {
 	struct site_stats local;
-	struct build b;
+	struct site_run run;
 	unsigned long before = diag_count(d, DIAG_ERROR);
 	size_t i;
 	int rc;
 
-	memset(&b, 0, sizeof b);
+	memset(&run, 0, sizeof run);
 	if (!stats)
 		stats = &local;
 	memset(stats, 0, sizeof *stats);
-	b.opts = opts;
-	b.stats = stats;
-	b.d = d;
-	b.stylesheets = xmlHashCreate(16);
-	b.paths = xmlHashCreate(1024);
-	b.version_digests = xmlHashCreate(1024);
+	run.opts = opts;
+	run.stats = stats;
+	run.d = d;
+	run.stylesheets = xmlHashCreate(16);
+	run.paths = xmlHashCreate(1024);
+	run.version_digests = xmlHashCreate(1024);
 	if (opts->cache)
-		b.cache = cache_open(opts->cache);
-	b.missing = xmlHashCreate(16);
-	b.statics = xmlHashCreate(256);
-	b.pictures = xmlHashCreate(256);
-	b.sizes = xmlHashCreate(64);
+		run.cache = cache_open(opts->cache);
+	run.missing = xmlHashCreate(16);
+	run.statics = xmlHashCreate(256);
+	run.pictures = xmlHashCreate(256);
+	run.sizes = xmlHashCreate(64);
 
-	xmlSetGenericErrorFunc(&b, on_error);
-	xsltSetGenericErrorFunc(&b, on_error);
+	xmlSetGenericErrorFunc(&run, on_error);
+	xsltSetGenericErrorFunc(&run, on_error);
 	exsltRegisterAll();
 	xsltext_register();
 	xsltRegisterExtModuleFunction(BAD_CAST "model", BAD_CAST XSLTEXT_NS, fn_model);
@@ -2516,49 +2516,49 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	xsltRegisterExtModuleFunction(BAD_CAST "picture-versions", BAD_CAST XSLTEXT_NS,
 	                              fn_picture_versions);
 	/* Templates read files (document()) but neither write nor go online. */
-	b.security = xsltNewSecurityPrefs();
-	xsltSetSecurityPrefs(b.security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
-	xsltSetSecurityPrefs(b.security, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
-	xsltSetSecurityPrefs(b.security, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
-	xsltSetSecurityPrefs(b.security, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+	run.security = xsltNewSecurityPrefs();
+	xsltSetSecurityPrefs(run.security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+	xsltSetSecurityPrefs(run.security, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+	xsltSetSecurityPrefs(run.security, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+	xsltSetSecurityPrefs(run.security, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
 
-	rc = load_model(&b);
+	rc = load_model(&run);
 	if (rc == 0 && mkdir(opts->out_dir, 0777) != 0 && errno != EEXIST) {
 		diag_report(d, DIAG_ERROR, opts->out_dir, 0, 0, "cannot create folder: %s",
 		            strerror(errno));
 		rc = -1;
 	}
 	if (rc == 0)
-		rc = run_plan(&b);
-	flush_errors(&b);
+		rc = run_plan(&run);
+	flush_errors(&run);
 	/* Kept even after a failure: the next build redoes only what changed. */
-	if (b.cache)
-		cache_save(b.cache, d);
-	cache_free(b.cache);
-	xmlHashFree(b.version_digests, free_digest);
-	free(b.hidden);
+	if (run.cache)
+		cache_save(run.cache, d);
+	cache_free(run.cache);
+	xmlHashFree(run.version_digests, free_digest);
+	free(run.hidden);
 
-	xmlHashFree(b.stylesheets, free_stylesheet);
-	xmlHashFree(b.paths, NULL);
-	xmlHashFree(b.missing, NULL);
-	xmlHashFree(b.statics, free_string);
-	xmlHashFree(b.pictures, free_picture);
-	xmlHashFree(b.sizes, free_versions);
-	if (b.model_refs)
-		free_input(b.model_refs, NULL);
-	if (b.versions)
-		xmlHashFree(b.versions, free_versions);
-	if (b.inputs)
-		xmlHashFree(b.inputs, free_input);
-	if (b.previous)
-		xmlHashFree(b.previous, free_string);
-	xmlFreeDoc(b.model);
-	xsltFreeSecurityPrefs(b.security);
-	for (i = 0; i < b.language_count; i++)
-		free(b.languages[i]);
-	free(b.languages);
-	buf_release(&b.error_line);
-	free(b.error_file);
+	xmlHashFree(run.stylesheets, free_stylesheet);
+	xmlHashFree(run.paths, NULL);
+	xmlHashFree(run.missing, NULL);
+	xmlHashFree(run.statics, free_string);
+	xmlHashFree(run.pictures, free_picture);
+	xmlHashFree(run.sizes, free_versions);
+	if (run.model_refs)
+		free_input(run.model_refs, NULL);
+	if (run.versions)
+		xmlHashFree(run.versions, free_versions);
+	if (run.inputs)
+		xmlHashFree(run.inputs, free_input);
+	if (run.previous)
+		xmlHashFree(run.previous, free_string);
+	xmlFreeDoc(run.model);
+	xsltFreeSecurityPrefs(run.security);
+	for (i = 0; i < run.language_count; i++)
+		free(run.languages[i]);
+	free(run.languages);
+	buf_release(&run.error_line);
+	free(run.error_file);
 	xsltCleanupGlobals();
 	xsltext_clear_locales();
 	xsltSetGenericErrorFunc(NULL, NULL);
