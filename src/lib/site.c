@@ -36,15 +36,11 @@
 #include "file.h"
 #include "mem.h"
 #include "picture.h"
+#include "sitepath.h"
+#include "sitestate.h"
 #include "uni.h"
 #include "xmldoc.h"
 #include "xsltext.h"
-
-/* Files removed that a build names one by one; the rest are counted. */
-#define SITE_REMOVED_NAMED 20
-
-/* The list of the files a build wrote, in OUT_DIR. */
-#define FILE_LIST ".traduki-files"
 
 struct site_run {
 	const struct site_options *opts;
@@ -63,13 +59,13 @@ struct site_run {
 	struct input *model_refs; /* the pictures that lists of articles show */
 	/* What a page's digest is made of (see "Digests" below). */
 	xmlHashTablePtr inputs; /* "LL/FILE" of a published article → struct input */
-	xmlHashTablePtr previous; /* path → its digest in the previous build, or "" */
 	uint64_t tool_digest; /* traduki and the templates */
 	uint64_t frame_digest; /* the model's attributes, languages and chromes */
 	uint64_t lists_digest; /* the model without the counts of its entries */
 	uint64_t model_digest; /* the whole model */
 	xmlHashTablePtr version_digests; /* article id → digest of its entries (uint64_t *) */
 	struct cache *cache; /* what earlier builds worked out (site_options.cache), or NULL */
+	struct sitestate *state; /* the previous build's list, and this one's */
 	/* While the plan is made: the counts of manifest entries, taken out
 	 * of the model (see hide_counts). */
 	struct hidden_count {
@@ -118,8 +114,8 @@ static void report_line(struct site_run *run, const char *line)
 	if (take_location(run, line))
 		return;
 	if (run->page)
-		diag_report(run->d, DIAG_ERROR, run->error_file, run->error_lineno, 0, "%s (writing %s)",
-		            line, run->page);
+		diag_report(run->d, DIAG_ERROR, run->error_file, run->error_lineno, 0,
+		            "%s (writing %s)", line, run->page);
 	else
 		diag_report(run->d, DIAG_ERROR, run->error_file, run->error_lineno, 0, "%s", line);
 	free(run->error_file);
@@ -166,139 +162,6 @@ static void flush_errors(struct site_run *run)
 
 /* --- Paths -------------------------------------------------------------------- */
 
-/*
- * 1 when PATH is a relative path that stays below the folder it is
- * relative to and is an ordinary name on every system: components of
- * letters, digits, '.', '_' and '-', none starting with '.'.  The plan
- * comes from templates and the manifests from another stage: neither may
- * write outside the output folder, nor over our file list.
- */
-static int safe_path(const char *path)
-{
-	const char *p;
-	int start = 1;
-
-	if (!*path || strlen(path) > 1024)
-		return 0;
-	for (p = path; *p; p++) {
-		char c = *p;
-
-		if (c == '/') {
-			if (start)
-				return 0;
-			start = 1;
-			continue;
-		}
-		if (start && c == '.')
-			return 0;
-		start = 0;
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		      c == '.' || c == '_' || c == '-'))
-			return 0;
-	}
-	return !start;
-}
-
-static char *join(const char *dir, const char *a, const char *b)
-{
-	struct buf path = BUF_INIT;
-
-	buf_addf(&path, "%s/%s", dir, a);
-	if (b)
-		buf_addf(&path, "/%s", b);
-	return buf_detach(&path);
-}
-
-/*
- * Makes sure that the folders leading to REL, a file of the site, are
- * folders inside the output folder, creating those missing (with
- * CREATE).  A symbolic link there could lead anywhere: it is not
- * followed, and with CREATE it is reported.  The output folder itself
- * may be a link (one made for deployment): it is the user's to name.
- * Returns 0, or -1.
- */
-static int parents_inside(struct site_run *run, const char *rel, int create)
-{
-	char *path = join(run->opts->out_dir, rel, NULL);
-	char *p = path + strlen(run->opts->out_dir) + 1;
-	int rc = 0;
-
-	for (p = strchr(p, '/'); p && rc == 0; p = strchr(p + 1, '/')) {
-		struct stat st;
-
-		*p = '\0';
-		if (lstat(path, &st) == 0) {
-			if (!S_ISDIR(st.st_mode)) {
-				if (create)
-					diag_report(
-					    run->d, DIAG_ERROR, path, 0, 0,
-					    "%s where the site has a folder: left as it is, "
-					    "and nothing written through it",
-					    S_ISLNK(st.st_mode) ? "a symbolic link"
-					                        : file_kind(&st));
-				rc = -1;
-			}
-		} else if (!create) {
-			rc = -1;
-		} else if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-			diag_report(run->d, DIAG_ERROR, path, 0, 0, "cannot create folder: %s",
-			            strerror(errno));
-			rc = -1;
-		}
-		*p = '/';
-	}
-	free(path);
-	return rc;
-}
-
-/* 1 when the file at PATH is a regular file (not a link) that holds the LEN bytes at DATA. */
-static int file_holds(const char *path, const char *data, size_t len)
-{
-	struct stat st;
-
-	return lstat(path, &st) == 0 && S_ISREG(st.st_mode) && atomic_holds(path, data, len);
-}
-
-/*
- * Writes LEN bytes at DATA to REL (a path below the output folder), unless
- * the file holds them already: then it is not touched, not even its time.
- * Comparing in memory first spares a temporary file for every unchanged
- * page.  Nothing is written outside the output folder, nor over what the
- * build did not put there (a link, a device, a folder).
- * Returns 1 when the file was written, 0 when it was left as it was, -1
- * after reporting a failure.
- */
-static int write_file(struct site_run *run, const char *rel, const char *data, size_t len)
-{
-	char *path = join(run->opts->out_dir, rel, NULL);
-	struct atomic_file af;
-	FILE *fp;
-	int rc = 1;
-
-	if (parents_inside(run, rel, 1) != 0) {
-		free(path);
-		return -1;
-	}
-	if (file_holds(path, data, len)) {
-		atomic_sweep(path);
-		free(path);
-		return 0;
-	}
-	/* Compared already; not flushed one by one (see site.h). */
-	fp = atomic_open(&af, path, ATOMIC_NO_SYNC | ATOMIC_NO_FOLLOW, run->d);
-	if (!fp)
-		rc = -1;
-	else if (fwrite(data, 1, len, fp) != len) {
-		diag_report(run->d, DIAG_ERROR, path, 0, 0, "write error: %s", strerror(errno));
-		atomic_abort(&af);
-		rc = -1;
-	} else if (atomic_commit(&af, run->d) != 0) {
-		rc = -1;
-	}
-	free(path);
-	return rc;
-}
-
 /* Reads the whole file at PATH (up to LIMIT), or reports why not. */
 static char *read_file(struct site_run *run, const char *path, size_t limit, size_t *len)
 {
@@ -328,7 +191,8 @@ static void add_language(struct site_run *run, const char *code)
 {
 	if (has_language(run, code))
 		return;
-	run->languages = xrealloc(run->languages, (run->language_count + 1) * sizeof *run->languages);
+	run->languages =
+	    xrealloc(run->languages, (run->language_count + 1) * sizeof *run->languages);
 	run->languages[run->language_count++] = xstrdup(code);
 }
 
@@ -353,9 +217,9 @@ static int find_languages(struct site_run *run)
 		char *manifest;
 		struct stat st;
 
-		if (!safe_path(e->d_name) || has_language(run, e->d_name))
+		if (!sitepath_safe(e->d_name) || has_language(run, e->d_name))
 			continue;
-		manifest = join(run->opts->xml_dir, e->d_name, "manifest.xml");
+		manifest = sitepath_join(run->opts->xml_dir, e->d_name, "manifest.xml");
 		if (stat(manifest, &st) == 0 && S_ISREG(st.st_mode))
 			add_language(run, e->d_name);
 		free(manifest);
@@ -458,7 +322,8 @@ static char **folder_names(struct site_run *run, const char *dir, size_t *count)
 
 	*count = 0;
 	if (!dh) {
-		diag_report(run->d, DIAG_ERROR, dir, 0, 0, "cannot open folder: %s", strerror(errno));
+		diag_report(run->d, DIAG_ERROR, dir, 0, 0, "cannot open folder: %s",
+		            strerror(errno));
 		return NULL;
 	}
 	while ((e = readdir(dh)) != NULL) {
@@ -485,7 +350,7 @@ static int digest_tool(struct site_run *run)
 	if (!names)
 		return -1;
 	for (i = 0; i < count; i++) {
-		char *path = join(run->opts->templates_dir, names[i], NULL);
+		char *path = sitepath_join(run->opts->templates_dir, names[i], NULL);
 		struct stat st;
 		char *data;
 		size_t len = 0;
@@ -709,8 +574,8 @@ static uint64_t digest_plan_entry(struct site_run *run, xmlNodePtr node)
 		h = digest_refs(run, h, in);
 	} else {
 		/* Another input than an article's is read to be digested. */
-		if (input && safe_path((const char *)input)) {
-			char *path = join(run->opts->xml_dir, (const char *)input, NULL);
+		if (input && sitepath_safe((const char *)input)) {
+			char *path = sitepath_join(run->opts->xml_dir, (const char *)input, NULL);
 			struct buf content = BUF_INIT;
 			struct diag quiet; /* the page's own reading will say what is wrong */
 
@@ -729,12 +594,6 @@ static uint64_t digest_plan_entry(struct site_run *run, xmlNodePtr node)
 	xmlFree(input);
 	xmlFree(reads);
 	return h;
-}
-
-static void free_digest(void *payload, const xmlChar *name)
-{
-	(void)name;
-	free(payload);
 }
 
 static void free_input(void *payload, const xmlChar *name)
@@ -772,8 +631,8 @@ static xmlDocPtr read_root(struct site_run *run, const char *path, const char *n
 }
 
 /* The same for the LEN bytes at DATA, read from PATH. */
-static xmlDocPtr read_root_memory(struct site_run *run, const char *path, const char *data, size_t len,
-                                  const char *name)
+static xmlDocPtr read_root_memory(struct site_run *run, const char *path, const char *data,
+                                  size_t len, const char *name)
 {
 	return check_root(run, path, xmldoc_read_memory(data, len, path, run->d), name);
 }
@@ -795,7 +654,8 @@ static xmlChar *required(struct site_run *run, const char *file, xmlNodePtr node
 	return value;
 }
 
-static void free_versions(void *payload, const xmlChar *name)
+/* Frees a payload of a hash table that is one block of memory. */
+static void free_payload(void *payload, const xmlChar *name)
 {
 	(void)name;
 	free(payload);
@@ -975,7 +835,8 @@ static void summarize(xmlDocPtr doc, struct summary *sum)
 	}
 }
 
-static void record_summary(struct site_run *run, const struct digest *key, const struct summary *sum)
+static void record_summary(struct site_run *run, const struct digest *key,
+                           const struct summary *sum)
 {
 	struct buf rec = BUF_INIT;
 	xmlChar *text = NULL;
@@ -1064,7 +925,8 @@ static int add_article_summary(struct site_run *run, xmlNodePtr entry, const cha
 	if (!known) {
 		struct buf data = BUF_INIT;
 		xmlDocPtr doc = NULL;
-		unsigned long diags = diag_count(run->d, DIAG_ERROR) + diag_count(run->d, DIAG_WARNING);
+		unsigned long diags =
+		    diag_count(run->d, DIAG_ERROR) + diag_count(run->d, DIAG_WARNING);
 		char *bytes_read = NULL;
 
 		/* The bytes parsed are the bytes digested. */
@@ -1166,8 +1028,8 @@ static int load_language(struct site_run *run, size_t l, xmlNodePtr languages)
 {
 	const char *code = run->languages[l];
 	xmlChar *locale = language_locale(languages, code);
-	char *chrome_path = join(run->opts->xml_dir, code, "site.xml");
-	char *manifest_path = join(run->opts->xml_dir, code, "manifest.xml");
+	char *chrome_path = sitepath_join(run->opts->xml_dir, code, "site.xml");
+	char *manifest_path = sitepath_join(run->opts->xml_dir, code, "manifest.xml");
 	xmlNodePtr language, manifest, entry;
 	xmlDocPtr chrome, doc;
 	xmlChar *lang;
@@ -1218,8 +1080,8 @@ static int load_language(struct site_run *run, size_t l, xmlNodePtr languages)
 		published = required(run, manifest_path, entry, "published");
 		if (!id || !file || !published || check_date(run, manifest_path, entry) != 0) {
 			rc = -1;
-		} else if (!safe_path((const char *)id) || strchr((const char *)id, '/') ||
-		           !safe_path((const char *)file) || strchr((const char *)file, '/')) {
+		} else if (!sitepath_safe((const char *)id) || strchr((const char *)id, '/') ||
+		           !sitepath_safe((const char *)file) || strchr((const char *)file, '/')) {
 			diag_report(run->d, DIAG_ERROR, manifest_path, xmlGetLineNo(entry), 0,
 			            "unsafe article id or file name: '%s', '%s'", (const char *)id,
 			            (const char *)file);
@@ -1231,13 +1093,14 @@ static int load_language(struct site_run *run, size_t l, xmlNodePtr languages)
 				xmlHashAddEntry(run->versions, id, versions);
 			}
 			if (versions[l]) {
-				diag_report(run->d, DIAG_ERROR, manifest_path, xmlGetLineNo(entry), 0,
-				            "article '%s' is listed twice", (const char *)id);
+				diag_report(run->d, DIAG_ERROR, manifest_path, xmlGetLineNo(entry),
+				            0, "article '%s' is listed twice", (const char *)id);
 				rc = -1;
 			}
 			versions[l] = entry;
 			if (xmlStrEqual(published, BAD_CAST "yes")) {
-				char *path = join(run->opts->xml_dir, code, (const char *)file);
+				char *path =
+				    sitepath_join(run->opts->xml_dir, code, (const char *)file);
 
 				if (add_article_summary(run, entry, path,
 				                        path + strlen(run->opts->xml_dir) + 1,
@@ -1261,7 +1124,7 @@ out:
 /* 1 when the manifest of language CODE has an article published="yes". */
 static int publishes_something(struct site_run *run, const char *code)
 {
-	char *manifest_path = join(run->opts->xml_dir, code, "manifest.xml");
+	char *manifest_path = sitepath_join(run->opts->xml_dir, code, "manifest.xml");
 	struct diag quiet;
 	xmlDocPtr doc;
 	xmlNodePtr n;
@@ -1375,7 +1238,7 @@ static int load_model(struct site_run *run)
 		goto out;
 	}
 	for (i = 0; i < run->language_count; i++) {
-		if (!safe_path(run->languages[i]) || strchr(run->languages[i], '/')) {
+		if (!sitepath_safe(run->languages[i]) || strchr(run->languages[i], '/')) {
 			diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "'%s' is not a language code",
 			            run->languages[i]);
 			rc = -1;
@@ -1613,11 +1476,11 @@ static xsltStylesheetPtr stylesheet(struct site_run *run, const char *name)
 
 	if (style)
 		return style;
-	if (!safe_path(name)) {
+	if (!sitepath_safe(name)) {
 		diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "unsafe template name '%s'", name);
 		return NULL;
 	}
-	path = join(run->opts->templates_dir, name, NULL);
+	path = sitepath_join(run->opts->templates_dir, name, NULL);
 	if ((fd = file_open(path, &st)) < 0) {
 		diag_report(run->d, DIAG_ERROR, path, 0, 0, "cannot read template: %s",
 		            errno == EINVAL && stat(path, &st) == 0 ? file_kind(&st)
@@ -1717,12 +1580,12 @@ static int write_page(struct site_run *run, xmlNodePtr page, const char *path)
 	if (input_name) {
 		char *input_path;
 
-		if (!safe_path((const char *)input_name)) {
+		if (!sitepath_safe((const char *)input_name)) {
 			diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "unsafe input '%s' for %s",
 			            (const char *)input_name, path);
 			goto out;
 		}
-		input_path = join(run->opts->xml_dir, (const char *)input_name, NULL);
+		input_path = sitepath_join(run->opts->xml_dir, (const char *)input_name, NULL);
 		input = xmldoc_read_file(input_path, run->d);
 		free(input_path);
 		if (!input)
@@ -1750,7 +1613,8 @@ static int write_page(struct site_run *run, xmlNodePtr page, const char *path)
 		diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "cannot serialize %s", path);
 		goto out;
 	}
-	rc = write_file(run, path, out ? (const char *)out : "", (size_t)out_len);
+	rc = sitepath_write(run->opts->out_dir, path, out ? (const char *)out : "", (size_t)out_len,
+	                    run->d);
 out:
 	xmlFree(out);
 	xmlFreeDoc(result);
@@ -1768,7 +1632,7 @@ static int copy_file(struct site_run *run, const char *from, const char *path)
 {
 	size_t len = 0;
 	char *data = read_file(run, from, FILE_MAX_CATALOG, &len);
-	int rc = data ? write_file(run, path, data, len) : -1;
+	int rc = data ? sitepath_write(run->opts->out_dir, path, data, len, run->d) : -1;
 
 	free(data);
 	return rc;
@@ -1795,13 +1659,14 @@ static struct entry *add_entry(struct site_run *run, struct entries *list, const
 {
 	struct entry *e;
 
-	if (!path || !safe_path(path)) {
+	if (!path || !sitepath_safe(path)) {
 		diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "site.xsl: unsafe page path '%s'",
 		            path ? path : "");
 		return NULL;
 	}
 	if (xmlHashAddEntry(run->paths, BAD_CAST path, run) != 0) {
-		diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "site.xsl: '%s' is planned twice", path);
+		diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "site.xsl: '%s' is planned twice",
+		            path);
 		return NULL;
 	}
 	xgrow((void **)&list->at, &list->alloc, list->count + 1, sizeof *list->at);
@@ -1832,12 +1697,13 @@ static int add_plan(struct site_run *run, xmlDocPtr plan, struct entries *list)
 		e = add_entry(run, list, (const char *)path);
 		if (e && !is_page) {
 			src = xmlGetProp(node, BAD_CAST "src");
-			if (!src || !safe_path((const char *)src))
+			if (!src || !sitepath_safe((const char *)src))
 				diag_report(run->d, DIAG_ERROR, NULL, 0, 0,
 				            "missing or unsafe source to copy to %s",
 				            (const char *)path);
 			else
-				e->from = join(run->opts->templates_dir, (const char *)src, NULL);
+				e->from = sitepath_join(run->opts->templates_dir, (const char *)src,
+				                        NULL);
 		}
 		xmlFree(path);
 		if (!e || (!is_page && !e->from)) {
@@ -1901,7 +1767,7 @@ static char *static_link_target(struct site_run *run, const char *from, const ch
 static int add_static(struct site_run *run, struct entries *list, const char *dir, const char *name,
                       const char *sub)
 {
-	char *folder = *sub ? join(dir, sub, NULL) : xstrdup(dir);
+	char *folder = *sub ? sitepath_join(dir, sub, NULL) : xstrdup(dir);
 	size_t count, i;
 	char **names = folder_names(run, folder, &count);
 	int rc = 0;
@@ -1911,9 +1777,9 @@ static int add_static(struct site_run *run, struct entries *list, const char *di
 		return -1;
 	}
 	for (i = 0; i < count; i++) {
-		char *from = join(folder, names[i], NULL);
-		char *rel = *sub ? join(sub, names[i], NULL) : xstrdup(names[i]);
-		char *path = join(name, rel, NULL);
+		char *from = sitepath_join(folder, names[i], NULL);
+		char *rel = *sub ? sitepath_join(sub, names[i], NULL) : xstrdup(names[i]);
+		char *path = sitepath_join(name, rel, NULL);
 		char *target = NULL;
 		const char *why = NULL;
 		struct entry *e;
@@ -1921,15 +1787,16 @@ static int add_static(struct site_run *run, struct entries *list, const char *di
 
 		if (rc != 0 || lstat(from, &st) != 0) {
 			/* gone since */
-		} else if (!safe_path(path)) {
+		} else if (!sitepath_safe(path)) {
 			diag_report(
 			    run->d, DIAG_WARNING, from, 0, 0,
 			    "not copied: a file name in the site is made of letters, digits, "
 			    "'.', '_' and '-'");
 		} else if (S_ISDIR(st.st_mode)) {
 			rc = add_static(run, list, dir, name, rel);
-		} else if (S_ISLNK(st.st_mode) && (!(target = static_link_target(run, from, &why)) ||
-		                                   stat(target, &st) != 0)) {
+		} else if (S_ISLNK(st.st_mode) &&
+		           (!(target = static_link_target(run, from, &why)) ||
+		            stat(target, &st) != 0)) {
 			diag_report(run->d, DIAG_WARNING, from, 0, 0, "not copied: %s",
 			            why ? why : "a symbolic link that leads nowhere");
 		} else if (!S_ISREG(st.st_mode)) {
@@ -1976,7 +1843,7 @@ static int add_static_folders(struct site_run *run, struct entries *list)
 			len--;
 		trimmed = xstrndup(dir, len);
 		name = strrchr(trimmed, '/') ? strrchr(trimmed, '/') + 1 : trimmed;
-		if (!safe_path(name) || strcmp(name, FILE_LIST) == 0) {
+		if (!sitepath_safe(name) || strcmp(name, SITESTATE_LIST) == 0) {
 			diag_report(run->d, DIAG_ERROR, dir, 0, 0,
 			            "a static folder needs a plain name ('images')");
 			rc = -1;
@@ -1988,182 +1855,6 @@ static int add_static_folders(struct site_run *run, struct entries *list)
 			return -1;
 	}
 	return 0;
-}
-
-/* --- The list of files written ------------------------------------------------- */
-
-/*
- * OUT_DIR/.traduki-files lists the files a build wrote, one a line, each
- * with the digest of what it is made of after a tab ("en/index.html\t
- * 0123456789abcdef"); a line without a digest is a file to make again.
- */
-
-static void format_digest(char hex[17], uint64_t digest)
-{
-	snprintf(hex, 17, "%016llx", (unsigned long long)digest);
-}
-
-static void free_string(void *payload, const xmlChar *name)
-{
-	(void)name;
-	free(payload);
-}
-
-/* The previous build's list: path → digest in hex, or "". */
-static void read_previous(struct site_run *run)
-{
-	char *list_path = join(run->opts->out_dir, FILE_LIST, NULL);
-	char *old = NULL, *line, *next, *tab;
-	struct stat st;
-	size_t len = 0;
-
-	run->previous = xmlHashCreate(1024);
-	/* Only the build's own list: not what a link there leads to. */
-	if (lstat(list_path, &st) == 0 && S_ISREG(st.st_mode))
-		old = read_file(run, list_path, FILE_MAX_CATALOG, &len);
-	for (line = old; line && *line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		else
-			next = line + strlen(line);
-		tab = strchr(line, '\t');
-		if (tab)
-			*tab++ = '\0';
-		if (safe_path(line))
-			xmlHashUpdateEntry(run->previous, BAD_CAST line, xstrdup(tab ? tab : ""),
-			                   free_string);
-	}
-	free(old);
-	free(list_path);
-}
-
-/* Marks the entries whose file is there with the digest the previous build gave it. */
-static void find_unchanged(struct site_run *run, struct entries *list)
-{
-	size_t i;
-
-	for (i = 0; i < list->count; i++) {
-		struct entry *e = &list->at[i];
-		const char *old = xmlHashLookup(run->previous, BAD_CAST e->path);
-		char hex[17];
-
-		format_digest(hex, e->digest);
-		if (old && strcmp(old, hex) == 0) {
-			char *path = join(run->opts->out_dir, e->path, NULL);
-			struct stat st;
-
-			e->unchanged = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
-			free(path);
-		}
-	}
-}
-
-static void add_previous_path(void *payload, void *data, const xmlChar *name)
-{
-	struct site_run *run = ((void **)data)[0];
-	struct buf *out = ((void **)data)[1];
-
-	(void)payload;
-	if (!xmlHashLookup(run->paths, name))
-		buf_addf(out, "%s\n", (const char *)name);
-}
-
-/*
- * Writes the list: every entry, with its digest when FINAL or when it is
- * unchanged; and, unless FINAL, the previous build's files that this one
- * no longer has, still to be removed.  The list written before any page
- * so holds no digest that a page being rewritten could contradict if the
- * build were interrupted.
- */
-static int write_file_list(struct site_run *run, const struct entries *list, int final)
-{
-	struct buf out = BUF_INIT;
-	size_t i;
-	int rc;
-
-	for (i = 0; i < list->count; i++) {
-		const struct entry *e = &list->at[i];
-
-		buf_adds(&out, e->path);
-		if (final || e->unchanged) {
-			char hex[17];
-
-			format_digest(hex, e->digest);
-			buf_addf(&out, "\t%s", hex);
-		}
-		buf_addc(&out, '\n');
-	}
-	if (!final) {
-		void *data[2] = { run, &out };
-
-		xmlHashScan(run->previous, add_previous_path, data);
-	}
-	rc = write_file(run, FILE_LIST, out.data ? out.data : "", out.len);
-	buf_release(&out);
-	return rc < 0 ? -1 : 0;
-}
-
-/* Removes DIR and the folders above it, up to the output folder, while empty. */
-static void remove_empty_folders(struct site_run *run, char *dir)
-{
-	char *slash;
-
-	while ((slash = strrchr(dir, '/')) != NULL) {
-		*slash = '\0';
-		if (strcmp(dir, run->opts->out_dir) == 0 || rmdir(dir) != 0)
-			break;
-	}
-}
-
-struct stale {
-	struct site_run *run;
-	char **paths;
-	size_t count, alloc;
-};
-
-static void collect_stale(void *payload, void *data, const xmlChar *name)
-{
-	struct stale *st = data;
-
-	(void)payload;
-	if (!xmlHashLookup(st->run->paths, name)) {
-		xgrow((void **)&st->paths, &st->alloc, st->count + 1, sizeof *st->paths);
-		st->paths[st->count++] = xstrdup((const char *)name);
-	}
-}
-
-/*
- * Removes the files of the previous build that the plan no longer has, in
- * name order, naming the first SITE_REMOVED_NAMED: no page leaves the
- * site without a word (a language dropped would say it thousands of
- * times).
- */
-static void remove_stale(struct site_run *run)
-{
-	struct stale st = { run, NULL, 0, 0 };
-	size_t i;
-
-	xmlHashScan(run->previous, collect_stale, &st);
-	if (st.count)
-		qsort(st.paths, st.count, sizeof *st.paths, compare_strings);
-	for (i = 0; i < st.count; i++) {
-		char *path = join(run->opts->out_dir, st.paths[i], NULL);
-		struct stat sb;
-
-		/* Only a file the build wrote, inside the output folder. */
-		if (parents_inside(run, st.paths[i], 0) == 0 && lstat(path, &sb) == 0 &&
-		    S_ISREG(sb.st_mode) && unlink(path) == 0) {
-			if (run->stats->removed < SITE_REMOVED_NAMED)
-				diag_report(run->d, DIAG_NOTE, path, 0, 0,
-				            "removed: the site no longer has it");
-			run->stats->removed++;
-			remove_empty_folders(run, path);
-		}
-		free(path);
-		free(st.paths[i]);
-	}
-	free(st.paths);
 }
 
 /* --- The build ---------------------------------------------------------------- */
@@ -2207,7 +1898,8 @@ static void write_share(struct site_run *run, const struct entries *list, const 
 			w->written += (size_t)rc;
 		w->done++;
 		if (step == 1 && run->opts->progress)
-			run->opts->progress(run->opts->progress_data, unchanged + w->done, list->count);
+			run->opts->progress(run->opts->progress_data, unchanged + w->done,
+			                    list->count);
 	}
 }
 
@@ -2264,7 +1956,8 @@ static int write_in_parallel(struct site_run *run, const struct entries *list, c
 		for (k = 0; k < jobs; k++)
 			done += w[k].done;
 		if (run->opts->progress)
-			run->opts->progress(run->opts->progress_data, unchanged + done, list->count);
+			run->opts->progress(run->opts->progress_data, unchanged + done,
+			                    list->count);
 		if (running > 0) {
 			struct timespec nap = { 0, 50 * 1000 * 1000 };
 
@@ -2339,8 +2032,8 @@ static void hide_counts(struct site_run *run)
 					next = attr->next;
 					if (!is_count(attr->name))
 						continue;
-					xgrow((void **)&run->hidden, &run->hidden_alloc, run->nhidden + 1,
-					      sizeof *run->hidden);
+					xgrow((void **)&run->hidden, &run->hidden_alloc,
+					      run->nhidden + 1, sizeof *run->hidden);
 					h = &run->hidden[run->nhidden++];
 					h->attr = attr;
 					h->parent = entry;
@@ -2454,9 +2147,11 @@ static int run_plan(struct site_run *run)
 		if (list.at[i].node)
 			list.at[i].digest = digest_plan_entry(run, list.at[i].node);
 	if (rc == 0) {
-		read_previous(run);
-		find_unchanged(run, &list);
-		rc = write_file_list(run, &list, 0);
+		run->state = sitestate_read(run->opts->out_dir, run->d);
+		for (i = 0; i < list.count; i++)
+			list.at[i].unchanged =
+			    sitestate_add(run->state, list.at[i].path, list.at[i].digest);
+		rc = sitestate_write(run->state, 0);
 	}
 	if (rc == 0)
 		rc = write_entries(run, &list);
@@ -2469,8 +2164,8 @@ static int run_plan(struct site_run *run)
 			run->stats->articles++;
 	}
 	if (rc == 0) {
-		remove_stale(run);
-		rc = write_file_list(run, &list, 1);
+		run->stats->removed = sitestate_remove_stale(run->state);
+		rc = sitestate_write(run->state, 1);
 	}
 	for (i = 0; i < list.count; i++) {
 		free(list.at[i].path);
@@ -2535,23 +2230,22 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	if (run.cache)
 		cache_save(run.cache, d);
 	cache_free(run.cache);
-	xmlHashFree(run.version_digests, free_digest);
+	xmlHashFree(run.version_digests, free_payload);
 	free(run.hidden);
 
 	xmlHashFree(run.stylesheets, free_stylesheet);
 	xmlHashFree(run.paths, NULL);
 	xmlHashFree(run.missing, NULL);
-	xmlHashFree(run.statics, free_string);
+	xmlHashFree(run.statics, free_payload);
 	xmlHashFree(run.pictures, free_picture);
-	xmlHashFree(run.sizes, free_versions);
+	xmlHashFree(run.sizes, free_payload);
 	if (run.model_refs)
 		free_input(run.model_refs, NULL);
 	if (run.versions)
-		xmlHashFree(run.versions, free_versions);
+		xmlHashFree(run.versions, free_payload);
 	if (run.inputs)
 		xmlHashFree(run.inputs, free_input);
-	if (run.previous)
-		xmlHashFree(run.previous, free_string);
+	sitestate_free(run.state);
 	xmlFreeDoc(run.model);
 	xsltFreeSecurityPrefs(run.security);
 	for (i = 0; i < run.language_count; i++)
