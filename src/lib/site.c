@@ -36,6 +36,8 @@
 #include "file.h"
 #include "mem.h"
 #include "picture.h"
+#include "sitearticle.h"
+#include "sitemodel.h"
 #include "sitepath.h"
 #include "sitestate.h"
 #include "uni.h"
@@ -46,19 +48,14 @@ struct site_run {
 	const struct site_options *opts;
 	struct site_stats *stats;
 	struct diag *d;
-	char **languages; /* the source first */
-	size_t language_count;
-	xmlDocPtr model;
-	xmlHashTablePtr versions; /* article id → xmlNodePtr[language_count] */
+	struct sitemodel model; /* what the templates read (t:model) */
 	xmlHashTablePtr stylesheets; /* template name → xsltStylesheetPtr */
 	xmlHashTablePtr paths; /* output paths of the plan, to catch duplicates */
 	xmlHashTablePtr missing; /* paths t:in-site did not find, said once */
 	xmlHashTablePtr statics; /* path of a static file → the file it is copied from */
 	xmlHashTablePtr pictures; /* a static file's stem → struct picture (see picture_key) */
 	xmlHashTablePtr sizes; /* path → struct size, for t:picture-versions */
-	struct input *model_refs; /* the pictures that lists of articles show */
 	/* What a page's digest is made of (see "Digests" below). */
-	xmlHashTablePtr inputs; /* "LL/FILE" of a published article → struct input */
 	uint64_t tool_digest; /* traduki and the templates */
 	uint64_t frame_digest; /* the model's attributes, languages and chromes */
 	uint64_t lists_digest; /* the model without the counts of its entries */
@@ -66,14 +63,6 @@ struct site_run {
 	xmlHashTablePtr version_digests; /* article id → digest of its entries (uint64_t *) */
 	struct cache *cache; /* what earlier builds worked out (site_options.cache), or NULL */
 	struct sitestate *state; /* the previous build's list, and this one's */
-	/* While the plan is made: the counts of manifest entries, taken out
-	 * of the model (see hide_counts). */
-	struct hidden_count {
-		xmlAttrPtr attr;
-		xmlNodePtr parent;
-		xmlAttrPtr prev;
-	} * hidden;
-	size_t nhidden, hidden_alloc;
 	xsltSecurityPrefsPtr security;
 	/* libxslt reports errors a piece at a time: the line being built,
 	 * and the location that its "file F line N" preamble gave. */
@@ -175,59 +164,9 @@ static char *read_file(struct site_run *run, const char *path, size_t limit, siz
 	return buf_detach(&content);
 }
 
-/* --- The languages ----------------------------------------------------------- */
-
-static int has_language(const struct site_run *run, const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < run->language_count; i++)
-		if (strcmp(run->languages[i], code) == 0)
-			return 1;
-	return 0;
-}
-
-static void add_language(struct site_run *run, const char *code)
-{
-	if (has_language(run, code))
-		return;
-	run->languages =
-	    xrealloc(run->languages, (run->language_count + 1) * sizeof *run->languages);
-	run->languages[run->language_count++] = xstrdup(code);
-}
-
 static int compare_strings(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Adds every folder of the XML folder that has a manifest, in order. */
-static int find_languages(struct site_run *run)
-{
-	DIR *dir = opendir(run->opts->xml_dir);
-	struct dirent *e;
-	size_t first = run->language_count;
-
-	if (!dir) {
-		diag_report(run->d, DIAG_ERROR, run->opts->xml_dir, 0, 0, "cannot open folder: %s",
-		            strerror(errno));
-		return -1;
-	}
-	while ((e = readdir(dir)) != NULL) {
-		char *manifest;
-		struct stat st;
-
-		if (!sitepath_safe(e->d_name) || has_language(run, e->d_name))
-			continue;
-		manifest = sitepath_join(run->opts->xml_dir, e->d_name, "manifest.xml");
-		if (stat(manifest, &st) == 0 && S_ISREG(st.st_mode))
-			add_language(run, e->d_name);
-		free(manifest);
-	}
-	closedir(dir);
-	qsort(run->languages + first, run->language_count - first, sizeof *run->languages,
-	      compare_strings);
-	return 0;
 }
 
 /* --- Digests -------------------------------------------------------------------- */
@@ -257,15 +196,6 @@ static int find_languages(struct site_run *run)
  * finalizer: a change detector, not a cryptographic hash.
  */
 #define DIGEST_SEED 0x9e3779b97f4a7c15ULL
-
-struct input {
-	uint64_t digest; /* of the file's bytes */
-	xmlChar *id; /* the article's id */
-	/* Its attributes that may name a file of the site ("images/x.jpg"):
-	 * whether each is there is part of the page (t:in-site). */
-	char **refs;
-	size_t ref_count, ref_alloc;
-};
 
 static uint64_t mix64(uint64_t h)
 {
@@ -372,23 +302,6 @@ static int digest_tool(struct site_run *run)
 	return rc;
 }
 
-/* The digests of the model that pages share: the frame and the whole. */
-/*
- * The counts of a manifest entry (words, translated, coverage, fuzzy,
- * fallback): article pages show them (notices), lists of articles do not.
- */
-static int is_count(const xmlChar *name)
-{
-	static const char *const counts[] = { "words", "translated", "coverage", "fuzzy",
-		                              "fallback" };
-	size_t i;
-
-	for (i = 0; i < sizeof counts / sizeof counts[0]; i++)
-		if (xmlStrEqual(name, BAD_CAST counts[i]))
-			return 1;
-	return 0;
-}
-
 static uint64_t digest_name(uint64_t h, const xmlChar *name, xmlNsPtr ns)
 {
 	if (ns && ns->href)
@@ -408,7 +321,7 @@ static uint64_t digest_tree(uint64_t h, xmlNodePtr node, int lists)
 
 			h = digest_name(h, node->name, node->ns);
 			for (attr = node->properties; attr; attr = attr->next) {
-				if (entry && is_count(attr->name))
+				if (entry && sitemodel_is_count(attr->name))
 					continue;
 				h = digest_name(h, attr->name, attr->ns);
 				h = digest_tree(h, attr->children, lists);
@@ -425,7 +338,7 @@ static uint64_t digest_tree(uint64_t h, xmlNodePtr node, int lists)
 /* The digests of the model that pages share: the frame, the lists, the whole. */
 static void digest_model(struct site_run *run)
 {
-	xmlNodePtr root = xmlDocGetRootElement(run->model), language, child;
+	xmlNodePtr root = xmlDocGetRootElement(run->model.doc), language, child;
 	uint64_t h = DIGEST_SEED;
 	xmlAttrPtr attr;
 
@@ -460,11 +373,11 @@ static uint64_t digest_versions(struct site_run *run, uint64_t h, const xmlChar 
 	uint64_t *known = xmlHashLookup(run->version_digests, id);
 
 	if (!known) {
-		xmlNodePtr *versions = xmlHashLookup(run->versions, id);
+		xmlNodePtr *versions = xmlHashLookup(run->model.versions, id);
 		uint64_t v = DIGEST_SEED;
 		size_t i;
 
-		for (i = 0; i < run->language_count; i++)
+		for (i = 0; i < run->model.language_count; i++)
 			v = versions && versions[i] ? digest_node(v, versions[i])
 			                            : digest_str(v, "-");
 		known = xmalloc(sizeof *known);
@@ -536,7 +449,7 @@ static void add_picture(struct site_run *run, const char *path, uint64_t digest)
  * versions of it: t:image-width reads it, and the templates may offer
  * them), so that a picture replaced or made smaller remakes its pages.
  */
-static uint64_t digest_refs(struct site_run *run, uint64_t h, const struct input *in)
+static uint64_t digest_refs(struct site_run *run, uint64_t h, const struct sitearticle *in)
 {
 	size_t i;
 
@@ -558,7 +471,7 @@ static uint64_t digest_plan_entry(struct site_run *run, xmlNodePtr node)
 	uint64_t h = digest_str(run->tool_digest, (const char *)node->name);
 	xmlChar *input = xmlGetProp(node, BAD_CAST "input");
 	xmlChar *reads = xmlGetProp(node, BAD_CAST "reads");
-	struct input *in = input ? xmlHashLookup(run->inputs, input) : NULL;
+	struct sitearticle *in = input ? xmlHashLookup(run->model.articles, input) : NULL;
 	xmlAttrPtr attr;
 
 	for (attr = node->properties; attr; attr = attr->next) {
@@ -596,673 +509,11 @@ static uint64_t digest_plan_entry(struct site_run *run, xmlNodePtr node)
 	return h;
 }
 
-static void free_input(void *payload, const xmlChar *name)
-{
-	struct input *in = payload;
-
-	(void)name;
-	xmlFree(in->id);
-	while (in->ref_count)
-		free(in->refs[--in->ref_count]);
-	free(in->refs);
-	free(in);
-}
-
-/* --- The model ------------------------------------------------------------------ */
-
-/* DOC if its root element is called NAME; else NULL after reporting, and DOC freed. */
-static xmlDocPtr check_root(struct site_run *run, const char *path, xmlDocPtr doc, const char *name)
-{
-	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-
-	if (doc && (!root || !xmlStrEqual(root->name, BAD_CAST name) || root->ns)) {
-		diag_report(run->d, DIAG_ERROR, path, root ? xmlGetLineNo(root) : 0, 0,
-		            "expected a <%s> document", name);
-		xmlFreeDoc(doc);
-		return NULL;
-	}
-	return doc;
-}
-
-/* The root element of the XML file at PATH if it is called NAME; NULL after reporting. */
-static xmlDocPtr read_root(struct site_run *run, const char *path, const char *name)
-{
-	return check_root(run, path, xmldoc_read_file(path, run->d), name);
-}
-
-/* The same for the LEN bytes at DATA, read from PATH. */
-static xmlDocPtr read_root_memory(struct site_run *run, const char *path, const char *data,
-                                  size_t len, const char *name)
-{
-	return check_root(run, path, xmldoc_read_memory(data, len, path, run->d), name);
-}
-
-/* Adds a copy of the root element of DOC to PARENT; returns the copy. */
-static xmlNodePtr adopt_root(struct site_run *run, xmlNodePtr parent, xmlDocPtr doc)
-{
-	return xmlAddChild(parent, xmlDocCopyNode(xmlDocGetRootElement(doc), run->model, 1));
-}
-
-/* The value of attribute NAME of NODE, or reports it missing (NULL). */
-static xmlChar *required(struct site_run *run, const char *file, xmlNodePtr node, const char *name)
-{
-	xmlChar *value = xmlGetProp(node, BAD_CAST name);
-
-	if (!value)
-		diag_report(run->d, DIAG_ERROR, file, xmlGetLineNo(node), 0,
-		            "<%s> has no %s attribute", (const char *)node->name, name);
-	return value;
-}
-
 /* Frees a payload of a hash table that is one block of memory. */
 static void free_payload(void *payload, const xmlChar *name)
 {
 	(void)name;
 	free(payload);
-}
-
-/*
- * Gives each <tag> of TAGS its slug (uni_slug), which names its page:
- * tag pages group articles by slug, and computing it once here spares
- * every page that groups them from asking ICU again.
- */
-static void add_tag_slugs(xmlNodePtr tags)
-{
-	xmlNodePtr tag;
-
-	for (tag = tags->children; tag; tag = tag->next) {
-		xmlChar *text;
-		char *slug;
-
-		if (tag->type != XML_ELEMENT_NODE || !xmlStrEqual(tag->name, BAD_CAST "tag"))
-			continue;
-		text = xmlNodeGetContent(tag);
-		slug = text ? uni_slug((const char *)text, (size_t)xmlStrlen(text)) : NULL;
-		xmlSetProp(tag, BAD_CAST "slug", BAD_CAST(slug ? slug : ""));
-		free(slug);
-		xmlFree(text);
-	}
-}
-
-/* The <tags> child of manifest entry ENTRY, or NULL. */
-static xmlNodePtr entry_tags(xmlNodePtr entry)
-{
-	xmlNodePtr n;
-
-	for (n = entry ? entry->children : NULL; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "tags"))
-			return n;
-	return NULL;
-}
-
-/*
- * Gives each tag of ENTRY the slug of the tag at the same place in SOURCE,
- * the same article's entry in the source language, as "source": the tag
- * pages of every language that stand for one source tag are the versions
- * of one page (common.xsl, "tag-versions").  The source's own tags stand
- * for themselves; a tag with no counterpart gets none.
- */
-static void link_tags(xmlNodePtr entry, xmlNodePtr source)
-{
-	xmlNodePtr tag, other = NULL, tags = entry_tags(source);
-
-	for (other = tags ? tags->children : NULL; other && other->type != XML_ELEMENT_NODE;)
-		other = other->next;
-	tags = entry_tags(entry);
-	for (tag = tags ? tags->children : NULL; tag; tag = tag->next) {
-		xmlChar *slug;
-
-		if (tag->type != XML_ELEMENT_NODE)
-			continue;
-		slug = other ? xmlGetProp(other, BAD_CAST "slug") : NULL;
-		if (slug && *slug)
-			xmlSetProp(tag, BAD_CAST "source", slug);
-		xmlFree(slug);
-		for (other = other ? other->next : NULL; other && other->type != XML_ELEMENT_NODE;)
-			other = other->next;
-	}
-}
-
-/*
- * Adds to IN every attribute value below NODE that is a plain relative
- * path (no scheme, not from the root): those a page may look up with
- * t:in-site, in document order.
- */
-static void collect_refs(struct input *in, xmlNodePtr node)
-{
-	for (; node; node = node->next) {
-		xmlAttrPtr a;
-
-		if (node->type != XML_ELEMENT_NODE)
-			continue;
-		for (a = node->properties; a; a = a->next) {
-			const xmlChar *v =
-			    a->children && !a->children->next && a->children->type == XML_TEXT_NODE
-			        ? a->children->content
-			        : NULL;
-			size_t len;
-
-			if (!v || !*v || strchr((const char *)v, ':') || *v == '/' || *v == '#')
-				continue;
-			len = strcspn((const char *)v, "?#");
-			xgrow((void **)&in->refs, &in->ref_alloc, in->ref_count + 1,
-			      sizeof *in->refs);
-			in->refs[in->ref_count++] = xstrndup((const char *)v, len);
-		}
-		collect_refs(in, node->children);
-	}
-}
-
-/* The first <image> of a <figure> of BODY, in document order, or NULL. */
-static xmlNodePtr first_picture(xmlNodePtr body)
-{
-	xmlNodePtr n, found = NULL;
-
-	for (n = body ? body->children : NULL; n && !found; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (xmlStrEqual(n->name, BAD_CAST "image") && n->parent &&
-		    xmlStrEqual(n->parent->name, BAD_CAST "figure"))
-			found = n;
-		else
-			found = first_picture(n);
-	}
-	return found;
-}
-
-/*
- * Whether NODE is what the model takes of an article: its title, summary,
- * tags (children of its root), or its first picture (taken from its body
- * by summarize).
- */
-static int is_summary(xmlNodePtr node)
-{
-	return node->type == XML_ELEMENT_NODE && (xmlStrEqual(node->name, BAD_CAST "title") ||
-	                                          xmlStrEqual(node->name, BAD_CAST "summary") ||
-	                                          xmlStrEqual(node->name, BAD_CAST "tags") ||
-	                                          xmlStrEqual(node->name, BAD_CAST "image"));
-}
-
-/*
- * What the model takes of a localized article, as a cache record: its
- * root's id and line, the relative paths its attributes name (for
- * t:in-site), and its title, summary, tags (with their slugs) and first
- * picture as the children of a small document.  Found by the digest of the article's
- * bytes: the same bytes give the same summary.
- */
-struct summary {
-	xmlChar *id; /* the root's id attribute, or NULL */
-	long line; /* the root's line */
-	struct input *in;
-	xmlDocPtr parts; /* <parts> holding copies of title, summary, tags, picture */
-};
-
-static void summary_key(const struct digest *bytes, struct digest *key)
-{
-	struct digest_state s;
-
-	cache_key(&s, "site-article");
-	digest_add_digest(&s, bytes);
-	*key = digest_final(&s);
-}
-
-/* The summary of the article DOC. */
-static void summarize(xmlDocPtr doc, struct summary *sum)
-{
-	xmlNodePtr root = xmlDocGetRootElement(doc), child, parts;
-
-	sum->id = xmlGetProp(root, BAD_CAST "id");
-	sum->line = xmlGetLineNo(root);
-	collect_refs(sum->in, root);
-	sum->parts = xmlNewDoc(BAD_CAST "1.0");
-	parts = xmlNewDocNode(sum->parts, NULL, BAD_CAST "parts", NULL);
-	xmlDocSetRootElement(sum->parts, parts);
-	for (child = root->children; child; child = child->next) {
-		xmlNodePtr copy;
-
-		if (child->type == XML_ELEMENT_NODE && xmlStrEqual(child->name, BAD_CAST "body")) {
-			xmlNodePtr picture = first_picture(child);
-
-			if (picture)
-				xmlAddChild(parts, xmlDocCopyNode(picture, sum->parts, 1));
-			continue;
-		}
-		if (!is_summary(child) || xmlStrEqual(child->name, BAD_CAST "image"))
-			continue;
-		copy = xmlAddChild(parts, xmlDocCopyNode(child, sum->parts, 1));
-		if (xmlStrEqual(child->name, BAD_CAST "tags"))
-			add_tag_slugs(copy);
-	}
-}
-
-static void record_summary(struct site_run *run, const struct digest *key,
-                           const struct summary *sum)
-{
-	struct buf rec = BUF_INIT;
-	xmlChar *text = NULL;
-	int len = 0;
-	size_t i;
-
-	cache_rec_str(&rec, (const char *)sum->id);
-	cache_rec_u64(&rec, (uint64_t)sum->line);
-	cache_rec_u64(&rec, sum->in->ref_count);
-	for (i = 0; i < sum->in->ref_count; i++)
-		cache_rec_str(&rec, sum->in->refs[i]);
-	xmlDocDumpMemoryEnc(sum->parts, &text, &len, "UTF-8");
-	if (text) {
-		cache_rec_str(&rec, (const char *)text);
-		cache_put(run->cache, key, rec.data, rec.len);
-	}
-	xmlFree(text);
-	buf_release(&rec);
-}
-
-/* The summary from the record REC (LEN bytes): 0, or -1 if it is not one. */
-static int summary_from_record(const char *rec, size_t len, struct summary *sum)
-{
-	struct cache_reader r;
-	const char *id, *text;
-	uint64_t n, i;
-	struct diag quiet;
-
-	cache_reader_init(&r, rec, len);
-	id = cache_read_str(&r);
-	sum->line = (long)cache_read_u64(&r);
-	n = cache_read_u64(&r);
-	for (i = 0; i < n && !r.bad; i++) {
-		const char *ref = cache_read_str(&r);
-
-		if (!ref)
-			return -1;
-		xgrow((void **)&sum->in->refs, &sum->in->ref_alloc, sum->in->ref_count + 1,
-		      sizeof *sum->in->refs);
-		sum->in->refs[sum->in->ref_count++] = xstrdup(ref);
-	}
-	text = cache_read_str(&r);
-	if (!cache_reader_done(&r) || !text)
-		return -1;
-	diag_init(&quiet, NULL, NULL);
-	sum->parts = xmldoc_read_memory(text, strlen(text), "cache", &quiet);
-	if (!sum->parts)
-		return -1;
-	sum->id = id ? xmlStrdup(BAD_CAST id) : NULL;
-	return 0;
-}
-
-/*
- * Copies into ENTRY (a manifest entry of the model) the title, summary and
- * tags of the localized article at PATH, and the first picture of its
- * body (an <image> with its address and alternative text): what index
- * pages, tag pages and feeds show of an article.  With a cache, an
- * article whose bytes did not change is not parsed again.
- */
-static int add_article_summary(struct site_run *run, xmlNodePtr entry, const char *path,
-                               const char *input, const xmlChar *id)
-{
-	struct digest bytes, key;
-	struct summary sum;
-	const char *rec;
-	size_t len = 0;
-	xmlNodePtr child;
-	int rc = 0, known = 0;
-
-	memset(&sum, 0, sizeof sum);
-	sum.in = xcalloc(1, sizeof *sum.in);
-	if (run->cache && cache_file(run->cache, path, &bytes) == 0) {
-		summary_key(&bytes, &key);
-		rec = cache_get(run->cache, &key, &len);
-		if (rec && summary_from_record(rec, len, &sum) == 0) {
-			known = 1;
-		} else if (rec) {
-			cache_reject(run->cache, &key);
-			free_input(sum.in, NULL);
-			sum.in = xcalloc(1, sizeof *sum.in);
-			if (sum.parts)
-				xmlFreeDoc(sum.parts);
-			sum.parts = NULL;
-		}
-	}
-	if (!known) {
-		struct buf data = BUF_INIT;
-		xmlDocPtr doc = NULL;
-		unsigned long diags =
-		    diag_count(run->d, DIAG_ERROR) + diag_count(run->d, DIAG_WARNING);
-		char *bytes_read = NULL;
-
-		/* The bytes parsed are the bytes digested. */
-		if (!run->cache || cache_file_read(run->cache, path, &bytes, &data) != 0) {
-			bytes_read = read_file(run, path, FILE_MAX_DOCUMENT, &len);
-			if (bytes_read) {
-				buf_add(&data, bytes_read, len);
-				bytes = digest_of(bytes_read, len);
-				free(bytes_read);
-			}
-		}
-		if (data.data || bytes_read)
-			doc = read_root_memory(run, path, data.data ? data.data : "", data.len,
-			                       "article");
-		buf_release(&data);
-		if (!doc) {
-			free_input(sum.in, NULL);
-			return -1;
-		}
-		summarize(doc, &sum);
-		xmlFreeDoc(doc);
-		if (run->cache &&
-		    diag_count(run->d, DIAG_ERROR) + diag_count(run->d, DIAG_WARNING) == diags) {
-			summary_key(&bytes, &key);
-			record_summary(run, &key, &sum);
-		}
-	}
-	/* The bytes of the page's input, for its digest. */
-	sum.in->digest = bytes.lo;
-	sum.in->id = xmlStrdup(id);
-	xmlHashUpdateEntry(run->inputs, BAD_CAST input, sum.in, free_input);
-	if (!sum.id || !xmlStrEqual(sum.id, id)) {
-		diag_report(run->d, DIAG_ERROR, path, sum.line, 0,
-		            "the article's id is '%s', its manifest says '%s'",
-		            sum.id ? (const char *)sum.id : "", (const char *)id);
-		rc = -1;
-	}
-	for (child = xmlDocGetRootElement(sum.parts)->children; child && rc == 0;
-	     child = child->next) {
-		xmlNodePtr copy;
-
-		if (!is_summary(child))
-			continue;
-		copy = xmlAddChild(entry, xmlDocCopyNode(child, run->model, 1));
-		if (xmlStrEqual(child->name, BAD_CAST "image"))
-			collect_refs(run->model_refs, copy);
-	}
-	xmlFree(sum.id);
-	xmlFreeDoc(sum.parts);
-	return rc;
-}
-
-/* The locale attribute of CODE's <language> in LANGUAGES (the site file's), or NULL. */
-static xmlChar *language_locale(xmlNodePtr languages, const char *code)
-{
-	xmlNodePtr n;
-
-	for (n = languages ? languages->children : NULL; n; n = n->next) {
-		xmlChar *c;
-		int same;
-
-		if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "language"))
-			continue;
-		c = xmlGetProp(n, BAD_CAST "code");
-		same = c && strcmp((const char *)c, code) == 0;
-		xmlFree(c);
-		if (same)
-			return xmlGetProp(n, BAD_CAST "locale");
-	}
-	return NULL;
-}
-
-/*
- * The templates take an entry's date as YYYY-MM-DD: an xs:date with a time
- * zone (2024-05-01+02:00) becomes its day; one no page can show is
- * reported at the manifest's line.  Returns 0 or -1.
- */
-static int check_date(struct site_run *run, const char *file, xmlNodePtr entry)
-{
-	xmlChar *date = xmlGetProp(entry, BAD_CAST "date");
-	char day[11];
-	int rc = 0;
-
-	if (date && uni_calendar_date((const char *)date, day) == 0) {
-		xmlSetProp(entry, BAD_CAST "date", BAD_CAST day);
-	} else if (date) {
-		diag_report(run->d, DIAG_ERROR, file, xmlGetLineNo(entry), 0,
-		            "the date '%s' is no date the site can show: an xs:date of the years "
-		            "1 to 9999 (2024-05-01, 2024-05-01+02:00)",
-		            (const char *)date);
-		rc = -1;
-	}
-	xmlFree(date);
-	return rc;
-}
-
-/* Adds to the model what language number L has: chrome, manifest, summaries. */
-static int load_language(struct site_run *run, size_t l, xmlNodePtr languages)
-{
-	const char *code = run->languages[l];
-	xmlChar *locale = language_locale(languages, code);
-	char *chrome_path = sitepath_join(run->opts->xml_dir, code, "site.xml");
-	char *manifest_path = sitepath_join(run->opts->xml_dir, code, "manifest.xml");
-	xmlNodePtr language, manifest, entry;
-	xmlDocPtr chrome, doc;
-	xmlChar *lang;
-	int rc = 0;
-
-	language = xmlNewChild(xmlDocGetRootElement(run->model), NULL, BAD_CAST "language", NULL);
-	xmlNewProp(language, BAD_CAST "code", BAD_CAST code);
-	/* The site's locale of the language: its dates and numbers. */
-	if (locale) {
-		xmlNewProp(language, BAD_CAST "locale", locale);
-		xsltext_set_locale(code, (const char *)locale);
-		xmlFree(locale);
-	}
-
-	chrome = read_root(run, chrome_path, "site");
-	if (chrome) {
-		adopt_root(run, language, chrome);
-		xmlFreeDoc(chrome);
-	} else {
-		rc = -1;
-	}
-
-	doc = read_root(run, manifest_path, "manifest");
-	if (!doc) {
-		rc = -1;
-		goto out;
-	}
-	manifest = adopt_root(run, language, doc);
-	xmlFreeDoc(doc);
-	lang = xmlGetProp(manifest, BAD_CAST "lang");
-	if (!lang || !xmlStrEqual(lang, BAD_CAST code)) {
-		diag_report(run->d, DIAG_ERROR, manifest_path, xmlGetLineNo(manifest), 0,
-		            "the manifest's lang is '%s', its folder says '%s'",
-		            lang ? (const char *)lang : "", code);
-		rc = -1;
-	}
-	xmlFree(lang);
-
-	for (entry = manifest->children; entry; entry = entry->next) {
-		xmlChar *id, *file, *published;
-		xmlNodePtr *versions;
-
-		if (entry->type != XML_ELEMENT_NODE ||
-		    !xmlStrEqual(entry->name, BAD_CAST "article"))
-			continue;
-		id = required(run, manifest_path, entry, "id");
-		file = required(run, manifest_path, entry, "file");
-		published = required(run, manifest_path, entry, "published");
-		if (!id || !file || !published || check_date(run, manifest_path, entry) != 0) {
-			rc = -1;
-		} else if (!sitepath_safe((const char *)id) || strchr((const char *)id, '/') ||
-		           !sitepath_safe((const char *)file) || strchr((const char *)file, '/')) {
-			diag_report(run->d, DIAG_ERROR, manifest_path, xmlGetLineNo(entry), 0,
-			            "unsafe article id or file name: '%s', '%s'", (const char *)id,
-			            (const char *)file);
-			rc = -1;
-		} else {
-			versions = xmlHashLookup(run->versions, id);
-			if (!versions) {
-				versions = xcalloc(run->language_count, sizeof *versions);
-				xmlHashAddEntry(run->versions, id, versions);
-			}
-			if (versions[l]) {
-				diag_report(run->d, DIAG_ERROR, manifest_path, xmlGetLineNo(entry),
-				            0, "article '%s' is listed twice", (const char *)id);
-				rc = -1;
-			}
-			versions[l] = entry;
-			if (xmlStrEqual(published, BAD_CAST "yes")) {
-				char *path =
-				    sitepath_join(run->opts->xml_dir, code, (const char *)file);
-
-				if (add_article_summary(run, entry, path,
-				                        path + strlen(run->opts->xml_dir) + 1,
-				                        id) != 0)
-					rc = -1;
-				else
-					link_tags(entry, versions[0]);
-				free(path);
-			}
-		}
-		xmlFree(id);
-		xmlFree(file);
-		xmlFree(published);
-	}
-out:
-	free(chrome_path);
-	free(manifest_path);
-	return rc;
-}
-
-/* 1 when the manifest of language CODE has an article published="yes". */
-static int publishes_something(struct site_run *run, const char *code)
-{
-	char *manifest_path = sitepath_join(run->opts->xml_dir, code, "manifest.xml");
-	struct diag quiet;
-	xmlDocPtr doc;
-	xmlNodePtr n;
-	int found = 0;
-
-	/* Reported when the language is loaded, if it cannot be read. */
-	diag_init(&quiet, NULL, NULL);
-	doc = xmldoc_read_file(manifest_path, &quiet);
-
-	for (n = doc ? xmlDocGetRootElement(doc)->children : NULL; n && !found; n = n->next) {
-		xmlChar *published;
-
-		if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "article"))
-			continue;
-		published = xmlGetProp(n, BAD_CAST "published");
-		found = published && xmlStrEqual(published, BAD_CAST "yes");
-		xmlFree(published);
-	}
-	xmlFreeDoc(doc);
-	free(manifest_path);
-	return found || !doc;
-}
-
-/* 1 when LANGUAGES (the site file's <languages>) lists CODE. */
-static int lists_language(xmlNodePtr languages, const char *code)
-{
-	xmlNodePtr n;
-
-	for (n = languages->children; n; n = n->next) {
-		xmlChar *c;
-		int same;
-
-		if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "language"))
-			continue;
-		c = xmlGetProp(n, BAD_CAST "code");
-		same = c && strcmp((const char *)c, code) == 0;
-		xmlFree(c);
-		if (same)
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * Leaves out of the site the languages it does not offer readers: those
- * the site file does not list (in preparation), and those with no article
- * published yet, whose section would be empty with its menus in the
- * source language.  Each is named in a note.
- */
-static void drop_unoffered(struct site_run *run, xmlNodePtr languages)
-{
-	size_t i, kept = 1;
-
-	for (i = 1; i < run->language_count; i++) {
-		const char *code = run->languages[i];
-
-		if (!lists_language(languages, code)) {
-			diag_report(run->d, DIAG_NOTE, run->opts->site_file, 0, 0,
-			            "'%s' is not among the site's languages (in preparation): "
-			            "not on the site",
-			            code);
-		} else if (!publishes_something(run, code)) {
-			diag_report(run->d, DIAG_NOTE, NULL, 0, 0,
-			            "'%s' has no article published yet: not on the site", code);
-		} else {
-			run->languages[kept++] = run->languages[i];
-			continue;
-		}
-		free(run->languages[i]);
-	}
-	run->language_count = kept;
-}
-
-/*
- * The model: the source site's settings on the root, then per language
- * its chrome and its manifest, whose published entries carry the
- * article's title, summary and tags.
- */
-static int load_model(struct site_run *run)
-{
-	xmlDocPtr site = read_root(run, run->opts->site_file, "site");
-	xmlNodePtr root, languages;
-	xmlChar *source = NULL, *base = NULL;
-	size_t i;
-	int rc = 0;
-
-	if (!site)
-		return -1;
-	root = xmlDocGetRootElement(site);
-	base = required(run, run->opts->site_file, root, "base");
-	for (languages = root->children; languages; languages = languages->next)
-		if (languages->type == XML_ELEMENT_NODE &&
-		    xmlStrEqual(languages->name, BAD_CAST "languages"))
-			break;
-	if (languages)
-		source = required(run, run->opts->site_file, languages, "source");
-	else
-		diag_report(run->d, DIAG_ERROR, run->opts->site_file, xmlGetLineNo(root), 0,
-		            "<site> has no <languages>");
-	if (!source || !base) {
-		rc = -1;
-		goto out;
-	}
-
-	add_language(run, (const char *)source);
-	if (run->opts->languages) {
-		for (i = 0; i < run->opts->language_count; i++)
-			add_language(run, run->opts->languages[i]);
-	} else if (find_languages(run) != 0) {
-		rc = -1;
-		goto out;
-	}
-	for (i = 0; i < run->language_count; i++) {
-		if (!sitepath_safe(run->languages[i]) || strchr(run->languages[i], '/')) {
-			diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "'%s' is not a language code",
-			            run->languages[i]);
-			rc = -1;
-			goto out;
-		}
-	}
-	drop_unoffered(run, languages);
-
-	run->model = xmlNewDoc(BAD_CAST "1.0");
-	xmlDocSetRootElement(run->model, xmlNewNode(NULL, BAD_CAST "model"));
-	xmlNewProp(xmlDocGetRootElement(run->model), BAD_CAST "source", source);
-	xmlNewProp(xmlDocGetRootElement(run->model), BAD_CAST "base", base);
-	run->versions = xmlHashCreate(64);
-	run->inputs = xmlHashCreate(1024);
-	run->model_refs = xcalloc(1, sizeof *run->model_refs);
-	for (i = 0; i < run->language_count; i++)
-		if (load_language(run, i, languages) != 0)
-			rc = -1;
-	run->stats->languages = run->language_count;
-out:
-	xmlFree(source);
-	xmlFree(base);
-	xmlFreeDoc(site);
-	return rc;
 }
 
 /* --- Functions for the templates --------------------------------------------- */
@@ -1272,39 +523,6 @@ static struct site_run *run_of(xmlXPathParserContextPtr ctxt)
 	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
 
 	return tctxt ? tctxt->_private : NULL;
-}
-
-/* t:model(): the model's root element. */
-static void fn_model(xmlXPathParserContextPtr ctxt, int nargs)
-{
-	struct site_run *run = run_of(ctxt);
-
-	CHECK_ARITY(0);
-	if (!run)
-		XP_ERROR(XPATH_INVALID_CTXT);
-	valuePush(ctxt, xmlXPathNewNodeSet(xmlDocGetRootElement(run->model)));
-}
-
-/* t:versions(ID): the manifest entries of article ID, in language order. */
-static void fn_versions(xmlXPathParserContextPtr ctxt, int nargs)
-{
-	struct site_run *run = run_of(ctxt);
-	xmlNodeSetPtr set;
-	xmlNodePtr *versions;
-	xmlChar *id;
-	size_t i;
-
-	CHECK_ARITY(1);
-	if (!run)
-		XP_ERROR(XPATH_INVALID_CTXT);
-	id = xmlXPathPopString(ctxt);
-	versions = xmlHashLookup(run->versions, id);
-	set = xmlXPathNodeSetCreate(NULL);
-	for (i = 0; versions && i < run->language_count; i++)
-		if (versions[i])
-			xmlXPathNodeSetAdd(set, versions[i]);
-	valuePush(ctxt, xmlXPathWrapNodeSet(set));
-	xmlFree(id);
 }
 
 /*
@@ -1566,7 +784,7 @@ static int write_page(struct site_run *run, xmlNodePtr page, const char *path)
 	size_t nparams = 0, alloc = 0;
 	char *root = path_to_root(path);
 	xsltStylesheetPtr style;
-	xmlDocPtr input = run->model, result = NULL;
+	xmlDocPtr input = run->model.doc, result = NULL;
 	xmlChar *out = NULL;
 	int out_len = 0, rc = -1;
 	xmlAttrPtr attr;
@@ -1618,7 +836,7 @@ static int write_page(struct site_run *run, xmlNodePtr page, const char *path)
 out:
 	xmlFree(out);
 	xmlFreeDoc(result);
-	if (input != run->model)
+	if (input != run->model.doc)
 		xmlFreeDoc(input);
 	free(params);
 	free(root);
@@ -2001,73 +1219,6 @@ static int write_entries(struct site_run *run, const struct entries *list)
 	return rc;
 }
 
-/*
- * The plan is made from the model without the counts of its manifest
- * entries (words, translated, coverage, fuzzy, fallback), so that it can
- * be kept for the next build with the lists' digest as its key: a
- * translator's work, or an edit that changes no title, summary, tag,
- * date or publication, does not make it again.  The counts are taken out
- * of the model while site.xsl runs (t:model and t:versions see it so
- * too), and put back where they were.
- */
-static void hide_counts(struct site_run *run)
-{
-	xmlNodePtr language, manifest, entry;
-
-	for (language = xmlDocGetRootElement(run->model)->children; language;
-	     language = language->next)
-		for (manifest = language->children; manifest; manifest = manifest->next) {
-			if (manifest->type != XML_ELEMENT_NODE ||
-			    !xmlStrEqual(manifest->name, BAD_CAST "manifest"))
-				continue;
-			for (entry = manifest->children; entry; entry = entry->next) {
-				xmlAttrPtr attr, next;
-
-				if (entry->type != XML_ELEMENT_NODE ||
-				    !xmlStrEqual(entry->name, BAD_CAST "article"))
-					continue;
-				for (attr = entry->properties; attr; attr = next) {
-					struct hidden_count *h;
-
-					next = attr->next;
-					if (!is_count(attr->name))
-						continue;
-					xgrow((void **)&run->hidden, &run->hidden_alloc,
-					      run->nhidden + 1, sizeof *run->hidden);
-					h = &run->hidden[run->nhidden++];
-					h->attr = attr;
-					h->parent = entry;
-					h->prev = attr->prev;
-					if (attr->prev)
-						attr->prev->next = attr->next;
-					else
-						entry->properties = attr->next;
-					if (attr->next)
-						attr->next->prev = attr->prev;
-					attr->next = attr->prev = NULL;
-				}
-			}
-		}
-}
-
-/* Puts back what hide_counts took out, last first, each after its old neighbour. */
-static void show_counts(struct site_run *run)
-{
-	while (run->nhidden) {
-		struct hidden_count *h = &run->hidden[--run->nhidden];
-		xmlAttrPtr attr = h->attr;
-
-		attr->prev = h->prev;
-		attr->next = h->prev ? h->prev->next : h->parent->properties;
-		if (h->prev)
-			h->prev->next = attr;
-		else
-			h->parent->properties = attr;
-		if (attr->next)
-			attr->next->prev = attr;
-	}
-}
-
 static unsigned long diag_total(const struct diag *d)
 {
 	return diag_count(d, DIAG_NOTE) + diag_count(d, DIAG_WARNING) + diag_count(d, DIAG_ERROR);
@@ -2102,9 +1253,9 @@ static xmlDocPtr make_plan(struct site_run *run, xsltStylesheetPtr planner)
 		cache_reject(run->cache, &key);
 	}
 	run->page = "the plan (site.xsl)";
-	hide_counts(run);
-	plan = transform(run, planner, run->model, params);
-	show_counts(run);
+	sitemodel_hide_counts(&run->model);
+	plan = transform(run, planner, run->model.doc, params);
+	sitemodel_show_counts(&run->model);
 	run->page = NULL;
 	/* Kept when it said nothing: a message of the template is said each time. */
 	if (plan && run->cache && diag_total(run->d) == diags) {
@@ -2138,8 +1289,8 @@ static int run_plan(struct site_run *run)
 		rc = add_static_folders(run, &list);
 	/* The pictures that lists show are part of every list (and of the model). */
 	if (rc == 0) {
-		run->lists_digest = digest_refs(run, run->lists_digest, run->model_refs);
-		run->model_digest = digest_refs(run, run->model_digest, run->model_refs);
+		run->lists_digest = digest_refs(run, run->lists_digest, run->model.refs);
+		run->model_digest = digest_refs(run, run->model_digest, run->model.refs);
 	}
 	/* Once every path of the site is known: a page's digest says which
 	 * of the files it refers to are there. */
@@ -2180,8 +1331,9 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 {
 	struct site_stats local;
 	struct site_run run;
+	struct xmldoc_handlers xml_saved;
+	struct xsltext_handlers xslt_saved;
 	unsigned long before = diag_count(d, DIAG_ERROR);
-	size_t i;
 	int rc;
 
 	memset(&run, 0, sizeof run);
@@ -2201,12 +1353,11 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	run.pictures = xmlHashCreate(256);
 	run.sizes = xmlHashCreate(64);
 
-	xmlSetGenericErrorFunc(&run, on_error);
-	xsltSetGenericErrorFunc(&run, on_error);
+	xmldoc_catch(&xml_saved, NULL, on_error, &run);
+	xsltext_catch(&xslt_saved, on_error, &run);
 	exsltRegisterAll();
 	xsltext_register();
-	xsltRegisterExtModuleFunction(BAD_CAST "model", BAD_CAST XSLTEXT_NS, fn_model);
-	xsltRegisterExtModuleFunction(BAD_CAST "versions", BAD_CAST XSLTEXT_NS, fn_versions);
+	sitemodel_serve(&run.model);
 	xsltRegisterExtModuleFunction(BAD_CAST "in-site", BAD_CAST XSLTEXT_NS, fn_in_site);
 	xsltRegisterExtModuleFunction(BAD_CAST "picture-versions", BAD_CAST XSLTEXT_NS,
 	                              fn_picture_versions);
@@ -2217,12 +1368,11 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	xsltSetSecurityPrefs(run.security, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
 	xsltSetSecurityPrefs(run.security, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
 
-	rc = load_model(&run);
-	if (rc == 0 && mkdir(opts->out_dir, 0777) != 0 && errno != EEXIST) {
-		diag_report(d, DIAG_ERROR, opts->out_dir, 0, 0, "cannot create folder: %s",
-		            strerror(errno));
-		rc = -1;
-	}
+	rc = sitemodel_load(&run.model, opts, run.cache, d);
+	stats->languages = run.model.language_count;
+	/* Not file_make_folders: the output folder may be a link (sitepath.h). */
+	if (rc == 0 && mkdir(opts->out_dir, 0777) != 0 && errno != EEXIST)
+		rc = diag_errno(d, opts->out_dir, "cannot create folder");
 	if (rc == 0)
 		rc = run_plan(&run);
 	flush_errors(&run);
@@ -2231,7 +1381,6 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 		cache_save(run.cache, d);
 	cache_free(run.cache);
 	xmlHashFree(run.version_digests, free_payload);
-	free(run.hidden);
 
 	xmlHashFree(run.stylesheets, free_stylesheet);
 	xmlHashFree(run.paths, NULL);
@@ -2239,24 +1388,16 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	xmlHashFree(run.statics, free_payload);
 	xmlHashFree(run.pictures, free_picture);
 	xmlHashFree(run.sizes, free_payload);
-	if (run.model_refs)
-		free_input(run.model_refs, NULL);
-	if (run.versions)
-		xmlHashFree(run.versions, free_payload);
-	if (run.inputs)
-		xmlHashFree(run.inputs, free_input);
 	sitestate_free(run.state);
-	xmlFreeDoc(run.model);
+	sitemodel_serve(NULL);
+	sitemodel_release(&run.model);
 	xsltFreeSecurityPrefs(run.security);
-	for (i = 0; i < run.language_count; i++)
-		free(run.languages[i]);
-	free(run.languages);
 	buf_release(&run.error_line);
 	free(run.error_file);
 	xsltCleanupGlobals();
 	xsltext_clear_locales();
-	xsltSetGenericErrorFunc(NULL, NULL);
-	xmlSetGenericErrorFunc(NULL, NULL);
+	xsltext_release(&xslt_saved);
+	xmldoc_release(&xml_saved);
 	if (rc == 0 && diag_count(d, DIAG_ERROR) != before)
 		rc = -1;
 	return rc;
