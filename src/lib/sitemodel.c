@@ -169,8 +169,8 @@ static void link_tags(xmlNodePtr entry, xmlNodePtr source)
 	}
 }
 
-/* The locale attribute of CODE's <language> in LANGUAGES (the site file's), or NULL. */
-static xmlChar *language_locale(xmlNodePtr languages, const char *code)
+/* The <language> of CODE in LANGUAGES (the site file's <languages>), or NULL. */
+static xmlNodePtr site_language(xmlNodePtr languages, const char *code)
 {
 	xmlNodePtr n;
 
@@ -184,7 +184,7 @@ static xmlChar *language_locale(xmlNodePtr languages, const char *code)
 		same = c && strcmp((const char *)c, code) == 0;
 		xmlFree(c);
 		if (same)
-			return xmlGetProp(n, BAD_CAST "locale");
+			return n;
 	}
 	return NULL;
 }
@@ -217,7 +217,8 @@ static int check_date(struct loader *ld, const char *file, xmlNodePtr entry)
 static int load_language(struct loader *ld, size_t l, xmlNodePtr languages)
 {
 	const char *code = ld->m->languages[l];
-	xmlChar *locale = language_locale(languages, code);
+	xmlNodePtr listed = site_language(languages, code);
+	xmlChar *locale = listed ? xmlGetProp(listed, BAD_CAST "locale") : NULL;
 	char *chrome_path = sitepath_join(ld->opts->xml_dir, code, "site.xml");
 	char *manifest_path = sitepath_join(ld->opts->xml_dir, code, "manifest.xml");
 	xmlNodePtr language, manifest, entry;
@@ -345,26 +346,6 @@ static int publishes_something(struct loader *ld, const char *code)
 	return found || !doc;
 }
 
-/* 1 when LANGUAGES (the site file's <languages>) lists CODE. */
-static int lists_language(xmlNodePtr languages, const char *code)
-{
-	xmlNodePtr n;
-
-	for (n = languages->children; n; n = n->next) {
-		xmlChar *c;
-		int same;
-
-		if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "language"))
-			continue;
-		c = xmlGetProp(n, BAD_CAST "code");
-		same = c && strcmp((const char *)c, code) == 0;
-		xmlFree(c);
-		if (same)
-			return 1;
-	}
-	return 0;
-}
-
 /*
  * Leaves out of the site the languages it does not offer readers: those
  * the site file does not list (in preparation), and those with no article
@@ -378,7 +359,7 @@ static void drop_unoffered(struct loader *ld, xmlNodePtr languages)
 	for (i = 1; i < ld->m->language_count; i++) {
 		const char *code = ld->m->languages[i];
 
-		if (!lists_language(languages, code)) {
+		if (!site_language(languages, code)) {
 			diag_report(ld->d, DIAG_NOTE, ld->opts->site_file, 0, 0,
 			            "'%s' is not among the site's languages (in preparation): "
 			            "not on the site",
