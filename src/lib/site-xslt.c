@@ -317,7 +317,7 @@ xmlDocPtr site_transform(struct site_run *run, xsltStylesheetPtr style, xmlDocPt
                          const char **params)
 {
 	xsltTransformContextPtr tctxt = xsltNewTransformContext(style, input);
-	unsigned long before = diag_count(run->d, DIAG_ERROR);
+	unsigned long mark = diag_mark(run->d);
 	xmlDocPtr result = NULL;
 
 	if (!tctxt) {
@@ -330,11 +330,11 @@ xmlDocPtr site_transform(struct site_run *run, xsltStylesheetPtr style, xmlDocPt
 	if (xsltQuoteUserParams(tctxt, params) == 0)
 		result = xsltApplyStylesheetUser(style, input, NULL, NULL, NULL, tctxt);
 	flush_errors(run);
-	if (result && (tctxt->state != XSLT_STATE_OK || diag_count(run->d, DIAG_ERROR) != before)) {
+	if (result && (tctxt->state != XSLT_STATE_OK || diag_failed_since(run->d, mark))) {
 		xmlFreeDoc(result);
 		result = NULL;
 	}
-	if (!result && diag_count(run->d, DIAG_ERROR) == before)
+	if (!result && !diag_failed_since(run->d, mark))
 		diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "cannot write %s", run->page);
 	xsltFreeTransformContext(tctxt);
 	return result;

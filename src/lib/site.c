@@ -146,7 +146,7 @@ struct entry {
 	xmlNodePtr node; /* the plan's <page> or <copy>; NULL for a static file */
 	char *path; /* below the output folder */
 	char *from; /* the file copied, for a copy or a static file */
-	uint64_t digest; /* of what the file is made of (see "Digests") */
+	uint64_t digest; /* of what the file is made of (site-digest.c) */
 	int unchanged; /* same digest as the previous build's, and the file is there */
 };
 
@@ -190,9 +190,8 @@ static int add_plan(struct site_run *run, xmlDocPtr plan, struct entries *list)
 		if (node->type != XML_ELEMENT_NODE)
 			continue;
 		if (!is_page && !xmlStrEqual(node->name, BAD_CAST "copy")) {
-			diag_report(run->d, DIAG_ERROR, NULL, 0, 0,
-			            "site.xsl: unknown <%s> in the plan", (const char *)node->name);
-			return -1;
+			return diag_error(run->d, NULL, 0, 0, "site.xsl: unknown <%s> in the plan",
+			                  (const char *)node->name);
 		}
 		path = xmlGetProp(node, BAD_CAST "path");
 		e = add_entry(run, list, (const char *)path);
@@ -336,9 +335,8 @@ static int add_static_folders(struct site_run *run, struct entries *list)
 		trimmed = xstrndup(dir, len);
 		name = strrchr(trimmed, '/') ? strrchr(trimmed, '/') + 1 : trimmed;
 		if (!sitepath_safe(name) || strcmp(name, SITESTATE_LIST) == 0) {
-			diag_report(run->d, DIAG_ERROR, dir, 0, 0,
-			            "a static folder needs a plain name ('images')");
-			rc = -1;
+			rc = diag_error(run->d, dir, 0, 0,
+			                "a static folder needs a plain name ('images')");
 		} else {
 			rc = add_static(run, list, trimmed, name, "");
 		}
@@ -425,9 +423,7 @@ static int write_in_parallel(struct site_run *run, const struct entries *list, c
 			_exit(w[k].failed ? 1 : 0);
 		}
 		if (pids[k] < 0) {
-			diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "cannot start a process: %s",
-			            strerror(errno));
-			rc = -1;
+			rc = diag_errno(run->d, NULL, "cannot start a process");
 		} else {
 			running++;
 		}
@@ -605,7 +601,7 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 {
 	struct site_stats local;
 	struct site_run run;
-	unsigned long before = diag_count(d, DIAG_ERROR);
+	unsigned long mark = diag_mark(d);
 	int rc;
 
 	memset(&run, 0, sizeof run);
@@ -647,7 +643,7 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	xmlHashFree(run.sizes, site_free_payload);
 	sitestate_free(run.state);
 	sitemodel_release(&run.model);
-	if (rc == 0 && diag_count(d, DIAG_ERROR) != before)
+	if (rc == 0 && diag_failed_since(d, mark))
 		rc = -1;
 	return rc;
 }

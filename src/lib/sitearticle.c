@@ -283,10 +283,9 @@ int sitearticle_add(xmlNodePtr entry, const char *path, const xmlChar *id, struc
 	sum.in->id = xmlStrdup(id);
 	*article = sum.in;
 	if (!sum.id || !xmlStrEqual(sum.id, id)) {
-		diag_report(d, DIAG_ERROR, path, sum.line, 0,
-		            "the article's id is '%s', its manifest says '%s'",
-		            sum.id ? (const char *)sum.id : "", (const char *)id);
-		rc = -1;
+		rc = diag_error(d, path, sum.line, 0,
+		                "the article's id is '%s', its manifest says '%s'",
+		                sum.id ? (const char *)sum.id : "", (const char *)id);
 	}
 	for (child = xmlDocGetRootElement(sum.parts)->children; child && rc == 0;
 	     child = child->next) {

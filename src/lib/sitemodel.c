@@ -203,11 +203,11 @@ static int check_date(struct loader *ld, const char *file, xmlNodePtr entry)
 	if (date && uni_calendar_date((const char *)date, day) == 0) {
 		xmlSetProp(entry, BAD_CAST "date", BAD_CAST day);
 	} else if (date) {
-		diag_report(ld->d, DIAG_ERROR, file, xmlGetLineNo(entry), 0,
-		            "the date '%s' is no date the site can show: an xs:date of the years "
-		            "1 to 9999 (2024-05-01, 2024-05-01+02:00)",
-		            (const char *)date);
-		rc = -1;
+		rc = diag_error(
+		    ld->d, file, xmlGetLineNo(entry), 0,
+		    "the date '%s' is no date the site can show: an xs:date of the years "
+		    "1 to 9999 (2024-05-01, 2024-05-01+02:00)",
+		    (const char *)date);
 	}
 	xmlFree(date);
 	return rc;
@@ -252,10 +252,9 @@ static int load_language(struct loader *ld, size_t l, xmlNodePtr languages)
 	xmlFreeDoc(doc);
 	lang = xmlGetProp(manifest, BAD_CAST "lang");
 	if (!lang || !xmlStrEqual(lang, BAD_CAST code)) {
-		diag_report(ld->d, DIAG_ERROR, manifest_path, xmlGetLineNo(manifest), 0,
-		            "the manifest's lang is '%s', its folder says '%s'",
-		            lang ? (const char *)lang : "", code);
-		rc = -1;
+		rc = diag_error(ld->d, manifest_path, xmlGetLineNo(manifest), 0,
+		                "the manifest's lang is '%s', its folder says '%s'",
+		                lang ? (const char *)lang : "", code);
 	}
 	xmlFree(lang);
 
@@ -273,10 +272,9 @@ static int load_language(struct loader *ld, size_t l, xmlNodePtr languages)
 			rc = -1;
 		} else if (!sitepath_safe((const char *)id) || strchr((const char *)id, '/') ||
 		           !sitepath_safe((const char *)file) || strchr((const char *)file, '/')) {
-			diag_report(ld->d, DIAG_ERROR, manifest_path, xmlGetLineNo(entry), 0,
-			            "unsafe article id or file name: '%s', '%s'", (const char *)id,
-			            (const char *)file);
-			rc = -1;
+			rc = diag_error(ld->d, manifest_path, xmlGetLineNo(entry), 0,
+			                "unsafe article id or file name: '%s', '%s'",
+			                (const char *)id, (const char *)file);
 		} else {
 			versions = xmlHashLookup(ld->m->versions, id);
 			if (!versions) {
@@ -284,9 +282,8 @@ static int load_language(struct loader *ld, size_t l, xmlNodePtr languages)
 				xmlHashAddEntry(ld->m->versions, id, versions);
 			}
 			if (versions[l]) {
-				diag_report(ld->d, DIAG_ERROR, manifest_path, xmlGetLineNo(entry),
-				            0, "article '%s' is listed twice", (const char *)id);
-				rc = -1;
+				rc = diag_error(ld->d, manifest_path, xmlGetLineNo(entry), 0,
+				                "article '%s' is listed twice", (const char *)id);
 			}
 			versions[l] = entry;
 			if (xmlStrEqual(published, BAD_CAST "yes")) {
@@ -417,9 +414,8 @@ static int load_model(struct loader *ld)
 	}
 	for (i = 0; i < ld->m->language_count; i++) {
 		if (!sitepath_safe(ld->m->languages[i]) || strchr(ld->m->languages[i], '/')) {
-			diag_report(ld->d, DIAG_ERROR, NULL, 0, 0, "'%s' is not a language code",
-			            ld->m->languages[i]);
-			rc = -1;
+			rc = diag_error(ld->d, NULL, 0, 0, "'%s' is not a language code",
+			                ld->m->languages[i]);
 			goto out;
 		}
 	}
@@ -520,7 +516,7 @@ void sitemodel_hide_counts(struct sitemodel *m)
 		}
 }
 
-/* Puts back what hide_counts took out, last first, each after its old neighbour. */
+/* Puts back what sitemodel_hide_counts took out, last first, each after its old neighbour. */
 void sitemodel_show_counts(struct sitemodel *m)
 {
 	while (m->nhidden) {
