@@ -441,9 +441,9 @@ out:
 /* t:model(): the model's root element. */
 static void fn_model(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	CHECK_ARITY(0);
 	if (!served)
 		XP_ERROR(XPATH_INVALID_CTXT);
+	CHECK_ARITY(0);
 	valuePush(ctxt, xmlXPathNewNodeSet(xmlDocGetRootElement(served->doc)));
 }
 
@@ -455,9 +455,9 @@ static void fn_versions(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlChar *id;
 	size_t i;
 
-	CHECK_ARITY(1);
 	if (!served)
 		XP_ERROR(XPATH_INVALID_CTXT);
+	CHECK_ARITY(1);
 	id = xmlXPathPopString(ctxt);
 	versions = xmlHashLookup(served->versions, id);
 	set = xmlXPathNodeSetCreate(NULL);
