@@ -5,9 +5,7 @@
 
 #include "site.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,1664 +16,28 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <libexslt/exslt.h>
 #include <libxml/hash.h>
-#include <libxml/xpathInternals.h>
-#include <libxslt/extensions.h>
-#include <libxslt/security.h>
 #include <libxslt/transform.h>
-#include <libxslt/variables.h>
-#include <libxslt/xslt.h>
-#include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 
-#include "atomic.h"
 #include "buf.h"
 #include "cache.h"
 #include "digest.h"
 #include "file.h"
 #include "mem.h"
-#include "picture.h"
-#include "uni.h"
+#include "sitemodel.h"
+#include "sitepath.h"
+#include "sitestate.h"
+#include "site-impl.h"
 #include "xmldoc.h"
-#include "xsltext.h"
 
-/* Files removed that a build names one by one; the rest are counted. */
-#define SITE_REMOVED_NAMED 20
-
-/* The list of the files a build wrote, in OUT_DIR. */
-#define FILE_LIST ".traduki-files"
-
-struct build {
-	const struct site_options *opts;
-	struct site_stats *stats;
-	struct diag *d;
-	char **languages; /* the source first */
-	size_t language_count;
-	xmlDocPtr model;
-	xmlHashTablePtr versions; /* article id → xmlNodePtr[language_count] */
-	xmlHashTablePtr stylesheets; /* template name → xsltStylesheetPtr */
-	xmlHashTablePtr paths; /* output paths of the plan, to catch duplicates */
-	xmlHashTablePtr missing; /* paths t:in-site did not find, said once */
-	xmlHashTablePtr statics; /* path of a static file → the file it is copied from */
-	xmlHashTablePtr pictures; /* a static file's stem → struct picture (see picture_key) */
-	xmlHashTablePtr sizes; /* path → struct size, for t:picture-versions */
-	struct input *model_refs; /* the pictures that lists of articles show */
-	/* What a page's digest is made of (see "Digests" below). */
-	xmlHashTablePtr inputs; /* "LL/FILE" of a published article → struct input */
-	xmlHashTablePtr previous; /* path → its digest in the previous build, or "" */
-	uint64_t tool_digest; /* traduki and the templates */
-	uint64_t frame_digest; /* the model's attributes, languages and chromes */
-	uint64_t lists_digest; /* the model without the counts of its entries */
-	uint64_t model_digest; /* the whole model */
-	xmlHashTablePtr version_digests; /* article id → digest of its entries (uint64_t *) */
-	struct cache *cache; /* what earlier builds worked out (site_options.cache), or NULL */
-	/* While the plan is made: the counts of manifest entries, taken out
-	 * of the model (see hide_counts). */
-	struct hidden_count {
-		xmlAttrPtr attr;
-		xmlNodePtr parent;
-		xmlAttrPtr prev;
-	} * hidden;
-	size_t nhidden, hidden_alloc;
-	xsltSecurityPrefsPtr security;
-	/* libxslt reports errors a piece at a time: the line being built,
-	 * and the location that its "file F line N" preamble gave. */
-	struct buf error_line;
-	char *error_file;
-	long error_lineno;
-	const char *page; /* the file being written, for messages */
-};
-
-/* --- Errors from libxml2 and libxslt ----------------------------------------- */
-
-/*
- * libxslt says where an error is on a line of its own ("runtime error:
- * file templates/page.xsl line 12 element value-of"), then what it is.
- * Keeps the location for the message that follows.
- */
-static int take_location(struct build *b, const char *line)
-{
-	const char *file, *end;
-
-	if (strncmp(line, "runtime error: file ", 20) == 0)
-		file = line + 20;
-	else if (strncmp(line, "compilation error: file ", 24) == 0)
-		file = line + 24;
-	else
-		return 0;
-	free(b->error_file);
-	end = strstr(file, " line ");
-	b->error_lineno = end ? strtol(end + 6, NULL, 10) : 0;
-	if (!end)
-		end = strstr(file, " element ");
-	b->error_file = xstrndup(file, end ? (size_t)(end - file) : strlen(file));
-	return 1;
-}
-
-static void report_line(struct build *b, const char *line)
-{
-	if (take_location(b, line))
-		return;
-	if (b->page)
-		diag_report(b->d, DIAG_ERROR, b->error_file, b->error_lineno, 0, "%s (writing %s)",
-		            line, b->page);
-	else
-		diag_report(b->d, DIAG_ERROR, b->error_file, b->error_lineno, 0, "%s", line);
-	free(b->error_file);
-	b->error_file = NULL;
-	b->error_lineno = 0;
-}
-
-static void on_error(void *data, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/* The generic error function of libxml2 and libxslt, and of each transformation. */
-static void on_error(void *data, const char *fmt, ...)
-{
-	struct build *b = data;
-	va_list ap;
-	char *nl;
-
-	va_start(ap, fmt);
-	buf_vaddf(&b->error_line, fmt, ap);
-	va_end(ap);
-	while ((nl = strchr(b->error_line.data, '\n')) != NULL) {
-		size_t n = (size_t)(nl - b->error_line.data);
-		char *line = xstrndup(b->error_line.data, n);
-
-		memmove(b->error_line.data, nl + 1, b->error_line.len - n);
-		buf_truncate(&b->error_line, b->error_line.len - n - 1);
-		if (*line)
-			report_line(b, line);
-		free(line);
-	}
-}
-
-/* Reports what is left of a message that did not end with a newline. */
-static void flush_errors(struct build *b)
-{
-	if (b->error_line.len) {
-		char *line = buf_detach(&b->error_line);
-
-		report_line(b, line);
-		free(line);
-	}
-	if (b->error_file)
-		report_line(b, "error in a template");
-}
-
-/* --- Paths -------------------------------------------------------------------- */
-
-/*
- * 1 when PATH is a relative path that stays below the folder it is
- * relative to and is an ordinary name on every system: components of
- * letters, digits, '.', '_' and '-', none starting with '.'.  The plan
- * comes from templates and the manifests from another stage: neither may
- * write outside the output folder, nor over our file list.
- */
-static int safe_path(const char *path)
-{
-	const char *p;
-	int start = 1;
-
-	if (!*path || strlen(path) > 1024)
-		return 0;
-	for (p = path; *p; p++) {
-		char c = *p;
-
-		if (c == '/') {
-			if (start)
-				return 0;
-			start = 1;
-			continue;
-		}
-		if (start && c == '.')
-			return 0;
-		start = 0;
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		      c == '.' || c == '_' || c == '-'))
-			return 0;
-	}
-	return !start;
-}
-
-static char *join(const char *dir, const char *a, const char *b)
-{
-	struct buf path = BUF_INIT;
-
-	buf_addf(&path, "%s/%s", dir, a);
-	if (b)
-		buf_addf(&path, "/%s", b);
-	return buf_detach(&path);
-}
-
-/*
- * Makes sure that the folders leading to REL, a file of the site, are
- * folders inside the output folder, creating those missing (with
- * CREATE).  A symbolic link there could lead anywhere: it is not
- * followed, and with CREATE it is reported.  The output folder itself
- * may be a link (one made for deployment): it is the user's to name.
- * Returns 0, or -1.
- */
-static int parents_inside(struct build *b, const char *rel, int create)
-{
-	char *path = join(b->opts->out_dir, rel, NULL);
-	char *p = path + strlen(b->opts->out_dir) + 1;
-	int rc = 0;
-
-	for (p = strchr(p, '/'); p && rc == 0; p = strchr(p + 1, '/')) {
-		struct stat st;
-
-		*p = '\0';
-		if (lstat(path, &st) == 0) {
-			if (!S_ISDIR(st.st_mode)) {
-				if (create)
-					diag_report(
-					    b->d, DIAG_ERROR, path, 0, 0,
-					    "%s where the site has a folder: left as it is, "
-					    "and nothing written through it",
-					    S_ISLNK(st.st_mode) ? "a symbolic link"
-					                        : file_kind(&st));
-				rc = -1;
-			}
-		} else if (!create) {
-			rc = -1;
-		} else if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-			diag_report(b->d, DIAG_ERROR, path, 0, 0, "cannot create folder: %s",
-			            strerror(errno));
-			rc = -1;
-		}
-		*p = '/';
-	}
-	free(path);
-	return rc;
-}
-
-/* 1 when the file at PATH is a regular file (not a link) that holds the LEN bytes at DATA. */
-static int file_holds(const char *path, const char *data, size_t len)
-{
-	struct stat st;
-
-	return lstat(path, &st) == 0 && S_ISREG(st.st_mode) && atomic_holds(path, data, len);
-}
-
-/*
- * Writes LEN bytes at DATA to REL (a path below the output folder), unless
- * the file holds them already: then it is not touched, not even its time.
- * Comparing in memory first spares a temporary file for every unchanged
- * page.  Nothing is written outside the output folder, nor over what the
- * build did not put there (a link, a device, a folder).
- * Returns 1 when the file was written, 0 when it was left as it was, -1
- * after reporting a failure.
- */
-static int write_file(struct build *b, const char *rel, const char *data, size_t len)
-{
-	char *path = join(b->opts->out_dir, rel, NULL);
-	struct atomic_file af;
-	FILE *fp;
-	int rc = 1;
-
-	if (parents_inside(b, rel, 1) != 0) {
-		free(path);
-		return -1;
-	}
-	if (file_holds(path, data, len)) {
-		atomic_sweep(path);
-		free(path);
-		return 0;
-	}
-	/* Compared already; not flushed one by one (see site.h). */
-	fp = atomic_open(&af, path, ATOMIC_NO_SYNC | ATOMIC_NO_FOLLOW, b->d);
-	if (!fp)
-		rc = -1;
-	else if (fwrite(data, 1, len, fp) != len) {
-		diag_report(b->d, DIAG_ERROR, path, 0, 0, "write error: %s", strerror(errno));
-		atomic_abort(&af);
-		rc = -1;
-	} else if (atomic_commit(&af, b->d) != 0) {
-		rc = -1;
-	}
-	free(path);
-	return rc;
-}
-
-/* Reads the whole file at PATH (up to LIMIT), or reports why not. */
-static char *read_file(struct build *b, const char *path, size_t limit, size_t *len)
-{
-	struct buf content = BUF_INIT;
-
-	if (file_read(path, limit, &content, b->d) != 0) {
-		buf_release(&content);
-		return NULL;
-	}
-	*len = content.len;
-	return buf_detach(&content);
-}
-
-/* --- The languages ----------------------------------------------------------- */
-
-static int has_language(const struct build *b, const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < b->language_count; i++)
-		if (strcmp(b->languages[i], code) == 0)
-			return 1;
-	return 0;
-}
-
-static void add_language(struct build *b, const char *code)
-{
-	if (has_language(b, code))
-		return;
-	b->languages = xrealloc(b->languages, (b->language_count + 1) * sizeof *b->languages);
-	b->languages[b->language_count++] = xstrdup(code);
-}
-
-static int compare_strings(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Adds every folder of the XML folder that has a manifest, in order. */
-static int find_languages(struct build *b)
-{
-	DIR *dir = opendir(b->opts->xml_dir);
-	struct dirent *e;
-	size_t first = b->language_count;
-
-	if (!dir) {
-		diag_report(b->d, DIAG_ERROR, b->opts->xml_dir, 0, 0, "cannot open folder: %s",
-		            strerror(errno));
-		return -1;
-	}
-	while ((e = readdir(dir)) != NULL) {
-		char *manifest;
-		struct stat st;
-
-		if (!safe_path(e->d_name) || has_language(b, e->d_name))
-			continue;
-		manifest = join(b->opts->xml_dir, e->d_name, "manifest.xml");
-		if (stat(manifest, &st) == 0 && S_ISREG(st.st_mode))
-			add_language(b, e->d_name);
-		free(manifest);
-	}
-	closedir(dir);
-	qsort(b->languages + first, b->language_count - first, sizeof *b->languages,
-	      compare_strings);
-	return 0;
-}
-
-/* --- Digests -------------------------------------------------------------------- */
-
-/*
- * A page is transformed again only when what it is made of changed.  Each
- * file of the site gets a digest of its inputs, kept in the file list; a
- * file whose digest is the one the previous build recorded, and which is
- * still there, is left as it is without a transformation.  What a file is
- * made of (doc/site.md, "Incremental builds"):
- *
- * - every file: the program (site_options.build_id), every file of the
- *   templates folder, its attributes in the plan;
- * - a page with an input (an article): the input's bytes, the article's
- *   manifest entries in every language as the model has them (with their
- *   titles, summaries and tags), the model's attributes, and every
- *   language's code and chrome;
- * - any other page (home, news, tags, feeds, the sitemap): the model
- *   without the counts of its manifest entries (words, translated,
- *   coverage, fuzzy, fallback), which lists of articles do not show, so
- *   that a translation that leaves an article published remakes no list;
- * - a page that the plan marks reads="model", and one whose input is not
- *   an article: the whole model;
- * - a static file: its size and modification time.
- *
- * The digest is 64 bits, each 8-byte word mixed in by the murmur3
- * finalizer: a change detector, not a cryptographic hash.
- */
-#define DIGEST_SEED 0x9e3779b97f4a7c15ULL
-
-struct input {
-	uint64_t digest; /* of the file's bytes */
-	xmlChar *id; /* the article's id */
-	/* Its attributes that may name a file of the site ("images/x.jpg"):
-	 * whether each is there is part of the page (t:in-site). */
-	char **refs;
-	size_t ref_count, ref_alloc;
-};
-
-static uint64_t mix64(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return h;
-}
-
-/* H with the LEN bytes at DATA added, and their length, so that "ab", "c" ≠ "a", "bc". */
-static uint64_t digest_add(uint64_t h, const void *data, size_t len)
-{
-	const unsigned char *p = data;
-	uint64_t w;
-
-	h = mix64(h ^ DIGEST_SEED ^ (uint64_t)len);
-	for (; len >= 8; p += 8, len -= 8) {
-		memcpy(&w, p, 8);
-		h = mix64(h ^ w);
-	}
-	w = 0;
-	memcpy(&w, p, len);
-	return mix64(h ^ w ^ ((uint64_t)len << 56));
-}
-
-static uint64_t digest_str(uint64_t h, const char *s)
-{
-	return digest_add(h, s ? s : "", s ? strlen(s) : 0);
-}
-
-/* H with NODE added, as libxml2 serializes it. */
-static uint64_t digest_node(uint64_t h, xmlNodePtr node)
-{
-	xmlBufferPtr out = xmlBufferCreate();
-
-	xmlNodeDump(out, node->doc, node, 0, 0);
-	h = digest_add(h, xmlBufferContent(out), (size_t)xmlBufferLength(out));
-	xmlBufferFree(out);
-	return h;
-}
-
-/*
- * The names in the folder DIR, sorted, but those starting with '.'; NULL
- * after reporting that it cannot be read.  *COUNT gets their number.
- */
-static char **folder_names(struct build *b, const char *dir, size_t *count)
-{
-	DIR *dh = opendir(dir);
-	char **names = NULL;
-	size_t alloc = 0;
-	struct dirent *e;
-
-	*count = 0;
-	if (!dh) {
-		diag_report(b->d, DIAG_ERROR, dir, 0, 0, "cannot open folder: %s", strerror(errno));
-		return NULL;
-	}
-	while ((e = readdir(dh)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		xgrow((void **)&names, &alloc, *count + 2, sizeof *names);
-		names[(*count)++] = xstrdup(e->d_name);
-	}
-	closedir(dh);
-	if (!names)
-		names = xcalloc(1, sizeof *names);
-	qsort(names, *count, sizeof *names, compare_strings);
-	return names;
-}
-
-/* The program and every file of the templates folder, in name order. */
-static int digest_tool(struct build *b)
-{
-	size_t count, i;
-	char **names = folder_names(b, b->opts->templates_dir, &count);
-	uint64_t h = digest_str(DIGEST_SEED, b->opts->build_id);
-	int rc = 0;
-
-	if (!names)
-		return -1;
-	for (i = 0; i < count; i++) {
-		char *path = join(b->opts->templates_dir, names[i], NULL);
-		struct stat st;
-		char *data;
-		size_t len = 0;
-
-		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-			if ((data = read_file(b, path, FILE_MAX_DOCUMENT, &len)) != NULL) {
-				h = digest_str(h, names[i]);
-				h = digest_add(h, data, len);
-				free(data);
-			} else {
-				rc = -1;
-			}
-		}
-		free(path);
-		free(names[i]);
-	}
-	free(names);
-	b->tool_digest = h;
-	return rc;
-}
-
-/* The digests of the model that pages share: the frame and the whole. */
-/*
- * The counts of a manifest entry (words, translated, coverage, fuzzy,
- * fallback): article pages show them (notices), lists of articles do not.
- */
-static int is_count(const xmlChar *name)
-{
-	static const char *const counts[] = { "words", "translated", "coverage", "fuzzy",
-		                              "fallback" };
-	size_t i;
-
-	for (i = 0; i < sizeof counts / sizeof counts[0]; i++)
-		if (xmlStrEqual(name, BAD_CAST counts[i]))
-			return 1;
-	return 0;
-}
-
-static uint64_t digest_name(uint64_t h, const xmlChar *name, xmlNsPtr ns)
-{
-	if (ns && ns->href)
-		h = digest_str(h, (const char *)ns->href);
-	return digest_str(h, (const char *)name);
-}
-
-/* H with NODE, its siblings and what they hold; without the counts of entries if LISTS. */
-static uint64_t digest_tree(uint64_t h, xmlNodePtr node, int lists)
-{
-	for (; node; node = node->next) {
-		if (node->type == XML_ELEMENT_NODE) {
-			int entry = lists && xmlStrEqual(node->name, BAD_CAST "article") &&
-			            node->parent &&
-			            xmlStrEqual(node->parent->name, BAD_CAST "manifest");
-			xmlAttrPtr attr;
-
-			h = digest_name(h, node->name, node->ns);
-			for (attr = node->properties; attr; attr = attr->next) {
-				if (entry && is_count(attr->name))
-					continue;
-				h = digest_name(h, attr->name, attr->ns);
-				h = digest_tree(h, attr->children, lists);
-			}
-			h = digest_tree(h, node->children, lists);
-			h = digest_str(h, "/");
-		} else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-			h = digest_str(h, (const char *)node->content);
-		}
-	}
-	return h;
-}
-
-/* The digests of the model that pages share: the frame, the lists, the whole. */
-static void digest_model(struct build *b)
-{
-	xmlNodePtr root = xmlDocGetRootElement(b->model), language, child;
-	uint64_t h = DIGEST_SEED;
-	xmlAttrPtr attr;
-
-	for (attr = root->properties; attr; attr = attr->next) {
-		h = digest_str(h, (const char *)attr->name);
-		h = digest_node(h, attr->children);
-	}
-	for (language = root->children; language; language = language->next) {
-		xmlChar *code = xmlGetProp(language, BAD_CAST "code");
-		xmlChar *locale = xmlGetProp(language, BAD_CAST "locale");
-
-		h = digest_str(h, (const char *)code);
-		h = digest_str(h, locale ? (const char *)locale : "");
-		xmlFree(code);
-		xmlFree(locale);
-		for (child = language->children; child; child = child->next)
-			if (child->type == XML_ELEMENT_NODE &&
-			    xmlStrEqual(child->name, BAD_CAST "site"))
-				h = digest_node(h, child);
-	}
-	b->frame_digest = h;
-	b->lists_digest = digest_tree(DIGEST_SEED, root, 1);
-	b->model_digest = digest_tree(DIGEST_SEED, root, 0);
-}
-
-/*
- * The manifest entries of article ID in every language, in model order;
- * worked out once per article, which has a page in every language.
- */
-static uint64_t digest_versions(struct build *b, uint64_t h, const xmlChar *id)
-{
-	uint64_t *known = xmlHashLookup(b->version_digests, id);
-
-	if (!known) {
-		xmlNodePtr *versions = xmlHashLookup(b->versions, id);
-		uint64_t v = DIGEST_SEED;
-		size_t i;
-
-		for (i = 0; i < b->language_count; i++)
-			v = versions && versions[i] ? digest_node(v, versions[i])
-			                            : digest_str(v, "-");
-		known = xmalloc(sizeof *known);
-		*known = v;
-		xmlHashAddEntry(b->version_digests, id, known);
-	}
-	return digest_add(h, known, sizeof *known);
-}
-
-/*
- * The key of a static file among the pictures: its name without folder,
- * extension, nor a last "-" and digits ("thumbs/x-480.jpg" and
- * "images/x.jpg" both give "x"): a picture and the smaller versions made
- * of it share one.
- */
-static char *picture_key(const char *path)
-{
-	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	const char *dot = strrchr(name, '.');
-	size_t len = dot && dot != name ? (size_t)(dot - name) : strlen(name);
-	size_t end = len;
-
-	while (end > 0 && name[end - 1] >= '0' && name[end - 1] <= '9')
-		end--;
-	if (end < len && end > 1 && name[end - 1] == '-')
-		len = end - 1;
-	return xstrndup(name, len);
-}
-
-/* The static files of one picture key: their paths, and a digest of their sizes and times. */
-struct picture {
-	uint64_t digest;
-	char **paths;
-	size_t count, alloc;
-};
-
-static void free_picture(void *payload, const xmlChar *name)
-{
-	struct picture *pic = payload;
-
-	(void)name;
-	while (pic->count)
-		free(pic->paths[--pic->count]);
-	free(pic->paths);
-	free(pic);
-}
-
-/* Adds the static file PATH, whose own digest is DIGEST, to its picture's. */
-static void add_picture(struct build *b, const char *path, uint64_t digest)
-{
-	char *key = picture_key(path);
-	struct picture *pic = xmlHashLookup(b->pictures, BAD_CAST key);
-
-	if (!pic) {
-		pic = xcalloc(1, sizeof *pic);
-		pic->digest = DIGEST_SEED;
-		xmlHashAddEntry(b->pictures, BAD_CAST key, pic);
-	}
-	pic->digest = digest_str(pic->digest, path);
-	pic->digest = digest_add(pic->digest, &digest, sizeof digest);
-	xgrow((void **)&pic->paths, &pic->alloc, pic->count + 1, sizeof *pic->paths);
-	pic->paths[pic->count++] = xstrdup(path);
-	free(key);
-}
-
-/*
- * H with what IN refers to: whether each path is a file of the site, and
- * for a picture, the static files of its key (itself and the smaller
- * versions of it: t:image-width reads it, and the templates may offer
- * them), so that a picture replaced or made smaller remakes its pages.
- */
-static uint64_t digest_refs(struct build *b, uint64_t h, const struct input *in)
-{
-	size_t i;
-
-	for (i = 0; in && i < in->ref_count; i++) {
-		char *key = picture_key(in->refs[i]);
-		struct picture *pic = xmlHashLookup(b->pictures, BAD_CAST key);
-
-		h = digest_str(h, xmlHashLookup(b->paths, BAD_CAST in->refs[i]) ? "+" : "-");
-		if (pic)
-			h = digest_add(h, &pic->digest, sizeof pic->digest);
-		free(key);
-	}
-	return h;
-}
-
-/* The digest of NODE, a <page> or <copy> of the plan (see above). */
-static uint64_t digest_plan_entry(struct build *b, xmlNodePtr node)
-{
-	uint64_t h = digest_str(b->tool_digest, (const char *)node->name);
-	xmlChar *input = xmlGetProp(node, BAD_CAST "input");
-	xmlChar *reads = xmlGetProp(node, BAD_CAST "reads");
-	struct input *in = input ? xmlHashLookup(b->inputs, input) : NULL;
-	xmlAttrPtr attr;
-
-	for (attr = node->properties; attr; attr = attr->next) {
-		h = digest_str(h, (const char *)attr->name);
-		h = digest_str(h, attr->children ? (const char *)attr->children->content : "");
-	}
-	if (xmlStrEqual(node->name, BAD_CAST "copy")) {
-		/* a file of the templates folder: in the tool's digest */
-	} else if (in && !xmlStrEqual(reads, BAD_CAST "model")) {
-		h = digest_add(h, &in->digest, sizeof in->digest);
-		h = digest_add(h, &b->frame_digest, sizeof b->frame_digest);
-		h = digest_versions(b, h, in->id);
-		h = digest_refs(b, h, in);
-	} else {
-		/* Another input than an article's is read to be digested. */
-		if (input && safe_path((const char *)input)) {
-			char *path = join(b->opts->xml_dir, (const char *)input, NULL);
-			struct buf content = BUF_INIT;
-			struct diag quiet; /* the page's own reading will say what is wrong */
-
-			diag_init(&quiet, NULL, NULL);
-			if (file_read(path, FILE_MAX_DOCUMENT, &content, &quiet) != 0)
-				buf_truncate(&content, 0);
-			h = digest_add(h, content.data ? content.data : "", content.len);
-			buf_release(&content);
-			free(path);
-		}
-		/* An input that is not an article's might lead anywhere in the model. */
-		h = input || xmlStrEqual(reads, BAD_CAST "model")
-		        ? digest_add(h, &b->model_digest, sizeof b->model_digest)
-		        : digest_add(h, &b->lists_digest, sizeof b->lists_digest);
-	}
-	xmlFree(input);
-	xmlFree(reads);
-	return h;
-}
-
-static void free_digest(void *payload, const xmlChar *name)
+void site_free_payload(void *payload, const xmlChar *name)
 {
 	(void)name;
 	free(payload);
-}
-
-static void free_input(void *payload, const xmlChar *name)
-{
-	struct input *in = payload;
-
-	(void)name;
-	xmlFree(in->id);
-	while (in->ref_count)
-		free(in->refs[--in->ref_count]);
-	free(in->refs);
-	free(in);
-}
-
-/* --- The model ------------------------------------------------------------------ */
-
-/* DOC if its root element is called NAME; else NULL after reporting, and DOC freed. */
-static xmlDocPtr check_root(struct build *b, const char *path, xmlDocPtr doc, const char *name)
-{
-	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-
-	if (doc && (!root || !xmlStrEqual(root->name, BAD_CAST name) || root->ns)) {
-		diag_report(b->d, DIAG_ERROR, path, root ? xmlGetLineNo(root) : 0, 0,
-		            "expected a <%s> document", name);
-		xmlFreeDoc(doc);
-		return NULL;
-	}
-	return doc;
-}
-
-/* The root element of the XML file at PATH if it is called NAME; NULL after reporting. */
-static xmlDocPtr read_root(struct build *b, const char *path, const char *name)
-{
-	return check_root(b, path, xmldoc_read_file(path, b->d), name);
-}
-
-/* The same for the LEN bytes at DATA, read from PATH. */
-static xmlDocPtr read_root_memory(struct build *b, const char *path, const char *data, size_t len,
-                                  const char *name)
-{
-	return check_root(b, path, xmldoc_read_memory(data, len, path, b->d), name);
-}
-
-/* Adds a copy of the root element of DOC to PARENT; returns the copy. */
-static xmlNodePtr adopt_root(struct build *b, xmlNodePtr parent, xmlDocPtr doc)
-{
-	return xmlAddChild(parent, xmlDocCopyNode(xmlDocGetRootElement(doc), b->model, 1));
-}
-
-/* The value of attribute NAME of NODE, or reports it missing (NULL). */
-static xmlChar *required(struct build *b, const char *file, xmlNodePtr node, const char *name)
-{
-	xmlChar *value = xmlGetProp(node, BAD_CAST name);
-
-	if (!value)
-		diag_report(b->d, DIAG_ERROR, file, xmlGetLineNo(node), 0,
-		            "<%s> has no %s attribute", (const char *)node->name, name);
-	return value;
-}
-
-static void free_versions(void *payload, const xmlChar *name)
-{
-	(void)name;
-	free(payload);
-}
-
-/*
- * Gives each <tag> of TAGS its slug (uni_slug), which names its page:
- * tag pages group articles by slug, and computing it once here spares
- * every page that groups them from asking ICU again.
- */
-static void add_tag_slugs(xmlNodePtr tags)
-{
-	xmlNodePtr tag;
-
-	for (tag = tags->children; tag; tag = tag->next) {
-		xmlChar *text;
-		char *slug;
-
-		if (tag->type != XML_ELEMENT_NODE || !xmlStrEqual(tag->name, BAD_CAST "tag"))
-			continue;
-		text = xmlNodeGetContent(tag);
-		slug = text ? uni_slug((const char *)text, (size_t)xmlStrlen(text)) : NULL;
-		xmlSetProp(tag, BAD_CAST "slug", BAD_CAST(slug ? slug : ""));
-		free(slug);
-		xmlFree(text);
-	}
-}
-
-/* The <tags> child of manifest entry ENTRY, or NULL. */
-static xmlNodePtr entry_tags(xmlNodePtr entry)
-{
-	xmlNodePtr n;
-
-	for (n = entry ? entry->children : NULL; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "tags"))
-			return n;
-	return NULL;
-}
-
-/*
- * Gives each tag of ENTRY the slug of the tag at the same place in SOURCE,
- * the same article's entry in the source language, as "source": the tag
- * pages of every language that stand for one source tag are the versions
- * of one page (common.xsl, "tag-versions").  The source's own tags stand
- * for themselves; a tag with no counterpart gets none.
- */
-static void link_tags(xmlNodePtr entry, xmlNodePtr source)
-{
-	xmlNodePtr tag, other = NULL, tags = entry_tags(source);
-
-	for (other = tags ? tags->children : NULL; other && other->type != XML_ELEMENT_NODE;)
-		other = other->next;
-	tags = entry_tags(entry);
-	for (tag = tags ? tags->children : NULL; tag; tag = tag->next) {
-		xmlChar *slug;
-
-		if (tag->type != XML_ELEMENT_NODE)
-			continue;
-		slug = other ? xmlGetProp(other, BAD_CAST "slug") : NULL;
-		if (slug && *slug)
-			xmlSetProp(tag, BAD_CAST "source", slug);
-		xmlFree(slug);
-		for (other = other ? other->next : NULL; other && other->type != XML_ELEMENT_NODE;)
-			other = other->next;
-	}
-}
-
-/*
- * Adds to IN every attribute value below NODE that is a plain relative
- * path (no scheme, not from the root): those a page may look up with
- * t:in-site, in document order.
- */
-static void collect_refs(struct input *in, xmlNodePtr node)
-{
-	for (; node; node = node->next) {
-		xmlAttrPtr a;
-
-		if (node->type != XML_ELEMENT_NODE)
-			continue;
-		for (a = node->properties; a; a = a->next) {
-			const xmlChar *v =
-			    a->children && !a->children->next && a->children->type == XML_TEXT_NODE
-			        ? a->children->content
-			        : NULL;
-			size_t len;
-
-			if (!v || !*v || strchr((const char *)v, ':') || *v == '/' || *v == '#')
-				continue;
-			len = strcspn((const char *)v, "?#");
-			xgrow((void **)&in->refs, &in->ref_alloc, in->ref_count + 1,
-			      sizeof *in->refs);
-			in->refs[in->ref_count++] = xstrndup((const char *)v, len);
-		}
-		collect_refs(in, node->children);
-	}
-}
-
-/* The first <image> of a <figure> of BODY, in document order, or NULL. */
-static xmlNodePtr first_picture(xmlNodePtr body)
-{
-	xmlNodePtr n, found = NULL;
-
-	for (n = body ? body->children : NULL; n && !found; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (xmlStrEqual(n->name, BAD_CAST "image") && n->parent &&
-		    xmlStrEqual(n->parent->name, BAD_CAST "figure"))
-			found = n;
-		else
-			found = first_picture(n);
-	}
-	return found;
-}
-
-/*
- * Whether NODE is what the model takes of an article: its title, summary,
- * tags (children of its root), or its first picture (taken from its body
- * by summarize).
- */
-static int is_summary(xmlNodePtr node)
-{
-	return node->type == XML_ELEMENT_NODE && (xmlStrEqual(node->name, BAD_CAST "title") ||
-	                                          xmlStrEqual(node->name, BAD_CAST "summary") ||
-	                                          xmlStrEqual(node->name, BAD_CAST "tags") ||
-	                                          xmlStrEqual(node->name, BAD_CAST "image"));
-}
-
-/*
- * What the model takes of a localized article, as a cache record: its
- * root's id and line, the relative paths its attributes name (for
- * t:in-site), and its title, summary, tags (with their slugs) and first
- * picture as the children of a small document.  Found by the digest of the article's
- * bytes: the same bytes give the same summary.
- */
-struct summary {
-	xmlChar *id; /* the root's id attribute, or NULL */
-	long line; /* the root's line */
-	struct input *in;
-	xmlDocPtr parts; /* <parts> holding copies of title, summary, tags, picture */
-};
-
-static void summary_key(const struct digest *bytes, struct digest *key)
-{
-	struct digest_state s;
-
-	cache_key(&s, "site-article");
-	digest_add_digest(&s, bytes);
-	*key = digest_final(&s);
-}
-
-/* The summary of the article DOC. */
-static void summarize(xmlDocPtr doc, struct summary *sum)
-{
-	xmlNodePtr root = xmlDocGetRootElement(doc), child, parts;
-
-	sum->id = xmlGetProp(root, BAD_CAST "id");
-	sum->line = xmlGetLineNo(root);
-	collect_refs(sum->in, root);
-	sum->parts = xmlNewDoc(BAD_CAST "1.0");
-	parts = xmlNewDocNode(sum->parts, NULL, BAD_CAST "parts", NULL);
-	xmlDocSetRootElement(sum->parts, parts);
-	for (child = root->children; child; child = child->next) {
-		xmlNodePtr copy;
-
-		if (child->type == XML_ELEMENT_NODE && xmlStrEqual(child->name, BAD_CAST "body")) {
-			xmlNodePtr picture = first_picture(child);
-
-			if (picture)
-				xmlAddChild(parts, xmlDocCopyNode(picture, sum->parts, 1));
-			continue;
-		}
-		if (!is_summary(child) || xmlStrEqual(child->name, BAD_CAST "image"))
-			continue;
-		copy = xmlAddChild(parts, xmlDocCopyNode(child, sum->parts, 1));
-		if (xmlStrEqual(child->name, BAD_CAST "tags"))
-			add_tag_slugs(copy);
-	}
-}
-
-static void record_summary(struct build *b, const struct digest *key, const struct summary *sum)
-{
-	struct buf rec = BUF_INIT;
-	xmlChar *text = NULL;
-	int len = 0;
-	size_t i;
-
-	cache_rec_str(&rec, (const char *)sum->id);
-	cache_rec_u64(&rec, (uint64_t)sum->line);
-	cache_rec_u64(&rec, sum->in->ref_count);
-	for (i = 0; i < sum->in->ref_count; i++)
-		cache_rec_str(&rec, sum->in->refs[i]);
-	xmlDocDumpMemoryEnc(sum->parts, &text, &len, "UTF-8");
-	if (text) {
-		cache_rec_str(&rec, (const char *)text);
-		cache_put(b->cache, key, rec.data, rec.len);
-	}
-	xmlFree(text);
-	buf_release(&rec);
-}
-
-/* The summary from the record REC (LEN bytes): 0, or -1 if it is not one. */
-static int summary_from_record(const char *rec, size_t len, struct summary *sum)
-{
-	struct cache_reader r;
-	const char *id, *text;
-	uint64_t n, i;
-	struct diag quiet;
-
-	cache_reader_init(&r, rec, len);
-	id = cache_read_str(&r);
-	sum->line = (long)cache_read_u64(&r);
-	n = cache_read_u64(&r);
-	for (i = 0; i < n && !r.bad; i++) {
-		const char *ref = cache_read_str(&r);
-
-		if (!ref)
-			return -1;
-		xgrow((void **)&sum->in->refs, &sum->in->ref_alloc, sum->in->ref_count + 1,
-		      sizeof *sum->in->refs);
-		sum->in->refs[sum->in->ref_count++] = xstrdup(ref);
-	}
-	text = cache_read_str(&r);
-	if (!cache_reader_done(&r) || !text)
-		return -1;
-	diag_init(&quiet, NULL, NULL);
-	sum->parts = xmldoc_read_memory(text, strlen(text), "cache", &quiet);
-	if (!sum->parts)
-		return -1;
-	sum->id = id ? xmlStrdup(BAD_CAST id) : NULL;
-	return 0;
-}
-
-/*
- * Copies into ENTRY (a manifest entry of the model) the title, summary and
- * tags of the localized article at PATH, and the first picture of its
- * body (an <image> with its address and alternative text): what index
- * pages, tag pages and feeds show of an article.  With a cache, an
- * article whose bytes did not change is not parsed again.
- */
-static int add_article_summary(struct build *b, xmlNodePtr entry, const char *path,
-                               const char *input, const xmlChar *id)
-{
-	struct digest bytes, key;
-	struct summary sum;
-	const char *rec;
-	size_t len = 0;
-	xmlNodePtr child;
-	int rc = 0, known = 0;
-
-	memset(&sum, 0, sizeof sum);
-	sum.in = xcalloc(1, sizeof *sum.in);
-	if (b->cache && cache_file(b->cache, path, &bytes) == 0) {
-		summary_key(&bytes, &key);
-		rec = cache_get(b->cache, &key, &len);
-		if (rec && summary_from_record(rec, len, &sum) == 0) {
-			known = 1;
-		} else if (rec) {
-			cache_reject(b->cache, &key);
-			free_input(sum.in, NULL);
-			sum.in = xcalloc(1, sizeof *sum.in);
-			if (sum.parts)
-				xmlFreeDoc(sum.parts);
-			sum.parts = NULL;
-		}
-	}
-	if (!known) {
-		struct buf data = BUF_INIT;
-		xmlDocPtr doc = NULL;
-		unsigned long diags = diag_count(b->d, DIAG_ERROR) + diag_count(b->d, DIAG_WARNING);
-		char *bytes_read = NULL;
-
-		/* The bytes parsed are the bytes digested. */
-		if (!b->cache || cache_file_read(b->cache, path, &bytes, &data) != 0) {
-			bytes_read = read_file(b, path, FILE_MAX_DOCUMENT, &len);
-			if (bytes_read) {
-				buf_add(&data, bytes_read, len);
-				bytes = digest_of(bytes_read, len);
-				free(bytes_read);
-			}
-		}
-		if (data.data || bytes_read)
-			doc = read_root_memory(b, path, data.data ? data.data : "", data.len,
-			                       "article");
-		buf_release(&data);
-		if (!doc) {
-			free_input(sum.in, NULL);
-			return -1;
-		}
-		summarize(doc, &sum);
-		xmlFreeDoc(doc);
-		if (b->cache &&
-		    diag_count(b->d, DIAG_ERROR) + diag_count(b->d, DIAG_WARNING) == diags) {
-			summary_key(&bytes, &key);
-			record_summary(b, &key, &sum);
-		}
-	}
-	/* The bytes of the page's input, for its digest. */
-	sum.in->digest = bytes.lo;
-	sum.in->id = xmlStrdup(id);
-	xmlHashUpdateEntry(b->inputs, BAD_CAST input, sum.in, free_input);
-	if (!sum.id || !xmlStrEqual(sum.id, id)) {
-		diag_report(b->d, DIAG_ERROR, path, sum.line, 0,
-		            "the article's id is '%s', its manifest says '%s'",
-		            sum.id ? (const char *)sum.id : "", (const char *)id);
-		rc = -1;
-	}
-	for (child = xmlDocGetRootElement(sum.parts)->children; child && rc == 0;
-	     child = child->next) {
-		xmlNodePtr copy;
-
-		if (!is_summary(child))
-			continue;
-		copy = xmlAddChild(entry, xmlDocCopyNode(child, b->model, 1));
-		if (xmlStrEqual(child->name, BAD_CAST "image"))
-			collect_refs(b->model_refs, copy);
-	}
-	xmlFree(sum.id);
-	xmlFreeDoc(sum.parts);
-	return rc;
-}
-
-/* The locale attribute of CODE's <language> in LANGUAGES (the site file's), or NULL. */
-static xmlChar *language_locale(xmlNodePtr languages, const char *code)
-{
-	xmlNodePtr n;
-
-	for (n = languages ? languages->children : NULL; n; n = n->next) {
-		xmlChar *c;
-		int same;
-
-		if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "language"))
-			continue;
-		c = xmlGetProp(n, BAD_CAST "code");
-		same = c && strcmp((const char *)c, code) == 0;
-		xmlFree(c);
-		if (same)
-			return xmlGetProp(n, BAD_CAST "locale");
-	}
-	return NULL;
-}
-
-/*
- * The templates take an entry's date as YYYY-MM-DD: an xs:date with a time
- * zone (2024-05-01+02:00) becomes its day; one no page can show is
- * reported at the manifest's line.  Returns 0 or -1.
- */
-static int check_date(struct build *b, const char *file, xmlNodePtr entry)
-{
-	xmlChar *date = xmlGetProp(entry, BAD_CAST "date");
-	char day[11];
-	int rc = 0;
-
-	if (date && uni_calendar_date((const char *)date, day) == 0) {
-		xmlSetProp(entry, BAD_CAST "date", BAD_CAST day);
-	} else if (date) {
-		diag_report(b->d, DIAG_ERROR, file, xmlGetLineNo(entry), 0,
-		            "the date '%s' is no date the site can show: an xs:date of the years "
-		            "1 to 9999 (2024-05-01, 2024-05-01+02:00)",
-		            (const char *)date);
-		rc = -1;
-	}
-	xmlFree(date);
-	return rc;
-}
-
-/* Adds to the model what language number L has: chrome, manifest, summaries. */
-static int load_language(struct build *b, size_t l, xmlNodePtr languages)
-{
-	const char *code = b->languages[l];
-	xmlChar *locale = language_locale(languages, code);
-	char *chrome_path = join(b->opts->xml_dir, code, "site.xml");
-	char *manifest_path = join(b->opts->xml_dir, code, "manifest.xml");
-	xmlNodePtr language, manifest, entry;
-	xmlDocPtr chrome, doc;
-	xmlChar *lang;
-	int rc = 0;
-
-	language = xmlNewChild(xmlDocGetRootElement(b->model), NULL, BAD_CAST "language", NULL);
-	xmlNewProp(language, BAD_CAST "code", BAD_CAST code);
-	/* The site's locale of the language: its dates and numbers. */
-	if (locale) {
-		xmlNewProp(language, BAD_CAST "locale", locale);
-		xsltext_set_locale(code, (const char *)locale);
-		xmlFree(locale);
-	}
-
-	chrome = read_root(b, chrome_path, "site");
-	if (chrome) {
-		adopt_root(b, language, chrome);
-		xmlFreeDoc(chrome);
-	} else {
-		rc = -1;
-	}
-
-	doc = read_root(b, manifest_path, "manifest");
-	if (!doc) {
-		rc = -1;
-		goto out;
-	}
-	manifest = adopt_root(b, language, doc);
-	xmlFreeDoc(doc);
-	lang = xmlGetProp(manifest, BAD_CAST "lang");
-	if (!lang || !xmlStrEqual(lang, BAD_CAST code)) {
-		diag_report(b->d, DIAG_ERROR, manifest_path, xmlGetLineNo(manifest), 0,
-		            "the manifest's lang is '%s', its folder says '%s'",
-		            lang ? (const char *)lang : "", code);
-		rc = -1;
-	}
-	xmlFree(lang);
-
-	for (entry = manifest->children; entry; entry = entry->next) {
-		xmlChar *id, *file, *published;
-		xmlNodePtr *versions;
-
-		if (entry->type != XML_ELEMENT_NODE ||
-		    !xmlStrEqual(entry->name, BAD_CAST "article"))
-			continue;
-		id = required(b, manifest_path, entry, "id");
-		file = required(b, manifest_path, entry, "file");
-		published = required(b, manifest_path, entry, "published");
-		if (!id || !file || !published || check_date(b, manifest_path, entry) != 0) {
-			rc = -1;
-		} else if (!safe_path((const char *)id) || strchr((const char *)id, '/') ||
-		           !safe_path((const char *)file) || strchr((const char *)file, '/')) {
-			diag_report(b->d, DIAG_ERROR, manifest_path, xmlGetLineNo(entry), 0,
-			            "unsafe article id or file name: '%s', '%s'", (const char *)id,
-			            (const char *)file);
-			rc = -1;
-		} else {
-			versions = xmlHashLookup(b->versions, id);
-			if (!versions) {
-				versions = xcalloc(b->language_count, sizeof *versions);
-				xmlHashAddEntry(b->versions, id, versions);
-			}
-			if (versions[l]) {
-				diag_report(b->d, DIAG_ERROR, manifest_path, xmlGetLineNo(entry), 0,
-				            "article '%s' is listed twice", (const char *)id);
-				rc = -1;
-			}
-			versions[l] = entry;
-			if (xmlStrEqual(published, BAD_CAST "yes")) {
-				char *path = join(b->opts->xml_dir, code, (const char *)file);
-
-				if (add_article_summary(b, entry, path,
-				                        path + strlen(b->opts->xml_dir) + 1,
-				                        id) != 0)
-					rc = -1;
-				else
-					link_tags(entry, versions[0]);
-				free(path);
-			}
-		}
-		xmlFree(id);
-		xmlFree(file);
-		xmlFree(published);
-	}
-out:
-	free(chrome_path);
-	free(manifest_path);
-	return rc;
-}
-
-/* 1 when the manifest of language CODE has an article published="yes". */
-static int publishes_something(struct build *b, const char *code)
-{
-	char *manifest_path = join(b->opts->xml_dir, code, "manifest.xml");
-	struct diag quiet;
-	xmlDocPtr doc;
-	xmlNodePtr n;
-	int found = 0;
-
-	/* Reported when the language is loaded, if it cannot be read. */
-	diag_init(&quiet, NULL, NULL);
-	doc = xmldoc_read_file(manifest_path, &quiet);
-
-	for (n = doc ? xmlDocGetRootElement(doc)->children : NULL; n && !found; n = n->next) {
-		xmlChar *published;
-
-		if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "article"))
-			continue;
-		published = xmlGetProp(n, BAD_CAST "published");
-		found = published && xmlStrEqual(published, BAD_CAST "yes");
-		xmlFree(published);
-	}
-	xmlFreeDoc(doc);
-	free(manifest_path);
-	return found || !doc;
-}
-
-/* 1 when LANGUAGES (the site file's <languages>) lists CODE. */
-static int lists_language(xmlNodePtr languages, const char *code)
-{
-	xmlNodePtr n;
-
-	for (n = languages->children; n; n = n->next) {
-		xmlChar *c;
-		int same;
-
-		if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "language"))
-			continue;
-		c = xmlGetProp(n, BAD_CAST "code");
-		same = c && strcmp((const char *)c, code) == 0;
-		xmlFree(c);
-		if (same)
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * Leaves out of the site the languages it does not offer readers: those
- * the site file does not list (in preparation), and those with no article
- * published yet, whose section would be empty with its menus in the
- * source language.  Each is named in a note.
- */
-static void drop_unoffered(struct build *b, xmlNodePtr languages)
-{
-	size_t i, kept = 1;
-
-	for (i = 1; i < b->language_count; i++) {
-		const char *code = b->languages[i];
-
-		if (!lists_language(languages, code)) {
-			diag_report(b->d, DIAG_NOTE, b->opts->site_file, 0, 0,
-			            "'%s' is not among the site's languages (in preparation): "
-			            "not on the site",
-			            code);
-		} else if (!publishes_something(b, code)) {
-			diag_report(b->d, DIAG_NOTE, NULL, 0, 0,
-			            "'%s' has no article published yet: not on the site", code);
-		} else {
-			b->languages[kept++] = b->languages[i];
-			continue;
-		}
-		free(b->languages[i]);
-	}
-	b->language_count = kept;
-}
-
-/*
- * The model: the source site's settings on the root, then per language
- * its chrome and its manifest, whose published entries carry the
- * article's title, summary and tags.
- */
-static int load_model(struct build *b)
-{
-	xmlDocPtr site = read_root(b, b->opts->site_file, "site");
-	xmlNodePtr root, languages;
-	xmlChar *source = NULL, *base = NULL;
-	size_t i;
-	int rc = 0;
-
-	if (!site)
-		return -1;
-	root = xmlDocGetRootElement(site);
-	base = required(b, b->opts->site_file, root, "base");
-	for (languages = root->children; languages; languages = languages->next)
-		if (languages->type == XML_ELEMENT_NODE &&
-		    xmlStrEqual(languages->name, BAD_CAST "languages"))
-			break;
-	if (languages)
-		source = required(b, b->opts->site_file, languages, "source");
-	else
-		diag_report(b->d, DIAG_ERROR, b->opts->site_file, xmlGetLineNo(root), 0,
-		            "<site> has no <languages>");
-	if (!source || !base) {
-		rc = -1;
-		goto out;
-	}
-
-	add_language(b, (const char *)source);
-	if (b->opts->languages) {
-		for (i = 0; i < b->opts->language_count; i++)
-			add_language(b, b->opts->languages[i]);
-	} else if (find_languages(b) != 0) {
-		rc = -1;
-		goto out;
-	}
-	for (i = 0; i < b->language_count; i++) {
-		if (!safe_path(b->languages[i]) || strchr(b->languages[i], '/')) {
-			diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "'%s' is not a language code",
-			            b->languages[i]);
-			rc = -1;
-			goto out;
-		}
-	}
-	drop_unoffered(b, languages);
-
-	b->model = xmlNewDoc(BAD_CAST "1.0");
-	xmlDocSetRootElement(b->model, xmlNewNode(NULL, BAD_CAST "model"));
-	xmlNewProp(xmlDocGetRootElement(b->model), BAD_CAST "source", source);
-	xmlNewProp(xmlDocGetRootElement(b->model), BAD_CAST "base", base);
-	b->versions = xmlHashCreate(64);
-	b->inputs = xmlHashCreate(1024);
-	b->model_refs = xcalloc(1, sizeof *b->model_refs);
-	for (i = 0; i < b->language_count; i++)
-		if (load_language(b, i, languages) != 0)
-			rc = -1;
-	b->stats->languages = b->language_count;
-out:
-	xmlFree(source);
-	xmlFree(base);
-	xmlFreeDoc(site);
-	return rc;
-}
-
-/* --- Functions for the templates --------------------------------------------- */
-
-static struct build *build_of(xmlXPathParserContextPtr ctxt)
-{
-	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
-
-	return tctxt ? tctxt->_private : NULL;
-}
-
-/* t:model(): the model's root element. */
-static void fn_model(xmlXPathParserContextPtr ctxt, int nargs)
-{
-	struct build *b = build_of(ctxt);
-
-	CHECK_ARITY(0);
-	if (!b)
-		XP_ERROR(XPATH_INVALID_CTXT);
-	valuePush(ctxt, xmlXPathNewNodeSet(xmlDocGetRootElement(b->model)));
-}
-
-/* t:versions(ID): the manifest entries of article ID, in language order. */
-static void fn_versions(xmlXPathParserContextPtr ctxt, int nargs)
-{
-	struct build *b = build_of(ctxt);
-	xmlNodeSetPtr set;
-	xmlNodePtr *versions;
-	xmlChar *id;
-	size_t i;
-
-	CHECK_ARITY(1);
-	if (!b)
-		XP_ERROR(XPATH_INVALID_CTXT);
-	id = xmlXPathPopString(ctxt);
-	versions = xmlHashLookup(b->versions, id);
-	set = xmlXPathNodeSetCreate(NULL);
-	for (i = 0; versions && i < b->language_count; i++)
-		if (versions[i])
-			xmlXPathNodeSetAdd(set, versions[i]);
-	valuePush(ctxt, xmlXPathWrapNodeSet(set));
-	xmlFree(id);
-}
-
-/*
- * t:in-site(PATH): true when PATH, relative to the site's root, is a file
- * of the site (a page or a static file of the plan).  A page that would
- * link to a file the site does not have (an image whose name has a typo)
- * asks this first; the first time a path is missing, the build says so.
- */
-static void fn_in_site(xmlXPathParserContextPtr ctxt, int nargs)
-{
-	struct build *b = build_of(ctxt);
-	xmlChar *path;
-	int found;
-
-	CHECK_ARITY(1);
-	if (!b)
-		XP_ERROR(XPATH_INVALID_CTXT);
-	path = xmlXPathPopString(ctxt);
-	found = path && xmlHashLookup(b->paths, path) != NULL;
-	if (!found && path && xmlHashAddEntry(b->missing, path, b) == 0)
-		diag_report(b->d, DIAG_WARNING, b->page, 0, 0,
-		            "'%s' is not a file of the site (a static file that is missing?): "
-		            "left out of the page",
-		            (const char *)path);
-	xmlFree(path);
-	valuePush(ctxt, xmlXPathNewBoolean(found));
-}
-
-/* The size of a picture of the site, for t:picture-versions. */
-struct size {
-	long width, height; /* 0 when unknown */
-};
-
-/*
- * The size of the static file PATH, read once per build; {0, 0} when it is
- * not a static file or not a picture whose size its header gives (said
- * once, naming the page).
- */
-static const struct size *picture_size_of(struct build *b, const xmlChar *path)
-{
-	struct size *size = xmlHashLookup(b->sizes, path);
-	const char *from;
-
-	if (size)
-		return size;
-	size = xcalloc(1, sizeof *size);
-	from = xmlHashLookup(b->statics, path);
-	if (from) {
-		size_t len = 0;
-		char *data = read_file(b, from, FILE_MAX_CATALOG, &len);
-
-		if (data && picture_size((const unsigned char *)data, len, &size->width,
-		                         &size->height) != 0)
-			diag_report(
-			    b->d, DIAG_WARNING, from, 0, 0,
-			    "cannot tell the size of this picture (%s): its page gives none",
-			    b->page ? b->page : "");
-		free(data);
-	}
-	xmlHashAddEntry(b->sizes, path, size);
-	return size;
-}
-
-/*
- * 1 when the static file PATH, of size W x H, is a smaller version of the
- * picture ORIGINAL, of size OW x OH: named after it with its own width
- * ("thumbs/x-400.jpg" for "images/x.jpg", 400 pixels wide), narrower, and
- * of the same shape.  Two pictures whose names merely look alike
- * ("x.jpg", "x-2015.jpg") are not taken for one.
- */
-static int smaller_version(const char *path, long w, long h, long ow, long oh)
-{
-	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	const char *dot = strrchr(name, '.');
-	const char *digits = dot;
-	char width[24];
-
-	while (digits && digits > name && digits[-1] >= '0' && digits[-1] <= '9')
-		digits--;
-	if (!dot || digits == dot || digits == name || digits[-1] != '-' || dot - digits > 12)
-		return 0;
-	snprintf(width, sizeof width, "%ld", w);
-	return strlen(width) == (size_t)(dot - digits) &&
-	       memcmp(width, digits, (size_t)(dot - digits)) == 0 && w < ow &&
-	       labs(h * ow - oh * w) <= ow; /* heights within one pixel */
-}
-
-/*
- * t:picture-versions(PATH): the static picture PATH and its smaller
- * versions (the static files named after it with their width), as
- * <version path="..." width="..." height="..."/>, narrowest first; empty
- * when PATH is not a static picture whose size its header gives.  What a
- * srcset lists, each with its width, and the <img>'s width and height.
- */
-static void fn_picture_versions(xmlXPathParserContextPtr ctxt, int nargs)
-{
-	xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
-	struct build *b = build_of(ctxt);
-	xmlNodeSetPtr set = xmlXPathNodeSetCreate(NULL);
-	const struct size *full;
-	struct picture *pic;
-	xmlChar *path;
-	char *key;
-	xmlDocPtr container;
-	const char **found;
-	const struct size **sizes;
-	size_t i, count;
-
-	CHECK_ARITY(1);
-	if (!b || !tctxt) {
-		xmlXPathFreeNodeSet(set);
-		XP_ERROR(XPATH_INVALID_CTXT);
-	}
-	path = xmlXPathPopString(ctxt);
-	key = picture_key(path ? (const char *)path : "");
-	pic = xmlHashLookup(b->pictures, BAD_CAST key);
-	full = picture_size_of(b, path ? path : BAD_CAST "");
-	/* The versions narrowest first, in document order as XPath sees them:
-	 * made in that order.  They are few: an insertion sort. */
-	count = 0;
-	found = xcalloc(pic ? pic->count + 1 : 1, sizeof *found);
-	sizes = xcalloc(pic ? pic->count + 1 : 1, sizeof *sizes);
-	for (i = 0; pic && full->width > 0 && i < pic->count; i++) {
-		const char *p = pic->paths[i];
-		const struct size *size =
-		    xmlStrEqual(BAD_CAST p, path) ? full : picture_size_of(b, BAD_CAST p);
-		size_t at;
-
-		if (size != full &&
-		    (size->width <= 0 ||
-		     !smaller_version(p, size->width, size->height, full->width, full->height)))
-			continue;
-		for (at = count++; at > 0 && sizes[at - 1]->width > size->width; at--) {
-			found[at] = found[at - 1];
-			sizes[at] = sizes[at - 1];
-		}
-		found[at] = p;
-		sizes[at] = size;
-	}
-	container = xsltCreateRVT(tctxt);
-	xsltRegisterLocalRVT(tctxt, container);
-	for (i = 0; i < count; i++) {
-		xmlNodePtr version = xmlNewDocNode(container, NULL, BAD_CAST "version", NULL);
-		char n[24];
-
-		xmlAddChild((xmlNodePtr)container, version);
-		xmlNewProp(version, BAD_CAST "path", BAD_CAST found[i]);
-		snprintf(n, sizeof n, "%ld", sizes[i]->width);
-		xmlNewProp(version, BAD_CAST "width", BAD_CAST n);
-		snprintf(n, sizeof n, "%ld", sizes[i]->height);
-		xmlNewProp(version, BAD_CAST "height", BAD_CAST n);
-		xmlXPathNodeSetAdd(set, version);
-	}
-	free(found);
-	free(sizes);
-	valuePush(ctxt, xmlXPathWrapNodeSet(set));
-	free(key);
-	xmlFree(path);
 }
 
 /* --- Templates and pages ------------------------------------------------------- */
-
-static xsltStylesheetPtr stylesheet(struct build *b, const char *name)
-{
-	xsltStylesheetPtr style = xmlHashLookup(b->stylesheets, BAD_CAST name);
-	struct stat st;
-	char *path;
-	int fd;
-
-	if (style)
-		return style;
-	if (!safe_path(name)) {
-		diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "unsafe template name '%s'", name);
-		return NULL;
-	}
-	path = join(b->opts->templates_dir, name, NULL);
-	if ((fd = file_open(path, &st)) < 0) {
-		diag_report(b->d, DIAG_ERROR, path, 0, 0, "cannot read template: %s",
-		            errno == EINVAL && stat(path, &st) == 0 ? file_kind(&st)
-		                                                    : strerror(errno));
-		free(path);
-		return NULL;
-	}
-	close(fd);
-	style = xsltParseStylesheetFile(BAD_CAST path);
-	flush_errors(b);
-	if (!style || style->errors) {
-		diag_report(b->d, DIAG_ERROR, path, 0, 0, "invalid template");
-		xsltFreeStylesheet(style);
-		style = NULL;
-	} else {
-		xmlHashAddEntry(b->stylesheets, BAD_CAST name, style);
-	}
-	free(path);
-	return style;
-}
-
-static void free_stylesheet(void *payload, const xmlChar *name)
-{
-	(void)name;
-	xsltFreeStylesheet(payload);
-}
-
-/*
- * Transforms INPUT with the template NAME and the string parameters
- * PARAMS (name, value, ..., NULL).  Returns the result tree, NULL after
- * reporting.
- */
-static xmlDocPtr transform(struct build *b, xsltStylesheetPtr style, xmlDocPtr input,
-                           const char **params)
-{
-	xsltTransformContextPtr tctxt = xsltNewTransformContext(style, input);
-	unsigned long before = diag_count(b->d, DIAG_ERROR);
-	xmlDocPtr result = NULL;
-
-	if (!tctxt) {
-		diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "cannot start a transformation");
-		return NULL;
-	}
-	tctxt->_private = b;
-	xsltSetCtxtSecurityPrefs(b->security, tctxt);
-	xsltSetTransformErrorFunc(tctxt, b, on_error);
-	if (xsltQuoteUserParams(tctxt, params) == 0)
-		result = xsltApplyStylesheetUser(style, input, NULL, NULL, NULL, tctxt);
-	flush_errors(b);
-	if (result && (tctxt->state != XSLT_STATE_OK || diag_count(b->d, DIAG_ERROR) != before)) {
-		xmlFreeDoc(result);
-		result = NULL;
-	}
-	if (!result && diag_count(b->d, DIAG_ERROR) == before)
-		diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "cannot write %s", b->page);
-	xsltFreeTransformContext(tctxt);
-	return result;
-}
 
 /* "../" once for each folder that PATH is in: the way back to the site's root. */
 static char *path_to_root(const char *path)
@@ -1695,7 +57,7 @@ static char *path_to_root(const char *path)
  * template and input reaches the template as a string parameter, with
  * root, the way back to the site's root ("../../").
  */
-static int write_page(struct build *b, xmlNodePtr page, const char *path)
+static int write_page(struct site_run *run, xmlNodePtr page, const char *path)
 {
 	xmlChar *template = xmlGetProp(page, BAD_CAST "template");
 	xmlChar *input_name = xmlGetProp(page, BAD_CAST "input");
@@ -1703,27 +65,27 @@ static int write_page(struct build *b, xmlNodePtr page, const char *path)
 	size_t nparams = 0, alloc = 0;
 	char *root = path_to_root(path);
 	xsltStylesheetPtr style;
-	xmlDocPtr input = b->model, result = NULL;
+	xmlDocPtr input = run->model.doc, result = NULL;
 	xmlChar *out = NULL;
 	int out_len = 0, rc = -1;
 	xmlAttrPtr attr;
 
-	style = template ? stylesheet(b, (const char *)template) : NULL;
+	style = template ? site_stylesheet(run, (const char *)template) : NULL;
 	if (!template)
-		diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "the plan gives no template for %s",
+		diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "the plan gives no template for %s",
 		            path);
 	if (!style)
 		goto out;
 	if (input_name) {
 		char *input_path;
 
-		if (!safe_path((const char *)input_name)) {
-			diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "unsafe input '%s' for %s",
+		if (!sitepath_safe((const char *)input_name)) {
+			diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "unsafe input '%s' for %s",
 			            (const char *)input_name, path);
 			goto out;
 		}
-		input_path = join(b->opts->xml_dir, (const char *)input_name, NULL);
-		input = xmldoc_read_file(input_path, b->d);
+		input_path = sitepath_join(run->opts->xml_dir, (const char *)input_name, NULL);
+		input = xmldoc_read_file(input_path, run->d);
 		free(input_path);
 		if (!input)
 			goto out;
@@ -1743,18 +105,19 @@ static int write_page(struct build *b, xmlNodePtr page, const char *path)
 	}
 	params[nparams] = NULL;
 
-	result = transform(b, style, input, params);
+	result = site_transform(run, style, input, params);
 	if (!result)
 		goto out;
 	if (xsltSaveResultToString(&out, &out_len, result, style) != 0) {
-		diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "cannot serialize %s", path);
+		diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "cannot serialize %s", path);
 		goto out;
 	}
-	rc = write_file(b, path, out ? (const char *)out : "", (size_t)out_len);
+	rc = sitepath_write(run->opts->out_dir, path, out ? (const char *)out : "", (size_t)out_len,
+	                    run->d);
 out:
 	xmlFree(out);
 	xmlFreeDoc(result);
-	if (input != b->model)
+	if (input != run->model.doc)
 		xmlFreeDoc(input);
 	free(params);
 	free(root);
@@ -1764,13 +127,15 @@ out:
 }
 
 /* Copies the file FROM to PATH below the output folder, unless it holds it already. */
-static int copy_file(struct build *b, const char *from, const char *path)
+static int copy_file(struct site_run *run, const char *from, const char *path)
 {
-	size_t len = 0;
-	char *data = read_file(b, from, FILE_MAX_CATALOG, &len);
-	int rc = data ? write_file(b, path, data, len) : -1;
+	struct buf data = BUF_INIT;
+	int rc = file_read(from, FILE_MAX_CATALOG, &data, run->d) == 0
+	             ? sitepath_write(run->opts->out_dir, path, data.data ? data.data : "",
+	                              data.len, run->d)
+	             : -1;
 
-	free(data);
+	buf_release(&data);
 	return rc;
 }
 
@@ -1781,7 +146,7 @@ struct entry {
 	xmlNodePtr node; /* the plan's <page> or <copy>; NULL for a static file */
 	char *path; /* below the output folder */
 	char *from; /* the file copied, for a copy or a static file */
-	uint64_t digest; /* of what the file is made of (see "Digests") */
+	uint64_t digest; /* of what the file is made of (site-digest.c) */
 	int unchanged; /* same digest as the previous build's, and the file is there */
 };
 
@@ -1791,17 +156,18 @@ struct entries {
 };
 
 /* Adds PATH to the site, or reports it unsafe or planned twice (-1). */
-static struct entry *add_entry(struct build *b, struct entries *list, const char *path)
+static struct entry *add_entry(struct site_run *run, struct entries *list, const char *path)
 {
 	struct entry *e;
 
-	if (!path || !safe_path(path)) {
-		diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "site.xsl: unsafe page path '%s'",
+	if (!path || !sitepath_safe(path)) {
+		diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "site.xsl: unsafe page path '%s'",
 		            path ? path : "");
 		return NULL;
 	}
-	if (xmlHashAddEntry(b->paths, BAD_CAST path, b) != 0) {
-		diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "site.xsl: '%s' is planned twice", path);
+	if (xmlHashAddEntry(run->paths, BAD_CAST path, run) != 0) {
+		diag_report(run->d, DIAG_ERROR, NULL, 0, 0, "site.xsl: '%s' is planned twice",
+		            path);
 		return NULL;
 	}
 	xgrow((void **)&list->at, &list->alloc, list->count + 1, sizeof *list->at);
@@ -1812,7 +178,7 @@ static struct entry *add_entry(struct build *b, struct entries *list, const char
 }
 
 /* The <page>s and <copy>s of the plan. */
-static int add_plan(struct build *b, xmlDocPtr plan, struct entries *list)
+static int add_plan(struct site_run *run, xmlDocPtr plan, struct entries *list)
 {
 	xmlNodePtr root = xmlDocGetRootElement(plan), node;
 
@@ -1824,20 +190,20 @@ static int add_plan(struct build *b, xmlDocPtr plan, struct entries *list)
 		if (node->type != XML_ELEMENT_NODE)
 			continue;
 		if (!is_page && !xmlStrEqual(node->name, BAD_CAST "copy")) {
-			diag_report(b->d, DIAG_ERROR, NULL, 0, 0,
-			            "site.xsl: unknown <%s> in the plan", (const char *)node->name);
-			return -1;
+			return diag_error(run->d, NULL, 0, 0, "site.xsl: unknown <%s> in the plan",
+			                  (const char *)node->name);
 		}
 		path = xmlGetProp(node, BAD_CAST "path");
-		e = add_entry(b, list, (const char *)path);
+		e = add_entry(run, list, (const char *)path);
 		if (e && !is_page) {
 			src = xmlGetProp(node, BAD_CAST "src");
-			if (!src || !safe_path((const char *)src))
-				diag_report(b->d, DIAG_ERROR, NULL, 0, 0,
+			if (!src || !sitepath_safe((const char *)src))
+				diag_report(run->d, DIAG_ERROR, NULL, 0, 0,
 				            "missing or unsafe source to copy to %s",
 				            (const char *)path);
 			else
-				e->from = join(b->opts->templates_dir, (const char *)src, NULL);
+				e->from = sitepath_join(run->opts->templates_dir, (const char *)src,
+				                        NULL);
 		}
 		xmlFree(path);
 		if (!e || (!is_page && !e->from)) {
@@ -1867,7 +233,7 @@ static int is_inside(const char *real, const char *dir)
  * copy of it to free), or NULL with the reason in *WHY.  Links to folders
  * are not followed, so no walk can loop (loop -> ..).
  */
-static char *static_link_target(struct build *b, const char *from, const char **why)
+static char *static_link_target(struct site_run *run, const char *from, const char **why)
 {
 	char *real = realpath(from, NULL);
 	struct stat st;
@@ -1880,8 +246,8 @@ static char *static_link_target(struct build *b, const char *from, const char **
 	} else if (!S_ISREG(st.st_mode)) {
 		*why = "a symbolic link to something that is not a regular file";
 	} else {
-		for (i = 0; i < b->opts->static_count; i++)
-			if (is_inside(real, b->opts->static_dirs[i]))
+		for (i = 0; i < run->opts->static_count; i++)
+			if (is_inside(real, run->opts->static_dirs[i]))
 				return real;
 		*why = "a symbolic link that leads outside the static folders";
 	}
@@ -1898,22 +264,22 @@ static char *static_link_target(struct build *b, const char *from, const char **
  * leads anywhere else, or to a folder, is left out with a warning; so is
  * what is no regular file (a named pipe, a device).
  */
-static int add_static(struct build *b, struct entries *list, const char *dir, const char *name,
+static int add_static(struct site_run *run, struct entries *list, const char *dir, const char *name,
                       const char *sub)
 {
-	char *folder = *sub ? join(dir, sub, NULL) : xstrdup(dir);
-	size_t count, i;
-	char **names = folder_names(b, folder, &count);
+	char *folder = *sub ? sitepath_join(dir, sub, NULL) : xstrdup(dir);
+	char **names;
+	long count = file_names(folder, &names, run->d), i;
 	int rc = 0;
 
-	if (!names) {
+	if (count < 0) {
 		free(folder);
 		return -1;
 	}
 	for (i = 0; i < count; i++) {
-		char *from = join(folder, names[i], NULL);
-		char *rel = *sub ? join(sub, names[i], NULL) : xstrdup(names[i]);
-		char *path = join(name, rel, NULL);
+		char *from = sitepath_join(folder, names[i], NULL);
+		char *rel = *sub ? sitepath_join(sub, names[i], NULL) : xstrdup(names[i]);
+		char *path = sitepath_join(name, rel, NULL);
 		char *target = NULL;
 		const char *why = NULL;
 		struct entry *e;
@@ -1921,53 +287,45 @@ static int add_static(struct build *b, struct entries *list, const char *dir, co
 
 		if (rc != 0 || lstat(from, &st) != 0) {
 			/* gone since */
-		} else if (!safe_path(path)) {
+		} else if (!sitepath_safe(path)) {
 			diag_report(
-			    b->d, DIAG_WARNING, from, 0, 0,
+			    run->d, DIAG_WARNING, from, 0, 0,
 			    "not copied: a file name in the site is made of letters, digits, "
 			    "'.', '_' and '-'");
 		} else if (S_ISDIR(st.st_mode)) {
-			rc = add_static(b, list, dir, name, rel);
-		} else if (S_ISLNK(st.st_mode) && (!(target = static_link_target(b, from, &why)) ||
-		                                   stat(target, &st) != 0)) {
-			diag_report(b->d, DIAG_WARNING, from, 0, 0, "not copied: %s",
+			rc = add_static(run, list, dir, name, rel);
+		} else if (S_ISLNK(st.st_mode) &&
+		           (!(target = static_link_target(run, from, &why)) ||
+		            stat(target, &st) != 0)) {
+			diag_report(run->d, DIAG_WARNING, from, 0, 0, "not copied: %s",
 			            why ? why : "a symbolic link that leads nowhere");
 		} else if (!S_ISREG(st.st_mode)) {
-			diag_report(b->d, DIAG_WARNING, from, 0, 0,
+			diag_report(run->d, DIAG_WARNING, from, 0, 0,
 			            "not copied: %s, not a regular file", file_kind(&st));
+		} else if (!(e = add_entry(run, list, path))) {
+			rc = -1;
 		} else {
-			uint64_t h = digest_str(b->tool_digest, "static");
-
-			if (!(e = add_entry(b, list, path))) {
-				rc = -1;
-			} else {
-				e->from = xstrdup(target ? target : from);
-				h = digest_str(h, e->from);
-				h = digest_add(h, &st.st_size, sizeof st.st_size);
-				h = digest_add(h, &st.st_mtim, sizeof st.st_mtim);
-				e->digest = h;
-				xmlHashAddEntry(b->statics, BAD_CAST path, xstrdup(from));
-				add_picture(b, path, h);
-			}
+			e->from = xstrdup(target ? target : from);
+			e->digest = site_digest_static(run, path, e->from, &st);
+			xmlHashAddEntry(run->statics, BAD_CAST path, xstrdup(from));
 		}
 		free(target);
 		free(path);
 		free(rel);
 		free(from);
-		free(names[i]);
 	}
-	free(names);
+	file_names_free(names, count);
 	free(folder);
 	return rc;
 }
 
 /* Every static folder, at its own name: content/images → images. */
-static int add_static_folders(struct build *b, struct entries *list)
+static int add_static_folders(struct site_run *run, struct entries *list)
 {
 	size_t i;
 
-	for (i = 0; i < b->opts->static_count; i++) {
-		const char *dir = b->opts->static_dirs[i];
+	for (i = 0; i < run->opts->static_count; i++) {
+		const char *dir = run->opts->static_dirs[i];
 		size_t len = strlen(dir);
 		char *trimmed, *name;
 		int rc;
@@ -1976,12 +334,11 @@ static int add_static_folders(struct build *b, struct entries *list)
 			len--;
 		trimmed = xstrndup(dir, len);
 		name = strrchr(trimmed, '/') ? strrchr(trimmed, '/') + 1 : trimmed;
-		if (!safe_path(name) || strcmp(name, FILE_LIST) == 0) {
-			diag_report(b->d, DIAG_ERROR, dir, 0, 0,
-			            "a static folder needs a plain name ('images')");
-			rc = -1;
+		if (!sitepath_safe(name) || strcmp(name, SITESTATE_LIST) == 0) {
+			rc = diag_error(run->d, dir, 0, 0,
+			                "a static folder needs a plain name ('images')");
 		} else {
-			rc = add_static(b, list, trimmed, name, "");
+			rc = add_static(run, list, trimmed, name, "");
 		}
 		free(trimmed);
 		if (rc != 0)
@@ -1990,197 +347,21 @@ static int add_static_folders(struct build *b, struct entries *list)
 	return 0;
 }
 
-/* --- The list of files written ------------------------------------------------- */
-
-/*
- * OUT_DIR/.traduki-files lists the files a build wrote, one a line, each
- * with the digest of what it is made of after a tab ("en/index.html\t
- * 0123456789abcdef"); a line without a digest is a file to make again.
- */
-
-static void format_digest(char hex[17], uint64_t digest)
-{
-	snprintf(hex, 17, "%016llx", (unsigned long long)digest);
-}
-
-static void free_string(void *payload, const xmlChar *name)
-{
-	(void)name;
-	free(payload);
-}
-
-/* The previous build's list: path → digest in hex, or "". */
-static void read_previous(struct build *b)
-{
-	char *list_path = join(b->opts->out_dir, FILE_LIST, NULL);
-	char *old = NULL, *line, *next, *tab;
-	struct stat st;
-	size_t len = 0;
-
-	b->previous = xmlHashCreate(1024);
-	/* Only the build's own list: not what a link there leads to. */
-	if (lstat(list_path, &st) == 0 && S_ISREG(st.st_mode))
-		old = read_file(b, list_path, FILE_MAX_CATALOG, &len);
-	for (line = old; line && *line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		else
-			next = line + strlen(line);
-		tab = strchr(line, '\t');
-		if (tab)
-			*tab++ = '\0';
-		if (safe_path(line))
-			xmlHashUpdateEntry(b->previous, BAD_CAST line, xstrdup(tab ? tab : ""),
-			                   free_string);
-	}
-	free(old);
-	free(list_path);
-}
-
-/* Marks the entries whose file is there with the digest the previous build gave it. */
-static void find_unchanged(struct build *b, struct entries *list)
-{
-	size_t i;
-
-	for (i = 0; i < list->count; i++) {
-		struct entry *e = &list->at[i];
-		const char *old = xmlHashLookup(b->previous, BAD_CAST e->path);
-		char hex[17];
-
-		format_digest(hex, e->digest);
-		if (old && strcmp(old, hex) == 0) {
-			char *path = join(b->opts->out_dir, e->path, NULL);
-			struct stat st;
-
-			e->unchanged = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
-			free(path);
-		}
-	}
-}
-
-static void add_previous_path(void *payload, void *data, const xmlChar *name)
-{
-	struct build *b = ((void **)data)[0];
-	struct buf *out = ((void **)data)[1];
-
-	(void)payload;
-	if (!xmlHashLookup(b->paths, name))
-		buf_addf(out, "%s\n", (const char *)name);
-}
-
-/*
- * Writes the list: every entry, with its digest when FINAL or when it is
- * unchanged; and, unless FINAL, the previous build's files that this one
- * no longer has, still to be removed.  The list written before any page
- * so holds no digest that a page being rewritten could contradict if the
- * build were interrupted.
- */
-static int write_file_list(struct build *b, const struct entries *list, int final)
-{
-	struct buf out = BUF_INIT;
-	size_t i;
-	int rc;
-
-	for (i = 0; i < list->count; i++) {
-		const struct entry *e = &list->at[i];
-
-		buf_adds(&out, e->path);
-		if (final || e->unchanged) {
-			char hex[17];
-
-			format_digest(hex, e->digest);
-			buf_addf(&out, "\t%s", hex);
-		}
-		buf_addc(&out, '\n');
-	}
-	if (!final) {
-		void *data[2] = { b, &out };
-
-		xmlHashScan(b->previous, add_previous_path, data);
-	}
-	rc = write_file(b, FILE_LIST, out.data ? out.data : "", out.len);
-	buf_release(&out);
-	return rc < 0 ? -1 : 0;
-}
-
-/* Removes DIR and the folders above it, up to the output folder, while empty. */
-static void remove_empty_folders(struct build *b, char *dir)
-{
-	char *slash;
-
-	while ((slash = strrchr(dir, '/')) != NULL) {
-		*slash = '\0';
-		if (strcmp(dir, b->opts->out_dir) == 0 || rmdir(dir) != 0)
-			break;
-	}
-}
-
-struct stale {
-	struct build *b;
-	char **paths;
-	size_t count, alloc;
-};
-
-static void collect_stale(void *payload, void *data, const xmlChar *name)
-{
-	struct stale *st = data;
-
-	(void)payload;
-	if (!xmlHashLookup(st->b->paths, name)) {
-		xgrow((void **)&st->paths, &st->alloc, st->count + 1, sizeof *st->paths);
-		st->paths[st->count++] = xstrdup((const char *)name);
-	}
-}
-
-/*
- * Removes the files of the previous build that the plan no longer has, in
- * name order, naming the first SITE_REMOVED_NAMED: no page leaves the
- * site without a word (a language dropped would say it thousands of
- * times).
- */
-static void remove_stale(struct build *b)
-{
-	struct stale st = { b, NULL, 0, 0 };
-	size_t i;
-
-	xmlHashScan(b->previous, collect_stale, &st);
-	if (st.count)
-		qsort(st.paths, st.count, sizeof *st.paths, compare_strings);
-	for (i = 0; i < st.count; i++) {
-		char *path = join(b->opts->out_dir, st.paths[i], NULL);
-		struct stat sb;
-
-		/* Only a file the build wrote, inside the output folder. */
-		if (parents_inside(b, st.paths[i], 0) == 0 && lstat(path, &sb) == 0 &&
-		    S_ISREG(sb.st_mode) && unlink(path) == 0) {
-			if (b->stats->removed < SITE_REMOVED_NAMED)
-				diag_report(b->d, DIAG_NOTE, path, 0, 0,
-				            "removed: the site no longer has it");
-			b->stats->removed++;
-			remove_empty_folders(b, path);
-		}
-		free(path);
-		free(st.paths[i]);
-	}
-	free(st.paths);
-}
-
 /* --- The build ---------------------------------------------------------------- */
 
 /* Writes the file of entry E, unless unchanged: 1 written, 0 left as it was, -1 failed. */
-static int write_entry(struct build *b, const struct entry *e)
+static int write_entry(struct site_run *run, const struct entry *e)
 {
 	int rc;
 
 	if (e->unchanged)
 		return 0;
-	b->page = e->path;
+	run->page = e->path;
 	if (e->from)
-		rc = copy_file(b, e->from, e->path);
+		rc = copy_file(run, e->from, e->path);
 	else
-		rc = write_page(b, e->node, e->path);
-	b->page = NULL;
+		rc = write_page(run, e->node, e->path);
+	run->page = NULL;
 	return rc;
 }
 
@@ -2192,22 +373,23 @@ struct worker {
 };
 
 /* Writes the files TODO[K], TODO[K + STEP]... of LIST, counting in W. */
-static void write_share(struct build *b, const struct entries *list, const size_t *todo,
+static void write_share(struct site_run *run, const struct entries *list, const size_t *todo,
                         size_t count, size_t k, size_t step, volatile struct worker *w,
                         size_t unchanged)
 {
 	size_t i;
 
 	for (i = k; i < count && !w->failed; i += step) {
-		int rc = write_entry(b, &list->at[todo[i]]);
+		int rc = write_entry(run, &list->at[todo[i]]);
 
 		if (rc < 0)
 			w->failed = 1;
 		else
 			w->written += (size_t)rc;
 		w->done++;
-		if (step == 1 && b->opts->progress)
-			b->opts->progress(b->opts->progress_data, unchanged + w->done, list->count);
+		if (step == 1 && run->opts->progress)
+			run->opts->progress(run->opts->progress_data, unchanged + w->done,
+			                    list->count);
 	}
 }
 
@@ -2219,7 +401,7 @@ static void write_share(struct build *b, const struct entries *list, const size_
  * model, the plan, the templates) is in memory.  Returns 0, or -1 when
  * one failed (it has reported why); W[0] gets the total counts.
  */
-static int write_in_parallel(struct build *b, const struct entries *list, const size_t *todo,
+static int write_in_parallel(struct site_run *run, const struct entries *list, const size_t *todo,
                              size_t count, size_t jobs, struct worker *total, size_t unchanged)
 {
 	volatile struct worker *w =
@@ -2230,20 +412,18 @@ static int write_in_parallel(struct build *b, const struct entries *list, const 
 
 	if (w == MAP_FAILED) {
 		free(pids);
-		write_share(b, list, todo, count, 0, 1, total, unchanged);
+		write_share(run, list, todo, count, 0, 1, total, unchanged);
 		return total->failed ? -1 : 0;
 	}
 	fflush(NULL);
 	for (k = 0; k < jobs; k++) {
 		pids[k] = fork();
 		if (pids[k] == 0) {
-			write_share(b, list, todo, count, k, jobs, &w[k], unchanged);
+			write_share(run, list, todo, count, k, jobs, &w[k], unchanged);
 			_exit(w[k].failed ? 1 : 0);
 		}
 		if (pids[k] < 0) {
-			diag_report(b->d, DIAG_ERROR, NULL, 0, 0, "cannot start a process: %s",
-			            strerror(errno));
-			rc = -1;
+			rc = diag_errno(run->d, NULL, "cannot start a process");
 		} else {
 			running++;
 		}
@@ -2263,8 +443,9 @@ static int write_in_parallel(struct build *b, const struct entries *list, const 
 		}
 		for (k = 0; k < jobs; k++)
 			done += w[k].done;
-		if (b->opts->progress)
-			b->opts->progress(b->opts->progress_data, unchanged + done, list->count);
+		if (run->opts->progress)
+			run->opts->progress(run->opts->progress_data, unchanged + done,
+			                    list->count);
 		if (running > 0) {
 			struct timespec nap = { 0, 50 * 1000 * 1000 };
 
@@ -2279,10 +460,10 @@ static int write_in_parallel(struct build *b, const struct entries *list, const 
 }
 
 /* Writes every entry that is not unchanged, with opts->jobs processes. */
-static int write_entries(struct build *b, const struct entries *list)
+static int write_entries(struct site_run *run, const struct entries *list)
 {
 	size_t *todo = xcalloc(list->count + 1, sizeof *todo);
-	size_t count = 0, jobs = b->opts->jobs, i;
+	size_t count = 0, jobs = run->opts->jobs, i;
 	struct worker total = { 0, 0, 0 };
 	int rc;
 
@@ -2298,81 +479,14 @@ static int write_entries(struct build *b, const struct entries *list)
 	if (jobs > count / 16)
 		jobs = count / 16;
 	if (jobs > 1) {
-		rc = write_in_parallel(b, list, todo, count, jobs, &total, list->count - count);
+		rc = write_in_parallel(run, list, todo, count, jobs, &total, list->count - count);
 	} else {
-		write_share(b, list, todo, count, 0, 1, &total, list->count - count);
+		write_share(run, list, todo, count, 0, 1, &total, list->count - count);
 		rc = total.failed ? -1 : 0;
 	}
-	b->stats->written += total.written;
+	run->stats->written += total.written;
 	free(todo);
 	return rc;
-}
-
-/*
- * The plan is made from the model without the counts of its manifest
- * entries (words, translated, coverage, fuzzy, fallback), so that it can
- * be kept for the next build with the lists' digest as its key: a
- * translator's work, or an edit that changes no title, summary, tag,
- * date or publication, does not make it again.  The counts are taken out
- * of the model while site.xsl runs (t:model and t:versions see it so
- * too), and put back where they were.
- */
-static void hide_counts(struct build *b)
-{
-	xmlNodePtr language, manifest, entry;
-
-	for (language = xmlDocGetRootElement(b->model)->children; language;
-	     language = language->next)
-		for (manifest = language->children; manifest; manifest = manifest->next) {
-			if (manifest->type != XML_ELEMENT_NODE ||
-			    !xmlStrEqual(manifest->name, BAD_CAST "manifest"))
-				continue;
-			for (entry = manifest->children; entry; entry = entry->next) {
-				xmlAttrPtr attr, next;
-
-				if (entry->type != XML_ELEMENT_NODE ||
-				    !xmlStrEqual(entry->name, BAD_CAST "article"))
-					continue;
-				for (attr = entry->properties; attr; attr = next) {
-					struct hidden_count *h;
-
-					next = attr->next;
-					if (!is_count(attr->name))
-						continue;
-					xgrow((void **)&b->hidden, &b->hidden_alloc, b->nhidden + 1,
-					      sizeof *b->hidden);
-					h = &b->hidden[b->nhidden++];
-					h->attr = attr;
-					h->parent = entry;
-					h->prev = attr->prev;
-					if (attr->prev)
-						attr->prev->next = attr->next;
-					else
-						entry->properties = attr->next;
-					if (attr->next)
-						attr->next->prev = attr->prev;
-					attr->next = attr->prev = NULL;
-				}
-			}
-		}
-}
-
-/* Puts back what hide_counts took out, last first, each after its old neighbour. */
-static void show_counts(struct build *b)
-{
-	while (b->nhidden) {
-		struct hidden_count *h = &b->hidden[--b->nhidden];
-		xmlAttrPtr attr = h->attr;
-
-		attr->prev = h->prev;
-		attr->next = h->prev ? h->prev->next : h->parent->properties;
-		if (h->prev)
-			h->prev->next = attr;
-		else
-			h->parent->properties = attr;
-		if (attr->next)
-			attr->next->prev = attr;
-	}
 }
 
 static unsigned long diag_total(const struct diag *d)
@@ -2385,92 +499,94 @@ static unsigned long diag_total(const struct diag *d)
  * kept from a build with the same templates, program and lists.  NULL
  * after reporting.
  */
-static xmlDocPtr make_plan(struct build *b, xsltStylesheetPtr planner)
+static xmlDocPtr make_plan(struct site_run *run, xsltStylesheetPtr planner)
 {
 	const char *params[] = { "root", "", NULL };
 	struct digest_state s;
 	struct digest key;
 	const char *rec;
 	size_t len = 0;
-	unsigned long diags = diag_total(b->d);
+	unsigned long diags = diag_total(run->d);
 	xmlDocPtr plan;
 
 	cache_key(&s, "site-plan");
-	digest_add_u64(&s, b->tool_digest);
-	digest_add_u64(&s, b->lists_digest);
+	digest_add_u64(&s, run->tool_digest);
+	digest_add_u64(&s, run->lists_digest);
 	key = digest_final(&s);
-	if (b->cache && (rec = cache_get(b->cache, &key, &len)) != NULL) {
+	if (run->cache && (rec = cache_get(run->cache, &key, &len)) != NULL) {
 		struct diag quiet;
 
 		diag_init(&quiet, NULL, NULL);
 		plan = xmldoc_read_memory(rec, len, "plan", &quiet);
 		if (plan)
 			return plan;
-		cache_reject(b->cache, &key);
+		cache_reject(run->cache, &key);
 	}
-	b->page = "the plan (site.xsl)";
-	hide_counts(b);
-	plan = transform(b, planner, b->model, params);
-	show_counts(b);
-	b->page = NULL;
+	run->page = "the plan (site.xsl)";
+	sitemodel_hide_counts(&run->model);
+	plan = site_transform(run, planner, run->model.doc, params);
+	sitemodel_show_counts(&run->model);
+	run->page = NULL;
 	/* Kept when it said nothing: a message of the template is said each time. */
-	if (plan && b->cache && diag_total(b->d) == diags) {
+	if (plan && run->cache && diag_total(run->d) == diags) {
 		xmlChar *text = NULL;
 		int n = 0;
 
 		xmlDocDumpMemoryEnc(plan, &text, &n, "UTF-8");
 		if (text)
-			cache_put(b->cache, &key, text, (size_t)n);
+			cache_put(run->cache, &key, text, (size_t)n);
 		xmlFree(text);
 	}
 	return plan;
 }
 
-static int run_plan(struct build *b)
+static int run_plan(struct site_run *run)
 {
-	xsltStylesheetPtr planner = stylesheet(b, "site.xsl");
+	xsltStylesheetPtr planner = site_stylesheet(run, "site.xsl");
 	struct entries list = { NULL, 0, 0 };
 	xmlDocPtr plan;
 	size_t i;
 	int rc;
 
-	if (!planner || digest_tool(b) != 0)
+	if (!planner || site_digest_tool(run) != 0)
 		return -1;
-	digest_model(b);
-	plan = make_plan(b, planner);
+	site_digest_model(run);
+	plan = make_plan(run, planner);
 	if (!plan)
 		return -1;
-	rc = add_plan(b, plan, &list);
+	rc = add_plan(run, plan, &list);
 	if (rc == 0)
-		rc = add_static_folders(b, &list);
+		rc = add_static_folders(run, &list);
 	/* The pictures that lists show are part of every list (and of the model). */
 	if (rc == 0) {
-		b->lists_digest = digest_refs(b, b->lists_digest, b->model_refs);
-		b->model_digest = digest_refs(b, b->model_digest, b->model_refs);
+		run->lists_digest = site_digest_refs(run, run->lists_digest, run->model.refs);
+		run->model_digest = site_digest_refs(run, run->model_digest, run->model.refs);
 	}
 	/* Once every path of the site is known: a page's digest says which
 	 * of the files it refers to are there. */
 	for (i = 0; rc == 0 && i < list.count; i++)
 		if (list.at[i].node)
-			list.at[i].digest = digest_plan_entry(b, list.at[i].node);
+			list.at[i].digest = site_digest_entry(run, list.at[i].node);
 	if (rc == 0) {
-		read_previous(b);
-		find_unchanged(b, &list);
-		rc = write_file_list(b, &list, 0);
+		run->state = sitestate_read(run->opts->out_dir, run->d);
+		for (i = 0; i < list.count; i++)
+			list.at[i].unchanged =
+			    sitestate_add(run->state, list.at[i].path, list.at[i].digest);
+		rc = sitestate_write(run->state, 0);
 	}
 	if (rc == 0)
-		rc = write_entries(b, &list);
+		rc = write_entries(run, &list);
 	for (i = 0; i < list.count; i++) {
 		const struct entry *e = &list.at[i];
 
-		b->stats->files++;
+		run->stats->files++;
 		if (e->node && xmlStrEqual(e->node->name, BAD_CAST "page") &&
 		    xmlHasProp(e->node, BAD_CAST "input"))
-			b->stats->articles++;
+			run->stats->articles++;
 	}
 	if (rc == 0) {
-		remove_stale(b);
-		rc = write_file_list(b, &list, 1);
+		run->stats->removed = sitestate_remove_stale(run->state);
+		rc = sitestate_write(run->state, 1);
 	}
 	for (i = 0; i < list.count; i++) {
 		free(list.at[i].path);
@@ -2484,86 +600,50 @@ static int run_plan(struct build *b)
 int site_build(const struct site_options *opts, struct site_stats *stats, struct diag *d)
 {
 	struct site_stats local;
-	struct build b;
-	unsigned long before = diag_count(d, DIAG_ERROR);
-	size_t i;
+	struct site_run run;
+	unsigned long mark = diag_mark(d);
 	int rc;
 
-	memset(&b, 0, sizeof b);
+	memset(&run, 0, sizeof run);
 	if (!stats)
 		stats = &local;
 	memset(stats, 0, sizeof *stats);
-	b.opts = opts;
-	b.stats = stats;
-	b.d = d;
-	b.stylesheets = xmlHashCreate(16);
-	b.paths = xmlHashCreate(1024);
-	b.version_digests = xmlHashCreate(1024);
+	run.opts = opts;
+	run.stats = stats;
+	run.d = d;
+	run.paths = xmlHashCreate(1024);
+	run.version_digests = xmlHashCreate(1024);
 	if (opts->cache)
-		b.cache = cache_open(opts->cache);
-	b.missing = xmlHashCreate(16);
-	b.statics = xmlHashCreate(256);
-	b.pictures = xmlHashCreate(256);
-	b.sizes = xmlHashCreate(64);
+		run.cache = cache_open(opts->cache);
+	run.missing = xmlHashCreate(16);
+	run.statics = xmlHashCreate(256);
+	run.pictures = xmlHashCreate(256);
+	run.sizes = xmlHashCreate(64);
+	site_xslt_begin(&run);
+	sitemodel_serve(&run.model);
 
-	xmlSetGenericErrorFunc(&b, on_error);
-	xsltSetGenericErrorFunc(&b, on_error);
-	exsltRegisterAll();
-	xsltext_register();
-	xsltRegisterExtModuleFunction(BAD_CAST "model", BAD_CAST XSLTEXT_NS, fn_model);
-	xsltRegisterExtModuleFunction(BAD_CAST "versions", BAD_CAST XSLTEXT_NS, fn_versions);
-	xsltRegisterExtModuleFunction(BAD_CAST "in-site", BAD_CAST XSLTEXT_NS, fn_in_site);
-	xsltRegisterExtModuleFunction(BAD_CAST "picture-versions", BAD_CAST XSLTEXT_NS,
-	                              fn_picture_versions);
-	/* Templates read files (document()) but neither write nor go online. */
-	b.security = xsltNewSecurityPrefs();
-	xsltSetSecurityPrefs(b.security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
-	xsltSetSecurityPrefs(b.security, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
-	xsltSetSecurityPrefs(b.security, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
-	xsltSetSecurityPrefs(b.security, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
-
-	rc = load_model(&b);
-	if (rc == 0 && mkdir(opts->out_dir, 0777) != 0 && errno != EEXIST) {
-		diag_report(d, DIAG_ERROR, opts->out_dir, 0, 0, "cannot create folder: %s",
-		            strerror(errno));
-		rc = -1;
-	}
+	rc = sitemodel_load(&run.model, opts, run.cache, d);
+	stats->languages = run.model.language_count;
+	/* Not file_make_folders: the output folder may be a link (sitepath.h). */
+	if (rc == 0 && mkdir(opts->out_dir, 0777) != 0 && errno != EEXIST)
+		rc = diag_errno(d, opts->out_dir, "cannot create folder");
 	if (rc == 0)
-		rc = run_plan(&b);
-	flush_errors(&b);
+		rc = run_plan(&run);
+	site_xslt_end(&run);
+	sitemodel_serve(NULL);
 	/* Kept even after a failure: the next build redoes only what changed. */
-	if (b.cache)
-		cache_save(b.cache, d);
-	cache_free(b.cache);
-	xmlHashFree(b.version_digests, free_digest);
-	free(b.hidden);
-
-	xmlHashFree(b.stylesheets, free_stylesheet);
-	xmlHashFree(b.paths, NULL);
-	xmlHashFree(b.missing, NULL);
-	xmlHashFree(b.statics, free_string);
-	xmlHashFree(b.pictures, free_picture);
-	xmlHashFree(b.sizes, free_versions);
-	if (b.model_refs)
-		free_input(b.model_refs, NULL);
-	if (b.versions)
-		xmlHashFree(b.versions, free_versions);
-	if (b.inputs)
-		xmlHashFree(b.inputs, free_input);
-	if (b.previous)
-		xmlHashFree(b.previous, free_string);
-	xmlFreeDoc(b.model);
-	xsltFreeSecurityPrefs(b.security);
-	for (i = 0; i < b.language_count; i++)
-		free(b.languages[i]);
-	free(b.languages);
-	buf_release(&b.error_line);
-	free(b.error_file);
-	xsltCleanupGlobals();
-	xsltext_clear_locales();
-	xsltSetGenericErrorFunc(NULL, NULL);
-	xmlSetGenericErrorFunc(NULL, NULL);
-	if (rc == 0 && diag_count(d, DIAG_ERROR) != before)
+	if (run.cache)
+		cache_save(run.cache, d);
+	cache_free(run.cache);
+	xmlHashFree(run.version_digests, site_free_payload);
+	xmlHashFree(run.paths, NULL);
+	xmlHashFree(run.missing, NULL);
+	xmlHashFree(run.statics, site_free_payload);
+	xmlHashFree(run.pictures, site_free_picture);
+	xmlHashFree(run.sizes, site_free_payload);
+	sitestate_free(run.state);
+	sitemodel_release(&run.model);
+	if (rc == 0 && diag_failed_since(d, mark))
 		rc = -1;
 	return rc;
 }

@@ -15,7 +15,8 @@
  * turns the model into the plan, the list of files to write, each with the
  * template that writes it and its parameters; then every page of the plan
  * is transformed and written.  Templates reach ICU through the functions
- * of xsltext.h, and the model through two more in the same namespace:
+ * of xsltext.h, and the model and the site's files through four more in
+ * the same namespace (sitemodel.h, site-xslt.c):
  *
  *   t:model()        the model's root element
  *   t:versions(ID)   the manifest entries of article ID in every language,
@@ -30,14 +31,15 @@
  * tags and the first <image> of its figures, for the lists of articles.
  *
  * Every file is written atomically, and only when its contents change, so
- * that a second build of the same input touches no file.  A page whose
- * inputs have not changed since the previous build is not even
- * transformed again: OUT_DIR/.traduki-files keeps a digest of the inputs
- * of every file (site.c, "Digests").  Files are not
+ * that a second build of the same input touches no file.  Files are not
  * flushed to the disk one by one (ATOMIC_NO_SYNC): a page lost to a power
- * failure is written again by the next build, which finds it different.  The files that a
- * build wrote are listed in OUT_DIR/.traduki-files; the next build removes
- * those that its plan no longer has (an article unpublished in a language).
+ * failure is written again by the next build, which finds it different.
+ *
+ * The files that a build wrote are listed in OUT_DIR/.traduki-files, each
+ * with a digest of its inputs (site-digest.c): a page whose inputs have
+ * not changed since the previous build is not even transformed again, and
+ * the next build removes the files that its plan no longer has (an
+ * article unpublished in a language).  sitestate.h keeps that list.
  */
 #ifndef TRADUKI_SITE_H
 #define TRADUKI_SITE_H

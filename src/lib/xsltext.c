@@ -50,6 +50,18 @@ void xsltext_clear_locales(void)
 	locale_count = locale_alloc = 0;
 }
 
+void xsltext_catch(struct xsltext_handlers *saved, xmlGenericErrorFunc generic, void *data)
+{
+	saved->generic = xsltGenericError;
+	saved->generic_data = xsltGenericErrorContext;
+	xsltSetGenericErrorFunc(data, generic);
+}
+
+void xsltext_release(const struct xsltext_handlers *saved)
+{
+	xsltSetGenericErrorFunc(saved->generic_data, saved->generic);
+}
+
 /* The locale to format and sort LANG in. */
 static const char *locale_of(const char *lang)
 {

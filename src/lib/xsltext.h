@@ -26,6 +26,8 @@
 #ifndef TRADUKI_XSLTEXT_H
 #define TRADUKI_XSLTEXT_H
 
+#include <libxml/xmlerror.h>
+
 #define XSLTEXT_NS "urn:traduki:xslt"
 
 /*
@@ -42,5 +44,18 @@ void xsltext_set_locale(const char *lang, const char *locale);
 
 /* Forgets every locale set. */
 void xsltext_clear_locales(void);
+
+/*
+ * libxslt's generic error handler is a process global, as libxml2's
+ * (xmldoc_catch): a module that wants libxslt's messages for a while
+ * installs its own with xsltext_catch, and puts back whatever was there
+ * before with xsltext_release.
+ */
+struct xsltext_handlers {
+	xmlGenericErrorFunc generic;
+	void *generic_data;
+};
+void xsltext_catch(struct xsltext_handlers *saved, xmlGenericErrorFunc generic, void *data);
+void xsltext_release(const struct xsltext_handlers *saved);
 
 #endif
