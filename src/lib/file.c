@@ -128,43 +128,75 @@ int file_read(const char *path, size_t limit, struct buf *out, struct diag *d)
 	return rc;
 }
 
-int file_make_folders(const char *path, int flags, struct diag *d)
+/*
+ * Makes or checks the folders of PATH that end after its first FROM
+ * bytes.  FOLLOW: a link to a folder serves as the folder (the parts the
+ * user named); else a link is no folder (the parts traduki names).
+ */
+static int make_parts(char *path, size_t from, int flags, int follow, struct diag *d)
 {
-	char *copy = xstrdup(path);
-	size_t len = strlen(copy);
+	size_t len = strlen(path);
 	char *p;
 	int rc = 0;
 
 	/* The last part is a folder to make only when asked; a trailing
 	 * slash adds nothing. */
-	while (len > 1 && copy[len - 1] == '/')
-		copy[--len] = '\0';
-	for (p = strchr(copy + 1, '/');; p = strchr(p + 1, '/')) {
+	while (len > 1 && path[len - 1] == '/')
+		path[--len] = '\0';
+	if (from >= len)
+		return 0;
+	for (p = strchr(path + from + 1, '/');; p = strchr(p + 1, '/')) {
 		struct stat st;
 
 		if (!p && !(flags & FILE_FOLDER_ITSELF))
 			break;
 		if (p)
 			*p = '\0';
-		if (lstat(copy, &st) == 0) {
-			if (!S_ISDIR(st.st_mode)) {
-				diag_report(d, DIAG_ERROR, copy, 0, 0,
-				            "%s where a folder is wanted: left as it is, "
-				            "and nothing written through it",
-				            S_ISLNK(st.st_mode) ? "a symbolic link"
-				                                : file_kind(&st));
+		if (lstat(path, &st) == 0) {
+			if (S_ISLNK(st.st_mode) && follow && stat(path, &st) == 0 &&
+			    S_ISDIR(st.st_mode))
+				;
+			else if (!S_ISDIR(st.st_mode)) {
+				if (!(flags & FILE_FOLDER_CHECK))
+					diag_error(d, path, 0, 0,
+					           "%s where a folder is wanted: left as it is, "
+					           "and nothing written through it",
+					           S_ISLNK(st.st_mode) ? "a symbolic link"
+					                               : file_kind(&st));
 				rc = -1;
 			}
 		} else if (flags & FILE_FOLDER_CHECK) {
 			rc = -1;
-		} else if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
-			rc = diag_errno(d, copy, "cannot create folder");
+		} else if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+			rc = diag_errno(d, path, "cannot create folder");
 		}
 		if (!p || rc != 0)
 			break;
 		*p = '/';
 	}
+	return rc;
+}
+
+int file_make_folders(const char *path, int flags, struct diag *d)
+{
+	char *copy = xstrdup(path);
+	int rc = make_parts(copy, 0, flags, 1, d);
+
 	free(copy);
+	return rc;
+}
+
+int file_make_folders_below(const char *base, const char *rel, int flags, struct diag *d)
+{
+	struct buf path = BUF_INIT;
+	int rc = 0;
+
+	if (!(flags & FILE_FOLDER_CHECK))
+		rc = file_make_folders(base, FILE_FOLDER_ITSELF, d);
+	buf_addf(&path, "%s/%s", base, rel);
+	if (rc == 0)
+		rc = make_parts(path.data, strlen(base), flags, 0, d);
+	buf_release(&path);
 	return rc;
 }
 

@@ -56,12 +56,23 @@ enum {
 
 /*
  * Makes the folders above PATH, as "mkdir -p" would (and PATH itself with
- * FILE_FOLDER_ITSELF).  An existing part that is not a folder (a file, or
- * a symbolic link, even one to a folder) is never written through: it is
+ * FILE_FOLDER_ITSELF): a folder the user names may be a symbolic link to
+ * a folder.  A part that is a file, or a link to anything else, is
  * reported and left as it is.  Returns 0, or -1 after reporting to D;
- * with FILE_FOLDER_CHECK, -1 without a report when a part is missing.
+ * with FILE_FOLDER_CHECK, -1 without a report when a part is missing or
+ * is no folder.
  */
 int file_make_folders(const char *path, int flags, struct diag *d);
+
+/*
+ * The same for REL, a path below the folder BASE, which is made first as
+ * file_make_folders makes it (BASE is the user's to name, and may be a
+ * link).  Below BASE, the folders are traduki's own: an existing part that
+ * is not a folder (a file, or a symbolic link, even one to a folder) is
+ * never written through, so that nothing put in the output folder can
+ * redirect a write outside it.  With FILE_FOLDER_CHECK, BASE is not made.
+ */
+int file_make_folders_below(const char *base, const char *rel, int flags, struct diag *d);
 
 /*
  * The names in the folder DIR but those that start with '.', sorted byte

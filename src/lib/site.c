@@ -601,6 +601,8 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 {
 	struct site_stats local;
 	struct site_run run;
+	struct sitemodel_input in = { opts->site_file, opts->xml_dir, opts->languages,
+		                      opts->language_count };
 	unsigned long mark = diag_mark(d);
 	int rc;
 
@@ -621,12 +623,10 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	run.sizes = xmlHashCreate(64);
 	site_xslt_begin(&run);
 	sitemodel_serve(&run.model);
-
-	rc = sitemodel_load(&run.model, opts, run.cache, d);
+	rc = sitemodel_load(&run.model, &in, run.cache, d);
 	stats->languages = run.model.language_count;
-	/* Not file_make_folders: the output folder may be a link (sitepath.h). */
-	if (rc == 0 && mkdir(opts->out_dir, 0777) != 0 && errno != EEXIST)
-		rc = diag_errno(d, opts->out_dir, "cannot create folder");
+	if (rc == 0)
+		rc = file_make_folders(opts->out_dir, FILE_FOLDER_ITSELF, d);
 	if (rc == 0)
 		rc = run_plan(&run);
 	site_xslt_end(&run);

@@ -23,7 +23,7 @@
 /* What loading the model reads from and reports to. */
 struct loader {
 	struct sitemodel *m;
-	const struct site_options *opts;
+	const struct sitemodel_input *in;
 	struct cache *cache;
 	struct diag *d;
 };
@@ -72,7 +72,7 @@ static void add_language(struct sitemodel *m, const char *code)
 static int find_languages(struct loader *ld)
 {
 	char **names;
-	long count = file_names(ld->opts->xml_dir, &names, ld->d), i;
+	long count = file_names(ld->in->xml_dir, &names, ld->d), i;
 
 	if (count < 0)
 		return -1;
@@ -82,7 +82,7 @@ static int find_languages(struct loader *ld)
 
 		if (!sitepath_safe(names[i]))
 			continue;
-		manifest = sitepath_join(ld->opts->xml_dir, names[i], "manifest.xml");
+		manifest = sitepath_join(ld->in->xml_dir, names[i], "manifest.xml");
 		if (stat(manifest, &st) == 0 && S_ISREG(st.st_mode))
 			add_language(ld->m, names[i]);
 		free(manifest);
@@ -219,8 +219,8 @@ static int load_language(struct loader *ld, size_t l, xmlNodePtr languages)
 	const char *code = ld->m->languages[l];
 	xmlNodePtr listed = site_language(languages, code);
 	xmlChar *locale = listed ? xmlGetProp(listed, BAD_CAST "locale") : NULL;
-	char *chrome_path = sitepath_join(ld->opts->xml_dir, code, "site.xml");
-	char *manifest_path = sitepath_join(ld->opts->xml_dir, code, "manifest.xml");
+	char *chrome_path = sitepath_join(ld->in->xml_dir, code, "site.xml");
+	char *manifest_path = sitepath_join(ld->in->xml_dir, code, "manifest.xml");
 	xmlNodePtr language, manifest, entry;
 	xmlDocPtr chrome, doc;
 	xmlChar *lang;
@@ -288,7 +288,7 @@ static int load_language(struct loader *ld, size_t l, xmlNodePtr languages)
 			versions[l] = entry;
 			if (xmlStrEqual(published, BAD_CAST "yes")) {
 				char *path =
-				    sitepath_join(ld->opts->xml_dir, code, (const char *)file);
+				    sitepath_join(ld->in->xml_dir, code, (const char *)file);
 
 				struct sitearticle *article = NULL;
 
@@ -300,8 +300,8 @@ static int load_language(struct loader *ld, size_t l, xmlNodePtr languages)
 				/* Under "LL/FILE", as the plan names its input. */
 				if (article)
 					xmlHashUpdateEntry(ld->m->articles,
-					                   BAD_CAST path +
-					                       strlen(ld->opts->xml_dir) + 1,
+					                   BAD_CAST path + strlen(ld->in->xml_dir) +
+					                       1,
 					                   article, free_article);
 				free(path);
 			}
@@ -319,7 +319,7 @@ out:
 /* 1 when the manifest of language CODE has an article published="yes". */
 static int publishes_something(struct loader *ld, const char *code)
 {
-	char *manifest_path = sitepath_join(ld->opts->xml_dir, code, "manifest.xml");
+	char *manifest_path = sitepath_join(ld->in->xml_dir, code, "manifest.xml");
 	struct diag quiet;
 	xmlDocPtr doc;
 	xmlNodePtr n;
@@ -357,7 +357,7 @@ static void drop_unoffered(struct loader *ld, xmlNodePtr languages)
 		const char *code = ld->m->languages[i];
 
 		if (!site_language(languages, code)) {
-			diag_report(ld->d, DIAG_NOTE, ld->opts->site_file, 0, 0,
+			diag_report(ld->d, DIAG_NOTE, ld->in->site_file, 0, 0,
 			            "'%s' is not among the site's languages (in preparation): "
 			            "not on the site",
 			            code);
@@ -380,7 +380,7 @@ static void drop_unoffered(struct loader *ld, xmlNodePtr languages)
  */
 static int load_model(struct loader *ld)
 {
-	xmlDocPtr site = read_root(ld, ld->opts->site_file, "site");
+	xmlDocPtr site = read_root(ld, ld->in->site_file, "site");
 	xmlNodePtr root, languages;
 	xmlChar *source = NULL, *base = NULL;
 	size_t i;
@@ -389,15 +389,15 @@ static int load_model(struct loader *ld)
 	if (!site)
 		return -1;
 	root = xmlDocGetRootElement(site);
-	base = required(ld, ld->opts->site_file, root, "base");
+	base = required(ld, ld->in->site_file, root, "base");
 	for (languages = root->children; languages; languages = languages->next)
 		if (languages->type == XML_ELEMENT_NODE &&
 		    xmlStrEqual(languages->name, BAD_CAST "languages"))
 			break;
 	if (languages)
-		source = required(ld, ld->opts->site_file, languages, "source");
+		source = required(ld, ld->in->site_file, languages, "source");
 	else
-		diag_report(ld->d, DIAG_ERROR, ld->opts->site_file, xmlGetLineNo(root), 0,
+		diag_report(ld->d, DIAG_ERROR, ld->in->site_file, xmlGetLineNo(root), 0,
 		            "<site> has no <languages>");
 	if (!source || !base) {
 		rc = -1;
@@ -405,9 +405,9 @@ static int load_model(struct loader *ld)
 	}
 
 	add_language(ld->m, (const char *)source);
-	if (ld->opts->languages) {
-		for (i = 0; i < ld->opts->language_count; i++)
-			add_language(ld->m, ld->opts->languages[i]);
+	if (ld->in->languages) {
+		for (i = 0; i < ld->in->language_count; i++)
+			add_language(ld->m, ld->in->languages[i]);
 	} else if (find_languages(ld) != 0) {
 		rc = -1;
 		goto out;
@@ -534,10 +534,10 @@ void sitemodel_show_counts(struct sitemodel *m)
 	}
 }
 
-int sitemodel_load(struct sitemodel *m, const struct site_options *opts, struct cache *cache,
+int sitemodel_load(struct sitemodel *m, const struct sitemodel_input *in, struct cache *cache,
                    struct diag *d)
 {
-	struct loader ld = { m, opts, cache, d };
+	struct loader ld = { m, in, cache, d };
 
 	memset(m, 0, sizeof *m);
 	return load_model(&ld);

@@ -32,7 +32,6 @@
 
 #include "cache.h"
 #include "diag.h"
-#include "site.h"
 
 struct sitemodel {
 	xmlDocPtr doc; /* the model, as above */
@@ -47,12 +46,24 @@ struct sitemodel {
 };
 
 /*
- * Loads into M the model of the site OPTS describes (site_file, xml_dir,
- * languages), taking what it can of each article from CACHE (may be
+ * Where a model is read from: the site's metadata, the folder of the
+ * localized XML, and the languages besides the source to publish (NULL:
+ * every language the folder has).  The build's own options (site.h) say
+ * more; the model needs only these, and so stays below the site.
+ */
+struct sitemodel_input {
+	const char *site_file;
+	const char *xml_dir;
+	const char *const *languages; /* in the order the language switcher shows them */
+	size_t language_count;
+};
+
+/*
+ * Loads into M the model of the site IN describes, taking what it can of each article from CACHE (may be
  * NULL).  Returns 0, or -1 after reporting every problem to D; M is to
  * release with sitemodel_release in both cases.
  */
-int sitemodel_load(struct sitemodel *m, const struct site_options *opts, struct cache *cache,
+int sitemodel_load(struct sitemodel *m, const struct sitemodel_input *in, struct cache *cache,
                    struct diag *d);
 
 /*

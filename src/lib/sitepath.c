@@ -51,48 +51,13 @@ char *sitepath_join(const char *dir, const char *a, const char *b)
 	return buf_detach(&path);
 }
 
-/*
- * The walk starts below OUT_DIR, not at the root as file_make_folders'
- * does: the output folder, and the folders above it, may be links.
- */
-int sitepath_parents_inside(const char *out_dir, const char *rel, int create, struct diag *d)
-{
-	char *path = sitepath_join(out_dir, rel, NULL);
-	char *p = path + strlen(out_dir) + 1;
-	int rc = 0;
-
-	for (p = strchr(p, '/'); p && rc == 0; p = strchr(p + 1, '/')) {
-		struct stat st;
-
-		*p = '\0';
-		if (lstat(path, &st) == 0) {
-			if (!S_ISDIR(st.st_mode)) {
-				if (create)
-					diag_error(d, path, 0, 0,
-					           "%s where the site has a folder: left as it is, "
-					           "and nothing written through it",
-					           S_ISLNK(st.st_mode) ? "a symbolic link"
-					                               : file_kind(&st));
-				rc = -1;
-			}
-		} else if (!create) {
-			rc = -1;
-		} else if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-			rc = diag_errno(d, path, "cannot create folder");
-		}
-		*p = '/';
-	}
-	free(path);
-	return rc;
-}
-
 int sitepath_write(const char *out_dir, const char *rel, const char *data, size_t len,
                    struct diag *d)
 {
 	char *path;
 	int rc;
 
-	if (sitepath_parents_inside(out_dir, rel, 1, d) != 0)
+	if (file_make_folders_below(out_dir, rel, 0, d) != 0)
 		return -1;
 	path = sitepath_join(out_dir, rel, NULL);
 	/* Compared in memory first: an unchanged page costs no temporary file. */

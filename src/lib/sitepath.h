@@ -30,15 +30,6 @@ int sitepath_safe(const char *path);
 char *sitepath_join(const char *dir, const char *a, const char *b);
 
 /*
- * Makes sure that the folders leading to REL, a file of the site below
- * OUT_DIR, are folders inside it, creating those missing when CREATE.
- * A symbolic link or a file where a folder belongs is not followed; with
- * CREATE it is reported to D.  Returns 0, or -1 (after reporting with
- * CREATE; silently without, when a part is missing or not a folder).
- */
-int sitepath_parents_inside(const char *out_dir, const char *rel, int create, struct diag *d);
-
-/*
  * Writes LEN bytes at DATA to REL below OUT_DIR, unless the file holds
  * them already: then it is not touched, not even its time.  Nothing is
  * written outside the output folder, nor over what the build did not put

@@ -192,7 +192,8 @@ size_t sitestate_remove_stale(struct sitestate *st)
 		struct stat sb;
 
 		/* Only a file the build wrote, inside the output folder. */
-		if (sitepath_parents_inside(st->out_dir, g.paths[i], 0, st->d) == 0 &&
+		if (file_make_folders_below(st->out_dir, g.paths[i], FILE_FOLDER_CHECK, st->d) ==
+		        0 &&
 		    lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) && unlink(path) == 0) {
 			if (removed < SITESTATE_REMOVED_NAMED)
 				diag_report(st->d, DIAG_NOTE, path, 0, 0,

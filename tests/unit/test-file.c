@@ -79,26 +79,62 @@ static void folders_made(void)
 	CHECK(file_make_folders(path, FILE_FOLDER_ITSELF, &d) == 0);
 }
 
-static void links_left_alone(void)
+static void links_named_by_the_user(void)
 {
-	unsigned long mark = diag_mark(&d);
 	char path[256];
 
-	/* A link to a folder is not followed: what it points to stays empty. */
-	CHECK(mkdir(at("elsewhere"), 0777) == 0);
-	CHECK(symlink("elsewhere", at("link")) == 0);
-	snprintf(path, sizeof path, "%s/link/x/page.html", root);
-	CHECK(file_make_folders(path, 0, &d) == -1);
-	CHECK(diag_failed_since(&d, mark));
-	CHECK(!is_folder("elsewhere/x"));
-	CHECK(strstr(buf_str(&messages), "where a folder is wanted") != NULL);
+	/* mkdir -p goes through a link to a folder, as the user meant. */
+	CHECK(mkdir(at("real"), 0777) == 0);
+	CHECK(symlink("real", at("named")) == 0);
+	snprintf(path, sizeof path, "%s/named/x/page.html", root);
+	CHECK(file_make_folders(path, 0, &d) == 0);
+	CHECK(is_folder("real/x"));
 
-	/* Nor is a file replaced by a folder. */
+	/* Not through a file, nor a link to one. */
+	unsigned long mark = diag_mark(&d);
 	put("plain", "text");
-	mark = diag_mark(&d);
+	CHECK(symlink("plain", at("to-plain")) == 0);
 	snprintf(path, sizeof path, "%s/plain/page.html", root);
 	CHECK(file_make_folders(path, 0, &d) == -1);
+	snprintf(path, sizeof path, "%s/to-plain/page.html", root);
+	CHECK(file_make_folders(path, 0, &d) == -1);
+	CHECK(diag_count(&d, DIAG_ERROR) - mark == 2);
+	mark = diag_mark(&d);
+	CHECK(file_make_folders(path, FILE_FOLDER_CHECK, &d) == -1);
+	CHECK(!diag_failed_since(&d, mark));
+}
+
+static void links_below_refused(void)
+{
+	unsigned long mark = diag_mark(&d);
+	char base[256];
+
+	/* The base may be a link; below it, a link is never followed, and
+	 * what it points to stays empty. */
+	CHECK(mkdir(at("elsewhere"), 0777) == 0);
+	CHECK(symlink("real", at("out")) == 0);
+	CHECK(symlink("../elsewhere", at("real/trap")) == 0);
+	snprintf(base, sizeof base, "%s/out", root);
+	CHECK(file_make_folders_below(base, "en/news/page.html", 0, &d) == 0);
+	CHECK(is_folder("real/en/news"));
+	CHECK(!diag_failed_since(&d, mark));
+	CHECK(file_make_folders_below(base, "trap/x/page.html", 0, &d) == -1);
 	CHECK(diag_failed_since(&d, mark));
+	CHECK(!is_folder("elsewhere/x"));
+	CHECK(strstr(buf_str(&messages), "a symbolic link where a folder is wanted") != NULL);
+
+	/* Checking only reports nothing, and makes nothing. */
+	mark = diag_mark(&d);
+	CHECK(file_make_folders_below(base, "trap/x/page.html", FILE_FOLDER_CHECK, &d) == -1);
+	CHECK(file_make_folders_below(base, "nl/page.html", FILE_FOLDER_CHECK, &d) == -1);
+	CHECK(file_make_folders_below(base, "en/news/page.html", FILE_FOLDER_CHECK, &d) == 0);
+	CHECK(!diag_failed_since(&d, mark));
+	CHECK(!is_folder("real/nl"));
+
+	/* A missing base is made, parents and all. */
+	snprintf(base, sizeof base, "%s/new/site", root);
+	CHECK(file_make_folders_below(base, "fr/page.html", 0, &d) == 0);
+	CHECK(is_folder("new/site/fr"));
 }
 
 static void names_sorted(void)
@@ -140,8 +176,8 @@ int main(void)
 	diag_init(&d, collect, NULL);
 	TEST(read_bounded, "a file is read whole, and refused above its bound or as a folder");
 	TEST(folders_made, "folders are made as mkdir -p would, or only looked for");
-	TEST(links_left_alone,
-	     "a link or a file where a folder is wanted is reported, not followed");
+	TEST(links_named_by_the_user, "mkdir -p follows a link to a folder, never a file");
+	TEST(links_below_refused, "below a base, a link is reported and never followed");
 	TEST(names_sorted, "a listing skips dot-files and is sorted byte by byte");
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
 	if (system(cmd) != 0)
