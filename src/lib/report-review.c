@@ -509,7 +509,8 @@ int report_review(const struct check_report *r, size_t li, const struct catalog 
 		goto done;
 	}
 	buf_addf(&path, "%s/%s", dir, pg.dirs[li]);
-	if (file_make_folders(buf_str(&path), FILE_FOLDER_ITSELF, d) != 0) {
+	/* The language's folder is the report's own: never a link. */
+	if (file_make_folders_below(dir, pg.dirs[li], FILE_FOLDER_ITSELF, d) != 0) {
 		rc = -1;
 		goto done;
 	}
