@@ -4,8 +4,8 @@
  * Two modes share the command.  With --lang, localized XML is written
  * from the sources and a PO catalog (build_localized, src/lib/inject.h);
  * with --site alone, the HTML site is built from that XML (build_site,
- * src/lib/site.h).  Each mode parses its own options, so that the two stay
- * apart; they share one help text.
+ * src/lib/site.h).  One parse reads the options of both, and refuses
+ * those of one mode in the other; they share one help text.
  */
 #include <config.h>
 
@@ -109,7 +109,7 @@ static const char help[] =
     "2 on a usage error, when an input cannot be read or is inconsistent, a\n"
     "file cannot be written, or a template fails.\n";
 
-enum { OPT_THRESHOLD = 256, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_SOURCE_LANG };
+enum { OPT_THRESHOLD = 256, OPT_SOURCE_LANG };
 
 struct localized_args {
 	const char *lang;
@@ -409,122 +409,6 @@ done:
 	return status;
 }
 
-/*
- * The options both modes take alike (-o, -q, --[no-]progress, -h), and an
- * unknown one: 0 to go on parsing, -1 to stop with *STATUS.
- */
-static int common_option(int c, const char **output, struct tool_ctx *ctx, int *status)
-{
-	switch (c) {
-	case 'o':
-		*output = optarg;
-		return 0;
-	case 'q':
-		ctx->quiet = 1;
-		return 0;
-	case OPT_PROGRESS:
-	case OPT_NO_PROGRESS:
-		ctx->progress = c == OPT_PROGRESS;
-		return 0;
-	case 'h':
-		*status = tool_print_help(ctx, help);
-		return -1;
-	default:
-		*status = tool_option_error(ctx);
-		return -1;
-	}
-}
-
-/* The localized XML mode: "traduki build --lang=LL ...". */
-static int run_localized(int argc, char **argv, struct tool_ctx *ctx)
-{
-	static const struct option options[] = {
-		{ "lang", required_argument, NULL, 'L' },
-		{ "po", required_argument, NULL, 'p' },
-		{ "its", required_argument, NULL, 'i' },
-		{ "site", required_argument, NULL, 's' },
-		{ "source-lang", required_argument, NULL, OPT_SOURCE_LANG },
-		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
-		{ "files-from", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "cache", required_argument, NULL, 'c' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "progress", no_argument, NULL, OPT_PROGRESS },
-		{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct localized_args args;
-	struct tool_rules rules;
-	struct tool_files files = { NULL, 0, 0 };
-	int c, status = TOOL_OK;
-
-	memset(&args, 0, sizeof args);
-	memset(&rules, 0, sizeof rules);
-	while ((c = getopt_long(argc, argv, "L:p:i:s:f:o:c:qh", options, NULL)) != -1) {
-		switch (c) {
-		case 'L':
-			args.lang = optarg;
-			break;
-		case 'p':
-			args.po = optarg;
-			break;
-		case 'i':
-			tool_rules_add(&rules, optarg);
-			break;
-		case 'c':
-			args.cache = optarg;
-			break;
-		case 's':
-			args.site = optarg;
-			break;
-		case OPT_SOURCE_LANG:
-			args.source_lang = optarg;
-			break;
-		case OPT_THRESHOLD:
-			args.threshold = optarg;
-			break;
-		case 'f':
-			if (tool_files_add_list(&files, optarg, &ctx->diag) != 0)
-				status = TOOL_USAGE;
-			break;
-		default:
-			if (common_option(c, &args.output, ctx, &status) != 0)
-				goto done;
-		}
-	}
-	if (status != TOOL_OK)
-		goto done;
-	if (!args.lang || !*args.lang) {
-		status = tool_usage_error(ctx, "no language given (--lang=LL)");
-		goto done;
-	}
-	if (tool_files_add_args(&files, argv + optind, argc - optind, &ctx->diag) != 0)
-		status = TOOL_USAGE;
-	if (status != TOOL_OK)
-		goto done;
-	args.files = files.paths;
-	args.nfiles = (int)files.count;
-	status = build_localized(&args, &rules, ctx);
-done:
-	tool_rules_release(&rules);
-	tool_files_release(&files);
-	return status;
-}
-
-/* 1 when the command line asks for localized XML (--lang). */
-static int wants_localized(int argc, char **argv)
-{
-	int i;
-
-	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
-		if ((strncmp(argv[i], "--lang", 6) == 0 &&
-		     (argv[i][6] == '=' || argv[i][6] == '\0')) ||
-		    strncmp(argv[i], "-L", 2) == 0)
-			return 1;
-	return 0;
-}
-
 struct build_args {
 	const char *site;
 	const char *xml_dir;
@@ -633,75 +517,149 @@ static int build_site(const struct build_args *args, struct tool_ctx *ctx)
 	return TOOL_OK;
 }
 
-/* The site mode: "traduki build --site=SITE.xml ...". */
-static int run_site(int argc, char **argv, struct tool_ctx *ctx)
+/* The localized XML mode, "traduki build --lang=LL ...", once the options are read. */
+static int run_localized(struct localized_args *args, struct tool_rules *rules,
+                         struct tool_options *opts, int argc, char **argv, struct tool_ctx *ctx)
+{
+	if (opts->status != TOOL_OK)
+		return opts->status;
+	if (!*args->lang)
+		return tool_usage_error(ctx, "no language given (--lang=LL)");
+	if (tool_options_operands(opts, argc, argv, &ctx->diag) != TOOL_OK)
+		return TOOL_USAGE;
+	args->files = opts->files.paths;
+	args->nfiles = (int)opts->files.count;
+	return build_localized(args, rules, ctx);
+}
+
+/* The site mode, "traduki build --site=SITE.xml ...", once the options are read. */
+static int run_site(const struct build_args *args, int argc, char **argv, struct tool_ctx *ctx)
+{
+	if (!args->site)
+		return tool_usage_error(ctx, "say what to build: --lang=LL (localized XML) or "
+		                             "--site=FILE (the site)");
+	if (optind < argc)
+		return tool_usage_error(ctx, "the site mode takes no file operand ('%s')",
+		                        argv[optind]);
+	return build_site(args, ctx);
+}
+
+/* The long name of the option C in OPTIONS, for a message. */
+static const char *option_name(const struct option *options, int c)
+{
+	while (options->name && options->val != c)
+		options++;
+	return options->name;
+}
+
+/*
+ * One parse for both modes: --lang asks for localized XML, else the site
+ * is built.  An option of one mode is refused in the other; those both
+ * take (-s, -c, -o and the shared ones) mean the same in both.
+ */
+int cmd_build(int argc, char **argv, struct tool_ctx *ctx)
 {
 	static const struct option options[] = {
-		{ "site", required_argument, NULL, 's' },
+		{ "lang", required_argument, NULL, 'L' },
+		{ "po", required_argument, NULL, 'p' },
+		{ "its", required_argument, NULL, 'i' },
+		{ "source-lang", required_argument, NULL, OPT_SOURCE_LANG },
+		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
+		TOOL_OPTION_FILES_FROM,
 		{ "xml", required_argument, NULL, 'x' },
 		{ "languages", required_argument, NULL, 'l' },
 		{ "templates", required_argument, NULL, 't' },
 		{ "static", required_argument, NULL, 'S' },
 		{ "jobs", required_argument, NULL, 'j' },
-		{ "output", required_argument, NULL, 'o' },
+		{ "site", required_argument, NULL, 's' },
 		{ "cache", required_argument, NULL, 'c' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "progress", no_argument, NULL, OPT_PROGRESS },
-		{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+		TOOL_OPTION_OUTPUT,
+		TOOL_OPTION_QUIET,
+		TOOL_OPTION_PROGRESS,
+		TOOL_OPTION_HELP_END,
 	};
-	struct build_args args;
+	struct tool_options opts = { NULL, { NULL, 0, 0 }, TOOL_OK };
+	struct localized_args loc;
+	struct build_args site;
+	struct tool_rules rules;
 	size_t alloc = 0;
-	int c, status = TOOL_OK;
+	int c, status = TOOL_OK, localized_only = 0, site_only = 0;
 
-	memset(&args, 0, sizeof args);
-	while ((c = getopt_long(argc, argv, "s:x:l:t:S:j:o:c:qh", options, NULL)) != -1) {
+	memset(&loc, 0, sizeof loc);
+	memset(&site, 0, sizeof site);
+	memset(&rules, 0, sizeof rules);
+	while ((c = getopt_long(argc, argv, "L:p:i:f:x:l:t:S:j:s:c:o:qh", options, NULL)) != -1) {
 		switch (c) {
-		case 's':
-			args.site = optarg;
+		case 'L':
+			loc.lang = optarg;
+			break;
+		case 'p':
+			loc.po = optarg;
+			localized_only = c;
+			break;
+		case 'i':
+			tool_rules_add(&rules, optarg);
+			localized_only = c;
+			break;
+		case OPT_SOURCE_LANG:
+			loc.source_lang = optarg;
+			localized_only = c;
+			break;
+		case OPT_THRESHOLD:
+			loc.threshold = optarg;
+			localized_only = c;
+			break;
+		case 'f':
+			tool_option(ctx, c, &opts, help, &status);
+			localized_only = c;
 			break;
 		case 'x':
-			args.xml_dir = optarg;
+			site.xml_dir = optarg;
+			site_only = c;
 			break;
 		case 'l':
-			args.languages = optarg;
+			site.languages = optarg;
+			site_only = c;
 			break;
 		case 't':
-			args.templates = optarg;
+			site.templates = optarg;
+			site_only = c;
 			break;
 		case 'S':
-			xgrow((void **)&args.static_dirs, &alloc, args.static_count + 1,
-			      sizeof *args.static_dirs);
-			args.static_dirs[args.static_count++] = optarg;
+			xgrow((void **)&site.static_dirs, &alloc, site.static_count + 1,
+			      sizeof *site.static_dirs);
+			site.static_dirs[site.static_count++] = optarg;
+			site_only = c;
 			break;
 		case 'j':
-			args.jobs = optarg;
+			site.jobs = optarg;
+			site_only = c;
+			break;
+		case 's':
+			loc.site = site.site = optarg;
 			break;
 		case 'c':
-			args.cache = optarg;
+			loc.cache = site.cache = optarg;
 			break;
 		default:
-			if (common_option(c, &args.output, ctx, &status) != 0)
+			if (tool_option(ctx, c, &opts, help, &status) != 0)
 				goto done;
 		}
 	}
-	if (!args.site)
-		status = tool_usage_error(ctx, "say what to build: --lang=LL (localized XML) or "
-		                               "--site=FILE (the site)");
-	else if (optind < argc)
-		status = tool_usage_error(ctx, "the site mode takes no file operand ('%s')",
-		                          argv[optind]);
+	loc.output = site.output = opts.output;
+	if (loc.lang && site_only)
+		status = tool_usage_error(ctx, "--%s is for the site, not with --lang",
+		                          option_name(options, site_only));
+	else if (!loc.lang && localized_only)
+		status = tool_usage_error(ctx, "--%s is for localized XML: it needs --lang=LL",
+		                          option_name(options, localized_only));
+	else if (loc.lang)
+		status = run_localized(&loc, &rules, &opts, argc, argv, ctx);
 	else
-		status = build_site(&args, ctx);
+		status = run_site(&site, argc, argv, ctx);
 done:
-	free(args.static_dirs);
+	free(site.static_dirs);
+	tool_rules_release(&rules);
+	tool_options_release(&opts);
 	return status;
-}
-
-int cmd_build(int argc, char **argv, struct tool_ctx *ctx)
-{
-	if (wants_localized(argc, argv))
-		return run_localized(argc, argv, ctx);
-	return run_site(argc, argv, ctx);
 }

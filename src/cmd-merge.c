@@ -283,11 +283,11 @@ int cmd_merge(int argc, char **argv, struct tool_ctx *ctx)
 		{ "lang", required_argument, NULL, OPT_LANG },
 		{ "create", no_argument, NULL, OPT_CREATE },
 		{ "source-lang", required_argument, NULL, OPT_SOURCE_LANG },
-		{ "quiet", no_argument, NULL, 'q' },
+		TOOL_OPTION_QUIET,
 		{ "silent", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+		TOOL_OPTION_HELP_END,
 	};
+	struct tool_options opts = { NULL, { NULL, 0, 0 }, TOOL_OK };
 	struct merge_cmd mc;
 	int c, rc;
 
@@ -295,9 +295,6 @@ int cmd_merge(int argc, char **argv, struct tool_ctx *ctx)
 	mc.opt.fuzzy_matching = 1;
 	while ((c = getopt_long(argc, argv, "o:UNqh", options, NULL)) != -1) {
 		switch (c) {
-		case 'o':
-			mc.output = optarg;
-			break;
 		case 'U':
 			mc.update = 1;
 			break;
@@ -325,15 +322,12 @@ int cmd_merge(int argc, char **argv, struct tool_ctx *ctx)
 		case OPT_SOURCE_LANG:
 			mc.opt.source_lang = optarg;
 			break;
-		case 'q':
-			ctx->quiet = 1;
-			break;
-		case 'h':
-			return tool_print_help(ctx, help);
 		default:
-			return tool_option_error(ctx);
+			if (tool_option(ctx, c, &opts, help, &rc) != 0)
+				return rc;
 		}
 	}
+	mc.output = opts.output;
 	if (argc - optind != 2)
 		return tool_usage_error(ctx, "expected two files, DEF.po and REF.pot");
 	if (mc.update == !!mc.output)

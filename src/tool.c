@@ -384,6 +384,46 @@ void tool_files_release(struct tool_files *list)
 	list->count = list->alloc = 0;
 }
 
+int tool_option(struct tool_ctx *ctx, int c, struct tool_options *opts, const char *help,
+                int *status)
+{
+	switch (c) {
+	case 'q':
+		ctx->quiet = 1;
+		return 0;
+	case 'o':
+		opts->output = optarg;
+		return 0;
+	case 'f':
+		/* The other options are still read: one run reports every problem. */
+		if (tool_files_add_list(&opts->files, optarg, &ctx->diag) != 0)
+			opts->status = TOOL_USAGE;
+		return 0;
+	case TOOL_OPT_PROGRESS:
+	case TOOL_OPT_NO_PROGRESS:
+		ctx->progress = c == TOOL_OPT_PROGRESS;
+		return 0;
+	case 'h':
+		*status = tool_print_help(ctx, help);
+		return -1;
+	default:
+		*status = tool_option_error(ctx);
+		return -1;
+	}
+}
+
+int tool_options_operands(struct tool_options *opts, int argc, char **argv, struct diag *d)
+{
+	if (tool_files_add_args(&opts->files, argv + optind, argc - optind, d) != 0)
+		opts->status = TOOL_USAGE;
+	return opts->status;
+}
+
+void tool_options_release(struct tool_options *opts)
+{
+	tool_files_release(&opts->files);
+}
+
 int tool_status(const struct tool_ctx *ctx)
 {
 	return diag_count(&ctx->diag, DIAG_ERROR) ? TOOL_USAGE : TOOL_OK;

@@ -5,6 +5,7 @@
 #ifndef TRADUKI_TOOL_H
 #define TRADUKI_TOOL_H
 
+#include <getopt.h>
 #include <stddef.h>
 
 #include "lib/cache.h"
@@ -93,6 +94,48 @@ int tool_files_add(struct tool_files *files, const char *path, struct diag *d);
 int tool_files_add_list(struct tool_files *files, const char *list, struct diag *d);
 int tool_files_add_args(struct tool_files *files, char **args, int count, struct diag *d);
 void tool_files_release(struct tool_files *files);
+
+/*
+ * The options several commands share, with one meaning everywhere: -q
+ * (--quiet), -o FILE (--output; merge says --output-file), -f LIST
+ * (--files-from), --progress and --no-progress, -h (--help).  A command
+ * puts the rows it takes in its own table of long options, and its one
+ * getopt loop hands every option it does not read itself to tool_option,
+ * which stores it in a struct tool_options (or in CTX for -q and the
+ * progress line).  tool_options_operands then adds the operands that
+ * getopt left to the documents read with -f.
+ */
+enum { TOOL_OPT_PROGRESS = 1024, TOOL_OPT_NO_PROGRESS };
+
+/* Each is one row, or two, of a table of long options. */
+/* clang-format off */
+#define TOOL_OPTION_QUIET { "quiet", no_argument, NULL, 'q' }
+#define TOOL_OPTION_OUTPUT { "output", required_argument, NULL, 'o' }
+#define TOOL_OPTION_FILES_FROM { "files-from", required_argument, NULL, 'f' }
+#define TOOL_OPTION_PROGRESS { "progress", no_argument, NULL, TOOL_OPT_PROGRESS }, \
+	{ "no-progress", no_argument, NULL, TOOL_OPT_NO_PROGRESS }
+/* The last rows of every table: --help, then the end. */
+#define TOOL_OPTION_HELP_END { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
+/* clang-format on */
+
+struct tool_options {
+	const char *output; /* -o, or what the command set before parsing */
+	struct tool_files files; /* the documents: -f LIST, then the operands */
+	int status; /* TOOL_USAGE once a list or a folder could not be read */
+};
+
+/*
+ * Reads the shared option C (optarg its argument) into OPTS or CTX.
+ * Returns 0 to go on parsing, or -1 to stop with *STATUS: after -h
+ * (HELP printed), or when C is no option the command takes (getopt
+ * said which).
+ */
+int tool_option(struct tool_ctx *ctx, int c, struct tool_options *opts, const char *help,
+                int *status);
+
+/* Adds the operands ARGV[optind..ARGC-1] to OPTS->files; returns OPTS->status. */
+int tool_options_operands(struct tool_options *opts, int argc, char **argv, struct diag *d);
+void tool_options_release(struct tool_options *opts);
 
 /*
  * The ITS rules files given with --its, read once the options are parsed
