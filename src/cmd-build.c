@@ -25,10 +25,8 @@
 #include "lib/inject.h"
 #include "lib/its.h"
 #include "lib/mem.h"
-#include "lib/segment.h"
 #include "lib/site.h"
 #include "lib/siteconf.h"
-#include "lib/uni.h"
 #include "lib/xmldoc.h"
 #include "tool.h"
 
@@ -404,8 +402,6 @@ done:
 	free(args->names);
 	args->names = NULL;
 	buf_release(&path);
-	segment_cleanup();
-	uni_cleanup();
 	return status;
 }
 
@@ -503,7 +499,6 @@ static int build_site(const struct build_args *args, struct tool_ctx *ctx)
 	}
 	rc = site_build(&opts, &stats, &ctx->diag);
 	tool_progress_end(ctx);
-	uni_cleanup();
 	for (i = 0; i < count; i++)
 		free(languages[i]);
 	free(languages);

@@ -575,7 +575,6 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 	if (list_states) {
 		check_report_release(&report);
 		siteconf_free(site);
-		uni_cleanup();
 		return unreadable ? TOOL_USAGE : TOOL_OK;
 	}
 	if (html || sources) {
@@ -614,7 +613,6 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 	free(kept);
 	check_report_release(&report);
 	siteconf_free(site);
-	uni_cleanup();
 	if (unreadable || write_failed)
 		return TOOL_USAGE;
 	return failed ? TOOL_PROBLEMS : TOOL_OK;

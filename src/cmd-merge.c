@@ -289,7 +289,7 @@ int cmd_merge(int argc, char **argv, struct tool_ctx *ctx)
 	};
 	struct tool_options opts = { NULL, { NULL, 0, 0 }, TOOL_OK };
 	struct merge_cmd mc;
-	int c, rc;
+	int c, status;
 
 	memset(&mc, 0, sizeof mc);
 	mc.opt.fuzzy_matching = 1;
@@ -323,8 +323,8 @@ int cmd_merge(int argc, char **argv, struct tool_ctx *ctx)
 			mc.opt.source_lang = optarg;
 			break;
 		default:
-			if (tool_option(ctx, c, &opts, help, &rc) != 0)
-				return rc;
+			if (tool_option(ctx, c, &opts, help, &status) != 0)
+				return status;
 		}
 	}
 	mc.output = opts.output;
@@ -336,7 +336,5 @@ int cmd_merge(int argc, char **argv, struct tool_ctx *ctx)
 		return tool_usage_error(ctx, "--create needs --lang=LL");
 	if ((mc.create || mc.update) && strcmp(argv[optind], "-") == 0)
 		return tool_usage_error(ctx, "-U and --create need DEF.po to be a file");
-	rc = run(&mc, argv[optind], argv[optind + 1], ctx);
-	uni_cleanup();
-	return rc;
+	return run(&mc, argv[optind], argv[optind + 1], ctx);
 }

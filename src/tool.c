@@ -19,11 +19,14 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxslt/xslt.h>
 
 #include "lib/atomic.h"
 #include "lib/buf.h"
 #include "lib/file.h"
 #include "lib/mem.h"
+#include "lib/segment.h"
+#include "lib/uni.h"
 #include "lib/xmldoc.h"
 
 /* Adding a subcommand is one file (src/cmd-NAME.c) and one row here. */
@@ -565,6 +568,20 @@ static void catch_fatal_signals(void)
 	}
 }
 
+/*
+ * What the engine and its libraries keep for the whole process (a message
+ * parser, ICU's break iterators and formatters, libxslt's and libxml2's
+ * globals), given back once, after the command: a leak checker then sees
+ * only what a command really lost.
+ */
+static void cleanup_engine(void)
+{
+	segment_cleanup();
+	uni_cleanup();
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+}
+
 int tool_main(int argc, char **argv)
 {
 	struct tool_ctx ctx;
@@ -579,6 +596,6 @@ int tool_main(int argc, char **argv)
 	catch_fatal_signals();
 	status = dispatch(&ctx, argc, argv);
 	status = close_stdout(&ctx, status);
-	xmlCleanupParser();
+	cleanup_engine();
 	return status;
 }
