@@ -22,6 +22,7 @@
 #include "lib/cache.h"
 #include "lib/catalog.h"
 #include "lib/digest.h"
+#include "lib/file.h"
 #include "lib/inject.h"
 #include "lib/its.h"
 #include "lib/mem.h"
@@ -121,32 +122,6 @@ struct localized_args {
 	int nfiles;
 	const char **names; /* each file's name in the output folder */
 };
-
-/* Makes the folder PATH and its parents, as mkdir -p. */
-static int make_dirs(const char *path, struct diag *d)
-{
-	char *copy = xstrdup(path);
-	char *p, saved;
-	int rc = 0;
-
-	for (p = copy + 1;; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		saved = *p;
-		*p = '\0';
-		if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
-			diag_report(d, DIAG_ERROR, copy, 0, 0, "cannot create folder: %s",
-			            strerror(errno));
-			rc = -1;
-			break;
-		}
-		*p = saved;
-		if (saved == '\0')
-			break;
-	}
-	free(copy);
-	return rc;
-}
 
 static const char *base_name(const char *path)
 {
@@ -328,7 +303,7 @@ static int build_localized(struct localized_args *args, struct tool_rules *rules
 	opt.keep_margin = sc && !args->threshold ? sc->keep_margin : 0.0;
 	if (opt.threshold < 0 ||
 	    (args->po && !(cat = catalog_read_translations(args->po, &ctx->diag))) ||
-	    make_dirs(args->output, &ctx->diag) != 0) {
+	    file_make_folders(args->output, FILE_FOLDER_ITSELF, &ctx->diag) != 0) {
 		status = TOOL_USAGE;
 		goto done;
 	}

@@ -89,7 +89,7 @@ struct colours {
 /* Turns "numbers,urls" into check bits; returns -1 after a usage error. */
 static int parse_ids(struct tool_ctx *ctx, const char *list, unsigned long *bits)
 {
-	char *copy = strdup(list), *id, *save = NULL;
+	char *copy = xstrdup(list), *id, *save = NULL;
 	int rc = 0;
 
 	*bits = 0;
@@ -578,10 +578,10 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 		return unreadable ? TOOL_USAGE : TOOL_OK;
 	}
 	if (html || sources) {
-		unsigned long before = diag_count(&ctx->diag, DIAG_ERROR);
+		unsigned long mark = diag_mark(&ctx->diag);
 
 		check_load_titles(&report, sources, &ctx->diag);
-		if (diag_count(&ctx->diag, DIAG_ERROR) != before)
+		if (diag_failed_since(&ctx->diag, mark))
 			unreadable++;
 	}
 

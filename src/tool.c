@@ -6,7 +6,6 @@
 
 #include "tool.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -208,11 +207,6 @@ static void list_add(struct tool_files *list, const char *path)
 	list->paths[list->count++] = xstrdup(path);
 }
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int has_xml_suffix(const char *name)
 {
 	size_t len = strlen(name);
@@ -220,29 +214,17 @@ static int has_xml_suffix(const char *name)
 	return len > 4 && strcmp(name + len - 4, ".xml") == 0;
 }
 
-/* Adds the *.xml files below DIR, sorted, depth first. */
-static int add_directory(struct tool_files *list, const char *dir, struct diag *d)
+/* Adds the *.xml files below the folder DIR, sorted, depth first. */
+static int add_folder(struct tool_files *list, const char *dir, struct diag *d)
 {
-	DIR *dp = opendir(dir);
-	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, alloc = 0, i;
+	size_t len = strlen(dir);
+	char **names;
+	long n = file_names(dir, &names, d), i;
 	int rc = 0;
 
-	if (!dp) {
-		diag_report(d, DIAG_ERROR, dir, 0, 0, "cannot open directory: %s", strerror(errno));
+	if (n < 0)
 		return -1;
-	}
-	while ((e = readdir(dp)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		xgrow((void **)&names, &alloc, n + 1, sizeof *names);
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(dp);
-	qsort(names, n, sizeof *names, compare_names);
 	for (i = 0; i < n; i++) {
-		size_t len = strlen(dir);
 		char *path = xmalloc(len + strlen(names[i]) + 2);
 		struct stat st;
 
@@ -252,16 +234,15 @@ static int add_directory(struct tool_files *list, const char *dir, struct diag *
 		if (lstat(path, &st) != 0)
 			memset(&st, 0, sizeof st);
 		if (S_ISDIR(st.st_mode))
-			rc |= add_directory(list, path, d);
+			rc |= add_folder(list, path, d);
 		else if (S_ISLNK(st.st_mode) && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 			diag_report(d, DIAG_WARNING, path, 0, 0,
 			            "a symbolic link to a folder: not followed");
 		else if (has_xml_suffix(names[i]))
 			list_add(list, path);
 		free(path);
-		free(names[i]);
 	}
-	free(names);
+	file_names_free(names, n);
 	return rc;
 }
 
@@ -270,7 +251,7 @@ int tool_files_add(struct tool_files *list, const char *path, struct diag *d)
 	struct stat st;
 
 	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return add_directory(list, path, d);
+		return add_folder(list, path, d);
 	list_add(list, path);
 	return 0;
 }
