@@ -19,7 +19,7 @@ static const char help[] =
     "\n"
     "Check that each XML FILE is well-formed and valid against the RELAX NG\n"
     "schema SCHEMA.rng (for the news articles: content/article.rng).  A\n"
-    "directory stands for the *.xml files below it, in sorted order.\n"
+    "folder stands for the *.xml files below it, in sorted order.\n"
     "\n"
     "  -s, --schema=FILE         the RELAX NG schema (XML syntax)\n"
     "  -f, --files-from=LIST     also check the documents named in LIST, one per\n"

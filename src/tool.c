@@ -146,12 +146,6 @@ int tool_print_help(struct tool_ctx *ctx, const char *help)
 	return TOOL_OK;
 }
 
-int tool_not_implemented(struct tool_ctx *ctx)
-{
-	fprintf(stderr, "%s %s: not implemented yet\n", ctx->progname, ctx->command);
-	return TOOL_INTERNAL;
-}
-
 static double now(void)
 {
 	struct timespec ts;
@@ -406,11 +400,6 @@ int tool_options_operands(struct tool_options *opts, int argc, char **argv, stru
 void tool_options_release(struct tool_options *opts)
 {
 	tool_files_release(&opts->files);
-}
-
-int tool_status(const struct tool_ctx *ctx)
-{
-	return diag_count(&ctx->diag, DIAG_ERROR) ? TOOL_USAGE : TOOL_OK;
 }
 
 /*

@@ -54,13 +54,11 @@ int tool_usage_error(struct tool_ctx *ctx, const char *fmt, ...)
 int tool_option_error(struct tool_ctx *ctx);
 
 /*
- * Prints HELP (a command's --help text) to standard output and returns the
- * exit code: TOOL_OK, or TOOL_USAGE if standard output cannot be written.
+ * Prints HELP (a command's --help text) to standard output and returns
+ * TOOL_OK: a write error shows when tool_main checks standard output at
+ * the end, which then makes the exit status TOOL_USAGE.
  */
 int tool_print_help(struct tool_ctx *ctx, const char *help);
-
-/* For a command whose engine is not there yet: says so, returns TOOL_INTERNAL. */
-int tool_not_implemented(struct tool_ctx *ctx);
 
 /*
  * Progress of a long run, as "\r[LABEL] DONE/TOTAL UNIT" on standard
@@ -157,9 +155,6 @@ int tool_rules_load(struct tool_rules *tr, struct its_rules *rules, struct cache
                     struct diag *d);
 int tool_rules_unchanged(const struct tool_rules *tr, struct cache *cache);
 void tool_rules_release(struct tool_rules *tr);
-
-/* The exit code for a run that reported through ctx->diag: 2 if errors, else 0. */
-int tool_status(const struct tool_ctx *ctx);
 
 tool_command_fn cmd_extract;
 tool_command_fn cmd_merge;
