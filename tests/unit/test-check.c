@@ -345,8 +345,7 @@ int main(void)
 
 	if (!mkdtemp(dir))
 		return 99;
-	TEST(msg_text,
-	     "the text of a message: inline markup, placeholders and entities out, words left");
+	TEST(msg_text, "a message's text without its markup; one not well-formed stays as it is");
 	TEST(counts, "a catalog's counts in messages and words, per file, as msgfmt counts");
 	TEST(percent, "coverage in percent, rounded down, and the checks found by id");
 	TEST(published, "an article stays published with outdated passages down to the margin");
