@@ -32,11 +32,18 @@ static int count_entries(void)
 static struct diag d;
 static char path[256];
 
+/* Checks that the file at PATH holds TEXT. */
+#define CHECK_HOLDS(text)                       \
+	do {                                    \
+		char *held_ = unit_slurp(path); \
+		CHECK_STR(held_, text);         \
+		free(held_);                    \
+	} while (0)
+
 /* The cases run in order, on one file: each starts from what the last left. */
 static void commit_and_abort(void)
 {
 	struct atomic_file af;
-	char *s;
 	FILE *fp;
 
 	fp = atomic_open(&af, path, 0, &d);
@@ -44,17 +51,13 @@ static void commit_and_abort(void)
 	fputs("first\n", fp);
 	CHECK(access(path, F_OK) != 0); /* nothing at PATH before commit */
 	CHECK(atomic_commit(&af, &d) == 0);
-	s = unit_slurp(path);
-	CHECK_STR(s, "first\n");
-	free(s);
+	CHECK_HOLDS("first\n");
 
 	/* An aborted rewrite leaves the old contents and no temporary file. */
 	fp = atomic_open(&af, path, 0, &d);
 	fputs("half of the sec", fp);
 	atomic_abort(&af);
-	s = unit_slurp(path);
-	CHECK_STR(s, "first\n");
-	free(s);
+	CHECK_HOLDS("first\n");
 	CHECK(count_entries() == 1);
 }
 
@@ -62,7 +65,6 @@ static void keep_same(void)
 {
 	struct atomic_file af;
 	struct stat st1, st2;
-	char *s;
 	FILE *fp;
 
 	/* Same contents with ATOMIC_KEEP_SAME: the file is not touched. */
@@ -79,21 +81,16 @@ static void keep_same(void)
 	fp = atomic_open(&af, path, ATOMIC_KEEP_SAME, &d);
 	fputs("second\n", fp);
 	CHECK(atomic_commit(&af, &d) == 0);
-	s = unit_slurp(path);
-	CHECK_STR(s, "second\n");
-	free(s);
+	CHECK_HOLDS("second\n");
 }
 
 static void write_whole(void)
 {
 	struct stat st1, st2;
-	char *s;
 
 	/* atomic_write: written (1), then the same bytes again (0, untouched). */
 	CHECK(atomic_write(path, "third\n", 6, ATOMIC_KEEP_SAME | ATOMIC_NO_SYNC, &d) == 1);
-	s = unit_slurp(path);
-	CHECK_STR(s, "third\n");
-	free(s);
+	CHECK_HOLDS("third\n");
 	CHECK(stat(path, &st1) == 0);
 	CHECK(atomic_write(path, "third\n", 6, ATOMIC_KEEP_SAME, &d) == 0);
 	CHECK(stat(path, &st2) == 0);
@@ -119,7 +116,6 @@ static void missing_folder(void)
 static void full_disk(void)
 {
 	struct atomic_file af;
-	char *s;
 	FILE *fp;
 
 	/* A write error (a full disk) is caught at commit: nothing replaced. */
@@ -131,9 +127,7 @@ static void full_disk(void)
 	CHECK(freopen("/dev/full", "w", fp) == fp);
 	fputs("lost", fp);
 	CHECK(atomic_commit(&af, &d) == -1);
-	s = unit_slurp(path);
-	CHECK_STR(s, "second\n");
-	free(s);
+	CHECK_HOLDS("second\n");
 	CHECK(count_entries() == 1);
 }
 
@@ -166,7 +160,6 @@ static void through_link(void)
 	struct atomic_file af;
 	struct stat st;
 	char link[300];
-	char *s;
 	FILE *fp;
 
 	snprintf(link, sizeof link, "%s/link.pot", dir);
@@ -175,9 +168,7 @@ static void through_link(void)
 	fputs("third\n", fp);
 	CHECK(atomic_commit(&af, &d) == 0);
 	CHECK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
-	s = unit_slurp(path);
-	CHECK_STR(s, "third\n");
-	free(s);
+	CHECK_HOLDS("third\n");
 	unlink(link);
 }
 
