@@ -110,17 +110,24 @@ static const char help[] =
 
 enum { OPT_THRESHOLD = 256, OPT_SOURCE_LANG };
 
-struct localized_args {
-	const char *lang;
-	const char *source_lang;
-	const char *po;
-	const char *site;
-	const char *threshold;
+/* The command line of both modes. */
+struct build_args {
+	const char *site; /* both */
 	const char *output;
 	const char *cache;
+	const char *lang; /* localized XML */
+	const char *source_lang;
+	const char *po;
+	const char *threshold;
 	char **files;
 	int nfiles;
 	const char **names; /* each file's name in the output folder */
+	const char *xml_dir; /* the site */
+	const char *languages;
+	const char *templates;
+	const char **static_dirs;
+	size_t static_count;
+	const char *jobs;
 };
 
 static const char *base_name(const char *path)
@@ -138,7 +145,7 @@ static const char site_name[] = "site.xml";
  * for the site file.  One stat per file, once: with ten thousand
  * articles, comparing every pair again took minutes of system time.
  */
-static void name_outputs(struct localized_args *args)
+static void name_outputs(struct build_args *args)
 {
 	struct stat site, st;
 	int have_site = args->site && stat(args->site, &site) == 0, i;
@@ -155,7 +162,7 @@ static void name_outputs(struct localized_args *args)
  * The usage errors that need no file read: returns TOOL_OK or TOOL_USAGE.
  * Names the outputs (args->names) on the way.
  */
-static int check_args(struct localized_args *args, struct tool_ctx *ctx)
+static int check_args(struct build_args *args, struct tool_ctx *ctx)
 {
 	xmlHashTablePtr seen;
 	int i, status = TOOL_OK;
@@ -185,7 +192,7 @@ static int check_args(struct localized_args *args, struct tool_ctx *ctx)
 }
 
 /* The threshold: --threshold, else the site's for LL, else 0.  -1 if bad. */
-static double threshold_of(const struct localized_args *args, const struct siteconf *sc,
+static double threshold_of(const struct build_args *args, const struct siteconf *sc,
                            struct tool_ctx *ctx)
 {
 	char *end;
@@ -258,7 +265,7 @@ static void report_departures(const char *path, const struct inject *inj,
 	xmlFreeDoc(doc);
 }
 
-static int build_localized(struct localized_args *args, struct tool_rules *rules_files,
+static int build_localized(struct build_args *args, struct tool_rules *rules_files,
                            struct tool_ctx *ctx)
 {
 	struct its_rules *rules = its_rules_new();
@@ -380,18 +387,6 @@ done:
 	return status;
 }
 
-struct build_args {
-	const char *site;
-	const char *xml_dir;
-	const char *languages;
-	const char *templates;
-	const char *output;
-	const char **static_dirs;
-	size_t static_count;
-	const char *jobs;
-	const char *cache;
-};
-
 /*
  * Names this program for the site's digests: its version, the sources it
  * was built from and its libraries (digest_program), so that a traduki
@@ -488,7 +483,7 @@ static int build_site(const struct build_args *args, struct tool_ctx *ctx)
 }
 
 /* The localized XML mode, "traduki build --lang=LL ...", once the options are read. */
-static int run_localized(struct localized_args *args, struct tool_rules *rules,
+static int run_localized(struct build_args *args, struct tool_rules *rules,
                          struct tool_options *opts, int argc, char **argv, struct tool_ctx *ctx)
 {
 	if (opts->status != TOOL_OK)
@@ -549,22 +544,20 @@ int cmd_build(int argc, char **argv, struct tool_ctx *ctx)
 		TOOL_OPTION_HELP_END,
 	};
 	struct tool_options opts = { NULL, { NULL, 0, 0 }, TOOL_OK };
-	struct localized_args loc;
-	struct build_args site;
+	struct build_args args;
 	struct tool_rules rules;
 	size_t alloc = 0;
 	int c, status = TOOL_OK, localized_only = 0, site_only = 0;
 
-	memset(&loc, 0, sizeof loc);
-	memset(&site, 0, sizeof site);
+	memset(&args, 0, sizeof args);
 	memset(&rules, 0, sizeof rules);
 	while ((c = getopt_long(argc, argv, "L:p:i:f:x:l:t:S:j:s:c:o:qh", options, NULL)) != -1) {
 		switch (c) {
 		case 'L':
-			loc.lang = optarg;
+			args.lang = optarg;
 			break;
 		case 'p':
-			loc.po = optarg;
+			args.po = optarg;
 			localized_only = c;
 			break;
 		case 'i':
@@ -572,63 +565,63 @@ int cmd_build(int argc, char **argv, struct tool_ctx *ctx)
 			localized_only = c;
 			break;
 		case OPT_SOURCE_LANG:
-			loc.source_lang = optarg;
+			args.source_lang = optarg;
 			localized_only = c;
 			break;
 		case OPT_THRESHOLD:
-			loc.threshold = optarg;
+			args.threshold = optarg;
 			localized_only = c;
 			break;
-		case 'f':
+		case 'f': /* read as every command reads it; only localized XML takes documents */
 			tool_option(ctx, c, &opts, help, &status);
 			localized_only = c;
 			break;
 		case 'x':
-			site.xml_dir = optarg;
+			args.xml_dir = optarg;
 			site_only = c;
 			break;
 		case 'l':
-			site.languages = optarg;
+			args.languages = optarg;
 			site_only = c;
 			break;
 		case 't':
-			site.templates = optarg;
+			args.templates = optarg;
 			site_only = c;
 			break;
 		case 'S':
-			xgrow((void **)&site.static_dirs, &alloc, site.static_count + 1,
-			      sizeof *site.static_dirs);
-			site.static_dirs[site.static_count++] = optarg;
+			xgrow((void **)&args.static_dirs, &alloc, args.static_count + 1,
+			      sizeof *args.static_dirs);
+			args.static_dirs[args.static_count++] = optarg;
 			site_only = c;
 			break;
 		case 'j':
-			site.jobs = optarg;
+			args.jobs = optarg;
 			site_only = c;
 			break;
 		case 's':
-			loc.site = site.site = optarg;
+			args.site = optarg;
 			break;
 		case 'c':
-			loc.cache = site.cache = optarg;
+			args.cache = optarg;
 			break;
 		default:
 			if (tool_option(ctx, c, &opts, help, &status) != 0)
 				goto done;
 		}
 	}
-	loc.output = site.output = opts.output;
-	if (loc.lang && site_only)
+	args.output = opts.output;
+	if (args.lang && site_only)
 		status = tool_usage_error(ctx, "--%s is for the site, not with --lang",
 		                          option_name(options, site_only));
-	else if (!loc.lang && localized_only)
+	else if (!args.lang && localized_only)
 		status = tool_usage_error(ctx, "--%s is for localized XML: it needs --lang=LL",
 		                          option_name(options, localized_only));
-	else if (loc.lang)
-		status = run_localized(&loc, &rules, &opts, argc, argv, ctx);
+	else if (args.lang)
+		status = run_localized(&args, &rules, &opts, argc, argv, ctx);
 	else
-		status = run_site(&site, argc, argv, ctx);
+		status = run_site(&args, argc, argv, ctx);
 done:
-	free(site.static_dirs);
+	free(args.static_dirs);
 	tool_rules_release(&rules);
 	tool_options_release(&opts);
 	return status;
