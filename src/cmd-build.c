@@ -552,51 +552,43 @@ int cmd_build(int argc, char **argv, struct tool_ctx *ctx)
 	memset(&args, 0, sizeof args);
 	memset(&rules, 0, sizeof rules);
 	while ((c = getopt_long(argc, argv, "L:p:i:f:x:l:t:S:j:s:c:o:qh", options, NULL)) != -1) {
+		/* Noted to refuse it in the other mode, once the mode is known. */
+		if (c == OPT_SOURCE_LANG || c == OPT_THRESHOLD || (c < 256 && strchr("pif", c)))
+			localized_only = c;
+		else if (c < 256 && strchr("xltSj", c))
+			site_only = c;
 		switch (c) {
 		case 'L':
 			args.lang = optarg;
 			break;
 		case 'p':
 			args.po = optarg;
-			localized_only = c;
 			break;
 		case 'i':
 			tool_rules_add(&rules, optarg);
-			localized_only = c;
 			break;
 		case OPT_SOURCE_LANG:
 			args.source_lang = optarg;
-			localized_only = c;
 			break;
 		case OPT_THRESHOLD:
 			args.threshold = optarg;
-			localized_only = c;
-			break;
-		case 'f': /* read as every command reads it; only localized XML takes documents */
-			tool_option(ctx, c, &opts, help, &status);
-			localized_only = c;
 			break;
 		case 'x':
 			args.xml_dir = optarg;
-			site_only = c;
 			break;
 		case 'l':
 			args.languages = optarg;
-			site_only = c;
 			break;
 		case 't':
 			args.templates = optarg;
-			site_only = c;
 			break;
 		case 'S':
 			xgrow((void **)&args.static_dirs, &alloc, args.static_count + 1,
 			      sizeof *args.static_dirs);
 			args.static_dirs[args.static_count++] = optarg;
-			site_only = c;
 			break;
 		case 'j':
 			args.jobs = optarg;
-			site_only = c;
 			break;
 		case 's':
 			args.site = optarg;
