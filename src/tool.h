@@ -18,7 +18,7 @@ enum tool_exit {
 	TOOL_OK = 0, /* success */
 	TOOL_PROBLEMS = 1, /* problems found: failed checks, coverage below a gate */
 	TOOL_USAGE = 2, /* usage or input error: bad option, bad XML or PO, unreadable file */
-	TOOL_INTERNAL = 3 /* internal error, or a command not available */
+	TOOL_INTERNAL = 3 /* internal error */
 };
 
 struct tool_ctx {
