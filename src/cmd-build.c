@@ -4,8 +4,8 @@
  * Two modes share the command.  With --lang, localized XML is written
  * from the sources and a PO catalog (build_localized, src/lib/inject.h);
  * with --site alone, the HTML site is built from that XML (build_site,
- * src/lib/site.h).  Each mode parses its own options, so that the two stay
- * apart; they share one help text.
+ * src/lib/site.h).  One parse reads the options of both, and refuses
+ * those of one mode in the other; they share one help text.
  */
 #include <config.h>
 
@@ -22,13 +22,12 @@
 #include "lib/cache.h"
 #include "lib/catalog.h"
 #include "lib/digest.h"
+#include "lib/file.h"
 #include "lib/inject.h"
 #include "lib/its.h"
 #include "lib/mem.h"
-#include "lib/segment.h"
 #include "lib/site.h"
 #include "lib/siteconf.h"
-#include "lib/uni.h"
 #include "lib/xmldoc.h"
 #include "tool.h"
 
@@ -109,46 +108,27 @@ static const char help[] =
     "2 on a usage error, when an input cannot be read or is inconsistent, a\n"
     "file cannot be written, or a template fails.\n";
 
-enum { OPT_THRESHOLD = 256, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_SOURCE_LANG };
+enum { OPT_THRESHOLD = 256, OPT_SOURCE_LANG };
 
-struct localized_args {
-	const char *lang;
-	const char *source_lang;
-	const char *po;
-	const char *site;
-	const char *threshold;
+/* The command line of both modes. */
+struct build_args {
+	const char *site; /* both */
 	const char *output;
 	const char *cache;
+	const char *lang; /* localized XML */
+	const char *source_lang;
+	const char *po;
+	const char *threshold;
 	char **files;
 	int nfiles;
 	const char **names; /* each file's name in the output folder */
+	const char *xml_dir; /* the site */
+	const char *languages;
+	const char *templates;
+	const char **static_dirs;
+	size_t static_count;
+	const char *jobs;
 };
-
-/* Makes the folder PATH and its parents, as mkdir -p. */
-static int make_dirs(const char *path, struct diag *d)
-{
-	char *copy = xstrdup(path);
-	char *p, saved;
-	int rc = 0;
-
-	for (p = copy + 1;; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		saved = *p;
-		*p = '\0';
-		if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
-			diag_report(d, DIAG_ERROR, copy, 0, 0, "cannot create folder: %s",
-			            strerror(errno));
-			rc = -1;
-			break;
-		}
-		*p = saved;
-		if (saved == '\0')
-			break;
-	}
-	free(copy);
-	return rc;
-}
 
 static const char *base_name(const char *path)
 {
@@ -165,7 +145,7 @@ static const char site_name[] = "site.xml";
  * for the site file.  One stat per file, once: with ten thousand
  * articles, comparing every pair again took minutes of system time.
  */
-static void name_outputs(struct localized_args *args)
+static void name_outputs(struct build_args *args)
 {
 	struct stat site, st;
 	int have_site = args->site && stat(args->site, &site) == 0, i;
@@ -182,7 +162,7 @@ static void name_outputs(struct localized_args *args)
  * The usage errors that need no file read: returns TOOL_OK or TOOL_USAGE.
  * Names the outputs (args->names) on the way.
  */
-static int check_args(struct localized_args *args, struct tool_ctx *ctx)
+static int check_args(struct build_args *args, struct tool_ctx *ctx)
 {
 	xmlHashTablePtr seen;
 	int i, status = TOOL_OK;
@@ -212,7 +192,7 @@ static int check_args(struct localized_args *args, struct tool_ctx *ctx)
 }
 
 /* The threshold: --threshold, else the site's for LL, else 0.  -1 if bad. */
-static double threshold_of(const struct localized_args *args, const struct siteconf *sc,
+static double threshold_of(const struct build_args *args, const struct siteconf *sc,
                            struct tool_ctx *ctx)
 {
 	char *end;
@@ -285,7 +265,7 @@ static void report_departures(const char *path, const struct inject *inj,
 	xmlFreeDoc(doc);
 }
 
-static int build_localized(struct localized_args *args, struct tool_rules *rules_files,
+static int build_localized(struct build_args *args, struct tool_rules *rules_files,
                            struct tool_ctx *ctx)
 {
 	struct its_rules *rules = its_rules_new();
@@ -330,7 +310,7 @@ static int build_localized(struct localized_args *args, struct tool_rules *rules
 	opt.keep_margin = sc && !args->threshold ? sc->keep_margin : 0.0;
 	if (opt.threshold < 0 ||
 	    (args->po && !(cat = catalog_read_translations(args->po, &ctx->diag))) ||
-	    make_dirs(args->output, &ctx->diag) != 0) {
+	    file_make_folders(args->output, FILE_FOLDER_ITSELF, &ctx->diag) != 0) {
 		status = TOOL_USAGE;
 		goto done;
 	}
@@ -404,138 +384,8 @@ done:
 	free(args->names);
 	args->names = NULL;
 	buf_release(&path);
-	segment_cleanup();
-	uni_cleanup();
 	return status;
 }
-
-/*
- * The options both modes take alike (-o, -q, --[no-]progress, -h), and an
- * unknown one: 0 to go on parsing, -1 to stop with *STATUS.
- */
-static int common_option(int c, const char **output, struct tool_ctx *ctx, int *status)
-{
-	switch (c) {
-	case 'o':
-		*output = optarg;
-		return 0;
-	case 'q':
-		ctx->quiet = 1;
-		return 0;
-	case OPT_PROGRESS:
-	case OPT_NO_PROGRESS:
-		ctx->progress = c == OPT_PROGRESS;
-		return 0;
-	case 'h':
-		*status = tool_print_help(ctx, help);
-		return -1;
-	default:
-		*status = tool_option_error(ctx);
-		return -1;
-	}
-}
-
-/* The localized XML mode: "traduki build --lang=LL ...". */
-static int run_localized(int argc, char **argv, struct tool_ctx *ctx)
-{
-	static const struct option options[] = {
-		{ "lang", required_argument, NULL, 'L' },
-		{ "po", required_argument, NULL, 'p' },
-		{ "its", required_argument, NULL, 'i' },
-		{ "site", required_argument, NULL, 's' },
-		{ "source-lang", required_argument, NULL, OPT_SOURCE_LANG },
-		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
-		{ "files-from", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "cache", required_argument, NULL, 'c' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "progress", no_argument, NULL, OPT_PROGRESS },
-		{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct localized_args args;
-	struct tool_rules rules;
-	struct tool_files files = { NULL, 0, 0 };
-	int c, status = TOOL_OK;
-
-	memset(&args, 0, sizeof args);
-	memset(&rules, 0, sizeof rules);
-	while ((c = getopt_long(argc, argv, "L:p:i:s:f:o:c:qh", options, NULL)) != -1) {
-		switch (c) {
-		case 'L':
-			args.lang = optarg;
-			break;
-		case 'p':
-			args.po = optarg;
-			break;
-		case 'i':
-			tool_rules_add(&rules, optarg);
-			break;
-		case 'c':
-			args.cache = optarg;
-			break;
-		case 's':
-			args.site = optarg;
-			break;
-		case OPT_SOURCE_LANG:
-			args.source_lang = optarg;
-			break;
-		case OPT_THRESHOLD:
-			args.threshold = optarg;
-			break;
-		case 'f':
-			if (tool_files_add_list(&files, optarg, &ctx->diag) != 0)
-				status = TOOL_USAGE;
-			break;
-		default:
-			if (common_option(c, &args.output, ctx, &status) != 0)
-				goto done;
-		}
-	}
-	if (status != TOOL_OK)
-		goto done;
-	if (!args.lang || !*args.lang) {
-		status = tool_usage_error(ctx, "no language given (--lang=LL)");
-		goto done;
-	}
-	if (tool_files_add_args(&files, argv + optind, argc - optind, &ctx->diag) != 0)
-		status = TOOL_USAGE;
-	if (status != TOOL_OK)
-		goto done;
-	args.files = files.paths;
-	args.nfiles = (int)files.count;
-	status = build_localized(&args, &rules, ctx);
-done:
-	tool_rules_release(&rules);
-	tool_files_release(&files);
-	return status;
-}
-
-/* 1 when the command line asks for localized XML (--lang). */
-static int wants_localized(int argc, char **argv)
-{
-	int i;
-
-	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
-		if ((strncmp(argv[i], "--lang", 6) == 0 &&
-		     (argv[i][6] == '=' || argv[i][6] == '\0')) ||
-		    strncmp(argv[i], "-L", 2) == 0)
-			return 1;
-	return 0;
-}
-
-struct build_args {
-	const char *site;
-	const char *xml_dir;
-	const char *languages;
-	const char *templates;
-	const char *output;
-	const char **static_dirs;
-	size_t static_count;
-	const char *jobs;
-	const char *cache;
-};
 
 /*
  * Names this program for the site's digests: its version, the sources it
@@ -619,7 +469,6 @@ static int build_site(const struct build_args *args, struct tool_ctx *ctx)
 	}
 	rc = site_build(&opts, &stats, &ctx->diag);
 	tool_progress_end(ctx);
-	uni_cleanup();
 	for (i = 0; i < count; i++)
 		free(languages[i]);
 	free(languages);
@@ -633,33 +482,96 @@ static int build_site(const struct build_args *args, struct tool_ctx *ctx)
 	return TOOL_OK;
 }
 
-/* The site mode: "traduki build --site=SITE.xml ...". */
-static int run_site(int argc, char **argv, struct tool_ctx *ctx)
+/* The localized XML mode, "traduki build --lang=LL ...", once the options are read. */
+static int run_localized(struct build_args *args, struct tool_rules *rules,
+                         struct tool_options *opts, int argc, char **argv, struct tool_ctx *ctx)
+{
+	if (opts->status != TOOL_OK)
+		return opts->status;
+	if (!*args->lang)
+		return tool_usage_error(ctx, "no language given (--lang=LL)");
+	if (tool_options_operands(opts, argc, argv, &ctx->diag) != TOOL_OK)
+		return TOOL_USAGE;
+	args->files = opts->files.paths;
+	args->nfiles = (int)opts->files.count;
+	return build_localized(args, rules, ctx);
+}
+
+/* The site mode, "traduki build --site=SITE.xml ...", once the options are read. */
+static int run_site(const struct build_args *args, int argc, char **argv, struct tool_ctx *ctx)
+{
+	if (!args->site)
+		return tool_usage_error(ctx, "say what to build: --lang=LL (localized XML) or "
+		                             "--site=FILE (the site)");
+	if (optind < argc)
+		return tool_usage_error(ctx, "the site mode takes no file operand ('%s')",
+		                        argv[optind]);
+	return build_site(args, ctx);
+}
+
+/* The long name of the option C in OPTIONS, for a message. */
+static const char *option_name(const struct option *options, int c)
+{
+	while (options->name && options->val != c)
+		options++;
+	return options->name;
+}
+
+/*
+ * One parse for both modes: --lang asks for localized XML, else the site
+ * is built.  An option of one mode is refused in the other; those both
+ * take (-s, -c, -o and the shared ones) mean the same in both.
+ */
+int cmd_build(int argc, char **argv, struct tool_ctx *ctx)
 {
 	static const struct option options[] = {
-		{ "site", required_argument, NULL, 's' },
+		{ "lang", required_argument, NULL, 'L' },
+		{ "po", required_argument, NULL, 'p' },
+		{ "its", required_argument, NULL, 'i' },
+		{ "source-lang", required_argument, NULL, OPT_SOURCE_LANG },
+		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
+		TOOL_OPTION_FILES_FROM,
 		{ "xml", required_argument, NULL, 'x' },
 		{ "languages", required_argument, NULL, 'l' },
 		{ "templates", required_argument, NULL, 't' },
 		{ "static", required_argument, NULL, 'S' },
 		{ "jobs", required_argument, NULL, 'j' },
-		{ "output", required_argument, NULL, 'o' },
+		{ "site", required_argument, NULL, 's' },
 		{ "cache", required_argument, NULL, 'c' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "progress", no_argument, NULL, OPT_PROGRESS },
-		{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+		TOOL_OPTION_OUTPUT,
+		TOOL_OPTION_QUIET,
+		TOOL_OPTION_PROGRESS,
+		TOOL_OPTION_HELP_END,
 	};
+	struct tool_options opts = { NULL, { NULL, 0, 0 }, TOOL_OK };
 	struct build_args args;
+	struct tool_rules rules;
 	size_t alloc = 0;
-	int c, status = TOOL_OK;
+	int c, status = TOOL_OK, localized_only = 0, site_only = 0;
 
 	memset(&args, 0, sizeof args);
-	while ((c = getopt_long(argc, argv, "s:x:l:t:S:j:o:c:qh", options, NULL)) != -1) {
+	memset(&rules, 0, sizeof rules);
+	while ((c = getopt_long(argc, argv, "L:p:i:f:x:l:t:S:j:s:c:o:qh", options, NULL)) != -1) {
+		/* Noted to refuse it in the other mode, once the mode is known. */
+		if (c == OPT_SOURCE_LANG || c == OPT_THRESHOLD || (c < 256 && strchr("pif", c)))
+			localized_only = c;
+		else if (c < 256 && strchr("xltSj", c))
+			site_only = c;
 		switch (c) {
-		case 's':
-			args.site = optarg;
+		case 'L':
+			args.lang = optarg;
+			break;
+		case 'p':
+			args.po = optarg;
+			break;
+		case 'i':
+			tool_rules_add(&rules, optarg);
+			break;
+		case OPT_SOURCE_LANG:
+			args.source_lang = optarg;
+			break;
+		case OPT_THRESHOLD:
+			args.threshold = optarg;
 			break;
 		case 'x':
 			args.xml_dir = optarg;
@@ -678,30 +590,31 @@ static int run_site(int argc, char **argv, struct tool_ctx *ctx)
 		case 'j':
 			args.jobs = optarg;
 			break;
+		case 's':
+			args.site = optarg;
+			break;
 		case 'c':
 			args.cache = optarg;
 			break;
 		default:
-			if (common_option(c, &args.output, ctx, &status) != 0)
+			if (tool_option(ctx, c, &opts, help, &status) != 0)
 				goto done;
 		}
 	}
-	if (!args.site)
-		status = tool_usage_error(ctx, "say what to build: --lang=LL (localized XML) or "
-		                               "--site=FILE (the site)");
-	else if (optind < argc)
-		status = tool_usage_error(ctx, "the site mode takes no file operand ('%s')",
-		                          argv[optind]);
+	args.output = opts.output;
+	if (args.lang && site_only)
+		status = tool_usage_error(ctx, "--%s is for the site, not with --lang",
+		                          option_name(options, site_only));
+	else if (!args.lang && localized_only)
+		status = tool_usage_error(ctx, "--%s is for localized XML: it needs --lang=LL",
+		                          option_name(options, localized_only));
+	else if (args.lang)
+		status = run_localized(&args, &rules, &opts, argc, argv, ctx);
 	else
-		status = build_site(&args, ctx);
+		status = run_site(&args, argc, argv, ctx);
 done:
 	free(args.static_dirs);
+	tool_rules_release(&rules);
+	tool_options_release(&opts);
 	return status;
-}
-
-int cmd_build(int argc, char **argv, struct tool_ctx *ctx)
-{
-	if (wants_localized(argc, argv))
-		return run_localized(argc, argv, ctx);
-	return run_site(argc, argv, ctx);
 }

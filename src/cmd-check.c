@@ -89,7 +89,7 @@ struct colours {
 /* Turns "numbers,urls" into check bits; returns -1 after a usage error. */
 static int parse_ids(struct tool_ctx *ctx, const char *list, unsigned long *bits)
 {
-	char *copy = strdup(list), *id, *save = NULL;
+	char *copy = xstrdup(list), *id, *save = NULL;
 	int rc = 0;
 
 	*bits = 0;
@@ -358,7 +358,7 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 {
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
+		TOOL_OPTION_OUTPUT,
 		{ "html", required_argument, NULL, OPT_HTML },
 		{ "badge", required_argument, NULL, OPT_BADGE },
 		{ "site", required_argument, NULL, OPT_SITE },
@@ -376,11 +376,11 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 		{ "files", no_argument, NULL, OPT_FILES },
 		{ "list-checks", no_argument, NULL, OPT_LIST },
 		{ "list", required_argument, NULL, OPT_LIST_STATES },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+		TOOL_OPTION_HELP_END,
 	};
 	enum format format = FORMAT_TEXT;
-	const char *output = "-", *html = NULL, *badge = NULL, *site_path = NULL, *pot_path = NULL;
+	struct tool_options opts = { "-", { NULL, 0, 0 }, TOOL_OK };
+	const char *html = NULL, *badge = NULL, *site_path = NULL, *pot_path = NULL;
 	struct catalog *pot = NULL;
 	struct glossary *glossary = NULL;
 	const char *glossary_path = NULL;
@@ -396,7 +396,7 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 	unsigned long only = 0;
 	unsigned list_states = 0;
 	int files = 0, unreadable = 0, failed = 0, write_failed = 0;
-	int c, i;
+	int c, i, status;
 	size_t k;
 
 	while ((c = getopt_long(argc, argv, "f:o:h", options, NULL)) != -1) {
@@ -411,9 +411,6 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 			else
 				return tool_usage_error(
 				    ctx, "unknown format '%s' (text, json, junit)", optarg);
-			break;
-		case 'o':
-			output = optarg;
 			break;
 		case OPT_HTML:
 			html = optarg;
@@ -473,15 +470,14 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 			if (parse_states(ctx, optarg, &list_states) != 0)
 				return TOOL_USAGE;
 			break;
-		case 'h':
-			return tool_print_help(ctx, help);
 		default:
-			return tool_option_error(ctx);
+			if (tool_option(ctx, c, &opts, help, &status) != 0)
+				return status;
 		}
 	}
 	if (optind >= argc)
 		return tool_usage_error(ctx, "no PO file given");
-	if (format == FORMAT_TEXT && strcmp(output, "-") != 0)
+	if (format == FORMAT_TEXT && strcmp(opts.output, "-") != 0)
 		return tool_usage_error(ctx, "--output is for --format=json and junit");
 	if (ropt.review && (!html || strcmp(html, "-") == 0))
 		return tool_usage_error(
@@ -495,7 +491,7 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 		if (!copt.source_lang)
 			copt.source_lang = site->source;
 	}
-	if (format == FORMAT_TEXT && strcmp(output, "-") == 0 && isatty(STDOUT_FILENO) &&
+	if (format == FORMAT_TEXT && strcmp(opts.output, "-") == 0 && isatty(STDOUT_FILENO) &&
 	    !getenv("NO_COLOR") && !(getenv("TERM") && strcmp(getenv("TERM"), "dumb") == 0)) {
 		col.ok = "\033[32m";
 		col.bad = "\033[1;31m";
@@ -579,14 +575,13 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 	if (list_states) {
 		check_report_release(&report);
 		siteconf_free(site);
-		uni_cleanup();
 		return unreadable ? TOOL_USAGE : TOOL_OK;
 	}
 	if (html || sources) {
-		unsigned long before = diag_count(&ctx->diag, DIAG_ERROR);
+		unsigned long mark = diag_mark(&ctx->diag);
 
 		check_load_titles(&report, sources, &ctx->diag);
-		if (diag_count(&ctx->diag, DIAG_ERROR) != before)
+		if (diag_failed_since(&ctx->diag, mark))
 			unreadable++;
 	}
 
@@ -597,10 +592,10 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 			print_text(&report, ropt.strict, files, &col);
 		break;
 	case FORMAT_JSON:
-		write_failed |= report_json(&report, &ropt, output, &ctx->diag) != 0;
+		write_failed |= report_json(&report, &ropt, opts.output, &ctx->diag) != 0;
 		break;
 	case FORMAT_JUNIT:
-		write_failed |= report_junit(&report, &ropt, output, &ctx->diag) != 0;
+		write_failed |= report_junit(&report, &ropt, opts.output, &ctx->diag) != 0;
 		break;
 	}
 	if (html)
@@ -618,7 +613,6 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 	free(kept);
 	check_report_release(&report);
 	siteconf_free(site);
-	uni_cleanup();
 	if (unreadable || write_failed)
 		return TOOL_USAGE;
 	return failed ? TOOL_PROBLEMS : TOOL_OK;

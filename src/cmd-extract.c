@@ -24,8 +24,8 @@ static const char help[] =
     "Extract the translatable text of XML documents into a POT template,\n"
     "following the W3C ITS 2.0 rules given with --its and those the\n"
     "documents carry.  One message per translation unit, inline markup\n"
-    "kept; see the README for the message syntax.  A directory stands for\n"
-    "the *.xml files below it, in sorted order.\n"
+    "kept (doc/msgid-syntax.md describes the message syntax).  A folder\n"
+    "stands for the *.xml files below it, in sorted order.\n"
     "\n"
     "  -i, --its=FILE             ITS rules for every document (repeatable)\n"
     "  -o, --output=FILE          write the template to FILE (default: standard\n"
@@ -57,19 +57,18 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 {
 	static const struct option options[] = {
 		{ "its", required_argument, NULL, 'i' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "files-from", required_argument, NULL, 'f' },
+		TOOL_OPTION_OUTPUT,
+		TOOL_OPTION_FILES_FROM,
 		{ "schema", required_argument, NULL, 's' },
 		{ "cache", required_argument, NULL, 'c' },
 		{ "package-name", required_argument, NULL, OPT_PACKAGE_NAME },
 		{ "package-version", required_argument, NULL, OPT_PACKAGE_VERSION },
 		{ "source-lang", required_argument, NULL, OPT_SOURCE_LANG },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+		TOOL_OPTION_HELP_END,
 	};
 	struct extract_header header = { NULL, NULL, NULL };
-	struct tool_files files = { NULL, 0, 0 };
-	const char *output = "-", *schema_path = NULL, *cache_path = NULL;
+	struct tool_options opts = { "-", { NULL, 0, 0 }, TOOL_OK };
+	const char *schema_path = NULL, *cache_path = NULL;
 	struct its_rules *rules = its_rules_new();
 	struct xmldoc_schema *schema = NULL;
 	struct extract *ex = NULL;
@@ -88,13 +87,6 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 		case 'c':
 			cache_path = optarg;
 			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'f':
-			if (tool_files_add_list(&files, optarg, &ctx->diag) != 0)
-				status = TOOL_USAGE;
-			break;
 		case 's':
 			schema_path = optarg;
 			break;
@@ -107,15 +99,12 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 		case OPT_SOURCE_LANG:
 			header.source_lang = optarg;
 			break;
-		case 'h':
-			status = tool_print_help(ctx, help);
-			goto done;
 		default:
-			status = tool_option_error(ctx);
-			goto done;
+			if (tool_option(ctx, c, &opts, help, &status) != 0)
+				goto done;
 		}
 	}
-	if (tool_files_add_args(&files, argv + optind, argc - optind, &ctx->diag) != 0)
+	if (tool_options_operands(&opts, argc, argv, &ctx->diag) != TOOL_OK)
 		status = TOOL_USAGE;
 	if (cache_path && !schema_path)
 		cache = cache_open(cache_path);
@@ -127,7 +116,7 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 	}
 	if (status != TOOL_OK)
 		goto done;
-	if (files.count == 0) {
+	if (opts.files.count == 0) {
 		status = tool_usage_error(ctx, "no document given");
 		goto done;
 	}
@@ -139,18 +128,18 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 	/* Every document is read, so that one run reports every problem;
 	 * the template is written only when there was none. */
 	ex = extract_new(rules);
-	for (i = 0; i < files.count; i++) {
+	for (i = 0; i < opts.files.count; i++) {
 		xmlDocPtr doc;
 
 		if (cache) {
-			if (extract_file_cached(ex, files.paths[i], cache, &rules_files.digest,
+			if (extract_file_cached(ex, opts.files.paths[i], cache, &rules_files.digest,
 			                        &ctx->diag) != 0)
 				status = TOOL_USAGE;
 			continue;
 		}
-		doc = xmldoc_read_file(files.paths[i], &ctx->diag);
+		doc = xmldoc_read_file(opts.files.paths[i], &ctx->diag);
 		if (!doc || (schema && xmldoc_validate(schema, doc, &ctx->diag) != 0) ||
-		    extract_doc(ex, doc, files.paths[i], &ctx->diag) != 0)
+		    extract_doc(ex, doc, opts.files.paths[i], &ctx->diag) != 0)
 			status = TOOL_USAGE;
 		if (doc)
 			xmlFreeDoc(doc);
@@ -159,11 +148,11 @@ int cmd_extract(int argc, char **argv, struct tool_ctx *ctx)
 	 * reads only that one again. */
 	if (cache && tool_rules_unchanged(&rules_files, cache))
 		cache_save(cache, &ctx->diag);
-	if (status == TOOL_OK && extract_write(ex, output, &header, &ctx->diag) != 0) {
+	if (status == TOOL_OK && extract_write(ex, opts.output, &header, &ctx->diag) != 0) {
 		status = TOOL_USAGE;
 		/* Said once is enough: the final check of standard output
 		 * need not report the same write error again. */
-		if (strcmp(output, "-") == 0) {
+		if (strcmp(opts.output, "-") == 0) {
 			__fpurge(stdout);
 			clearerr(stdout);
 		}
@@ -175,6 +164,6 @@ done:
 	extract_free(ex);
 	xmldoc_schema_free(schema);
 	its_rules_free(rules);
-	tool_files_release(&files);
+	tool_options_release(&opts);
 	return status;
 }

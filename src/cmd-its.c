@@ -38,9 +38,9 @@ int cmd_its(int argc, char **argv, struct tool_ctx *ctx)
 	static const struct option options[] = {
 		{ "category", required_argument, NULL, 'c' },
 		{ "its", required_argument, NULL, 'i' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+		TOOL_OPTION_HELP_END,
 	};
+	struct tool_options opts = { NULL, { NULL, 0, 0 }, TOOL_OK };
 	const char *category_name = NULL;
 	enum its_category category = ITS_TRANSLATE;
 	struct its_rules *rules;
@@ -58,12 +58,11 @@ int cmd_its(int argc, char **argv, struct tool_ctx *ctx)
 				return TOOL_USAGE;
 			}
 			break;
-		case 'h':
-			its_rules_free(rules);
-			return tool_print_help(ctx, help);
 		default:
-			its_rules_free(rules);
-			return tool_option_error(ctx);
+			if (tool_option(ctx, c, &opts, help, &status) != 0) {
+				its_rules_free(rules);
+				return status;
+			}
 		}
 	}
 	if (!category_name || its_category_parse(category_name, &category) != 0) {

@@ -65,24 +65,6 @@ struct merge_cmd {
 	struct merge_options opt;
 };
 
-/* Reads all of FD from its start into OUT, up to the size of any catalog. */
-static int read_fd(int fd, struct buf *out)
-{
-	char chunk[65536];
-	ssize_t n;
-
-	if (lseek(fd, 0, SEEK_SET) < 0)
-		return -1;
-	while ((n = read(fd, chunk, sizeof chunk)) > 0) {
-		if (out->len + (size_t)n > FILE_MAX_CATALOG) {
-			errno = EFBIG;
-			return -1;
-		}
-		buf_add(out, chunk, (size_t)n);
-	}
-	return n < 0 ? -1 : 0;
-}
-
 /*
  * Takes an exclusive advisory lock on PATH for -U and returns its open
  * descriptor, or -1 after reporting.  Writers replace the file by rename,
@@ -98,21 +80,18 @@ static int lock_catalog(const char *path, int create, struct diag *d)
 		    open(path, O_RDWR | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (create ? O_CREAT : 0),
 		         0666);
 
-		if (fd < 0) {
-			diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-			return -1;
-		}
+		if (fd < 0)
+			return diag_errno(d, path, "cannot open");
 		/* A catalog updated in place is a regular file: a device or a
 		 * pipe would be read forever, or wait for a writer. */
 		memset(&held, 0, sizeof held);
 		if (fstat(fd, &held) != 0 || !S_ISREG(held.st_mode)) {
-			diag_report(d, DIAG_ERROR, path, 0, 0,
-			            "cannot update: %s, not a regular file", file_kind(&held));
 			close(fd);
-			return -1;
+			return diag_error(d, path, 0, 0, "cannot update: %s, not a regular file",
+			                  file_kind(&held));
 		}
 		if (flock(fd, LOCK_EX) != 0) {
-			diag_report(d, DIAG_ERROR, path, 0, 0, "cannot lock: %s", strerror(errno));
+			diag_errno(d, path, "cannot lock");
 			close(fd);
 			return -1;
 		}
@@ -144,10 +123,8 @@ static int copy_file(const char *from, const char *to, struct diag *d)
 	char chunk[65536];
 	size_t n;
 
-	if (!in) {
-		diag_report(d, DIAG_ERROR, from, 0, 0, "cannot read: %s", strerror(errno));
-		return -1;
-	}
+	if (!in)
+		return diag_errno(d, from, "cannot read");
 	out = atomic_open_as(&af, to, from, ATOMIC_KEEP_SAME, d);
 	if (!out) {
 		fclose(in);
@@ -156,7 +133,7 @@ static int copy_file(const char *from, const char *to, struct diag *d)
 	while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
 		fwrite(chunk, 1, n, out);
 	if (ferror(in)) {
-		diag_report(d, DIAG_ERROR, from, 0, 0, "cannot read: %s", strerror(errno));
+		diag_errno(d, from, "cannot read");
 		fclose(in);
 		atomic_abort(&af);
 		return -1;
@@ -214,11 +191,10 @@ static int run(struct merge_cmd *mc, const char *def_path, const char *ref_path,
 		fd = lock_catalog(def_path, mc->create, d);
 		if (fd < 0)
 			return TOOL_USAGE;
-		if (read_fd(fd, &old) != 0) {
-			diag_report(d, DIAG_ERROR, def_path, 0, 0, "cannot read: %s",
-			            strerror(errno));
+		/* The file at DEF_PATH is the one locked: every writer
+		 * replaces it under the lock. */
+		if (file_read(def_path, FILE_MAX_CATALOG, &old, d) != 0)
 			goto done;
-		}
 		missing = mc->create && old.len == 0;
 		old_len = old.len;
 	} else if (mc->create && access(def_path, F_OK) != 0 && errno == ENOENT) {
@@ -283,21 +259,18 @@ int cmd_merge(int argc, char **argv, struct tool_ctx *ctx)
 		{ "lang", required_argument, NULL, OPT_LANG },
 		{ "create", no_argument, NULL, OPT_CREATE },
 		{ "source-lang", required_argument, NULL, OPT_SOURCE_LANG },
-		{ "quiet", no_argument, NULL, 'q' },
+		TOOL_OPTION_QUIET,
 		{ "silent", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+		TOOL_OPTION_HELP_END,
 	};
+	struct tool_options opts = { NULL, { NULL, 0, 0 }, TOOL_OK };
 	struct merge_cmd mc;
-	int c, rc;
+	int c, status;
 
 	memset(&mc, 0, sizeof mc);
 	mc.opt.fuzzy_matching = 1;
 	while ((c = getopt_long(argc, argv, "o:UNqh", options, NULL)) != -1) {
 		switch (c) {
-		case 'o':
-			mc.output = optarg;
-			break;
 		case 'U':
 			mc.update = 1;
 			break;
@@ -325,15 +298,12 @@ int cmd_merge(int argc, char **argv, struct tool_ctx *ctx)
 		case OPT_SOURCE_LANG:
 			mc.opt.source_lang = optarg;
 			break;
-		case 'q':
-			ctx->quiet = 1;
-			break;
-		case 'h':
-			return tool_print_help(ctx, help);
 		default:
-			return tool_option_error(ctx);
+			if (tool_option(ctx, c, &opts, help, &status) != 0)
+				return status;
 		}
 	}
+	mc.output = opts.output;
 	if (argc - optind != 2)
 		return tool_usage_error(ctx, "expected two files, DEF.po and REF.pot");
 	if (mc.update == !!mc.output)
@@ -342,7 +312,5 @@ int cmd_merge(int argc, char **argv, struct tool_ctx *ctx)
 		return tool_usage_error(ctx, "--create needs --lang=LL");
 	if ((mc.create || mc.update) && strcmp(argv[optind], "-") == 0)
 		return tool_usage_error(ctx, "-U and --create need DEF.po to be a file");
-	rc = run(&mc, argv[optind], argv[optind + 1], ctx);
-	uni_cleanup();
-	return rc;
+	return run(&mc, argv[optind], argv[optind + 1], ctx);
 }

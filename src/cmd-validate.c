@@ -19,7 +19,7 @@ static const char help[] =
     "\n"
     "Check that each XML FILE is well-formed and valid against the RELAX NG\n"
     "schema SCHEMA.rng (for the news articles: content/article.rng).  A\n"
-    "directory stands for the *.xml files below it, in sorted order.\n"
+    "folder stands for the *.xml files below it, in sorted order.\n"
     "\n"
     "  -s, --schema=FILE         the RELAX NG schema (XML syntax)\n"
     "  -f, --files-from=LIST     also check the documents named in LIST, one per\n"
@@ -38,15 +38,14 @@ int cmd_validate(int argc, char **argv, struct tool_ctx *ctx)
 {
 	static const struct option options[] = {
 		{ "schema", required_argument, NULL, 's' },
-		{ "files-from", required_argument, NULL, 'f' },
+		TOOL_OPTION_FILES_FROM,
 		{ "static", required_argument, NULL, 'S' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+		TOOL_OPTION_QUIET,
+		TOOL_OPTION_HELP_END,
 	};
 	const char *schema_path = NULL;
 	struct xmldoc_schema *schema = NULL;
-	struct tool_files files = { NULL, 0, 0 };
+	struct tool_options opts = { NULL, { NULL, 0, 0 }, TOOL_OK };
 	const char **statics = NULL;
 	size_t static_count = 0;
 	int unreadable = 0, invalid = 0, status = TOOL_OK;
@@ -62,30 +61,18 @@ int cmd_validate(int argc, char **argv, struct tool_ctx *ctx)
 			statics = xrealloc(statics, (static_count + 1) * sizeof *statics);
 			statics[static_count++] = optarg;
 			break;
-		case 'f':
-			if (tool_files_add_list(&files, optarg, &ctx->diag) != 0)
-				status = TOOL_USAGE;
-			break;
-		case 'q':
-			ctx->quiet = 1;
-			break;
-		case 'h':
-			status = tool_print_help(ctx, help);
-			goto done;
 		default:
-			status = tool_option_error(ctx);
-			goto done;
+			if (tool_option(ctx, c, &opts, help, &status) != 0)
+				goto done;
 		}
 	}
-	if (tool_files_add_args(&files, argv + optind, argc - optind, &ctx->diag) != 0)
-		status = TOOL_USAGE;
-	if (status != TOOL_OK)
+	if ((status = tool_options_operands(&opts, argc, argv, &ctx->diag)) != TOOL_OK)
 		goto done;
 	if (!schema_path) {
 		status = tool_usage_error(ctx, "no schema given (--schema=FILE)");
 		goto done;
 	}
-	if (files.count == 0) {
+	if (opts.files.count == 0) {
 		status = tool_usage_error(ctx, "no document given");
 		goto done;
 	}
@@ -95,8 +82,8 @@ int cmd_validate(int argc, char **argv, struct tool_ctx *ctx)
 		status = TOOL_USAGE;
 		goto done;
 	}
-	for (i = 0; i < files.count; i++) {
-		xmlDocPtr doc = xmldoc_read_file(files.paths[i], &ctx->diag);
+	for (i = 0; i < opts.files.count; i++) {
+		xmlDocPtr doc = xmldoc_read_file(opts.files.paths[i], &ctx->diag);
 
 		if (!doc) {
 			unreadable++;
@@ -106,13 +93,13 @@ int cmd_validate(int argc, char **argv, struct tool_ctx *ctx)
 		    xmldoc_check_static(doc, statics, static_count, &ctx->diag) != 0)
 			invalid++;
 		else if (!ctx->quiet)
-			printf("%s: valid\n", files.paths[i]);
+			printf("%s: valid\n", opts.files.paths[i]);
 		xmlFreeDoc(doc);
 	}
 	status = unreadable ? TOOL_USAGE : invalid ? TOOL_PROBLEMS : TOOL_OK;
 done:
 	free(statics);
 	xmldoc_schema_free(schema);
-	tool_files_release(&files);
+	tool_options_release(&opts);
 	return status;
 }

@@ -6,7 +6,6 @@
 
 #include "tool.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -19,11 +18,14 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxslt/xslt.h>
 
 #include "lib/atomic.h"
 #include "lib/buf.h"
 #include "lib/file.h"
 #include "lib/mem.h"
+#include "lib/segment.h"
+#include "lib/uni.h"
 #include "lib/xmldoc.h"
 
 /* Adding a subcommand is one file (src/cmd-NAME.c) and one row here. */
@@ -144,12 +146,6 @@ int tool_print_help(struct tool_ctx *ctx, const char *help)
 	return TOOL_OK;
 }
 
-int tool_not_implemented(struct tool_ctx *ctx)
-{
-	fprintf(stderr, "%s %s: not implemented yet\n", ctx->progname, ctx->command);
-	return TOOL_INTERNAL;
-}
-
 static double now(void)
 {
 	struct timespec ts;
@@ -205,11 +201,6 @@ static void list_add(struct tool_files *list, const char *path)
 	list->paths[list->count++] = xstrdup(path);
 }
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int has_xml_suffix(const char *name)
 {
 	size_t len = strlen(name);
@@ -217,29 +208,17 @@ static int has_xml_suffix(const char *name)
 	return len > 4 && strcmp(name + len - 4, ".xml") == 0;
 }
 
-/* Adds the *.xml files below DIR, sorted, depth first. */
-static int add_directory(struct tool_files *list, const char *dir, struct diag *d)
+/* Adds the *.xml files below the folder DIR, sorted, depth first. */
+static int add_folder(struct tool_files *list, const char *dir, struct diag *d)
 {
-	DIR *dp = opendir(dir);
-	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, alloc = 0, i;
+	size_t len = strlen(dir);
+	char **names;
+	long n = file_names(dir, &names, d), i;
 	int rc = 0;
 
-	if (!dp) {
-		diag_report(d, DIAG_ERROR, dir, 0, 0, "cannot open directory: %s", strerror(errno));
+	if (n < 0)
 		return -1;
-	}
-	while ((e = readdir(dp)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		xgrow((void **)&names, &alloc, n + 1, sizeof *names);
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(dp);
-	qsort(names, n, sizeof *names, compare_names);
 	for (i = 0; i < n; i++) {
-		size_t len = strlen(dir);
 		char *path = xmalloc(len + strlen(names[i]) + 2);
 		struct stat st;
 
@@ -249,16 +228,15 @@ static int add_directory(struct tool_files *list, const char *dir, struct diag *
 		if (lstat(path, &st) != 0)
 			memset(&st, 0, sizeof st);
 		if (S_ISDIR(st.st_mode))
-			rc |= add_directory(list, path, d);
+			rc |= add_folder(list, path, d);
 		else if (S_ISLNK(st.st_mode) && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 			diag_report(d, DIAG_WARNING, path, 0, 0,
 			            "a symbolic link to a folder: not followed");
 		else if (has_xml_suffix(names[i]))
 			list_add(list, path);
 		free(path);
-		free(names[i]);
 	}
-	free(names);
+	file_names_free(names, n);
 	return rc;
 }
 
@@ -267,7 +245,7 @@ int tool_files_add(struct tool_files *list, const char *path, struct diag *d)
 	struct stat st;
 
 	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return add_directory(list, path, d);
+		return add_folder(list, path, d);
 	list_add(list, path);
 	return 0;
 }
@@ -384,9 +362,44 @@ void tool_files_release(struct tool_files *list)
 	list->count = list->alloc = 0;
 }
 
-int tool_status(const struct tool_ctx *ctx)
+int tool_option(struct tool_ctx *ctx, int c, struct tool_options *opts, const char *help,
+                int *status)
 {
-	return diag_count(&ctx->diag, DIAG_ERROR) ? TOOL_USAGE : TOOL_OK;
+	switch (c) {
+	case 'q':
+		ctx->quiet = 1;
+		return 0;
+	case 'o':
+		opts->output = optarg;
+		return 0;
+	case 'f':
+		/* The other options are still read: one run reports every problem. */
+		if (tool_files_add_list(&opts->files, optarg, &ctx->diag) != 0)
+			opts->status = TOOL_USAGE;
+		return 0;
+	case TOOL_OPT_PROGRESS:
+	case TOOL_OPT_NO_PROGRESS:
+		ctx->progress = c == TOOL_OPT_PROGRESS;
+		return 0;
+	case 'h':
+		*status = tool_print_help(ctx, help);
+		return -1;
+	default:
+		*status = tool_option_error(ctx);
+		return -1;
+	}
+}
+
+int tool_options_operands(struct tool_options *opts, int argc, char **argv, struct diag *d)
+{
+	if (tool_files_add_args(&opts->files, argv + optind, argc - optind, d) != 0)
+		opts->status = TOOL_USAGE;
+	return opts->status;
+}
+
+void tool_options_release(struct tool_options *opts)
+{
+	tool_files_release(&opts->files);
 }
 
 /*
@@ -525,6 +538,20 @@ static void catch_fatal_signals(void)
 	}
 }
 
+/*
+ * What the engine and its libraries keep for the whole process (a message
+ * parser, ICU's break iterators and formatters, libxslt's and libxml2's
+ * globals), given back once, after the command: a leak checker then sees
+ * only what a command really lost.
+ */
+static void cleanup_engine(void)
+{
+	segment_cleanup();
+	uni_cleanup();
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+}
+
 int tool_main(int argc, char **argv)
 {
 	struct tool_ctx ctx;
@@ -539,6 +566,6 @@ int tool_main(int argc, char **argv)
 	catch_fatal_signals();
 	status = dispatch(&ctx, argc, argv);
 	status = close_stdout(&ctx, status);
-	xmlCleanupParser();
+	cleanup_engine();
 	return status;
 }

@@ -5,6 +5,7 @@
 #ifndef TRADUKI_TOOL_H
 #define TRADUKI_TOOL_H
 
+#include <getopt.h>
 #include <stddef.h>
 
 #include "lib/cache.h"
@@ -17,7 +18,7 @@ enum tool_exit {
 	TOOL_OK = 0, /* success */
 	TOOL_PROBLEMS = 1, /* problems found: failed checks, coverage below a gate */
 	TOOL_USAGE = 2, /* usage or input error: bad option, bad XML or PO, unreadable file */
-	TOOL_INTERNAL = 3 /* internal error, or a command not available */
+	TOOL_INTERNAL = 3 /* internal error */
 };
 
 struct tool_ctx {
@@ -53,13 +54,11 @@ int tool_usage_error(struct tool_ctx *ctx, const char *fmt, ...)
 int tool_option_error(struct tool_ctx *ctx);
 
 /*
- * Prints HELP (a command's --help text) to standard output and returns the
- * exit code: TOOL_OK, or TOOL_USAGE if standard output cannot be written.
+ * Prints HELP (a command's --help text) to standard output and returns
+ * TOOL_OK: a write error shows when tool_main checks standard output at
+ * the end, which then makes the exit status TOOL_USAGE.
  */
 int tool_print_help(struct tool_ctx *ctx, const char *help);
-
-/* For a command whose engine is not there yet: says so, returns TOOL_INTERNAL. */
-int tool_not_implemented(struct tool_ctx *ctx);
 
 /*
  * Progress of a long run, as "\r[LABEL] DONE/TOTAL UNIT" on standard
@@ -95,6 +94,48 @@ int tool_files_add_args(struct tool_files *files, char **args, int count, struct
 void tool_files_release(struct tool_files *files);
 
 /*
+ * The options several commands share, with one meaning everywhere: -q
+ * (--quiet), -o FILE (--output; merge says --output-file), -f LIST
+ * (--files-from), --progress and --no-progress, -h (--help).  A command
+ * puts the rows it takes in its own table of long options, and its one
+ * getopt loop hands every option it does not read itself to tool_option,
+ * which stores it in a struct tool_options (or in CTX for -q and the
+ * progress line).  tool_options_operands then adds the operands that
+ * getopt left to the documents read with -f.
+ */
+enum { TOOL_OPT_PROGRESS = 1024, TOOL_OPT_NO_PROGRESS };
+
+/* Each is one row, or two, of a table of long options. */
+/* clang-format off */
+#define TOOL_OPTION_QUIET { "quiet", no_argument, NULL, 'q' }
+#define TOOL_OPTION_OUTPUT { "output", required_argument, NULL, 'o' }
+#define TOOL_OPTION_FILES_FROM { "files-from", required_argument, NULL, 'f' }
+#define TOOL_OPTION_PROGRESS { "progress", no_argument, NULL, TOOL_OPT_PROGRESS }, \
+	{ "no-progress", no_argument, NULL, TOOL_OPT_NO_PROGRESS }
+/* The last rows of every table: --help, then the end. */
+#define TOOL_OPTION_HELP_END { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
+/* clang-format on */
+
+struct tool_options {
+	const char *output; /* -o, or what the command set before parsing */
+	struct tool_files files; /* the documents: -f LIST, then the operands */
+	int status; /* TOOL_USAGE once a list or a folder could not be read */
+};
+
+/*
+ * Reads the shared option C (optarg its argument) into OPTS or CTX.
+ * Returns 0 to go on parsing, or -1 to stop with *STATUS: after -h
+ * (HELP printed), or when C is no option the command takes (getopt
+ * said which).
+ */
+int tool_option(struct tool_ctx *ctx, int c, struct tool_options *opts, const char *help,
+                int *status);
+
+/* Adds the operands ARGV[optind..ARGC-1] to OPTS->files; returns OPTS->status. */
+int tool_options_operands(struct tool_options *opts, int argc, char **argv, struct diag *d);
+void tool_options_release(struct tool_options *opts);
+
+/*
  * The ITS rules files given with --its, read once the options are parsed
  * (tool_rules_load).  For a command with a cache (lib/cache.h) they are
  * digested first, by name and bytes, and tool_rules_unchanged says after
@@ -114,9 +155,6 @@ int tool_rules_load(struct tool_rules *tr, struct its_rules *rules, struct cache
                     struct diag *d);
 int tool_rules_unchanged(const struct tool_rules *tr, struct cache *cache);
 void tool_rules_release(struct tool_rules *tr);
-
-/* The exit code for a run that reported through ctx->diag: 2 if errors, else 0. */
-int tool_status(const struct tool_ctx *ctx);
 
 tool_command_fn cmd_extract;
 tool_command_fn cmd_merge;

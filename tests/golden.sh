@@ -76,7 +76,7 @@ normalise() {
 normalise "$actual_out"
 normalise "$actual_err"
 
-expect() { # expect FILE-SUFFIX ACTUAL-FILE
+expect() { # expect SUFFIX: the expected NAME.SUFFIX, or nothing
 	if [ -f "$dir/$name.$1" ]; then
 		cat "$dir/$name.$1"
 	fi

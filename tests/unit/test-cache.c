@@ -36,7 +36,7 @@ static void write_text(const char *path, const char *text)
 	fclose(fp);
 }
 
-static void test_digest(void)
+static void digests(void)
 {
 	static const char text[] =
 	    "Le 18 novembre, ECPAT Belgique lance sa campagne « I say stop ».";
@@ -85,7 +85,7 @@ static void test_digest(void)
 	CHECK(digest_equal(digest_program(), digest_program()));
 }
 
-static void test_pack(void)
+static void packs(void)
 {
 	char pack[256];
 	struct cache *c;
@@ -157,7 +157,7 @@ static void test_pack(void)
 	}
 }
 
-static void test_files(void)
+static void files(void)
 {
 	char pack[256], file[256];
 	struct cache *c;
@@ -217,9 +217,9 @@ int main(void)
 
 	if (!mkdtemp(dir))
 		return 99;
-	test_digest();
-	test_pack();
-	test_files();
+	TEST(digests, "a digest is of the bytes however split; strings carry their length");
+	TEST(packs, "records read back; unused ones dropped; a damaged pack is an empty cache");
+	TEST(files, "a file is known by its stat only when older than the racy window");
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	if (system(cmd) != 0)
 		return 99;

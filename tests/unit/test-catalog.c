@@ -48,21 +48,15 @@ static void spit(const char *path, const char *text)
 	fclose(fp);
 }
 
-int main(void)
-{
-	struct buf out = BUF_INIT;
-	struct diag d;
-	struct catalog *cat, *back;
-	struct catalog_msg *m;
-	char path[256], bad[256];
-	char *text, *field;
-	long line;
+static struct buf out = BUF_INIT;
+static struct diag d;
+static char path[256], bad[256];
 
-	diag_init(&d, collect, &out);
-	if (!mkdtemp(dir))
-		return 99;
-	snprintf(path, sizeof path, "%s/t.pot", dir);
-	snprintf(bad, sizeof bad, "%s/bad.po", dir);
+static void write_template(void)
+{
+	struct catalog *cat;
+	struct catalog_msg *m;
+	char *text;
 
 	/* A template with a header, a plain message, a preserved one. */
 	cat = catalog_create("t.pot");
@@ -97,6 +91,14 @@ int main(void)
 	CHECK_STR(catalog_msg_ctxt(catalog_at(cat, 1)), "intro");
 	CHECK(catalog_msg_no_wrap(catalog_at(cat, 1)) == 1);
 	catalog_free(cat);
+}
+
+static void read_back(void)
+{
+	struct catalog *back;
+	struct catalog_msg *m;
+	char *field;
+	long line;
 
 	/* Read back: lines of each msgid, the no-wrap flag, references. */
 	back = catalog_read(path, &d);
@@ -136,7 +138,10 @@ int main(void)
 		CHECK(back && catalog_msg_no_wrap(catalog_at(back, 1)));
 		catalog_free(back);
 	}
+}
 
+static void syntax_errors(void)
+{
 	/* Syntax errors: reported with file and line, nothing returned. */
 	buf_truncate(&out, 0);
 	spit(bad, "msgid \"a\"\nmsgstr \"b\"\n\nmsgid \"c\nmsgstr \"\"\n");
@@ -157,6 +162,11 @@ int main(void)
 	buf_truncate(&out, 0);
 	CHECK(catalog_read("/nonexistent/x.po", &d) == NULL);
 	CHECK(strstr(buf_str(&out), "/nonexistent/x.po:0: error: cannot open: ") != NULL);
+}
+
+static void format_checks(void)
+{
+	struct catalog *cat;
 
 	/* libgettextpo's checks: a format-string mismatch, at its line. */
 	buf_truncate(&out, 0);
@@ -170,34 +180,42 @@ int main(void)
 		      strstr(buf_str(&out), "bad.po:5: error: [format]") != NULL);
 		catalog_free(cat);
 	}
+}
 
-	/* A Latin-1 catalog: UTF-8 inside, Latin-1 again when written. */
-	{
-		static const char latin1[] =
-		    "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n\n"
-		    "msgid \"Caf\xe9\"\nmsgstr \"Koffie \xe0 la fran\xe7"
-		    "aise\"\n";
-		struct buf written = BUF_INIT;
+/* A Latin-1 catalog: UTF-8 inside, Latin-1 again when written. */
+static void latin1_catalog(void)
+{
+	static const char latin1[] =
+	    "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n\n"
+	    "msgid \"Caf\xe9\"\nmsgstr \"Koffie \xe0 la fran\xe7"
+	    "aise\"\n";
+	struct buf written = BUF_INIT;
+	struct catalog *cat;
+	char *field;
 
-		buf_truncate(&out, 0);
-		cat = catalog_read_memory(latin1, sizeof latin1 - 1, "latin1.po", &d);
-		CHECK(cat != NULL);
-		if (cat) {
-			CHECK_STR(catalog_msg_id(catalog_at(cat, 0)), "Caf\xc3\xa9");
-			field = catalog_header_field(cat, "Content-Type");
-			CHECK_STR(field, "text/plain; charset=UTF-8");
-			free(field);
-			CHECK(catalog_render(cat, "latin1.po", &written, &d) == 0);
-			CHECK_STR(buf_str(&written), latin1);
-			/* A character Latin-1 does not have cannot be written. */
-			catalog_msg_set_str(catalog_at(cat, 0), "Koffie\xe2\x80\xa6");
-			CHECK(catalog_render(cat, "latin1.po", &written, &d) == -1);
-			CHECK(strstr(buf_str(&out), "latin1.po:5: error: a character that does "
-			                            "not exist in ISO-8859-1") != NULL);
-			catalog_free(cat);
-		}
-		buf_release(&written);
+	buf_truncate(&out, 0);
+	cat = catalog_read_memory(latin1, sizeof latin1 - 1, "latin1.po", &d);
+	CHECK(cat != NULL);
+	if (cat) {
+		CHECK_STR(catalog_msg_id(catalog_at(cat, 0)), "Caf\xc3\xa9");
+		field = catalog_header_field(cat, "Content-Type");
+		CHECK_STR(field, "text/plain; charset=UTF-8");
+		free(field);
+		CHECK(catalog_render(cat, "latin1.po", &written, &d) == 0);
+		CHECK_STR(buf_str(&written), latin1);
+		/* A character Latin-1 does not have cannot be written. */
+		catalog_msg_set_str(catalog_at(cat, 0), "Koffie\xe2\x80\xa6");
+		CHECK(catalog_render(cat, "latin1.po", &written, &d) == -1);
+		CHECK(strstr(buf_str(&out), "latin1.po:5: error: a character that does "
+		                            "not exist in ISO-8859-1") != NULL);
+		catalog_free(cat);
 	}
+	buf_release(&written);
+}
+
+static void unwritable(void)
+{
+	struct catalog *cat;
 
 	/* Writing where it cannot: reported, nothing left behind. */
 	buf_truncate(&out, 0);
@@ -205,7 +223,23 @@ int main(void)
 	catalog_append(cat, NULL, "x", NULL);
 	CHECK(catalog_write(cat, "/nonexistent/dir/x.pot", 0, &d) == -1);
 	catalog_free(cat);
+}
 
+int main(void)
+{
+	diag_init(&d, collect, &out);
+	if (!mkdtemp(dir))
+		return 99;
+	snprintf(path, sizeof path, "%s/t.pot", dir);
+	snprintf(bad, sizeof bad, "%s/bad.po", dir);
+	TEST(write_template, "a template is written with its header, references and no-wrap");
+	TEST(read_back,
+	     "a catalog read back has its lines, flags and references, and is byte-stable");
+	TEST(syntax_errors,
+	     "a syntax error, a duplicate or a missing file is reported at its line");
+	TEST(format_checks, "libgettextpo's format checks report at the message's line");
+	TEST(latin1_catalog, "a Latin-1 catalog is UTF-8 inside and Latin-1 again when written");
+	TEST(unwritable, "a catalog that cannot be written is reported");
 	unlink(path);
 	unlink(bad);
 	rmdir(dir);

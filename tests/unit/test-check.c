@@ -43,7 +43,7 @@ static char *slurp(const char *path)
 	return buf_detach(&b);
 }
 
-static void test_msg_text(void)
+static void msg_text(void)
 {
 	struct buf b = BUF_INIT;
 
@@ -113,7 +113,7 @@ static const char po_text[] = "msgid \"\"\n"
                               "#~ msgid \"Ancien\"\n"
                               "#~ msgstr \"Oud\"\n";
 
-static void test_counts(void)
+static void counts(void)
 {
 	struct check_report r;
 	struct check_options opt = { NULL, 0, NULL };
@@ -169,7 +169,7 @@ static void test_counts(void)
 	catalog_free(cat);
 }
 
-static void test_percent(void)
+static void percent(void)
 {
 	struct check_counts c;
 	char s[32];
@@ -192,7 +192,7 @@ static void test_percent(void)
 }
 
 /* An article stays published with outdated passages down to the margin. */
-static void test_published(void)
+static void published(void)
 {
 	/* words, translated, fuzzy words, threshold, margin */
 	CHECK(check_published(1000, 800, 0, 80, 20)); /* exactly at the gate */
@@ -207,7 +207,7 @@ static void test_published(void)
 }
 
 /* The words an article lacks: the fewest that publish it, as check_published decides. */
-static void test_words_missing(void)
+static void words_missing(void)
 {
 	unsigned long words, translated, missing;
 	double thresholds[] = { 60, 80, 33.3, 100, 0 };
@@ -231,7 +231,7 @@ static void test_words_missing(void)
 }
 
 /* The gate's verdict in words: exactly check_failed, with the reason. */
-static void test_verdict(void)
+static void verdict(void)
 {
 	struct check_lang l;
 	struct check_problem problems[3];
@@ -270,7 +270,7 @@ static void test_verdict(void)
 	buf_release(&b);
 }
 
-static void test_siteconf(void)
+static void site_file(void)
 {
 	struct diag d;
 	struct siteconf *sc;
@@ -304,7 +304,7 @@ static void test_siteconf(void)
 	CHECK(diag_count(&d, DIAG_ERROR) == 2);
 }
 
-static void test_json(void)
+static void json(void)
 {
 	struct check_report r;
 	struct report_options o = { 0, 0, NULL, NULL, 0 };
@@ -345,14 +345,14 @@ int main(void)
 
 	if (!mkdtemp(dir))
 		return 99;
-	test_msg_text();
-	test_counts();
-	test_percent();
-	test_published();
-	test_words_missing();
-	test_verdict();
-	test_siteconf();
-	test_json();
+	TEST(msg_text, "a message's text without its markup; one not well-formed stays as it is");
+	TEST(counts, "a catalog's counts in messages and words, per file, as msgfmt counts");
+	TEST(percent, "coverage in percent, rounded down, and the checks found by id");
+	TEST(published, "an article stays published with outdated passages down to the margin");
+	TEST(words_missing, "the words an article lacks are the fewest that publish it");
+	TEST(verdict, "the gate's verdict in words is exactly check_failed, with the reason");
+	TEST(site_file, "the site file gives thresholds by language and refuses bad ones");
+	TEST(json, "the JSON report escapes its text and says null for no threshold");
 	snprintf(path, sizeof path, "%s/nl.po", dir);
 	unlink(path);
 	snprintf(path, sizeof path, "%s/site.xml", dir);

@@ -53,11 +53,10 @@ static void one_line_failures(void)
 	buf_release(&out);
 }
 
-int main(void)
+static void located_messages(void)
 {
 	struct buf out = BUF_INIT;
 	struct diag d;
-	char longtext[2000];
 
 	diag_init(&d, collect, &out);
 	diag_report(&d, DIAG_ERROR, "content/fr/a.xml", 12, 7, "unexpected %s", "element");
@@ -71,21 +70,40 @@ int main(void)
 	CHECK(diag_count(&d, DIAG_ERROR) == 1);
 	CHECK(diag_count(&d, DIAG_WARNING) == 2);
 	CHECK(diag_count(&d, DIAG_NOTE) == 1);
+	buf_release(&out);
+}
+
+static void long_message(void)
+{
+	struct buf out = BUF_INIT;
+	struct diag d;
+	char longtext[2000];
 
 	/* Messages longer than the handler's small buffer arrive whole. */
+	diag_init(&d, collect, &out);
 	memset(longtext, 'x', sizeof longtext - 1);
 	longtext[sizeof longtext - 1] = '\0';
-	buf_truncate(&out, 0);
 	diag_report(&d, DIAG_ERROR, "f", 1, 1, "%s", longtext);
 	CHECK(out.len == strlen("error|f|1|1|-|") + sizeof longtext - 1 + 1);
+	buf_release(&out);
+}
 
-	/* Without a handler, messages are still counted. */
+static void counted_without_handler(void)
+{
+	struct diag d;
+
 	diag_init(&d, NULL, NULL);
 	diag_report(&d, DIAG_ERROR, NULL, 0, 0, "counted");
 	CHECK(diag_count(&d, DIAG_ERROR) == 1);
-
 	CHECK_STR(diag_severity_name(DIAG_ERROR), "error");
-	buf_release(&out);
+}
+
+int main(void)
+{
+	TEST(located_messages,
+	     "messages reach the handler with severity, place, id and text, and are counted");
+	TEST(long_message, "a message longer than the handler's buffer arrives whole");
+	TEST(counted_without_handler, "without a handler a message is still counted");
 	TEST(one_line_failures,
 	     "diag_error and diag_errno report and return -1; marks see new errors");
 	return unit_done("test-diag");

@@ -48,14 +48,8 @@ static char *random_text(size_t len)
 	return s;
 }
 
-int main(void)
+static void known_values(void)
 {
-	struct fuzzy_index *fi;
-	struct fuzzy_query q;
-	size_t ids[8], n, i;
-	char *texts[64];
-	int agree = 1;
-
 	/* Known values: "abc"/"ab" 4/5, "abc"/"abd" 4/6, identical 1, disjoint 0. */
 	CHECK(fuzzy_similarity("abc", "ab") == 0.8);
 	CHECK(fuzzy_similarity("abc", "abd") == 4.0 / 6.0);
@@ -65,9 +59,14 @@ int main(void)
 	CHECK(fuzzy_similarity("", "abc") == 0.0);
 	/* Bytes, as gettext's fstrcmp: "é" is two. */
 	CHECK(fuzzy_similarity("\xc3\xa9t\xc3\xa9", "ete") == 2.0 / 8.0);
+}
 
-	/* The bit-parallel LCS agrees with the textbook one, across word
-	 * boundaries (strings longer than 64 and 128 bytes). */
+static void bit_parallel_lcs(void)
+{
+	size_t i;
+	int agree = 1;
+
+	/* Across word boundaries: strings longer than 64 and 128 bytes. */
 	for (i = 0; i < 200; i++) {
 		char *a = random_text(1 + i * 3 % 301), *b = random_text(1 + i * 7 % 263);
 		double want = (double)(2 * slow_lcs(a, b)) / (double)(strlen(a) + strlen(b));
@@ -78,16 +77,25 @@ int main(void)
 		free(b);
 	}
 	CHECK(agree);
+}
 
-	/* A lower bound lets it stop early, never report more than the truth. */
+static void lower_bound(void)
+{
+	struct fuzzy_query q;
+
 	fuzzy_query_init(&q, "Le chien mange.");
 	CHECK(fuzzy_query_similarity(&q, "x", 1, 0.6) <= 0.6);
 	CHECK(fuzzy_query_similarity(&q, "Le chien mange bien.", 20, 0.6) ==
 	      fuzzy_similarity("Le chien mange.", "Le chien mange bien."));
 	fuzzy_query_release(&q);
+}
 
-	/* The index: the revised sentence's old version comes first. */
-	fi = fuzzy_index_new();
+static void index_candidates(void)
+{
+	struct fuzzy_index *fi = fuzzy_index_new();
+	size_t ids[8], n, i;
+	char *texts[64];
+
 	for (i = 0; i < 64; i++) {
 		struct buf b = BUF_INIT;
 
@@ -111,5 +119,15 @@ int main(void)
 	fuzzy_index_free(fi);
 	for (i = 0; i < 64; i++)
 		free(texts[i]);
+}
+
+int main(void)
+{
+	TEST(known_values, "similarity is msgmerge's 2 * LCS / total length, in bytes");
+	TEST(bit_parallel_lcs, "the bit-parallel LCS agrees with the textbook one");
+	TEST(lower_bound, "a lower bound stops early and never reports more than the truth");
+	TEST(index_candidates,
+	     "the index puts a revised sentence's old version first; short strings are all "
+	     "compared");
 	return unit_done("test-fuzzy");
 }

@@ -104,7 +104,7 @@ static int same_files(const char *a, const char *b)
 	return same;
 }
 
-static void test_extract(void)
+static void extraction(void)
 {
 	const char *names[] = { "a.xml", "b.xml", "linked.xml" };
 
@@ -229,7 +229,7 @@ static int same_folders(const char *a, const char *b)
 	return same;
 }
 
-static void test_inject(void)
+static void localization(void)
 {
 	unsigned long rejected, errors, r2, e2;
 
@@ -265,8 +265,9 @@ int main(void)
 
 	if (!mkdtemp(dir))
 		return 99;
-	test_extract();
-	test_inject();
+	TEST(extraction, "a cached extraction writes the same template, reading only what changed");
+	TEST(localization,
+	     "a cached build writes the same files, again where a translation or output changed");
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	if (system(cmd) != 0)
 		return 99;

@@ -50,7 +50,7 @@ static int admits(const char *list, const char *type, const char *lang)
 	return yes;
 }
 
-static void test_locale_filter(void)
+static void locale_filter(void)
 {
 	CHECK(admits("*", "include", "en"));
 	CHECK(!admits("", "include", "en"));
@@ -124,7 +124,7 @@ static char *dump(xmlDocPtr doc)
 	return out;
 }
 
-static void test_inject(void)
+static void injected_document(void)
 {
 	struct inject_options opt = { "en", NULL, 50.0, 0.0 };
 	struct catalog *cat = make_catalog();
@@ -189,7 +189,7 @@ static void add_article(struct inject *inj, const char *id, int translated, stru
 	buf_release(&name);
 }
 
-static void test_manifest(void)
+static void manifests(void)
 {
 	struct inject_options opt = { "nl", "fr", 66.7, 0.0 };
 	struct catalog *cat = catalog_create("po/nl.po");
@@ -255,7 +255,7 @@ static void collect(const struct diag_message *msg, void *data)
  * catalog_read_translations gives what catalog_read gives, but the
  * comments the build does not read; diagnostics and lines are the file's.
  */
-static void test_read_translations(void)
+static void read_translations(void)
 {
 	static const char po[] = "# A translator comment.\n"
 	                         "msgid \"\"\n"
@@ -330,10 +330,15 @@ static void test_read_translations(void)
 
 int main(void)
 {
-	test_locale_filter();
-	test_inject();
-	test_manifest();
-	test_read_translations();
+	TEST(locale_filter, "ITS Locale Filter lists admit the languages they name");
+	TEST(injected_document,
+	     "translations in place, fallbacks marked with the source language, an article's "
+	     "counts");
+	TEST(manifests,
+	     "a manifest lists the articles by id, rewritten only when it changes; one id twice "
+	     "is an error");
+	TEST(read_translations,
+	     "catalog_read_translations reads what catalog_read does, at the file's lines");
 	segment_cleanup();
 	uni_cleanup();
 	xmlCleanupParser();

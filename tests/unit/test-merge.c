@@ -216,15 +216,16 @@ static void catalog_additions(void)
 	catalog_free(cat);
 }
 
-int main(void)
+static void random_rounds(void)
 {
 	unsigned seed;
 
-	catalog_additions();
-
 	for (seed = 1; seed <= 5; seed++)
 		one_round(seed, 300);
+}
 
+static void plural_forms(void)
+{
 	CHECK_STR(uni_plural_forms("en"), "nplurals=2; plural=(n != 1);");
 	CHECK_STR(uni_plural_forms("nl_BE"), "nplurals=2; plural=(n != 1);");
 	CHECK_STR(uni_plural_forms("de"), "nplurals=2; plural=(n != 1);");
@@ -235,6 +236,15 @@ int main(void)
 	CHECK(uni_plural_forms("ru") && strncmp(uni_plural_forms("ru"), "nplurals=3;", 11) == 0);
 	CHECK(uni_plural_forms("xx") == NULL);
 	CHECK(uni_plural_forms("") == NULL);
+}
+
+int main(void)
+{
+	TEST(catalog_additions,
+	     "catalog_render gives the bytes catalog_write writes, header comments first");
+	TEST(random_rounds,
+	     "merging revised catalogs keeps every translation, and merging again changes nothing");
+	TEST(plural_forms, "a new catalog's Plural-Forms are gettext's for its language");
 	uni_cleanup();
 	return unit_done("test-merge");
 }

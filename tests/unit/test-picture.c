@@ -90,7 +90,7 @@ static const unsigned char webp_extended[] = {
 #define CHECK_SIZE(data, w, h) CHECK(gives(data, sizeof data, w, h))
 #define CHECK_SVG(text, w, h) CHECK(gives(text, strlen(text), w, h))
 
-int main(void)
+static void raster_formats(void)
 {
 	CHECK_SIZE(png, 800, 450);
 	CHECK(cut_short_refused(png, sizeof png));
@@ -104,7 +104,10 @@ int main(void)
 	CHECK(cut_short_refused(webp_lossy, sizeof webp_lossy));
 	CHECK_SIZE(webp_lossless, 64, 128);
 	CHECK_SIZE(webp_extended, 300, 200);
+}
 
+static void svg(void)
+{
 	CHECK_SVG("<svg xmlns='http://www.w3.org/2000/svg' width='240' height='48'/>", 240, 48);
 	CHECK_SVG("\n  <svg width='240px' height='47.6'/>", 240, 48);
 	/* Another unit: the viewBox. */
@@ -116,20 +119,28 @@ int main(void)
 	CHECK(refuses("<svg width='10' height='0'/>", 27));
 	CHECK(refuses("<svg width='1e999' height='10'/>", 31));
 	CHECK(refuses("<svg width='10' height='10'", 27));
+}
 
-	{
-		/* A side of 2^31 pixels: a damaged header. */
-		unsigned char huge[sizeof png];
+static void damaged(void)
+{
+	/* A side of 2^31 pixels: a damaged header. */
+	unsigned char huge[sizeof png];
 
-		memcpy(huge, png, sizeof png);
-		huge[16] = 0x80;
-		CHECK(refuses(huge, sizeof huge));
-	}
+	memcpy(huge, png, sizeof png);
+	huge[16] = 0x80;
+	CHECK(refuses(huge, sizeof huge));
 	CHECK(refuses("", 0));
 	CHECK(refuses("GIF", 3));
 	CHECK(refuses("not a picture at all", 20));
 	CHECK(picture_size(NULL, 0, NULL, NULL) == -1);
+}
 
+int main(void)
+{
+	TEST(raster_formats,
+	     "PNG, GIF, JPEG and WebP sizes from their headers; a header cut short gives none");
+	TEST(svg, "an SVG's size from width and height, else its viewBox; a relative one is none");
+	TEST(damaged, "a damaged header, too little or no picture gives no size");
 	xmlCleanupParser();
 	return unit_done("test-picture");
 }

@@ -211,7 +211,7 @@ static char *parsed_text(const char *msg)
  * segment_text gives what a parser gives, or declines: never a different
  * text, and never a text for what a parser refuses.
  */
-static void check_segment_text(void)
+static void text_as_parsed(void)
 {
 	static const char *const cases[] = {
 		"plain",
@@ -269,7 +269,7 @@ static void check_segment_text(void)
 }
 
 /* segment_apply_unit with the walk's segment does what segment_apply does. */
-static void check_apply_unit(void)
+static void apply_unit_alike(void)
 {
 	static const char body[] = "<p>See <a href='x'>one</a>, <a href='y'>two</a>, "
 	                           "<var>v</var><fn>n</fn> <img src='s' alt='t'/>.</p>";
@@ -318,7 +318,7 @@ static char *raw_attr(xmlNodePtr el, const char *name)
  * that holds only one is a message; two links that differ only in an
  * entity get markers; a translatable attribute holding one is hidden.
  */
-static void check_kept_entities(void)
+static void kept_entities(void)
 {
 	struct fixture f;
 	struct segment seg;
@@ -373,7 +373,7 @@ static void check_kept_entities(void)
  * A nested unit set off from the words around it by whitespace alone
  * keeps that whitespace when translated: the words never touch.
  */
-static void check_nested_edges(void)
+static void nested_edges(void)
 {
 	struct fixture f;
 	char *reason = NULL, *got;
@@ -390,13 +390,9 @@ static void check_nested_edges(void)
 	close_doc(&f);
 }
 
-int main(void)
+/* Unit → text. */
+static void unit_text(void)
 {
-	struct fixture f;
-	char *reason = NULL, *got;
-	xmlNodePtr node;
-
-	/* Unit → text. */
 	check_text("<p>  Hello\n  <b> big </b>\n world  </p>", "//p", "Hello <b> big </b> world");
 	check_text("<p>See <a href='x'>one</a> and <a href='y'>two</a>.</p>", "//p",
 	           "See <a _:n=\"1\">one</a> and <a _:n=\"2\">two</a>.");
@@ -409,8 +405,10 @@ int main(void)
 	check_text("<pre> a  <b>b</b>\n c </pre>", "//pre", " a  <b>b</b>\n c ");
 	check_text("<p>\xc2\xa0x\xe2\x80\xaf;</p>", "//p", "\xc2\xa0x\xe2\x80\xaf;");
 	check_text("<p><img src='i.png' alt=' A  cat '/></p>", "//img/@alt", "A cat");
+}
 
-	/* Checking translations. */
+static void checking(void)
+{
 	check_accepted("See <a _:n=\"1\">one</a> and <a _:n=\"2\">two</a>.",
 	               "<a _:n=\"2\">Deux</a> puis <a _:n=\"1\">un</a>.");
 	check_accepted("Run <_:var-1/> now <b>x <i>y</i></b>", "<b><i>y</i></b> <_:var-1/>");
@@ -447,8 +445,10 @@ int main(void)
 	check_rejected("x", "<b>x", "not well-formed");
 	check_rejected("x", "\xff\xfe", "not well-formed");
 	check_rejected("<_:fn-1/>", "<_:fn-1>text</_:fn-1>", "must stay empty");
+}
 
-	/* Applying translations. */
+static void applying(void)
+{
 	check_apply("<p>See <a href='x'>one</a> and <a href='y'>two</a>.</p>", "//p",
 	            "<a _:n=\"2\">Deux</a> puis <a _:n=\"1\">un</a>.",
 	            "<a href=\"y\">Deux</a> puis <a href=\"x\">un</a>.");
@@ -461,8 +461,14 @@ int main(void)
 	check_apply("<p>A <x:t>term</x:t> here</p>", "//p", "Un <x:t>terme</x:t> ici",
 	            "Un <x:t>terme</x:t> ici");
 	check_apply("<pre>keep  this\n x</pre>", "//pre", "garder  ceci\n  x", "garder  ceci\n  x");
+}
 
-	/* An attribute unit. */
+static void attribute_unit(void)
+{
+	struct fixture f;
+	char *reason = NULL, *got;
+	xmlNodePtr node;
+
 	CHECK(open_doc(&f, "<p><img src='i.png' alt='Un chat'/></p>") == 0);
 	node = select_node(&f, "//img/@alt");
 	CHECK(segment_apply(f.its, node, "A cat &amp; a dog", NULL, NULL, &reason) == 0);
@@ -473,8 +479,15 @@ int main(void)
 	CHECK(reason && strstr(reason, "element <b> is not in the source text"));
 	free(reason);
 	close_doc(&f);
+}
 
-	/* A rejected translation leaves the unit as it was. */
+/* A rejected translation leaves the unit as it was. */
+static void rejected_unchanged(void)
+{
+	struct fixture f;
+	char *reason = NULL, *got;
+	xmlNodePtr node;
+
 	CHECK(open_doc(&f, "<p>Run <var>make</var> now</p>") == 0);
 	node = select_node(&f, "//p");
 	CHECK(segment_apply(f.its, node, "Lancez maintenant", NULL, NULL, &reason) == -1);
@@ -484,8 +497,15 @@ int main(void)
 	CHECK_STR(got, "Run <var>make</var> now");
 	free(got);
 	close_doc(&f);
+}
 
-	/* Nested units are handed back to the caller once in place. */
+/* Nested units are handed back to the caller once in place. */
+static void nested_handed_back(void)
+{
+	struct fixture f;
+	char *got;
+	xmlNodePtr node;
+
 	CHECK(open_doc(&f, "<p>A<fn>one</fn> b<fn>two</fn></p>") == 0);
 	node = select_node(&f, "//p");
 	nested_calls = 0;
@@ -496,7 +516,10 @@ int main(void)
 	CHECK_STR(got, "<fn>two</fn>B <fn>one</fn>a");
 	free(got);
 	close_doc(&f);
+}
 
+static void round_trips(void)
+{
 	/* Round trips. */
 	/* The whitespace at the ends of the unit stays (see nested_edges). */
 	check_round_trip("<p>  Hello\n  <b> big <i>and</i> </b>\n world  </p>", "//p",
@@ -508,12 +531,25 @@ int main(void)
 	                 "<var>v</var><fn>n</fn> <img src=\"s\" alt=\"t\"/>.");
 	check_round_trip("<p>x &lt; y &amp; <![CDATA[<z>]]> <!-- c --> w</p>", "//p",
 	                 "x &lt; y &amp; &lt;z&gt; w");
+}
 
-	check_segment_text();
-	check_apply_unit();
-	check_kept_entities();
-	check_nested_edges();
-
+int main(void)
+{
+	TEST(unit_text,
+	     "a unit's text: inline markup kept, placeholders, markers where links differ");
+	TEST(checking,
+	     "a translation is accepted with the source's markup, rejected with a reason");
+	TEST(applying, "a translation in place brings back attributes, placeholders and entities");
+	TEST(attribute_unit, "an attribute unit is translated as text, markup refused");
+	TEST(rejected_unchanged, "a rejected translation leaves the unit as it was");
+	TEST(nested_handed_back, "nested units are handed back to the caller once in place");
+	TEST(round_trips,
+	     "a unit's text applied to it gives it back, the whitespace at its ends kept");
+	TEST(text_as_parsed, "segment_text gives what a parser gives, or declines");
+	TEST(apply_unit_alike,
+	     "segment_apply_unit with the walk's segment does what segment_apply does");
+	TEST(kept_entities, "references to entities of an external subset stay where they are");
+	TEST(nested_edges, "a nested unit set off by whitespace keeps it when translated");
 	segment_cleanup();
 	xmlCleanupParser();
 	return unit_done("test-segment");

@@ -37,7 +37,7 @@ static int collate(const char *a, const char *b, const char *locale)
 	return c < 0 ? -1 : c > 0;
 }
 
-static void test_site_locale_data(void)
+static void site_locale_data(void)
 {
 	char *s;
 
@@ -119,7 +119,7 @@ static void test_site_locale_data(void)
 }
 
 /* Case folding, letters and word boundaries: what glossaries and diffs rest on. */
-static void test_terms(void)
+static void terms(void)
 {
 	size_t *b = NULL, n;
 
@@ -140,17 +140,9 @@ static void test_terms(void)
 	free(b);
 }
 
-int main(void)
+static void words(void)
 {
-	size_t *b = NULL, n;
-	const char *fr = "Au compteur\xc2\xa0: 28\xe2\x80\xaf"
-	                 "859\xc2\xa0km parcourus. "
-	                 "Je vois, je r\xc3\xa9"
-	                 "agis\xe2\x80\xaf! Et l\xe2\x80\x99"
-	                 "exploitation ?";
-	char *s;
-
-	/* Words: punctuation, spaces and NBSP do not count. */
+	/* Punctuation, spaces and NBSP do not count. */
 	CHECK(W("", "fr") == 0);
 	CHECK(W("  ,;!  ", "fr") == 0);
 	CHECK(W("Bonjour le monde", "fr") == 3);
@@ -163,8 +155,17 @@ int main(void)
 	CHECK(W("The campaign was truckvertised.", "en") == 4);
 	/* Cached iterators give the same answers on the next call. */
 	CHECK(W("Bonjour le monde", "fr") == 3);
+}
 
-	/* Sentences. */
+static void sentences(void)
+{
+	size_t *b = NULL, n;
+	const char *fr = "Au compteur\xc2\xa0: 28\xe2\x80\xaf"
+	                 "859\xc2\xa0km parcourus. "
+	                 "Je vois, je r\xc3\xa9"
+	                 "agis\xe2\x80\xaf! Et l\xe2\x80\x99"
+	                 "exploitation ?";
+
 	n = uni_sentences(fr, strlen(fr), "fr", &b);
 	CHECK(n == 3);
 	CHECK(b[0] == 0 && b[n] == strlen(fr));
@@ -173,8 +174,13 @@ int main(void)
 	n = uni_sentences("", 0, "fr", &b);
 	CHECK(n == 0);
 	free(b);
+}
 
-	/* Normalization: e + combining acute becomes é. */
+static void normalization(void)
+{
+	char *s;
+
+	/* e + combining acute becomes é. */
 	CHECK(uni_is_nfc("caf\xc3\xa9", 5) == 1);
 	CHECK(uni_is_nfc("cafe\xcc\x81", 6) == 0);
 	s = uni_nfc("cafe\xcc\x81", 6);
@@ -182,52 +188,57 @@ int main(void)
 	free(s);
 	CHECK(uni_nfc("caf\xe9", 4) == NULL);
 	CHECK(uni_is_nfc("caf\xe9", 4) == -1);
+}
 
-	/* UTF-8 validity: overlong, surrogate, truncated. */
+static void utf8(void)
+{
+	const char *t = "a\xc3\xa9\xe2\x80\xaf\xff";
+	size_t pos = 0, len = strlen(t);
+
+	/* Validity: overlong, surrogate, truncated. */
 	CHECK(uni_valid_utf8("abc \xc2\xa0", 6));
 	CHECK(!uni_valid_utf8("\xc0\xaf", 2));
 	CHECK(!uni_valid_utf8("\xed\xa0\x80", 3));
 	CHECK(!uni_valid_utf8("\xe2\x80", 2));
-
 	/* Decoding: ASCII, two and three bytes, an ill-formed byte. */
-	{
-		const char *t = "a\xc3\xa9\xe2\x80\xaf\xff";
-		size_t pos = 0, len = strlen(t);
+	CHECK(uni_next(t, len, &pos) == 'a' && pos == 1);
+	CHECK(uni_next(t, len, &pos) == 0xe9 && pos == 3);
+	CHECK(uni_next(t, len, &pos) == 0x202f && pos == 6);
+	CHECK(uni_next(t, len, &pos) == -1 && pos == 7);
+}
 
-		CHECK(uni_next(t, len, &pos) == 'a' && pos == 1);
-		CHECK(uni_next(t, len, &pos) == 0xe9 && pos == 3);
-		CHECK(uni_next(t, len, &pos) == 0x202f && pos == 6);
-		CHECK(uni_next(t, len, &pos) == -1 && pos == 7);
-	}
-
-	/* Lowercase words: names, acronyms and numbers are not counted. */
+static void lowercase_words(void)
+{
+	/* Names, acronyms and numbers are not counted. */
 	CHECK(uni_count_lowercase_words("ECPAT Belgique", 14, "fr") == 0);
 	CHECK(uni_count_lowercase_words("Organisation des Nations unies (ONU) 2015", 41, "fr") ==
 	      2);
 	CHECK(uni_count_lowercase_words("\xc3\xa9tude et rapport", 18, "fr") == 3);
+}
 
-	/* Numbers as each locale writes them. */
-	{
-		double v = 0;
+static void numbers(void)
+{
+	double v = 0;
 
-		CHECK(uni_parse_number("28\xe2\x80\xaf"
-		                       "859",
-		                       8, "fr", &v) == 0 &&
-		      v == 28859);
-		CHECK(uni_parse_number("28\xc2\xa0"
-		                       "859",
-		                       7, "fr", &v) == 0 &&
-		      v == 28859);
-		CHECK(uni_parse_number("3,5", 3, "fr", &v) == 0 && v == 3.5);
-		CHECK(uni_parse_number("28,859", 6, "en", &v) == 0 && v == 28859);
-		CHECK(uni_parse_number("28.859", 6, "nl", &v) == 0 && v == 28859);
-		CHECK(uni_parse_number("28.589", 6, "nl_BE", &v) == 0 && v == 28589);
-		CHECK(uni_parse_number("3.5", 3, "nl", &v) == -1);
-		CHECK(uni_parse_number("12abc", 5, "en", &v) == -1);
-		CHECK(uni_parse_number("", 0, "en", &v) == -1);
-	}
+	CHECK(uni_parse_number("28\xe2\x80\xaf"
+	                       "859",
+	                       8, "fr", &v) == 0 &&
+	      v == 28859);
+	CHECK(uni_parse_number("28\xc2\xa0"
+	                       "859",
+	                       7, "fr", &v) == 0 &&
+	      v == 28859);
+	CHECK(uni_parse_number("3,5", 3, "fr", &v) == 0 && v == 3.5);
+	CHECK(uni_parse_number("28,859", 6, "en", &v) == 0 && v == 28859);
+	CHECK(uni_parse_number("28.859", 6, "nl", &v) == 0 && v == 28859);
+	CHECK(uni_parse_number("28.589", 6, "nl_BE", &v) == 0 && v == 28589);
+	CHECK(uni_parse_number("3.5", 3, "nl", &v) == -1);
+	CHECK(uni_parse_number("12abc", 5, "en", &v) == -1);
+	CHECK(uni_parse_number("", 0, "en", &v) == -1);
+}
 
-	/* CLDR plural categories of whole numbers. */
+static void plural_categories(void)
+{
 	CHECK(uni_plural_count("en") == 2);
 	CHECK(uni_plural_count("fr") == 2);
 	CHECK(uni_plural_count("nl_BE") == 2);
@@ -236,21 +247,33 @@ int main(void)
 	CHECK(uni_plural_count("ja") == 1);
 	CHECK(uni_plural_count("sr@latin") == 3);
 	CHECK(uni_plural_count("xx") == 0);
+}
 
-	/* Quotation marks. */
-	{
-		char q[4][8];
+static void quotation_marks(void)
+{
+	char q[4][8];
 
-		CHECK(uni_quotes("fr", q) == 0);
-		CHECK_STR(q[0], "\xc2\xab");
-		CHECK_STR(q[1], "\xc2\xbb");
-		CHECK(uni_quotes("en", q) == 0);
-		CHECK_STR(q[0], "\xe2\x80\x9c");
-		CHECK_STR(q[3], "\xe2\x80\x99");
-	}
-	test_site_locale_data();
-	test_terms();
+	CHECK(uni_quotes("fr", q) == 0);
+	CHECK_STR(q[0], "\xc2\xab");
+	CHECK_STR(q[1], "\xc2\xbb");
+	CHECK(uni_quotes("en", q) == 0);
+	CHECK_STR(q[0], "\xe2\x80\x9c");
+	CHECK_STR(q[3], "\xe2\x80\x99");
+}
 
+int main(void)
+{
+	TEST(words, "words are counted without punctuation, spaces or no-break spaces");
+	TEST(sentences, "sentence breaks follow the language's rules");
+	TEST(normalization, "NFC is checked and made; invalid UTF-8 is neither");
+	TEST(utf8, "UTF-8 validity and decoding, an ill-formed byte included");
+	TEST(lowercase_words, "names, acronyms and numbers are not lowercase words");
+	TEST(numbers, "numbers are read as each locale writes them, and nothing else");
+	TEST(plural_categories, "CLDR's plural categories of whole numbers, by language");
+	TEST(quotation_marks, "each language's quotation marks");
+	TEST(site_locale_data,
+	     "dates, numbers, collation, slugs, directions and language names for the site");
+	TEST(terms, "case folding, letters and word boundaries for glossaries and diffs");
 	uni_cleanup();
 	return unit_done("test-uni");
 }

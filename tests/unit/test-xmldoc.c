@@ -21,6 +21,9 @@ static void collect(const struct diag_message *msg, void *data)
 	         diag_severity_name(msg->severity), msg->text);
 }
 
+static struct buf messages = BUF_INIT;
+static struct diag diag;
+
 static xmlDocPtr parse(const char *text, struct diag *d)
 {
 	return xmldoc_read_memory(text, strlen(text), "mem.xml", d);
@@ -45,20 +48,20 @@ static char *dump(xmlDocPtr doc)
  * alone moved it in front of the element), without a warning.  Without
  * an external subset, or in a standalone document, it is an error.
  */
-static void check_undeclared_entities(struct diag *d, struct buf *out)
+static void undeclared_entities(void)
 {
 	xmlDocPtr doc;
 	xmlNodePtr root, a;
-	unsigned long warnings = diag_count(d, DIAG_WARNING);
+	unsigned long warnings = diag_count(&diag, DIAG_WARNING);
 	char *text;
 
-	buf_truncate(out, 0);
+	buf_truncate(&messages, 0);
 	doc = parse("<!DOCTYPE p SYSTEM 'ents.dtd'><p>See <a href='&wiki;Terms'>the wiki</a> "
 	            "for &app; &app;.</p>",
-	            d);
+	            &diag);
 	CHECK(doc != NULL);
-	CHECK(diag_count(d, DIAG_WARNING) == warnings);
-	CHECK_STR(buf_str(out), "");
+	CHECK(diag_count(&diag, DIAG_WARNING) == warnings);
+	CHECK_STR(buf_str(&messages), "");
 	root = xmlDocGetRootElement(doc);
 	a = root->children->next;
 	CHECK(a && a->type == XML_ELEMENT_NODE && root->children->type == XML_TEXT_NODE);
@@ -71,31 +74,31 @@ static void check_undeclared_entities(struct diag *d, struct buf *out)
 	free(text);
 	xmlFreeDoc(doc);
 
-	buf_truncate(out, 0);
-	doc = parse("<p>&app;</p>", d);
+	buf_truncate(&messages, 0);
+	doc = parse("<p>&app;</p>", &diag);
 	CHECK(doc == NULL);
-	CHECK(strstr(buf_str(out), "error: Entity 'app' not defined") != NULL);
-	buf_truncate(out, 0);
+	CHECK(strstr(buf_str(&messages), "error: Entity 'app' not defined") != NULL);
+	buf_truncate(&messages, 0);
 	doc = parse("<?xml version='1.0' standalone='yes'?><!DOCTYPE p SYSTEM 'e.dtd'><p>&app;</p>",
-	            d);
+	            &diag);
 	CHECK(doc == NULL);
-	CHECK(strstr(buf_str(out), "error: Entity 'app' not defined") != NULL);
+	CHECK(strstr(buf_str(&messages), "error: Entity 'app' not defined") != NULL);
 }
 
 /* A parameter entity reference of the internal subset is written back. */
-static void check_parameter_entity_kept(struct diag *d, struct buf *out)
+static void parameter_entity_kept(void)
 {
 	xmlDocPtr doc;
 	char *text;
 
-	buf_truncate(out, 0);
+	buf_truncate(&messages, 0);
 	doc = parse("<?xml version='1.0'?>\n<!-- a manual -->\n<!DOCTYPE p PUBLIC '-//X//Y' "
 	            "'http://example.org/x.dtd' [\n<!ENTITY % ents SYSTEM 'ents.ent'>\n%ents;\n"
 	            "<!-- ] > in a comment -->\n<!ENTITY co \"Example ]&gt; Co\">\n]>\n"
 	            "<p>&app; by &co;</p>",
-	            d);
+	            &diag);
 	CHECK(doc != NULL);
-	CHECK_STR(buf_str(out), "");
+	CHECK_STR(buf_str(&messages), "");
 	text = doc ? dump(doc) : strdup("");
 	CHECK(strstr(text, "\"http://example.org/x.dtd\" [\n<!ENTITY % ents SYSTEM 'ents.ent'>\n"
 	                   "%ents;\n<!-- ] > in a comment -->\n<!ENTITY co \"Example ]&gt; "
@@ -106,30 +109,31 @@ static void check_parameter_entity_kept(struct diag *d, struct buf *out)
 	xmlFreeDoc(doc);
 }
 
-int main(void)
+static void well_formed(void)
 {
-	struct buf out = BUF_INIT;
-	struct diag d;
 	xmlDocPtr doc;
 
-	diag_init(&d, collect, &out);
-
-	doc = parse("<p>Hello <b>world</b></p>", &d);
+	doc = parse("<p>Hello <b>world</b></p>", &diag);
 	CHECK(doc != NULL);
 	CHECK_STR(xmldoc_name(doc), "mem.xml");
 	xmlFreeDoc(doc);
-	CHECK(diag_count(&d, DIAG_ERROR) == 0);
+	CHECK(diag_count(&diag, DIAG_ERROR) == 0);
 
 	/* Not well-formed: one error, with line and column. */
-	doc = parse("<p>\n  <b>open</p>", &d);
+	doc = parse("<p>\n  <b>open</p>", &diag);
 	CHECK(doc == NULL);
-	CHECK(diag_count(&d, DIAG_ERROR) >= 1);
-	CHECK(strncmp(buf_str(&out), "mem.xml:2:", 10) == 0);
-	CHECK(strstr(buf_str(&out), "mismatch") != NULL);
+	CHECK(diag_count(&diag, DIAG_ERROR) >= 1);
+	CHECK(strncmp(buf_str(&messages), "mem.xml:2:", 10) == 0);
+	CHECK(strstr(buf_str(&messages), "mismatch") != NULL);
+}
+
+static void external_entity(void)
+{
+	xmlDocPtr doc;
 
 	/* An external entity pointing at a local file is not read (XXE). */
-	buf_truncate(&out, 0);
-	doc = parse("<!DOCTYPE p [<!ENTITY x SYSTEM \"/etc/passwd\">]><p>&x;</p>", &d);
+	buf_truncate(&messages, 0);
+	doc = parse("<!DOCTYPE p [<!ENTITY x SYSTEM \"/etc/passwd\">]><p>&x;</p>", &diag);
 	if (doc) {
 		xmlChar *text = xmlNodeGetContent(xmlDocGetRootElement(doc));
 
@@ -137,41 +141,53 @@ int main(void)
 		xmlFree(text);
 		xmlFreeDoc(doc);
 	}
+}
 
-	/* The "billion laughs": refused by libxml2's amplification limit. */
-	buf_truncate(&out, 0);
-	{
-		struct buf bomb = BUF_INIT;
-		int i;
+static void billion_laughs(void)
+{
+	struct buf bomb = BUF_INIT;
+	xmlDocPtr doc;
+	int i;
 
-		buf_adds(&bomb,
-		         "<!DOCTYPE p [<!ENTITY a0 \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">");
-		for (i = 1; i < 12; i++)
-			buf_addf(
-			    &bomb,
-			    "<!ENTITY a%d \"&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;\">",
-			    i, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1,
-			    i - 1);
-		buf_adds(&bomb, "]><p>&a11;</p>");
-		doc = xmldoc_read_memory(bomb.data, bomb.len, "bomb.xml", &d);
-		if (doc) {
-			/* Kept as a reference, never expanded: the tree stays small. */
-			CHECK(xmlDocGetRootElement(doc)->children->type == XML_ENTITY_REF_NODE);
-			xmlFreeDoc(doc);
-		}
-		buf_release(&bomb);
+	/* Refused by libxml2's amplification limit. */
+	buf_truncate(&messages, 0);
+	buf_adds(&bomb, "<!DOCTYPE p [<!ENTITY a0 \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">");
+	for (i = 1; i < 12; i++)
+		buf_addf(&bomb,
+		         "<!ENTITY a%d \"&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;\">", i,
+		         i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
+	buf_adds(&bomb, "]><p>&a11;</p>");
+	doc = xmldoc_read_memory(bomb.data, bomb.len, "bomb.xml", &diag);
+	if (doc) {
+		/* Kept as a reference, never expanded: the tree stays small. */
+		CHECK(xmlDocGetRootElement(doc)->children->type == XML_ENTITY_REF_NODE);
+		xmlFreeDoc(doc);
 	}
+	buf_release(&bomb);
+}
 
-	/* Invalid UTF-8 is an error, with its position. */
-	buf_truncate(&out, 0);
-	doc = parse("<p>caf\xe9</p>", &d);
+static void invalid_utf8(void)
+{
+	xmlDocPtr doc;
+
+	buf_truncate(&messages, 0);
+	doc = parse("<p>caf\xe9</p>", &diag);
 	CHECK(doc == NULL);
-	CHECK(strncmp(buf_str(&out), "mem.xml:1:", 10) == 0);
+	CHECK(strncmp(buf_str(&messages), "mem.xml:1:", 10) == 0);
+}
 
-	check_undeclared_entities(&d, &out);
-	check_parameter_entity_kept(&d, &out);
-
-	buf_release(&out);
+int main(void)
+{
+	diag_init(&diag, collect, &messages);
+	TEST(well_formed, "a document is read; one not well-formed is an error with its place");
+	TEST(external_entity, "an external entity naming a local file is not read");
+	TEST(billion_laughs, "nested entities are kept as references, never expanded");
+	TEST(invalid_utf8, "invalid UTF-8 is an error with its position");
+	TEST(undeclared_entities,
+	     "an entity the external subset may declare stays where it is written, without it "
+	     "an error");
+	TEST(parameter_entity_kept, "a parameter entity reference of the internal subset is kept");
+	buf_release(&messages);
 	xmlCleanupParser();
 	return unit_done("test-xmldoc");
 }

@@ -84,12 +84,8 @@ static char *sorted(const char *words, const char *lang)
 	return run(body, words);
 }
 
-int main(void)
+static void formats(void)
 {
-	xsltext_register();
-	xsltSetGenericErrorFunc(NULL, count_error);
-	xmlSetGenericErrorFunc(NULL, count_error);
-
 	CHECK_EVAL("t:format-date('2015-11-26', 'fr')", "26 novembre 2015");
 	CHECK_EVAL("t:format-date('2015-11-26', 'en')", "November 26, 2015");
 	CHECK_EVAL("t:format-date('2015-11-26', 'nl')", "26 november 2015");
@@ -102,17 +98,25 @@ int main(void)
 	/* As a menu item, French capitalizes a language's name. */
 	CHECK_EVAL("t:language-name('nl', 'fr')", "N\xc3\xa9"
 	                                          "erlandais");
-	CHECK_EVAL("t:collation-key('a', 'fr') = t:collation-key('a', 'fr')", "true");
-	{
-		const char *words = "<d><w>zebra</w><w>exploit</w><w>\xc3\xa9tude</w>"
-		                    "<w>\xc3\xa4rger</w><w>Zebra</w></d>";
-		char *fr = sorted(words, "fr"), *sv = sorted(words, "sv");
+}
 
-		CHECK_STR(fr, "\xc3\xa4rger \xc3\xa9tude exploit zebra Zebra ");
-		CHECK_STR(sv, "\xc3\xa9tude exploit zebra Zebra \xc3\xa4rger ");
-		free(fr);
-		free(sv);
-	}
+static void collation(void)
+{
+	const char *words = "<d><w>zebra</w><w>exploit</w><w>\xc3\xa9tude</w>"
+	                    "<w>\xc3\xa4rger</w><w>Zebra</w></d>";
+	char *fr, *sv;
+
+	CHECK_EVAL("t:collation-key('a', 'fr') = t:collation-key('a', 'fr')", "true");
+	fr = sorted(words, "fr");
+	sv = sorted(words, "sv");
+	CHECK_STR(fr, "\xc3\xa4rger \xc3\xa9tude exploit zebra Zebra ");
+	CHECK_STR(sv, "\xc3\xa9tude exploit zebra Zebra \xc3\xa4rger ");
+	free(fr);
+	free(sv);
+}
+
+static void locales(void)
+{
 	/* A language's locale, as the site sets it: British English. */
 	xsltext_set_locale("en", "en-GB");
 	CHECK_EVAL("t:format-date('2015-11-05', 'en')", "5 November 2015");
@@ -122,7 +126,10 @@ int main(void)
 	xsltext_set_locale("en", "en-GB");
 	xsltext_clear_locales();
 	CHECK_EVAL("t:format-date('2015-11-05', 'en')", "November 5, 2015");
+}
 
+static void json_strings(void)
+{
 	/* JSON for a <script> element: nothing in it can close the element. */
 	CHECK_EVAL("t:json-string('Plain')", "\"Plain\"");
 	CHECK_EVAL("t:json-string('a&quot;b\\c')", "\"a\\\"b\\\\c\"");
@@ -131,7 +138,10 @@ int main(void)
 	CHECK_EVAL("t:json-string('a&#10;b&#9;c&#x2028;d')", "\"a\\nb\\tc\\u2028d\"");
 	CHECK_EVAL("t:json-string('\xc3\xa9t\xc3\xa9')", "\"\xc3\xa9t\xc3\xa9\"");
 	CHECK(errors == 0);
+}
 
+static void bad_calls(void)
+{
 	/* A bad date is an error of the transformation, and gives "". */
 	CHECK_EVAL("t:format-date('2015-02-30', 'fr')", "");
 	CHECK(errors > 0);
@@ -139,7 +149,18 @@ int main(void)
 	/* A wrong number of arguments is an XPath error. */
 	CHECK_EVAL("t:dir()", "");
 	CHECK(errors > 0);
+}
 
+int main(void)
+{
+	xsltext_register();
+	xsltSetGenericErrorFunc(NULL, count_error);
+	xmlSetGenericErrorFunc(NULL, count_error);
+	TEST(formats, "dates, numbers, slugs, directions and language names by language");
+	TEST(collation, "collation keys sort words in each language's order");
+	TEST(locales, "a language's locale changes its formats until cleared");
+	TEST(json_strings, "a JSON string for a script element cannot close the element");
+	TEST(bad_calls, "a bad date or a wrong number of arguments is an error and gives \"\"");
 	xsltCleanupGlobals();
 	uni_cleanup();
 	xmlCleanupParser();
