@@ -14,6 +14,7 @@
 #include "lib/catalog.h"
 #include "lib/check.h"
 #include "lib/glossary.h"
+#include "lib/lang.h"
 #include "lib/mem.h"
 #include "lib/report.h"
 #include "lib/siteconf.h"
@@ -180,17 +181,6 @@ static void list_entries(struct catalog *cat, unsigned bits, const char *source_
 		}
 		free(why);
 	}
-}
-
-/* The source language of CAT: its X-Source-Language, else FALLBACK, else fr. */
-static char *source_language(const struct catalog *cat, const char *fallback)
-{
-	char *lang = catalog_header_field(cat, "X-Source-Language");
-
-	if (lang && *lang)
-		return lang;
-	free(lang);
-	return xstrdup(fallback ? fallback : "fr");
 }
 
 static int list_checks(void)
@@ -528,7 +518,7 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 			cat = NULL;
 		}
 		if (cat && list_states) {
-			char *source = source_language(cat, copt.source_lang);
+			char *source = lang_source_of(cat, copt.source_lang);
 
 			list_entries(cat, list_states, source);
 			free(source);

@@ -243,7 +243,7 @@ static int memfile_open(char *path, size_t size)
 {
 	int fd = -1;
 
-#ifdef MFD_CLOEXEC
+#ifdef HAVE_MEMFD_CREATE
 	fd = memfd_create("traduki-catalog", 0);
 #endif
 	if (fd < 0) {

@@ -367,7 +367,6 @@ void site_xslt_end(struct site_run *run)
 	xsltFreeSecurityPrefs(run->security);
 	buf_release(&run->error_line);
 	free(run->error_file);
-	xsltCleanupGlobals();
 	xsltext_clear_locales();
 	xsltext_release(&run->xslt_saved);
 	xmldoc_release(&run->xml_saved);
