@@ -90,9 +90,10 @@ struct entry_pos {
 };
 
 /*
- * Scans the lines of a PO file for "msgid " and "#~ msgid " keywords (no
- * continuation line can start with them), the "msgstr" keywords after
- * them and the "#," flag lines before, the last of which counts, as in
+ * Scans a PO file for its "msgid" keywords (of obsolete entries too), read
+ * as tokens the way gettext's lexer reads them (after spaces or tabs, or
+ * after a string on the same line), the "msgstr" keywords after them and
+ * the "#," flag lines before, the last of which counts, as in
  * gettext.  This reads positions and flags, not contents: libgettextpo
  * parses the file.  Returns the entries found (COUNT), to free.
  */

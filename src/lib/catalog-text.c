@@ -22,11 +22,63 @@
 /* --- Where entries are ------------------------------------------------------------ */
 
 /*
- * Scans the lines of a PO file for "msgid " and "#~ msgid " keywords (no
- * continuation line can start with them) and the "#," flag lines before,
- * the last of which counts, as in gettext.  This reads positions and
- * flags, not contents: libgettextpo parses the file.
+ * The positions and flags of catalog-impl.h.  A keyword the scan missed
+ * (one after a tab, say) would shift every later entry's flags onto the
+ * wrong message; the counts would then differ from libgettextpo's and
+ * the flags be lost, so the scan reads tokens, not line beginnings.
  */
+/* What gettext's lexer skips between tokens. */
+static int is_po_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/*
+ * The keywords of one line from Q to END, read as tokens as gettext's
+ * lexer reads them: a keyword may follow spaces, a string or another
+ * keyword on the same line, and a '#' outside a string ends the line.
+ */
+static void scan_tokens(const char *q, const char *end, long line, struct entry_pos **pos,
+                        size_t *n, size_t *alloc, const struct potext_msg *flags, int *pending)
+{
+	while (q < end) {
+		const char *w = q;
+
+		if (is_po_space(*q)) {
+			q++;
+		} else if (*q == '"') {
+			for (q++; q < end && *q != '"'; q++)
+				if (*q == '\\' && q + 1 < end)
+					q++;
+			q += q < end;
+		} else if (*q == '#') {
+			return;
+		} else if ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '_') {
+			while (q < end &&
+			       ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+			        (*q >= '0' && *q <= '9') || *q == '_' || *q == '[' || *q == ']'))
+				q++;
+			if (q - w == 5 && memcmp(w, "msgid", 5) == 0) {
+				struct entry_pos *e;
+
+				xgrow((void **)pos, alloc, *n + 1, sizeof **pos);
+				e = &(*pos)[(*n)++];
+				e->line = line;
+				e->has_flags = *pending;
+				e->no_wrap = *pending && flags->no_wrap;
+				e->fmt_no = *pending ? flags->fmt_no : 0;
+				e->str_line = 0;
+				*pending = 0;
+			} else if (q - w >= 6 && memcmp(w, "msgstr", 6) == 0 && *n &&
+			           !(*pos)[*n - 1].str_line) {
+				(*pos)[*n - 1].str_line = line;
+			}
+		} else {
+			q++;
+		}
+	}
+}
+
 struct entry_pos *catalog_scan_entries(const char *text, size_t len, size_t *count)
 {
 	struct entry_pos *pos = NULL;
@@ -40,26 +92,21 @@ struct entry_pos *catalog_scan_entries(const char *text, size_t len, size_t *cou
 	while (p < end) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
 		size_t l = eol ? (size_t)(eol - p) : (size_t)(end - p);
+		const char *q = p, *e = p + l;
 
-		if (l >= 2 && p[0] == '#' && (p[1] == ',' || p[1] == '!')) {
-			potext_parse_flags(p + 2, l - 2, &flags);
+		while (q < e && is_po_space(*q))
+			q++;
+		if (e - q >= 2 && q[0] == '#' && (q[1] == ',' || q[1] == '!')) {
+			potext_parse_flags(q + 2, (size_t)(e - q - 2), &flags);
 			pending = 1;
-		} else if ((l >= 6 && memcmp(p, "msgid ", 6) == 0) ||
-		           (l >= 9 && memcmp(p, "#~ msgid ", 9) == 0)) {
-			xgrow((void **)&pos, &alloc, n + 1, sizeof *pos);
-			pos[n].line = line;
-			pos[n].has_flags = pending;
-			pos[n].no_wrap = pending && flags.no_wrap;
-			pos[n].fmt_no = pending ? flags.fmt_no : 0;
-			pos[n].str_line = 0;
-			n++;
-			pending = 0;
-		} else if (n && !pos[n - 1].str_line &&
-		           ((l >= 6 && memcmp(p, "msgstr", 6) == 0) ||
-		            (l >= 9 && memcmp(p, "#~ msgstr", 9) == 0))) {
-			pos[n - 1].str_line = line;
+		} else if (e - q >= 2 && q[0] == '#' && q[1] == '~' &&
+		           (e - q == 2 || q[2] != '|')) {
+			/* An obsolete entry's line: tokens after the "#~". */
+			scan_tokens(q + 2, e, line, &pos, &n, &alloc, &flags, &pending);
 		} else if (l == 0 || (l == 1 && p[0] == '\r')) {
 			pending = 0;
+		} else if (q < e && q[0] != '#') {
+			scan_tokens(q, e, line, &pos, &n, &alloc, &flags, &pending);
 		}
 		line++;
 		p = eol ? eol + 1 : end;
