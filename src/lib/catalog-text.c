@@ -21,12 +21,6 @@
 
 /* --- Where entries are ------------------------------------------------------------ */
 
-/*
- * The positions and flags of catalog-impl.h.  A keyword the scan missed
- * (one after a tab, say) would shift every later entry's flags onto the
- * wrong message; the counts would then differ from libgettextpo's and
- * the flags be lost, so the scan reads tokens, not line beginnings.
- */
 /* What gettext's lexer skips between tokens. */
 static int is_po_space(char c)
 {
@@ -79,6 +73,12 @@ static void scan_tokens(const char *q, const char *end, long line, struct entry_
 	}
 }
 
+/*
+ * The positions and flags of catalog-impl.h.  A keyword the scan missed
+ * (one after a tab, say) would shift every later entry's flags onto the
+ * wrong message; the counts would then differ from libgettextpo's and
+ * the flags be lost, so the scan reads tokens, not line beginnings.
+ */
 struct entry_pos *catalog_scan_entries(const char *text, size_t len, size_t *count)
 {
 	struct entry_pos *pos = NULL;
