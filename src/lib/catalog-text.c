@@ -197,6 +197,24 @@ int catalog_is_utf8_name(const char *cs)
  * and returns 1, or returns 0.  A scan of the lines, not a parse:
  * libgettextpo parses the file afterwards.
  */
+/* P past the spaces gettext's lexer skips, up to END. */
+static const char *skip_po_space(const char *p, const char *end)
+{
+	while (p < end && is_po_space(*p))
+		p++;
+	return p;
+}
+
+/* 1 when the line P..END, past its spaces, starts with the keyword WORD. */
+static int line_starts_with(const char *p, const char *end, const char *word)
+{
+	size_t n = strlen(word);
+
+	p = skip_po_space(p, end);
+	return (size_t)(end - p) >= n && memcmp(p, word, n) == 0 &&
+	       ((size_t)(end - p) == n || is_po_space(p[n]) || p[n] == '"');
+}
+
 int catalog_find_charset(const char *text, size_t len, const char **at, size_t *n)
 {
 	static const char key[] = "charset=";
@@ -206,20 +224,29 @@ int catalog_find_charset(const char *text, size_t len, const char **at, size_t *
 	while (p < end) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
 		size_t l = eol ? (size_t)(eol - p) : (size_t)(end - p);
+		const char *lend = p + l;
 
 		if (!in_header) {
 			/* msgid "" then msgstr: a msgid that only starts with ""
-			 * goes on in the next line. */
+			 * goes on in the next line.  Keywords may follow spaces,
+			 * as gettext's lexer reads them. */
 			const char *next = eol ? eol + 1 : end;
+			const char *nend = memchr(next, '\n', (size_t)(end - next));
+			const char *q = skip_po_space(p, lend);
 
-			if (eol && l >= 8 && memcmp(p, "msgid \"\"", 8) == 0 &&
-			    strspn(p + 8, " \t\r") == l - 8 && (size_t)(end - next) >= 6 &&
-			    memcmp(next, "msgstr", 6) == 0)
-				in_header = 1;
-		} else if (l == 0 || (l >= 6 && memcmp(p, "msgid ", 6) == 0)) {
+			if (!nend)
+				nend = end;
+			if (eol && line_starts_with(q, lend, "msgid")) {
+				q = skip_po_space(q + 5, lend);
+				if (lend - q >= 2 && q[0] == '"' && q[1] == '"' &&
+				    skip_po_space(q + 2, lend) == lend &&
+				    line_starts_with(next, nend, "msgstr"))
+					in_header = 1;
+			}
+		} else if (l == 0 || line_starts_with(p, lend, "msgid")) {
 			return 0; /* the header entry ended without a charset */
 		} else {
-			const char *q = p, *lend = p + l;
+			const char *q = p;
 
 			for (; q + sizeof key - 1 <= lend; q++)
 				if (strncasecmp(q, key, sizeof key - 1) == 0) {
