@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -273,20 +274,32 @@ static void index_file(struct check_lang *l, size_t i)
 	l->file_slots[s] = i + 1;
 }
 
+/* The index in L of source file PATH, or -1 if L has none. */
+static ptrdiff_t find_file(const struct check_lang *l, const char *path)
+{
+	size_t s;
+
+	if (!l->file_mask)
+		return -1;
+	for (s = path_hash(path) & l->file_mask; l->file_slots[s]; s = (s + 1) & l->file_mask)
+		if (strcmp(l->files[l->file_slots[s] - 1].path, path) == 0)
+			return (ptrdiff_t)l->file_slots[s] - 1;
+	return -1;
+}
+
 /* The entry for source file PATH in L, added if new.  *HINT speeds up runs. */
 static struct check_file *file_entry(struct check_lang *l, const char *path, size_t *hint)
 {
-	size_t s;
+	ptrdiff_t found;
 	struct check_file *f;
 
 	if (*hint < l->file_count && strcmp(l->files[*hint].path, path) == 0)
 		return &l->files[*hint];
-	for (s = l->file_mask ? path_hash(path) & l->file_mask : 0;
-	     l->file_mask && l->file_slots[s]; s = (s + 1) & l->file_mask)
-		if (strcmp(l->files[l->file_slots[s] - 1].path, path) == 0) {
-			*hint = l->file_slots[s] - 1;
-			return &l->files[*hint];
-		}
+	found = find_file(l, path);
+	if (found >= 0) {
+		*hint = (size_t)found;
+		return &l->files[*hint];
+	}
 	xgrow((void **)&l->files, &l->file_alloc, l->file_count + 1, sizeof *l->files);
 	f = &l->files[l->file_count];
 	memset(f, 0, sizeof *f);
@@ -806,7 +819,7 @@ static void copy_source_facts(struct check_file *to, const struct check_file *fr
 
 void check_load_titles(struct check_report *r, const char *dir, struct diag *d)
 {
-	size_t i, j, k, m;
+	size_t i, j, k;
 
 	for (i = 0; i < r->lang_count; i++) {
 		struct check_lang *l = &r->langs[i];
@@ -819,14 +832,16 @@ void check_load_titles(struct check_report *r, const char *dir, struct diag *d)
 			xmlDocPtr doc;
 			int known = 0;
 
-			/* Another language may have read the same file. */
-			for (k = 0; k <= i && !known; k++)
-				for (m = 0; m < r->langs[k].file_count && !known; m++)
-					if ((k < i || m < j) &&
-					    strcmp(r->langs[k].files[m].path, f->path) == 0) {
-						copy_source_facts(f, &r->langs[k].files[m]);
-						known = 1;
-					}
+			/* An earlier language may have read the same file (a
+			 * language names each file once: file_entry). */
+			for (k = 0; k < i && !known; k++) {
+				ptrdiff_t m = find_file(&r->langs[k], f->path);
+
+				if (m >= 0) {
+					copy_source_facts(f, &r->langs[k].files[m]);
+					known = 1;
+				}
+			}
 			if (known)
 				continue;
 			if (dir && f->path[0] != '/')
