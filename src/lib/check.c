@@ -915,6 +915,13 @@ int check_file_published(const struct check_lang *l, const struct check_file *f)
 	                       l->threshold, l->keep_margin);
 }
 
+const struct check_file *check_file_find(const struct check_lang *l, const char *path)
+{
+	ptrdiff_t i = path ? find_file(l, path) : -1;
+
+	return i < 0 ? NULL : &l->files[i];
+}
+
 int check_below(const struct check_lang *l)
 {
 	/* Compared without dividing: 4 of 5 words is 80%, not 79.999... */

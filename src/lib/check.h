@@ -204,6 +204,9 @@ unsigned long check_words_missing(unsigned long words, unsigned long translated,
  */
 int check_file_published(const struct check_lang *l, const struct check_file *f);
 
+/* The source file PATH of L, found by L's index; NULL when L has none. */
+const struct check_file *check_file_find(const struct check_lang *l, const char *path);
+
 /* 1 when L has a threshold and its percentage is below it. */
 int check_below(const struct check_lang *l);
 

@@ -479,13 +479,19 @@ static int compare_files(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
-/* The problems of L in source file PATH. */
-static size_t file_problems(const struct check_lang *l, const char *path)
+/* The number of L's problems in each of its source files, in the order
+ * of L's files: one pass, where a search per file would be quadratic. */
+static size_t *file_problems(const struct check_lang *l)
 {
-	size_t i, n = 0;
+	size_t *n = xcalloc(l->file_count + 1, sizeof *n);
+	size_t i;
 
-	for (i = 0; i < l->problem_count; i++)
-		n += l->problems[i].source_file && strcmp(l->problems[i].source_file, path) == 0;
+	for (i = 0; i < l->problem_count; i++) {
+		const struct check_file *f = check_file_find(l, l->problems[i].source_file);
+
+		if (f)
+			n[f - l->files]++;
+	}
 	return n;
 }
 
@@ -531,6 +537,7 @@ static void files_table(xmlNodePtr section, const struct check_report *r, size_t
 	};
 	const struct check_lang *l = &r->langs[li];
 	const struct check_file **order;
+	size_t *problems;
 	char **names = o->review ? report_review_names(l) : NULL;
 	char *dir = o->review ? report_review_dir(r, li) : NULL;
 	xmlNodePtr table, row, td, title;
@@ -544,6 +551,7 @@ static void files_table(xmlNodePtr section, const struct check_report *r, size_t
 	for (i = 0; i < l->file_count; i++)
 		order[i] = &l->files[i];
 	qsort(order, l->file_count, sizeof *order, compare_files);
+	problems = file_problems(l);
 	table = report_el(section, "table", NULL);
 	report_attr(table, "class", "cards sortable");
 	head_row(table, heads);
@@ -587,8 +595,9 @@ static void files_table(xmlNodePtr section, const struct check_report *r, size_t
 		number_cell(row, heads[5], f->counts.untranslated);
 		number_cell(row, heads[6], f->counts.fuzzy);
 		number_cell(row, heads[7], f->counts.rejected);
-		number_cell(row, heads[8], file_problems(l, f->path));
+		number_cell(row, heads[8], problems[f - l->files]);
 	}
+	free(problems);
 	free(order);
 	free(dir);
 	report_review_names_free(names, l->file_count);
@@ -600,15 +609,14 @@ static int review_anchor(const struct check_report *r, size_t li, char **names,
                          const struct check_problem *p, struct buf *out)
 {
 	const struct check_lang *l = &r->langs[li];
+	const struct check_file *f;
 	char *dir;
 	size_t i;
 
-	if (!names || !p->source_file || !p->line)
+	if (!names || !p->line || !(f = check_file_find(l, p->source_file)))
 		return -1;
-	for (i = 0; i < l->file_count; i++)
-		if (strcmp(l->files[i].path, p->source_file) == 0)
-			break;
-	if (i == l->file_count || !names[i] || !(dir = report_review_dir(r, li)))
+	i = (size_t)(f - l->files);
+	if (!names[i] || !(dir = report_review_dir(r, li)))
 		return -1;
 	buf_addf(out, "%s/%s#L%ld", dir, names[i], p->line);
 	free(dir);
