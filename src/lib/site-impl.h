@@ -54,6 +54,7 @@ struct site_run {
 	/* The handlers of libxml2 and libxslt before the run's, put back after. */
 	struct xmldoc_handlers xml_saved;
 	struct xsltext_handlers xslt_saved;
+	int debugger_saved; /* libxslt's debugger status before the run (site_xslt_begin) */
 	/* libxslt reports errors a piece at a time: the line being built,
 	 * and the location that its "file F line N" preamble gave. */
 	struct buf error_line;
