@@ -588,19 +588,21 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 		write_failed |= report_junit(&report, &ropt, opts.output, &ctx->diag) != 0;
 		break;
 	}
-	if (html)
-		write_failed |= report_html(&report, &ropt, html, &ctx->diag) != 0;
+	/* The review pages first, so that the catalogs are gone before the
+	 * status page's document is made: the two are the largest things
+	 * check holds, and they need not be held at once. */
 	if (ropt.review)
 		write_failed |= write_reviews(&report, kept, &ropt, html, &ctx->diag) != 0;
+	for (k = 0; kept && k < report.lang_count; k++)
+		catalog_free(kept[k]);
+	free(kept);
+	if (html)
+		write_failed |= report_html(&report, &ropt, html, &ctx->diag) != 0;
 	if (badge)
 		write_failed |= report_badges(&report, badge, &ctx->diag) != 0;
 
-	for (k = 0; k < report.lang_count; k++) {
+	for (k = 0; k < report.lang_count; k++)
 		failed |= check_failed(&report.langs[k], ropt.strict);
-		if (kept)
-			catalog_free(kept[k]);
-	}
-	free(kept);
 	check_report_release(&report);
 	siteconf_free(site);
 	if (unreadable || write_failed)
