@@ -99,13 +99,25 @@ static void diff_run(xmlNodePtr parent, enum piece_kind kind, const char *text, 
 	buf_release(&run);
 }
 
+/* The table of word_diff, kept from one message to the next: a page
+ * compares many, and a large allocation for each made malloc gather its
+ * small free blocks every time. */
+struct diff_table {
+	uint32_t *cells;
+	size_t alloc;
+};
+
 /*
  * OLD against NEW, piece by piece (the longest common subsequence), into
- * PARENT: what is gone in <del>, what is new in <ins>.
+ * PARENT: what is gone in <del>, what is new in <ins>.  The pieces both
+ * start with are taken as they are, and the table is made for the rest
+ * only: the walk below would take them the same way.
  */
-static void word_diff(xmlNodePtr parent, const char *old, const char *new, const char *lang)
+static void word_diff(xmlNodePtr parent, const char *old, const char *new, const char *lang,
+                      struct diff_table *t)
 {
 	size_t *so, *sn, no = tokenize(old, lang, &so), nn = tokenize(new, lang, &sn), i, j;
+	size_t first = 0, w;
 	uint32_t *lcs;
 	enum piece_kind kind = SAME;
 	size_t run_start = 0, run_end = 0;
@@ -118,17 +130,29 @@ static void word_diff(xmlNodePtr parent, const char *old, const char *new, const
 		free(sn);
 		return;
 	}
-	/* lcs[i][j]: the common pieces of OLD from i and NEW from j. */
-	lcs = xcalloc((no + 1) * (nn + 1), sizeof *lcs);
-	for (i = no; i-- > 0;)
-		for (j = nn; j-- > 0;)
-			lcs[i * (nn + 1) + j] =
-			    same_piece(old, so, i, new, sn, j) ? lcs[(i + 1) * (nn + 1) + j + 1] + 1
-			    : lcs[(i + 1) * (nn + 1) + j] > lcs[i * (nn + 1) + j + 1]
-			        ? lcs[(i + 1) * (nn + 1) + j]
-			        : lcs[i * (nn + 1) + j + 1];
+	while (first < no && first < nn && same_piece(old, so, first, new, sn, first))
+		first++;
+	/* lcs[i][j]: the common pieces of OLD from FIRST + i and NEW from
+	 * FIRST + j; the last row and column are 0. */
+	w = nn - first + 1;
+	xgrow((void **)&t->cells, &t->alloc, (no - first + 1) * w, sizeof *t->cells);
+	lcs = t->cells;
+	for (j = 0; j < w; j++)
+		lcs[(no - first) * w + j] = 0;
+	for (i = no - first; i-- > 0;) {
+		lcs[i * w + w - 1] = 0;
+		for (j = w - 1; j-- > 0;)
+			lcs[i * w + j] = same_piece(old, so, first + i, new, sn, first + j)
+			                     ? lcs[(i + 1) * w + j + 1] + 1
+			                 : lcs[(i + 1) * w + j] > lcs[i * w + j + 1] ? lcs[(i + 1) * w + j]
+			                                                             : lcs[i * w + j + 1];
+	}
 	/* Walk it, gathering runs of one kind (in OLD for DELETED, else in NEW). */
-	i = j = 0;
+	i = j = first;
+	if (first) {
+		run_start = sn[0];
+		run_end = sn[first];
+	}
 	while (i < no || j < nn) {
 		enum piece_kind k;
 		const char *text;
@@ -142,8 +166,8 @@ static void word_diff(xmlNodePtr parent, const char *old, const char *new, const
 			end = sn[j + 1];
 			i++;
 			j++;
-		} else if (i < no &&
-		           (j == nn || lcs[(i + 1) * (nn + 1) + j] >= lcs[i * (nn + 1) + j + 1])) {
+		} else if (i < no && (j == nn || lcs[(i + 1 - first) * w + j - first] >=
+		                                     lcs[(i - first) * w + j + 1 - first])) {
 			k = DELETED;
 			text = old;
 			start = so[i];
@@ -163,7 +187,6 @@ static void word_diff(xmlNodePtr parent, const char *old, const char *new, const
 		run_end = end;
 	}
 	diff_run(parent, kind, run_text + run_start, run_end - run_start);
-	free(lcs);
 	free(so);
 	free(sn);
 }
@@ -179,6 +202,7 @@ struct page {
 	char ***names; /* every language's page names */
 	struct msgindex *paths; /* every language's files, by path */
 	struct buf lang_name, source_name;
+	struct diff_table *diff; /* word_diff's */
 };
 
 /* The first of L's problems at LINE, by bisection (they are sorted by line). */
@@ -318,7 +342,7 @@ static void write_unit(xmlNodePtr list, const struct page *pg, const struct cata
 			report_text(p, "):");
 			p = report_el(item, "p", NULL);
 			report_attr(p, "lang", l->source_lang);
-			word_diff(p, prev, catalog_msg_id(m), l->source_lang);
+			word_diff(p, prev, catalog_msg_id(m), l->source_lang, pg->diff);
 		}
 		report_el(item, "p",
 		          "Fuzzy: the page shows the source text until the translation is updated "
@@ -480,12 +504,14 @@ int report_review(const struct check_report *r, size_t li, const struct catalog 
 {
 	const struct check_lang *l = &r->langs[li];
 	struct page pg;
+	struct diff_table diff = { NULL, 0 };
 	struct unit_list *lists;
 	struct buf path = BUF_INIT;
 	size_t i, j;
 	int rc = 0;
 
 	memset(&pg, 0, sizeof pg);
+	pg.diff = &diff;
 	pg.r = r;
 	pg.li = li;
 	pg.l = l;
@@ -562,6 +588,7 @@ done:
 	free(pg.paths);
 	buf_release(&pg.lang_name);
 	buf_release(&pg.source_name);
+	free(diff.cells);
 	buf_release(&path);
 	return rc;
 }
