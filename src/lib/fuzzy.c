@@ -35,6 +35,8 @@ struct fuzzy_index {
 	size_t *lens;
 	size_t count, alloc;
 	int built;
+	/* 1: the grams of the expected queries only (fuzzy_index_expect) */
+	int restricted;
 
 	/* gram hash -> gram id, open addressing */
 	struct gram_slot *slots;
@@ -153,7 +155,9 @@ const char *fuzzy_index_text(const struct fuzzy_index *fi, size_t id)
 
 static size_t slot_find(const struct fuzzy_index *fi, uint64_t key)
 {
-	size_t i = (size_t)(key ^ (key >> 29)) & fi->slot_mask;
+	/* Fibonacci hashing: four ASCII characters are their own key, and
+	 * their low bits alone would crowd a small table. */
+	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 32) & fi->slot_mask;
 
 	while (fi->slots[i].key && fi->slots[i].key != key)
 		i = (i + 1) & fi->slot_mask;
@@ -201,25 +205,74 @@ static uint32_t gram_id(struct fuzzy_index *fi, uint64_t key, uint32_t **last_do
 }
 
 /*
+ * A whole index numbers its grams in the order the strings first show
+ * them, and a query reads grams of equal rarity in that order.  A
+ * restricted index numbered them in the order of the queries: RANK (1 for
+ * the first a string shows, RANKED of them; 0 for those none has) gives
+ * them the whole index's order, so that its answers are the same.
+ */
+static void renumber(struct fuzzy_index *fi, uint32_t *rank, uint32_t ranked, uint32_t *counts)
+{
+	uint32_t *by_rank;
+	size_t i;
+
+	if (!fi->grams)
+		return;
+	by_rank = xcalloc(fi->grams, sizeof *by_rank);
+	for (i = 0; i < fi->grams; i++)
+		if (!rank[i])
+			rank[i] = ++ranked;
+	for (i = 0; i < fi->grams; i++)
+		by_rank[rank[i] - 1] = counts[i];
+	memcpy(counts, by_rank, fi->grams * sizeof *counts);
+	for (i = 0; i <= fi->slot_mask; i++)
+		if (fi->slots[i].key)
+			fi->slots[i].id = rank[fi->slots[i].id] - 1;
+	free(by_rank);
+}
+
+/*
  * Building reads every string twice: the first time counts the strings of
  * each gram, the second fills the postings, in string order, so that no
- * list of every gram of every string is kept meanwhile.
+ * list of every gram of every string is kept meanwhile.  With QUERIES (N
+ * strings), only their grams are indexed: they are entered first, and the
+ * strings' other grams are passed over, so the table stays small; the
+ * postings of the grams kept are those a whole index has.
  */
-static void index_build(struct fuzzy_index *fi)
+static void index_build(struct fuzzy_index *fi, const char *const *queries, size_t nq)
 {
-	uint32_t *last_doc = NULL, *counts = NULL;
+	uint32_t *last_doc = NULL, *counts = NULL, *rank = NULL, ranked = 0;
 	uint64_t *keys = NULL;
 	size_t keys_alloc = 0, alloc = 0, i, k, n, total = 0;
 
 	slots_grow(fi);
+	for (i = 0; i < nq; i++) {
+		n = gram_keys(queries[i], &keys, &keys_alloc);
+		for (k = 0; k < n; k++)
+			gram_id(fi, keys[k], &last_doc, &counts, &alloc);
+	}
+	fi->restricted = queries != NULL;
+	if (fi->restricted)
+		rank = xcalloc(fi->grams + 1, sizeof *rank);
 	for (i = 0; i < fi->count; i++) {
 		n = gram_keys(fi->texts[i], &keys, &keys_alloc);
 		for (k = 0; k < n; k++) {
-			uint32_t id = gram_id(fi, keys[k], &last_doc, &counts, &alloc);
+			uint32_t id;
 
+			if (fi->restricted) {
+				size_t slot = slot_find(fi, keys[k]);
+
+				if (!fi->slots[slot].key)
+					continue;
+				id = fi->slots[slot].id;
+			} else {
+				id = gram_id(fi, keys[k], &last_doc, &counts, &alloc);
+			}
 			/* A string counts once per gram, however often it has it. */
 			if (last_doc[id] != (uint32_t)i + 1) {
 				last_doc[id] = (uint32_t)i + 1;
+				if (rank && !counts[id])
+					rank[id] = ++ranked;
 				counts[id]++;
 			}
 		}
@@ -231,6 +284,8 @@ static void index_build(struct fuzzy_index *fi)
 			fi->short_ids[l][fi->short_count[l]++] = i;
 		}
 	}
+	if (rank)
+		renumber(fi, rank, ranked, counts);
 	/* Counts to offsets; then the postings. */
 	fi->start = xmalloc((fi->grams + 1) * sizeof *fi->start);
 	for (i = 0; i < fi->grams; i++) {
@@ -244,8 +299,12 @@ static void index_build(struct fuzzy_index *fi)
 	for (i = 0; i < fi->count; i++) {
 		n = gram_keys(fi->texts[i], &keys, &keys_alloc);
 		for (k = 0; k < n; k++) {
-			uint32_t id = fi->slots[slot_find(fi, keys[k])].id;
+			size_t slot = slot_find(fi, keys[k]);
+			uint32_t id;
 
+			if (!fi->slots[slot].key)
+				continue;
+			id = fi->slots[slot].id;
 			if (last_doc[id] != (uint32_t)i + 1) {
 				last_doc[id] = (uint32_t)i + 1;
 				fi->post[counts[id]++] = (uint32_t)i;
@@ -255,10 +314,59 @@ static void index_build(struct fuzzy_index *fi)
 	free(keys);
 	free(counts);
 	free(last_doc);
+	free(rank);
 	fi->hits = xcalloc(fi->count + 1, sizeof *fi->hits);
 	fi->touched = xmalloc((fi->count + 1) * sizeof *fi->touched);
 	fi->out = xmalloc((fi->count + 1) * sizeof *fi->out);
 	fi->built = 1;
+}
+
+/* Undoes index_build: the strings stay. */
+static void index_clear(struct fuzzy_index *fi)
+{
+	size_t l;
+
+	for (l = 0; l <= SHORT_LIST_MAX; l++) {
+		free(fi->short_ids[l]);
+		fi->short_ids[l] = NULL;
+		fi->short_count[l] = fi->short_alloc[l] = 0;
+	}
+	free(fi->slots);
+	free(fi->start);
+	free(fi->post);
+	free(fi->hits);
+	free(fi->touched);
+	free(fi->out);
+	free(fi->last_query);
+	free(fi->last_grams);
+	fi->slots = NULL;
+	fi->start = fi->post = fi->hits = NULL;
+	fi->touched = fi->out = NULL;
+	fi->last_query = NULL;
+	fi->last_grams = NULL;
+	fi->slot_mask = fi->grams = fi->last_count = 0;
+	fi->built = fi->restricted = 0;
+}
+
+void fuzzy_index_expect(struct fuzzy_index *fi, const char *const *queries, size_t n)
+{
+	if (fi->built)
+		index_clear(fi);
+	index_build(fi, queries, n);
+}
+
+/* 1 when every gram of QUERY is in FI's table (a restricted index has
+ * exactly those of the queries it expected). */
+static int knows_grams(const struct fuzzy_index *fi, const char *query)
+{
+	uint64_t *keys = NULL;
+	size_t alloc = 0, n = gram_keys(query, &keys, &alloc), i;
+	int known = 1;
+
+	for (i = 0; i < n && known; i++)
+		known = fi->slots[slot_find(fi, keys[i])].key != 0;
+	free(keys);
+	return known;
 }
 
 /* The grams of a query: index ids with their multiplicity in the query. */
@@ -279,7 +387,9 @@ static size_t query_grams(struct fuzzy_index *fi, const char *query, struct quer
 		size_t slot = slot_find(fi, keys[i]);
 		uint32_t id;
 
-		if (!fi->slots[slot].key)
+		/* (Only a restricted index has grams that no string has.) */
+		if (!fi->slots[slot].key || fi->start[fi->slots[slot].id + 1] ==
+		                                fi->start[fi->slots[slot].id])
 			continue;
 		id = fi->slots[slot].id;
 		grams[count].id = id;
@@ -366,9 +476,14 @@ size_t fuzzy_index_candidates(struct fuzzy_index *fi, const char *query, size_t 
 	size_t len = strlen(query), touched = 0, out = 0, read = 0, most = 0, i, n, lo, hi;
 
 	if (!fi->built)
-		index_build(fi);
+		index_build(fi, NULL, 0);
 	if (fi->count == 0 || max == 0)
 		return 0;
+	/* A query the restricted index did not expect: the whole index. */
+	if (fi->restricted && char_count(query) >= GRAM && !knows_grams(fi, query)) {
+		index_clear(fi);
+		index_build(fi, NULL, 0);
+	}
 	if (char_count(query) < GRAM)
 		return len <= SHORT_MAX_BYTES ? short_candidates(fi, len, ids, max) : 0;
 

@@ -41,6 +41,16 @@ struct fuzzy_index *fuzzy_index_new(void);
 size_t fuzzy_index_add(struct fuzzy_index *fi, const char *text);
 
 /*
+ * Says that the queries to come are the N strings QUERIES (after the last
+ * fuzzy_index_add): the index is then made of their 4-grams alone, one
+ * reading of the strings where a whole index is a table of all their
+ * grams.  The answers are the same as a whole index's; a query it was not
+ * told of makes the whole index, once.  Worth it when the queries are few
+ * beside the strings (a catalog after a small change).
+ */
+void fuzzy_index_expect(struct fuzzy_index *fi, const char *const *queries, size_t n);
+
+/*
  * Fills IDS with up to MAX ids of indexed strings that may reach the
  * threshold against QUERY, most promising first (most shared 4-grams, then
  * lowest id); strings whose length alone rules them out are left out.

@@ -779,6 +779,28 @@ static void fuzzy_search(struct merge_run *run, struct fuzzy_index *fi, const si
 
 /* --- The merge ------------------------------------------------------------------ */
 
+/* The fuzzy searches are for the messages of REF that have no exact match.
+ * When they are few beside the old messages (a small change), the index is
+ * made for them alone: the same answers, for a fraction of the work. */
+#define FEW_QUERIES 16
+
+static void expect_queries(struct fuzzy_index *fi, const struct exact_table *exact,
+                           const struct merge_run *run, const struct catalog *ref)
+{
+	size_t i, n = 0, nref = catalog_count(ref);
+	const char **queries = xmalloc((nref + 1) * sizeof *queries);
+
+	for (i = 0; i < nref && n * FEW_QUERIES <= run->nold; i++) {
+		const struct catalog_msg *r = catalog_at(ref, i);
+
+		if (!exact_find(exact, run->old, catalog_msg_ctxt(r), catalog_msg_id(r)))
+			queries[n++] = catalog_msg_id(r);
+	}
+	if (n * FEW_QUERIES <= run->nold)
+		fuzzy_index_expect(fi, queries, n);
+	free(queries);
+}
+
 struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *ref,
                                const struct merge_options *opt, struct merge_stats *stats,
                                struct diag *d)
@@ -843,6 +865,7 @@ struct catalog *merge_catalogs(const struct catalog *def, const struct catalog *
 				    i;
 			}
 		}
+		expect_queries(fi, &exact, &run, ref);
 	}
 
 	for (i = 0; i < nref; i++) {

@@ -121,6 +121,69 @@ static void index_candidates(void)
 		free(texts[i]);
 }
 
+/* A sentence of words drawn from a small vocabulary (its words FROM to
+ * FROM + COUNT) by the generator at *STATE: many grams are equally rare,
+ * so the order in which a query reads them (and where its budget stops
+ * it) is put to the test. */
+static char *sentence(unsigned *state, unsigned from, unsigned count)
+{
+	static const char *const words[] = { "enfant", "droit", "protection", "les",     "des",
+		                             "mineurs", "non",   "accompagnés", "accueil", "loi",
+		                             "été",     "année", "rapport",     "ECPAT",   "en" };
+	struct buf b = BUF_INIT;
+	unsigned n, k;
+
+	*state = *state * 1103515245u + 12345u;
+	n = 3 + (*state >> 16) % 9;
+	for (k = 0; k < n; k++) {
+		*state = *state * 1103515245u + 12345u;
+		buf_addf(&b, "%s%s", k ? " " : "", words[from + (*state >> 16) % count]);
+	}
+	return buf_detach(&b);
+}
+
+static void restricted_index(void)
+{
+	enum { STRINGS = 600, QUERIES = 40 };
+	static const size_t budgets[] = { 1, 8, 40, 300, 100000 };
+	struct fuzzy_index *whole = fuzzy_index_new(), *part = fuzzy_index_new();
+	char *texts[STRINGS], *queries[QUERIES + 1];
+	unsigned state = 7;
+	size_t i, b, k;
+
+	for (i = 0; i < STRINGS; i++) {
+		texts[i] = sentence(&state, 0, 15);
+		fuzzy_index_add(whole, texts[i]);
+		fuzzy_index_add(part, texts[i]);
+	}
+	for (i = 0; i < QUERIES; i++)
+		queries[i] = sentence(&state, 0, 8);
+	fuzzy_index_expect(part, (const char *const *)queries, QUERIES);
+	/* The last query is one the restricted index was not told of, of
+	 * words the others do not have. */
+	queries[QUERIES] = sentence(&state, 8, 7);
+	for (i = 0; i <= QUERIES; i++)
+		for (b = 0; b < sizeof budgets / sizeof *budgets; b++) {
+			size_t a[16], c[16];
+			size_t na = fuzzy_index_candidates(whole, queries[i], budgets[b], a, 16);
+			size_t nc = fuzzy_index_candidates(part, queries[i], budgets[b], c, 16);
+			int same = na == nc;
+
+			for (k = 0; same && k < na; k++)
+				same = a[k] == c[k];
+			CHECK(same);
+			if (!same)
+				fprintf(stderr, "  query %zu \"%s\", budget %zu\n", i, queries[i],
+				        budgets[b]);
+		}
+	fuzzy_index_free(whole);
+	fuzzy_index_free(part);
+	for (i = 0; i < STRINGS; i++)
+		free(texts[i]);
+	for (i = 0; i <= QUERIES; i++)
+		free(queries[i]);
+}
+
 int main(void)
 {
 	TEST(known_values, "similarity is msgmerge's 2 * LCS / total length, in bytes");
@@ -129,5 +192,8 @@ int main(void)
 	TEST(index_candidates,
 	     "the index puts a revised sentence's old version first; short strings are all "
 	     "compared");
+	TEST(restricted_index,
+	     "an index made for the expected queries alone answers them, and any other, as the "
+	     "whole index does");
 	return unit_done("test-fuzzy");
 }
