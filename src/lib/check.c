@@ -54,6 +54,10 @@ static void lang_release(struct check_lang *l)
 		free(l->problems[i].source_file);
 	}
 	free(l->problems);
+	for (i = 0; i < l->state_count; i++)
+		free(l->rejections[i]);
+	free(l->states);
+	free(l->rejections);
 	free(l->lang);
 	free(l->po);
 	free(l->source_lang);
@@ -635,6 +639,9 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 	if (quotes && check_parse_quotes(quotes, u.quotes) == 0)
 		u.has_quotes = u.team_quotes = 1;
 	free(quotes);
+	l->state_count = catalog_count(cat);
+	l->states = xmalloc(l->state_count + 1);
+	l->rejections = xcalloc(l->state_count + 1, sizeof *l->rejections);
 	for (i = 0; i < check_rule_count; i++) {
 		if (!check_rules[i].run_catalog || (opt->skip & (1UL << i)))
 			continue;
@@ -648,6 +655,7 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 		unsigned long words;
 
 		if (catalog_msg_obsolete(m)) {
+			l->states[i] = CHECK_OBSOLETE;
 			count(&l->counts, CHECK_OBSOLETE, 0);
 			count_in_files(l, m, i, CHECK_OBSOLETE, 0, &hint);
 			continue;
@@ -661,6 +669,9 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 		}
 		free(u.rejected);
 		state = msg_state(ctxt, m, l->source_lang, &source, &target, &u.rejected);
+		l->states[i] = (unsigned char)state;
+		if (u.rejected)
+			l->rejections[i] = xstrdup(u.rejected);
 		if (state == CHECK_SAME && !(opt->skip & (1UL << same_rule))) {
 			u.rule = &check_rules[same_rule];
 			u.msg = m;
@@ -913,6 +924,13 @@ int check_file_published(const struct check_lang *l, const struct check_file *f)
 		return -1;
 	return check_published(f->counts.words, f->counts.words_translated, f->counts.words_fuzzy,
 	                       l->threshold, l->keep_margin);
+}
+
+enum check_state check_lang_state(const struct check_lang *l, size_t i, const char **why)
+{
+	if (why)
+		*why = l->rejections[i];
+	return (enum check_state)l->states[i];
 }
 
 const struct check_file *check_file_find(const struct check_lang *l, const char *path)

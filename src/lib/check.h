@@ -113,6 +113,11 @@ struct check_lang {
 	size_t *file_slots, file_mask; /* check.c's index of FILES by path */
 	struct check_problem *problems; /* in file order */
 	size_t problem_count, problem_alloc;
+	/* What check_catalog found of each message, by its place in the
+	 * catalog: its state, and why it is rejected (NULL for the others). */
+	unsigned char *states;
+	char **rejections;
+	size_t state_count;
 };
 
 struct check_report {
@@ -203,6 +208,13 @@ unsigned long check_words_missing(unsigned long words, unsigned long translated,
  * 1 or 0, or -1 when L has no threshold or is in preparation.
  */
 int check_file_published(const struct check_lang *l, const struct check_file *f);
+
+/*
+ * The state of the I-th message of the catalog check_catalog made L of,
+ * as check_msg_state gives it, and in *WHY (when not NULL) why it is
+ * rejected, or NULL: L's to keep.
+ */
+enum check_state check_lang_state(const struct check_lang *l, size_t i, const char **why);
 
 /* The source file PATH of L, found by L's index; NULL when L has none. */
 const struct check_file *check_file_find(const struct check_lang *l, const char *path);

@@ -278,12 +278,13 @@ static void unit_column(xmlNodePtr columns, const char *label, const char *text,
 }
 
 static void write_unit(xmlNodePtr list, const struct page *pg, const struct catalog *cat,
-                       const struct catalog_msg *m)
+                       size_t order)
 {
 	const struct check_lang *l = pg->l;
+	const struct catalog_msg *m = catalog_at(cat, order);
 	long line = catalog_msg_line(m);
-	char *why = NULL;
-	enum check_state state = check_msg_state(m, l->source_lang, &why);
+	const char *why;
+	enum check_state state = check_lang_state(l, order, &why);
 	xmlNodePtr item = report_el(list, "li", NULL), head, a, columns, p, problems = NULL;
 	struct buf text = BUF_INIT, translation = BUF_INIT;
 	char id[32];
@@ -357,7 +358,6 @@ static void write_unit(xmlNodePtr list, const struct page *pg, const struct cata
 		          "A copy of the source, counted as untranslated; a translator comment "
 		          "\"traduki: same-as-source\" says it is meant.");
 	}
-	free(why);
 
 	for (k = first_problem(l, line); k < l->problem_count && l->problems[k].line == line; k++) {
 		const struct check_problem *pr = &l->problems[k];
@@ -481,7 +481,7 @@ static int write_page(const struct page *pg, const struct catalog *cat, size_t f
 	report_attr(list, "class", "units");
 	qsort(units->units, units->count, sizeof *units->units, compare_units);
 	for (i = 0; i < units->count; i++)
-		write_unit(list, pg, cat, units->units[i].msg);
+		write_unit(list, pg, cat, units->units[i].order);
 	buf_release(&text);
 	buf_release(&href);
 	return report_page_write(doc, path, d);
