@@ -388,8 +388,8 @@ static size_t query_grams(struct fuzzy_index *fi, const char *query, struct quer
 		uint32_t id;
 
 		/* (Only a restricted index has grams that no string has.) */
-		if (!fi->slots[slot].key || fi->start[fi->slots[slot].id + 1] ==
-		                                fi->start[fi->slots[slot].id])
+		if (!fi->slots[slot].key ||
+		    fi->start[fi->slots[slot].id + 1] == fi->start[fi->slots[slot].id])
 			continue;
 		id = fi->slots[slot].id;
 		grams[count].id = id;

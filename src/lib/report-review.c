@@ -144,8 +144,9 @@ static void word_diff(xmlNodePtr parent, const char *old, const char *new, const
 		for (j = w - 1; j-- > 0;)
 			lcs[i * w + j] = same_piece(old, so, first + i, new, sn, first + j)
 			                     ? lcs[(i + 1) * w + j + 1] + 1
-			                 : lcs[(i + 1) * w + j] > lcs[i * w + j + 1] ? lcs[(i + 1) * w + j]
-			                                                             : lcs[i * w + j + 1];
+			                 : lcs[(i + 1) * w + j] > lcs[i * w + j + 1]
+			                     ? lcs[(i + 1) * w + j]
+			                     : lcs[i * w + j + 1];
 	}
 	/* Walk it, gathering runs of one kind (in OLD for DELETED, else in NEW). */
 	i = j = first;

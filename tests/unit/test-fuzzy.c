@@ -127,7 +127,7 @@ static void index_candidates(void)
  * it) is put to the test. */
 static char *sentence(unsigned *state, unsigned from, unsigned count)
 {
-	static const char *const words[] = { "enfant", "droit", "protection", "les",     "des",
+	static const char *const words[] = { "enfant",  "droit", "protection",  "les",     "des",
 		                             "mineurs", "non",   "accompagnés", "accueil", "loi",
 		                             "été",     "année", "rapport",     "ECPAT",   "en" };
 	struct buf b = BUF_INIT;
