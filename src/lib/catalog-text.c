@@ -27,13 +27,17 @@ static int is_po_space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
+static void scan_comment(const char *q, const char *end, long line, struct entry_pos **pos,
+                         size_t *n, size_t *alloc, struct potext_msg *flags, int *pending);
+
 /*
  * The keywords of one line from Q to END, read as tokens as gettext's
  * lexer reads them: a keyword may follow spaces, a string or another
- * keyword on the same line, and a '#' outside a string ends the line.
+ * keyword on the same line, and a '#' outside a string is a comment to
+ * the end of the line, wherever it starts.
  */
 static void scan_tokens(const char *q, const char *end, long line, struct entry_pos **pos,
-                        size_t *n, size_t *alloc, const struct potext_msg *flags, int *pending)
+                        size_t *n, size_t *alloc, struct potext_msg *flags, int *pending)
 {
 	while (q < end) {
 		const char *w = q;
@@ -46,6 +50,7 @@ static void scan_tokens(const char *q, const char *end, long line, struct entry_
 					q++;
 			q += q < end;
 		} else if (*q == '#') {
+			scan_comment(q, end, line, pos, n, alloc, flags, pending);
 			return;
 		} else if ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '_') {
 			while (q < end &&
@@ -74,6 +79,22 @@ static void scan_tokens(const char *q, const char *end, long line, struct entry_
 }
 
 /*
+ * The comment at Q, to END: flags ("#," or "#!") for the next entry, or
+ * an obsolete entry's tokens ("#~"); gettext reads them so after a string
+ * on the same line too ("...\n"#, no-wrap).
+ */
+static void scan_comment(const char *q, const char *end, long line, struct entry_pos **pos,
+                         size_t *n, size_t *alloc, struct potext_msg *flags, int *pending)
+{
+	if (end - q >= 2 && (q[1] == ',' || q[1] == '!')) {
+		potext_parse_flags(q + 2, (size_t)(end - q - 2), flags);
+		*pending = 1;
+	} else if (end - q >= 2 && q[1] == '~' && (end - q == 2 || q[2] != '|')) {
+		scan_tokens(q + 2, end, line, pos, n, alloc, flags, pending);
+	}
+}
+
+/*
  * The positions and flags of catalog-impl.h.  A keyword the scan missed
  * (one after a tab, say) would shift every later entry's flags onto the
  * wrong message; the counts would then differ from libgettextpo's and
@@ -96,18 +117,12 @@ struct entry_pos *catalog_scan_entries(const char *text, size_t len, size_t *cou
 
 		while (q < e && is_po_space(*q))
 			q++;
-		if (e - q >= 2 && q[0] == '#' && (q[1] == ',' || q[1] == '!')) {
-			potext_parse_flags(q + 2, (size_t)(e - q - 2), &flags);
-			pending = 1;
-		} else if (e - q >= 2 && q[0] == '#' && q[1] == '~' &&
-		           (e - q == 2 || q[2] != '|')) {
-			/* An obsolete entry's line: tokens after the "#~". */
-			scan_tokens(q + 2, e, line, &pos, &n, &alloc, &flags, &pending);
-		} else if (l == 0 || (l == 1 && p[0] == '\r')) {
+		if (q < e && q[0] == '#')
+			scan_comment(q, e, line, &pos, &n, &alloc, &flags, &pending);
+		else if (l == 0 || (l == 1 && p[0] == '\r'))
 			pending = 0;
-		} else if (q < e && q[0] != '#') {
+		else if (q < e)
 			scan_tokens(q, e, line, &pos, &n, &alloc, &flags, &pending);
-		}
 		line++;
 		p = eol ? eol + 1 : end;
 	}
@@ -542,7 +557,8 @@ static int unclosed(const char *line, size_t n)
 	size_t i = 0;
 	int open = 0;
 
-	while (i < n && line[i] != '#') {
+	/* A '#' outside a quoted text starts a comment; inside, it is text. */
+	while (i < n && (open || line[i] != '#')) {
 		if (line[i] == '"')
 			open = !open;
 		else if (line[i] == '\\' && open)
