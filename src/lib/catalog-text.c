@@ -507,7 +507,7 @@ static long stray_quote(const char *line, size_t n)
 
 		if (n - i >= len && strncmp(line + i, keywords[k], len) == 0) {
 			i += len;
-			if (line[i] == '[')
+			if (i < n && line[i] == '[')
 				while (i < n && line[i] != ']')
 					i++;
 			if (i < n && line[i] == ']')
