@@ -593,22 +593,11 @@ static size_t select_best(struct fuzzy_index *fi, size_t touched, size_t most, s
 
 void fuzzy_index_free(struct fuzzy_index *fi)
 {
-	size_t l;
-
 	if (!fi)
 		return;
-	for (l = 0; l <= SHORT_LIST_MAX; l++)
-		free(fi->short_ids[l]);
+	index_clear(fi);
 	free(fi->texts);
 	free(fi->lens);
-	free(fi->slots);
-	free(fi->start);
-	free(fi->post);
-	free(fi->hits);
-	free(fi->touched);
-	free(fi->out);
-	free(fi->last_query);
-	free(fi->last_grams);
 	free(fi);
 }
 
