@@ -852,6 +852,33 @@ done:
 	return rc;
 }
 
+/*
+ * TEXT, written in UTF-8, back in CAT's own charset (see "Charsets" in
+ * catalog-text.c).  The UTF-8 bytes are not the file's: gettext measures
+ * "#:" lines in bytes of the file's charset, and a CJK charset widens the
+ * characters of ambiguous width.  So libgettextpo reads the converted
+ * text and writes it again, which gives po_file_write's bytes for
+ * whatever the charset.  Catalogs in other charsets than UTF-8 are rare
+ * enough for this to cost nothing that matters.
+ */
+static int render_in_charset(const struct catalog *cat, const char *name, struct buf *text,
+                             struct diag *d)
+{
+	struct buf back = BUF_INIT;
+	po_file_t file = NULL;
+	char path[64];
+	int rc = -1;
+
+	if (catalog_set_charset(text, cat->charset) == 0 &&
+	    catalog_convert(buf_str(text), text->len, "UTF-8", cat->charset, &back, name, d) == 0 &&
+	    (file = parse_text(buf_str(&back), back.len, name, path, d)) != NULL)
+		rc = catalog_gp_write(file, name, text, d);
+	if (file)
+		po_file_free(file);
+	buf_release(&back);
+	return rc;
+}
+
 int catalog_render(struct catalog *cat, const char *name, struct buf *text, struct diag *d)
 {
 	struct catalog_msg **order;
@@ -859,19 +886,8 @@ int catalog_render(struct catalog *cat, const char *name, struct buf *text, stru
 	int rc = render_entries(cat, order, n, name, text, d);
 
 	free(order);
-	if (rc == 0 && cat->charset) {
-		/* Back to the file's own charset (see "Charsets" above). */
-		struct buf back = BUF_INIT;
-
-		if (catalog_set_charset(text, cat->charset) != 0 ||
-		    catalog_convert(buf_str(text), text->len, "UTF-8", cat->charset, &back, name,
-		                    d) != 0) {
-			buf_release(&back);
-			return -1;
-		}
-		buf_release(text);
-		*text = back;
-	}
+	if (rc == 0 && cat->charset)
+		rc = render_in_charset(cat, name, text, d);
 	return rc;
 }
 
