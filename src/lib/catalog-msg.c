@@ -327,6 +327,18 @@ long catalog_msg_line(const struct catalog_msg *m)
 	return m->pm.line;
 }
 
+uint64_t catalog_msg_key(const struct catalog_msg *m)
+{
+	struct digest_state s;
+	uint64_t key;
+
+	digest_init(&s);
+	digest_add_str(&s, catalog_msg_ctxt(m));
+	digest_add_str(&s, catalog_msg_id(m));
+	key = digest_final(&s).lo;
+	return key ? key : 1;
+}
+
 int catalog_msg_rejected(const struct catalog_msg *m)
 {
 	return m->rejected;

@@ -18,6 +18,7 @@
 #define TRADUKI_CATALOG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -183,6 +184,12 @@ int catalog_msg_obsolete(const struct catalog_msg *m);
 int catalog_msg_no_wrap(const struct catalog_msg *m);
 /* The line of M's msgid in the file read, 0 if unknown (a new message). */
 long catalog_msg_line(const struct catalog_msg *m);
+/*
+ * M's identity in its catalog (its msgctxt, or none, and its msgid) as 64
+ * bits of a digest: never 0, the same in every catalog and after any
+ * edit that keeps the message.  What the review pages name a message by.
+ */
+uint64_t catalog_msg_key(const struct catalog_msg *m);
 
 /*
  * 1 when M's translation was refused when the catalog was read for its

@@ -124,6 +124,7 @@ struct check_problem *check_unit_report(struct check_unit *u, long line, const c
 		p->translation = u->target_raw ? valid_utf8_copy(u->target_raw) : NULL;
 		if (catalog_msg_ref_count(u->msg) > 0)
 			p->source_file = xstrdup(catalog_msg_ref(u->msg, 0, NULL));
+		p->msg_key = catalog_msg_key(u->msg);
 	}
 	return p;
 }

@@ -93,6 +93,7 @@ struct check_problem {
 	char *source; /* its msgid (msgid_plural for a plural form), or NULL */
 	char *translation; /* the msgstr at fault, or NULL */
 	char *source_file; /* its first "#:" reference's file, or NULL */
+	uint64_t msg_key; /* its catalog_msg_key, or 0 */
 	/* 1 when the build refuses the translation and shows the source text
 	 * in its place (a markup error); 0 when the translation is published
 	 * as it is, faults and all. */

@@ -20,6 +20,7 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
 
+#include "atomic.h"
 #include "buf.h"
 #include "file.h"
 #include "mem.h"
@@ -146,7 +147,7 @@ xmlDocPtr report_page_new(const char *title, xmlNodePtr *body)
 	return doc;
 }
 
-int report_page_write(xmlDocPtr doc, const char *path, struct diag *d)
+int report_page_write(xmlDocPtr doc, const char *path, int one_of_many, struct diag *d)
 {
 	xmlOutputBufferPtr out;
 	int rc;
@@ -157,8 +158,15 @@ int report_page_write(xmlDocPtr doc, const char *path, struct diag *d)
 	out = xmlAllocOutputBuffer(NULL);
 	htmlDocContentDumpFormatOutput(out, doc, "UTF-8", 1);
 	xmlOutputBufferFlush(out);
-	rc = report_write(path, (const char *)xmlOutputBufferGetContent(out),
-	                  xmlOutputBufferGetSize(out), d);
+	if (one_of_many)
+		rc = atomic_write(path, (const char *)xmlOutputBufferGetContent(out),
+		                  xmlOutputBufferGetSize(out), ATOMIC_KEEP_SAME | ATOMIC_NO_SYNC,
+		                  d) < 0
+		         ? -1
+		         : 0;
+	else
+		rc = report_write(path, (const char *)xmlOutputBufferGetContent(out),
+		                  xmlOutputBufferGetSize(out), d);
 	xmlOutputBufferClose(out);
 	xmlFreeDoc(doc);
 	return rc;
@@ -604,21 +612,27 @@ static void files_table(xmlNodePtr section, const struct check_report *r, size_t
 	buf_release(&href);
 }
 
-/* The review page that shows line LINE of L's catalog, "nl/slug.html#L189", into OUT. */
+void report_msg_anchor(uint64_t key, char *out, size_t size)
+{
+	snprintf(out, size, "m%016llx", (unsigned long long)key);
+}
+
+/* The review page that shows P's message, "nl/slug.html#m6f0c…", into OUT. */
 static int review_anchor(const struct check_report *r, size_t li, char **names,
                          const struct check_problem *p, struct buf *out)
 {
 	const struct check_lang *l = &r->langs[li];
 	const struct check_file *f;
-	char *dir;
+	char *dir, anchor[24];
 	size_t i;
 
-	if (!names || !p->line || !(f = check_file_find(l, p->source_file)))
+	if (!names || !p->msg_key || !(f = check_file_find(l, p->source_file)))
 		return -1;
 	i = (size_t)(f - l->files);
 	if (!names[i] || !(dir = report_review_dir(r, li)))
 		return -1;
-	buf_addf(out, "%s/%s#L%ld", dir, names[i], p->line);
+	report_msg_anchor(p->msg_key, anchor, sizeof anchor);
+	buf_addf(out, "%s/%s#%s", dir, names[i], anchor);
 	free(dir);
 	return 0;
 }
@@ -699,17 +713,16 @@ static void problems_list(xmlNodePtr section, const struct check_report *r, size
 	report_review_names_free(names, l->file_count);
 }
 
-static void lang_section(xmlNodePtr body, const struct check_report *r, size_t i,
+/* The section of the I-th language: SECTION, which has its id, gets its contents. */
+static void lang_section(xmlNodePtr section, const struct check_report *r, size_t i,
                          const struct report_options *o)
 {
 	const struct check_lang *l = &r->langs[i];
-	xmlNodePtr section = report_el(body, "section", NULL), h2, p;
-	char id[96], text[256], pct[32];
+	xmlNodePtr h2, p;
+	char text[256], pct[32];
 	const struct check_counts *c = &l->counts;
 	struct buf label = BUF_INIT;
 
-	lang_anchor(r, i, id, sizeof id);
-	report_attr(section, "id", id);
 	language_label(l, &label);
 	if (l->unreadable) {
 		snprintf(text, sizeof text, "%s: ", buf_str(&label));
@@ -779,12 +792,39 @@ static void legend(xmlNodePtr body)
 	}
 }
 
+/* NODE of DOC as it is in the whole document's HTML, into OUT. */
+static void dump_node(xmlDocPtr doc, xmlNodePtr node, struct buf *out)
+{
+	xmlOutputBufferPtr o = xmlAllocOutputBuffer(NULL);
+
+	htmlNodeDumpFormatOutput(o, doc, node, "UTF-8", 1);
+	xmlOutputBufferFlush(o);
+	buf_truncate(out, 0);
+	buf_add(out, (const char *)xmlOutputBufferGetContent(o), xmlOutputBufferGetSize(o));
+	xmlOutputBufferClose(o);
+}
+
+/*
+ * The status page, one language at a time.  A large site's page holds
+ * tens of thousands of problems, and its whole tree took hundreds of
+ * megabytes a language.  So the page is written with each language's
+ * section empty, then each section is made, written and freed in turn,
+ * its HTML put in place of the empty one's.  libxml2 writes a node the
+ * same way alone as within its document (what it adds around an element
+ * depends on its parent and siblings, which stay), so the bytes are the
+ * same as the whole tree's: tests/check/html.t and the other goldens of
+ * the status page hold them.
+ */
 int report_html(const struct check_report *r, const struct report_options *o, const char *path,
                 struct diag *d)
 {
-	xmlNodePtr body, main, script;
+	xmlNodePtr body, main, script, *sections;
 	xmlDocPtr doc = report_page_new("Translation status", &body);
-	size_t i;
+	xmlOutputBufferPtr whole;
+	struct buf page = BUF_INIT, empty = BUF_INIT, full = BUF_INIT;
+	const char *text, *at;
+	size_t i, len, from = 0;
+	int rc;
 
 	main = report_el(body, "main", NULL);
 	report_el(main, "h1", "Translation status");
@@ -796,11 +836,52 @@ int report_html(const struct check_report *r, const struct report_options *o, co
 	          "translation.");
 	legend(main);
 	summary_table(main, r, o->strict);
-	for (i = 0; i < r->lang_count; i++)
-		lang_section(main, r, i, o);
+	sections = xcalloc(r->lang_count + 1, sizeof *sections);
+	for (i = 0; i < r->lang_count; i++) {
+		char id[96];
+
+		sections[i] = report_el(main, "section", NULL);
+		lang_anchor(r, i, id, sizeof id);
+		report_attr(sections[i], "id", id);
+	}
 	script = report_el(body, "script", sort_script);
 	(void)script;
-	return report_page_write(doc, path, d);
+
+	/* UTF-8 as it is (see report_page_write). */
+	doc->encoding = xmlStrdup(BAD_CAST "UTF-8");
+	whole = xmlAllocOutputBuffer(NULL);
+	htmlDocContentDumpFormatOutput(whole, doc, "UTF-8", 1);
+	xmlOutputBufferFlush(whole);
+	text = (const char *)xmlOutputBufferGetContent(whole);
+	len = xmlOutputBufferGetSize(whole);
+	for (i = 0; i < r->lang_count; i++) {
+		dump_node(doc, sections[i], &empty);
+		lang_section(sections[i], r, i, o);
+		dump_node(doc, sections[i], &full);
+		xmlFreeNodeList(sections[i]->children);
+		sections[i]->children = sections[i]->last = NULL;
+		/* Each empty section is there once, with its id, after the last. */
+		at = memmem(text + from, len - from, buf_str(&empty), empty.len);
+		if (!at)
+			break;
+		buf_add(&page, text + from, (size_t)(at - text) - from);
+		buf_add(&page, buf_str(&full), full.len);
+		from = (size_t)(at - text) + empty.len;
+	}
+	if (i < r->lang_count) {
+		rc = diag_error(d, path, 0, 0,
+		                "internal error: a language's section is not in the page");
+	} else {
+		buf_add(&page, text + from, len - from);
+		rc = report_write(path, buf_str(&page), page.len, d);
+	}
+	xmlOutputBufferClose(whole);
+	xmlFreeDoc(doc);
+	free(sections);
+	buf_release(&page);
+	buf_release(&empty);
+	buf_release(&full);
+	return rc;
 }
 
 /* --- Badges ------------------------------------------------------------------------ */

@@ -8,6 +8,7 @@
 #define TRADUKI_REPORT_HTML_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <libxml/tree.h>
 
@@ -32,8 +33,16 @@ void report_text(xmlNodePtr parent, const char *text);
  */
 xmlDocPtr report_page_new(const char *title, xmlNodePtr *body);
 
-/* Writes the page DOC to PATH (report_write) and frees it.  Returns 0 or -1. */
-int report_page_write(xmlDocPtr doc, const char *path, struct diag *d);
+/* The id of a message's unit on its review page: "m" and KEY in hex. */
+void report_msg_anchor(uint64_t key, char *out, size_t size);
+
+/*
+ * Writes the page DOC to PATH (report_write) and frees it.  ONE_OF_MANY:
+ * a review page, one of thousands the next check writes again, not
+ * flushed to the disk by itself (ATOMIC_NO_SYNC, as the site's pages).
+ * Returns 0 or -1.
+ */
+int report_page_write(xmlDocPtr doc, const char *path, int one_of_many, struct diag *d);
 
 /*
  * A bar of C's translated, fuzzy, rejected and untranslated words, with

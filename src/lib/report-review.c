@@ -11,7 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
+#include "atomic.h"
 #include "buf.h"
+#include "digest.h"
 #include "file.h"
 #include "mem.h"
 #include "msgindex.h"
@@ -278,28 +282,35 @@ static void unit_column(xmlNodePtr columns, const char *label, const char *text,
 	}
 }
 
+/*
+ * Unit U of the page of file F.  It is named by its message's key, not by
+ * a line of the catalog, which any edit above it moves: a page stays the
+ * same bytes until its own messages change (see page_digest).
+ */
 static void write_unit(xmlNodePtr list, const struct page *pg, const struct catalog *cat,
-                       size_t order)
+                       const struct check_file *f, const struct unit *u)
 {
 	const struct check_lang *l = pg->l;
-	const struct catalog_msg *m = catalog_at(cat, order);
+	const struct catalog_msg *m = catalog_at(cat, u->order);
 	long line = catalog_msg_line(m);
 	const char *why;
-	enum check_state state = check_lang_state(l, order, &why);
+	enum check_state state = check_lang_state(l, u->order, &why);
 	xmlNodePtr item = report_el(list, "li", NULL), head, a, columns, p, problems = NULL;
 	struct buf text = BUF_INIT, translation = BUF_INIT;
 	char id[32];
 	size_t k;
 	int form;
 
-	snprintf(id, sizeof id, "L%ld", line);
+	report_msg_anchor(catalog_msg_key(m), id, sizeof id);
 	report_attr(item, "id", id);
 	buf_addf(&text, "unit %s", check_state_name(state));
 	report_attr(item, "class", buf_str(&text));
 	head = report_el(item, "div", NULL);
 	report_attr(head, "class", "head");
 	buf_truncate(&text, 0);
-	buf_addf(&text, "%s:%ld", catalog_name(cat), line);
+	buf_adds(&text, f->path);
+	if (u->line)
+		buf_addf(&text, ":%ld", u->line);
 	a = report_el(head, "a", buf_str(&text));
 	buf_truncate(&text, 0);
 	buf_addf(&text, "#%s", id);
@@ -388,6 +399,224 @@ static void write_unit(xmlNodePtr list, const struct page *pg, const struct cata
 	}
 	buf_release(&text);
 	buf_release(&translation);
+}
+
+/* --- Pages made again only when what they show changed ------------------------------ */
+
+/*
+ * A check after one edit finds most review pages as they were: it makes
+ * only those whose digest changed.  The digest of a page covers what
+ * write_page and write_unit show, taken from where they take it: the
+ * program (digest_program: its wording, style and script), the languages
+ * and their folders, the file's record and state, and each unit's
+ * message, state and problems.  Units are named by their message's key
+ * and placed by their "#:" reference, so an edit elsewhere in the catalog
+ * changes no other page.  Whatever those two functions come to read must
+ * be added here; tests/check/review-cache.t and the comparison of
+ * incremental and clean runs (tests/workflow/random-edits.t) catch a
+ * page left stale.
+ *
+ * The digests are kept in the language's folder, in REVIEW_LIST, a line
+ * "NAME<TAB>DIGEST" per page.  A page is skipped when the list has its
+ * digest and the file is still there.  The list is written once before
+ * the pages, without the pages about to be made, so that a run stopped
+ * halfway leaves none of them marked current, and once after them.
+ */
+#define REVIEW_LIST ".traduki-reviews"
+
+struct review_list {
+	struct msgindex names; /* the page names, by name */
+	char **name; /* owned, as the index keys them */
+	char (*hex)[33];
+	size_t count, alloc;
+};
+
+static void review_list_add(struct review_list *rl, const char *name, size_t len, const char *hex)
+{
+	char *copy = xstrndup(name, len);
+
+	if (msgindex_find(&rl->names, NULL, copy) != MSGINDEX_NONE) {
+		free(copy);
+		return;
+	}
+	xgrow((void **)&rl->name, &rl->alloc, rl->count + 1, sizeof *rl->name);
+	rl->hex = xrealloc(rl->hex, rl->alloc * sizeof *rl->hex);
+	rl->name[rl->count] = copy;
+	memcpy(rl->hex[rl->count], hex, 33);
+	msgindex_add(&rl->names, NULL, copy);
+	rl->count++;
+}
+
+/* The list at PATH, as the last check wrote it; empty when it cannot be read. */
+static void review_list_read(struct review_list *rl, const char *path)
+{
+	struct buf text = BUF_INIT;
+	struct diag quiet;
+	const char *p, *end;
+
+	memset(rl, 0, sizeof *rl);
+	msgindex_init(&rl->names);
+	diag_init(&quiet, NULL, NULL);
+	if (file_read(path, FILE_MAX_CATALOG, &text, &quiet) != 0) {
+		buf_release(&text);
+		return;
+	}
+	for (p = buf_str(&text), end = p + text.len; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p)), *tab;
+
+		if (!nl)
+			break;
+		tab = memchr(p, '\t', (size_t)(nl - p));
+		/* A line that is not NAME, a tab and 32 digits is ignored. */
+		if (tab && tab > p && nl - tab == 33) {
+			char hex[33];
+
+			memcpy(hex, tab + 1, 32);
+			hex[32] = '\0';
+			review_list_add(rl, p, (size_t)(tab - p), hex);
+		}
+		p = nl + 1;
+	}
+	buf_release(&text);
+}
+
+static const char *review_list_find(const struct review_list *rl, const char *name)
+{
+	size_t i = msgindex_find(&rl->names, NULL, name);
+
+	return i == MSGINDEX_NONE ? NULL : rl->hex[i];
+}
+
+static void review_list_release(struct review_list *rl)
+{
+	size_t i;
+
+	for (i = 0; i < rl->count; i++)
+		free(rl->name[i]);
+	free(rl->name);
+	free(rl->hex);
+	msgindex_release(&rl->names);
+	memset(rl, 0, sizeof *rl);
+}
+
+/* The pages of NAMES (COUNT, NULL for none) whose DIGESTS are not "" to PATH. */
+static int review_list_write(const char *path, char **names, char (*digests)[33], size_t count,
+                             struct diag *d)
+{
+	struct buf text = BUF_INIT;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < count; i++)
+		if (names[i] && digests[i][0])
+			buf_addf(&text, "%s\t%s\n", names[i], digests[i]);
+	rc = atomic_write(path, buf_str(&text), text.len, ATOMIC_KEEP_SAME | ATOMIC_NO_SYNC, d) < 0
+	         ? -1
+	         : 0;
+	buf_release(&text);
+	return rc;
+}
+
+static void add_counts(struct digest_state *s, const struct check_counts *c)
+{
+	digest_add_u64(s, c->messages);
+	digest_add_u64(s, c->translated);
+	digest_add_u64(s, c->fuzzy);
+	digest_add_u64(s, c->untranslated);
+	digest_add_u64(s, c->rejected);
+	digest_add_u64(s, c->obsolete);
+	digest_add_u64(s, c->identical);
+	digest_add_u64(s, c->words);
+	digest_add_u64(s, c->words_translated);
+	digest_add_u64(s, c->words_fuzzy);
+	digest_add_u64(s, c->words_untranslated);
+	digest_add_u64(s, c->words_rejected);
+}
+
+static void add_double(struct digest_state *s, double v)
+{
+	uint64_t bits;
+
+	memcpy(&bits, &v, sizeof bits);
+	digest_add_u64(s, bits);
+}
+
+/* The digest of the page of file FI with UNITS (sorted), in hex into HEX. */
+static void page_digest(const struct page *pg, const struct catalog *cat, size_t fi,
+                        const struct unit_list *units, char hex[33])
+{
+	const struct check_lang *l = pg->l;
+	const struct check_file *f = &l->files[fi];
+	struct digest_state s;
+	struct digest dg;
+	struct buf href = BUF_INIT;
+	size_t i, k;
+
+	digest_init(&s);
+	digest_add_digest(&s, digest_program());
+	digest_add_str(&s, l->lang);
+	digest_add_str(&s, l->source_lang);
+	digest_add_str(&s, buf_str(&pg->lang_name));
+	digest_add_str(&s, buf_str(&pg->source_name));
+	add_double(&s, l->threshold);
+	digest_add_str(&s, catalog_name(cat));
+	/* The file's record. */
+	digest_add_str(&s, f->path);
+	digest_add_str(&s, f->title);
+	digest_add_str(&s, f->id);
+	digest_add_str(&s, f->date);
+	add_counts(&s, &f->counts);
+	digest_add_u64(&s, (uint64_t)(int64_t)check_file_published(l, f));
+	digest_add_u64(&s, (uint64_t)report_page_address(pg->o, l, f, "../", &href));
+	digest_add_str(&s, buf_str(&href));
+	/* Every language's folder, and the page of the file there. */
+	for (i = 0; i < pg->r->lang_count; i++) {
+		size_t other = msgindex_find(&pg->paths[i], NULL, f->path);
+
+		digest_add_str(&s, pg->dirs[i]);
+		digest_add_str(&s, pg->r->langs[i].lang);
+		digest_add_str(&s, other == MSGINDEX_NONE ? NULL : pg->names[i][other]);
+	}
+	/* The units, in their order. */
+	digest_add_u64(&s, units->count);
+	for (i = 0; i < units->count; i++) {
+		const struct unit *u = &units->units[i];
+		const struct catalog_msg *m = catalog_at(cat, u->order);
+		long line = catalog_msg_line(m);
+		const char *why = NULL, *t;
+		enum check_state state = check_lang_state(l, u->order, &why);
+		int form;
+
+		digest_add_u64(&s, catalog_msg_key(m));
+		digest_add_u64(&s, (uint64_t)u->line);
+		digest_add_str(&s, catalog_msg_extracted(m));
+		digest_add_str(&s, catalog_msg_id(m));
+		digest_add_str(&s, catalog_msg_id_plural(m));
+		for (form = 0;; form++) {
+			t = catalog_msg_id_plural(m) ? catalog_msg_str_plural(m, form)
+			                             : (form ? NULL : catalog_msg_str(m));
+			digest_add_str(&s, t);
+			if (!t)
+				break;
+		}
+		digest_add_u64(&s, (uint64_t)state);
+		digest_add_str(&s, why);
+		digest_add_str(&s, catalog_msg_prev_id(m));
+		for (k = first_problem(l, line);
+		     k < l->problem_count && l->problems[k].line == line; k++) {
+			const struct check_problem *pr = &l->problems[k];
+
+			if (strcmp(pr->file, catalog_name(cat)) != 0 || pr->rejected)
+				continue;
+			digest_add_u64(&s, (uint64_t)pr->severity);
+			digest_add_str(&s, pr->id);
+			digest_add_str(&s, pr->text);
+		}
+		digest_add_u64(&s, UINT64_MAX); /* the end of the unit's problems */
+	}
+	dg = digest_final(&s);
+	digest_hex(&dg, hex);
+	buf_release(&href);
 }
 
 /* The page of file F of the language, with UNITS, to PATH. */
@@ -480,12 +709,11 @@ static int write_page(const struct page *pg, const struct catalog *cat, size_t f
 	report_attr(label, "for", "only-work");
 	list = report_el(main, "ol", NULL);
 	report_attr(list, "class", "units");
-	qsort(units->units, units->count, sizeof *units->units, compare_units);
 	for (i = 0; i < units->count; i++)
-		write_unit(list, pg, cat, units->units[i].order);
+		write_unit(list, pg, cat, f, &units->units[i]);
 	buf_release(&text);
 	buf_release(&href);
-	return report_page_write(doc, path, d);
+	return report_page_write(doc, path, 1, d);
 }
 
 /* "Dutch (nl)", or the code alone. */
@@ -508,8 +736,10 @@ int report_review(const struct check_report *r, size_t li, const struct catalog 
 	struct diff_table diff = { NULL, 0 };
 	struct unit_list *lists;
 	struct buf path = BUF_INIT;
-	size_t i, j;
-	int rc = 0;
+	struct review_list before;
+	char(*digests)[33], *make, *list_path;
+	size_t i, j, made = 0;
+	int rc = 0, failed = 0;
 
 	memset(&pg, 0, sizeof pg);
 	pg.diff = &diff;
@@ -568,16 +798,62 @@ int report_review(const struct check_report *r, size_t li, const struct catalog 
 			ul->units[ul->count++].order = i;
 		}
 	}
+	/* Which pages to make: those whose digest changed, or which are gone. */
+	buf_truncate(&path, 0);
+	buf_addf(&path, "%s/%s/%s", dir, pg.dirs[li], REVIEW_LIST);
+	list_path = xstrdup(buf_str(&path));
+	review_list_read(&before, list_path);
+	digests = xcalloc(l->file_count + 1, sizeof *digests);
+	make = xcalloc(l->file_count + 1, 1);
 	for (i = 0; i < l->file_count; i++) {
-		if (pg.names[li][i]) {
-			buf_truncate(&path, 0);
-			buf_addf(&path, "%s/%s/%s", dir, pg.dirs[li], pg.names[li][i]);
-			if (write_page(&pg, cat, i, &lists[i], buf_str(&path), d) != 0)
-				rc = -1;
-		}
-		free(lists[i].units);
+		const char *was;
+		struct stat st;
+
+		if (!pg.names[li][i])
+			continue;
+		qsort(lists[i].units, lists[i].count, sizeof *lists[i].units, compare_units);
+		page_digest(&pg, cat, i, &lists[i], digests[i]);
+		buf_truncate(&path, 0);
+		buf_addf(&path, "%s/%s/%s", dir, pg.dirs[li], pg.names[li][i]);
+		was = review_list_find(&before, pg.names[li][i]);
+		make[i] = !was || strcmp(was, digests[i]) != 0 || lstat(buf_str(&path), &st) != 0 ||
+		          !S_ISREG(st.st_mode);
+		if (make[i])
+			made++;
 	}
+	/* The list without the pages about to be made, then those pages. */
+	if (made) {
+		char(*current)[33] = xcalloc(l->file_count + 1, sizeof *current);
+
+		for (i = 0; i < l->file_count; i++)
+			if (!make[i])
+				memcpy(current[i], digests[i], 33);
+		if (review_list_write(list_path, pg.names[li], current, l->file_count, d) != 0)
+			rc = -1;
+		free(current);
+	}
+	for (i = 0; i < l->file_count && rc == 0; i++) {
+		if (!make[i])
+			continue;
+		buf_truncate(&path, 0);
+		buf_addf(&path, "%s/%s/%s", dir, pg.dirs[li], pg.names[li][i]);
+		if (write_page(&pg, cat, i, &lists[i], buf_str(&path), d) != 0) {
+			/* Not current: the next check makes it again. */
+			digests[i][0] = '\0';
+			failed = 1;
+		}
+	}
+	if (rc == 0 && review_list_write(list_path, pg.names[li], digests, l->file_count, d) != 0)
+		rc = -1;
+	if (failed)
+		rc = -1;
+	for (i = 0; i < l->file_count; i++)
+		free(lists[i].units);
 	free(lists);
+	free(digests);
+	free(make);
+	free(list_path);
+	review_list_release(&before);
 done:
 	for (i = 0; i < r->lang_count; i++) {
 		free(pg.dirs[i]);

@@ -360,7 +360,7 @@ test('a problem on the status page leads to its message on the review page', asy
     assert.match(where, /^po\/nl\.po:\d+$/);
     await link.click();
     await page.waitForLoadState();
-    assert.match(page.url(), /\/status\/nl\/campagne-i-say-stop-sur-les-routes\.html#L\d+$/);
+    assert.match(page.url(), /\/status\/nl\/campagne-i-say-stop-sur-les-routes\.html#m[0-9a-f]{16}$/);
     const unit = page.locator('li.unit:target');
     assert.equal(await unit.getAttribute('class'), 'unit rejected');
     assert.match(await unit.textContent(), /Rejected: /);

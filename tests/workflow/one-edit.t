@@ -1,6 +1,7 @@
 # After one article changes, make translate remakes its localized XML and
-# its pages in every language, the manifests, the status page and the
-# list of the site's files, and touches nothing else.  A page whose inputs
+# its pages and review pages in every language, the manifests, the status
+# page, the lists of review pages and of the site's files, and touches
+# nothing else.  A page whose inputs
 # did not change is not even made again: a mark added by hand to another
 # article's page stays, and so does one on the news list (a paragraph
 # changed, no title), until a template changes.

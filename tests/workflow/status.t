@@ -14,7 +14,7 @@ status=$out/public/status
 ls "$status/nl" | head -n 3
 grep -o 'fails the 60% gate: 1 rejected translation' "$status/index.html" | head -n 1
 # A problem links to its message on the review page.
-grep -o 'href="nl/campagne-i-say-stop-sur-les-routes.html#L[0-9]*">po/nl.po:[0-9]*' "$status/index.html" | sed 's/[0-9][0-9]*/N/g' | sort -u
+grep -o 'href="nl/campagne-i-say-stop-sur-les-routes.html#m[0-9a-f]*">po/nl.po:[0-9]*' "$status/index.html" | sed -e 's/#m[0-9a-f]*/#mKEY/' -e 's/[0-9][0-9]*/N/g' | sort -u
 review=$status/nl/campagne-i-say-stop-sur-les-routes.html
 grep -o 'class="unit rejected"\|<strong>Rejected: </strong>not well-formed XML: &lt;em&gt; is closed by &lt;/strong&gt;' "$review"
 grep -o '<code>numbers</code> the number 28[^<]*' "$review"
