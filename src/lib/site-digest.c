@@ -17,6 +17,15 @@
  *   without the counts of its manifest entries (words, translated,
  *   coverage, fuzzy, fallback), which lists of articles do not show, so
  *   that a translation that leaves an article published remakes no list;
+ * - a page without an input that names an article (article="ID", a
+ *   page that says the article is not published in its language): the
+ *   article's manifest entries in every language, the model's attributes,
+ *   and every language's code and chrome;
+ * - a page without an input that names a tag (tag="SLUG", a tag's page):
+ *   the manifest entries of every language that have a tag of that slug,
+ *   or of a source slug such a tag stands for, without their counts; the
+ *   model's attributes, every language's code and chrome, and the
+ *   pictures those entries show;
  * - a page that the plan marks reads="model", and one whose input is not
  *   an article: the whole model;
  * - a static file: its size and modification time.
@@ -108,28 +117,178 @@ static uint64_t digest_name(uint64_t h, const xmlChar *name, xmlNsPtr ns)
 	return digest_str(h, (const char *)name);
 }
 
+static uint64_t digest_tree(uint64_t h, xmlNodePtr node, int lists);
+
+/* H with NODE and what it holds; without the counts of entries if LISTS. */
+static uint64_t digest_one(uint64_t h, xmlNodePtr node, int lists)
+{
+	if (node->type == XML_ELEMENT_NODE) {
+		int entry = lists && xmlStrEqual(node->name, BAD_CAST "article") && node->parent &&
+		            xmlStrEqual(node->parent->name, BAD_CAST "manifest");
+		xmlAttrPtr attr;
+
+		h = digest_name(h, node->name, node->ns);
+		for (attr = node->properties; attr; attr = attr->next) {
+			if (entry && sitemodel_is_count(attr->name))
+				continue;
+			h = digest_name(h, attr->name, attr->ns);
+			h = digest_tree(h, attr->children, lists);
+		}
+		h = digest_tree(h, node->children, lists);
+		h = digest_str(h, "/");
+	} else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+		h = digest_str(h, (const char *)node->content);
+	}
+	return h;
+}
+
 /* H with NODE, its siblings and what they hold; without the counts of entries if LISTS. */
 static uint64_t digest_tree(uint64_t h, xmlNodePtr node, int lists)
 {
-	for (; node; node = node->next) {
-		if (node->type == XML_ELEMENT_NODE) {
-			int entry = lists && xmlStrEqual(node->name, BAD_CAST "article") &&
-			            node->parent &&
-			            xmlStrEqual(node->parent->name, BAD_CAST "manifest");
-			xmlAttrPtr attr;
+	for (; node; node = node->next)
+		h = digest_one(h, node, lists);
+	return h;
+}
 
-			h = digest_name(h, node->name, node->ns);
-			for (attr = node->properties; attr; attr = attr->next) {
-				if (entry && sitemodel_is_count(attr->name))
-					continue;
-				h = digest_name(h, attr->name, attr->ns);
-				h = digest_tree(h, attr->children, lists);
-			}
-			h = digest_tree(h, node->children, lists);
-			h = digest_str(h, "/");
-		} else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-			h = digest_str(h, (const char *)node->content);
+void site_free_tag(void *payload, const xmlChar *name)
+{
+	struct site_tag *t = payload;
+
+	(void)name;
+	while (t->source_count)
+		xmlFree(t->sources[--t->source_count]);
+	free(t->sources);
+	free(t->nodes);
+	free(t);
+}
+
+static struct site_tag *tag_of(struct site_run *run, const xmlChar *name, const char *kind)
+{
+	struct site_tag *t = xmlHashLookup2(run->tag_digests, name, BAD_CAST kind);
+
+	if (!t) {
+		t = xcalloc(1, sizeof *t);
+		t->entries = DIGEST_SEED;
+		xmlHashAddEntry2(run->tag_digests, name, BAD_CAST kind, t);
+	}
+	return t;
+}
+
+/* 1 when NODE is an element named NAME. */
+static int is_element(xmlNodePtr node, const char *name)
+{
+	return node->type == XML_ELEMENT_NODE && xmlStrEqual(node->name, BAD_CAST name);
+}
+
+/* Adds ENTRY, whose digest is E, to T. */
+static void add_tag_entry(struct site_tag *t, xmlNodePtr entry, uint64_t e)
+{
+	t->entries = digest_add(t->entries, &e, sizeof e);
+	xgrow((void **)&t->nodes, &t->node_alloc, t->node_count + 1, sizeof *t->nodes);
+	t->nodes[t->node_count++] = entry;
+}
+
+/* Adds ENTRY (digest E) under TAG's slug, and under its source slug if it has one. */
+static void add_tag(struct site_run *run, xmlNodePtr entry, xmlNodePtr tag, uint64_t e)
+{
+	xmlChar *slug = xmlGetProp(tag, BAD_CAST "slug"), *source;
+	struct site_tag *t, *o;
+	size_t k;
+
+	if (!slug)
+		return;
+	t = tag_of(run, slug, "slug");
+	add_tag_entry(t, entry, e);
+	source = xmlGetProp(tag, BAD_CAST "source");
+	if (source) {
+		o = tag_of(run, source, "source");
+		add_tag_entry(o, entry, e);
+		for (k = 0; k < t->source_count && !xmlStrEqual(t->sources[k], source); k++)
+			;
+		if (k == t->source_count) {
+			t->sources = xrealloc(t->sources, (k + 1) * sizeof *t->sources);
+			t->sources[t->source_count++] = source;
+			source = NULL;
 		}
+	}
+	xmlFree(source);
+	xmlFree(slug);
+}
+
+/* The tags of ENTRY, a manifest entry of language CODE. */
+static void add_entry_tags(struct site_run *run, const xmlChar *code, xmlNodePtr entry)
+{
+	/* Which language's entry it is, then the entry, as lists read it. */
+	uint64_t e = digest_one(digest_str(DIGEST_SEED, (const char *)code), entry, 1);
+	xmlNodePtr tags, tag;
+
+	for (tags = entry->children; tags; tags = tags->next)
+		if (is_element(tags, "tags"))
+			for (tag = tags->children; tag; tag = tag->next)
+				if (is_element(tag, "tag"))
+					add_tag(run, entry, tag, e);
+}
+
+/*
+ * For each tag, the entries (of every language) that have it, by slug and
+ * by source slug: what a tag page reads of the model (tag.xsl, and its
+ * versions in common.xsl, "tag-versions").  An entry with a tag twice
+ * counts twice, which changes nothing.
+ */
+static void digest_tags(struct site_run *run, xmlNodePtr root)
+{
+	xmlNodePtr language, manifest, entry;
+
+	for (language = root->children; language; language = language->next) {
+		xmlChar *code = xmlGetProp(language, BAD_CAST "code");
+
+		for (manifest = language->children; manifest; manifest = manifest->next)
+			if (is_element(manifest, "manifest"))
+				for (entry = manifest->children; entry; entry = entry->next)
+					if (is_element(entry, "article"))
+						add_entry_tags(run, code, entry);
+		xmlFree(code);
+	}
+}
+
+/* H with T's entries and the pictures they show (their <image>, as lists show it). */
+static uint64_t digest_tag_entries(struct site_run *run, uint64_t h, const struct site_tag *t)
+{
+	struct sitearticle pictures;
+	xmlNodePtr child;
+	size_t i;
+
+	memset(&pictures, 0, sizeof pictures);
+	/* From an entry's <image> on: what comes after it names no file of
+	 * the site, or one more to say is there, which does no harm. */
+	for (i = 0; i < t->node_count; i++)
+		for (child = t->nodes[i]->children; child; child = child->next)
+			if (is_element(child, "image")) {
+				sitearticle_collect_refs(&pictures, child);
+				break;
+			}
+	h = digest_add(h, &t->entries, sizeof t->entries);
+	h = site_digest_refs(run, h, &pictures);
+	while (pictures.ref_count)
+		free(pictures.refs[--pictures.ref_count]);
+	free(pictures.refs);
+	return h;
+}
+
+/* H with what the page of tag SLUG reads of the model beyond its frame. */
+static uint64_t digest_tag_page(struct site_run *run, uint64_t h, const xmlChar *slug)
+{
+	struct site_tag *t = xmlHashLookup2(run->tag_digests, slug, BAD_CAST "slug"), *o;
+	size_t k;
+
+	if (!t)
+		return digest_str(h, "-");
+	h = digest_tag_entries(run, h, t);
+	for (k = 0; k < t->source_count; k++) {
+		o = xmlHashLookup2(run->tag_digests, t->sources[k], BAD_CAST "source");
+		h = digest_str(h, (const char *)t->sources[k]);
+		if (o)
+			h = digest_tag_entries(run, h, o);
 	}
 	return h;
 }
@@ -158,6 +317,7 @@ void site_digest_model(struct site_run *run)
 				h = digest_node(h, child);
 	}
 	run->frame_digest = h;
+	digest_tags(run, root);
 	run->lists_digest = digest_tree(DIGEST_SEED, root, 1);
 	run->model_digest = digest_tree(DIGEST_SEED, root, 0);
 }
@@ -267,6 +427,8 @@ uint64_t site_digest_entry(struct site_run *run, xmlNodePtr node)
 	uint64_t h = digest_str(run->tool_digest, (const char *)node->name);
 	xmlChar *input = xmlGetProp(node, BAD_CAST "input");
 	xmlChar *reads = xmlGetProp(node, BAD_CAST "reads");
+	xmlChar *article = input ? NULL : xmlGetProp(node, BAD_CAST "article");
+	xmlChar *tag = input || article ? NULL : xmlGetProp(node, BAD_CAST "tag");
 	struct sitearticle *in = input ? xmlHashLookup(run->model.articles, input) : NULL;
 	xmlAttrPtr attr;
 
@@ -281,6 +443,17 @@ uint64_t site_digest_entry(struct site_run *run, xmlNodePtr node)
 		h = digest_add(h, &run->frame_digest, sizeof run->frame_digest);
 		h = digest_versions(run, h, in->id);
 		h = site_digest_refs(run, h, in);
+	} else if (article && !xmlStrEqual(reads, BAD_CAST "model")) {
+		/* A page about one article without its text (it is not
+		 * published in the page's language): what an article page
+		 * reads of the model, its versions. */
+		h = digest_add(h, &run->frame_digest, sizeof run->frame_digest);
+		h = digest_versions(run, h, article);
+	} else if (tag && !xmlStrEqual(reads, BAD_CAST "model")) {
+		/* The page of one tag: the entries that have it, as the lists
+		 * read them, with the pictures they show. */
+		h = digest_add(h, &run->frame_digest, sizeof run->frame_digest);
+		h = digest_tag_page(run, h, tag);
 	} else {
 		/* Another input than an article's is read to be digested. */
 		if (input && sitepath_safe((const char *)input)) {
@@ -302,5 +475,7 @@ uint64_t site_digest_entry(struct site_run *run, xmlNodePtr node)
 	}
 	xmlFree(input);
 	xmlFree(reads);
+	xmlFree(article);
+	xmlFree(tag);
 	return h;
 }

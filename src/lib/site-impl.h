@@ -48,6 +48,9 @@ struct site_run {
 	uint64_t lists_digest; /* the model without the counts of its entries */
 	uint64_t model_digest; /* the whole model */
 	xmlHashTablePtr version_digests; /* article id → digest of its entries (uint64_t *) */
+	/* (slug, "slug") and (source, "source") → struct site_tag: the entries
+	 * that have a tag of that slug, or of that source slug. */
+	xmlHashTablePtr tag_digests;
 	struct cache *cache; /* what earlier builds worked out (site_options.cache), or NULL */
 	struct sitestate *state; /* the previous build's list, and this one's */
 	xsltSecurityPrefsPtr security;
@@ -114,6 +117,16 @@ xmlDocPtr site_transform(struct site_run *run, xsltStylesheetPtr style, xmlDocPt
                          const char **params);
 
 /* Frees a payload of a hash table that is one block of memory. */
+/* The manifest entries of every language that have one tag (site-digest.c). */
+struct site_tag {
+	uint64_t entries; /* their digests, without counts, chained in model order */
+	xmlNodePtr *nodes; /* the entries themselves, for their pictures */
+	size_t node_count, node_alloc;
+	xmlChar **sources; /* for a slug: the source slugs its tags stand for */
+	size_t source_count;
+};
+void site_free_tag(void *payload, const xmlChar *name);
+
 void site_free_payload(void *payload, const xmlChar *name);
 
 #endif

@@ -615,6 +615,7 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 	run.d = d;
 	run.paths = xmlHashCreate(1024);
 	run.version_digests = xmlHashCreate(1024);
+	run.tag_digests = xmlHashCreate(1024);
 	if (opts->cache)
 		run.cache = cache_open(opts->cache);
 	run.missing = xmlHashCreate(16);
@@ -636,6 +637,7 @@ int site_build(const struct site_options *opts, struct site_stats *stats, struct
 		cache_save(run.cache, d);
 	cache_free(run.cache);
 	xmlHashFree(run.version_digests, site_free_payload);
+	xmlHashFree(run.tag_digests, site_free_tag);
 	xmlHashFree(run.paths, NULL);
 	xmlHashFree(run.missing, NULL);
 	xmlHashFree(run.statics, site_free_payload);
