@@ -5,6 +5,8 @@
  */
 #include <config.h>
 
+#include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,12 +46,20 @@ static const char help[] =
     "                          X-Source-Language header (default: the site's, or fr)\n"
     "      --sources=DIR       read source files (for their titles) from DIR joined\n"
     "                          with the '#:' references (default: .)\n"
+    "      --review            HTML: also write a review page per source file and\n"
+    "                          language next to the status page\n"
+    "      --page-link=URL     HTML: link each published article to URL, with {lang}\n"
+    "                          and {id} replaced (relative to the status page)\n"
     "      --link-base=URL     HTML: link problems to URL + file + '#L' + line\n"
+    "      --html-problems=N   HTML: list at most N problems per language, errors\n"
+    "                          first (default 500; 0: all of them)\n"
+    "      --glossary=FILE     a TBX glossary: its terms' translations are checked\n"
     "      --skip=ID,...       do not run these checks\n"
     "      --only=ID,...       run only these checks\n"
     "      --strict            warnings fail the check too\n"
     "      --files             text: one line per source file too\n"
     "      --list-checks       list the checks and exit\n"
+    "      --list=STATE,...    list the entries in those states instead of a report\n"
     "  -h, --help              show this help and exit\n"
     "\n"
     "Fuzzy translations never count as translated; a copy of the source text\n"
@@ -73,6 +83,7 @@ enum {
 	OPT_LINK,
 	OPT_REVIEW,
 	OPT_PAGE_LINK,
+	OPT_HTML_PROBLEMS,
 	OPT_SKIP,
 	OPT_ONLY,
 	OPT_STRICT,
@@ -360,6 +371,7 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 		{ "link-base", required_argument, NULL, OPT_LINK },
 		{ "review", no_argument, NULL, OPT_REVIEW },
 		{ "page-link", required_argument, NULL, OPT_PAGE_LINK },
+		{ "html-problems", required_argument, NULL, OPT_HTML_PROBLEMS },
 		{ "skip", required_argument, NULL, OPT_SKIP },
 		{ "only", required_argument, NULL, OPT_ONLY },
 		{ "strict", no_argument, NULL, OPT_STRICT },
@@ -376,7 +388,7 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 	const char *glossary_path = NULL;
 	const char *sources = NULL;
 	struct check_options copt = { NULL, 0, NULL };
-	struct report_options ropt = { 0, 0, NULL, NULL, 0 };
+	struct report_options ropt = { 0, 0, NULL, NULL, 0, REPORT_HTML_PROBLEMS };
 	struct catalog **kept = NULL;
 	size_t kept_alloc = 0;
 	struct colours col = { "", "", "" };
@@ -439,6 +451,18 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 		case OPT_PAGE_LINK:
 			ropt.page_link = optarg;
 			break;
+		case OPT_HTML_PROBLEMS: {
+			char *end;
+			unsigned long n;
+
+			errno = 0;
+			n = strtoul(optarg, &end, 10);
+			if (!isdigit((unsigned char)*optarg) || *end || errno)
+				return tool_usage_error(
+				    ctx, "--html-problems takes a number, not '%s'", optarg);
+			ropt.html_problems = (size_t)n;
+			break;
+		}
 		case OPT_SKIP:
 			if (parse_ids(ctx, optarg, &copt.skip) != 0)
 				return TOOL_USAGE;

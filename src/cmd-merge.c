@@ -50,7 +50,7 @@ static const char help[] =
     "                           writes it, every translation empty)\n"
     "      --source-lang=LL     language of the msgids, for sentence breaks\n"
     "                           (default: the template's X-Source-Language, or fr)\n"
-    "  -q, --quiet              print no summary\n"
+    "  -q, --quiet, --silent    print no summary\n"
     "  -h, --help               show this help and exit\n"
     "\n"
     "Exit status: 0 on success, 2 on a usage or input error.\n";

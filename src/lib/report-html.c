@@ -643,14 +643,44 @@ static const char *problem_kind(const struct check_problem *p)
 	return p->rejected ? "rejected" : diag_severity_name(p->severity);
 }
 
+/* 1 when P is an error, or a rejection. */
+static int is_error(const struct check_problem *p)
+{
+	return p->rejected || p->severity == DIAG_ERROR;
+}
+
+/*
+ * The problems of L the status page lists, in *SHOWN (to free): all of
+ * them in the catalog's order (LIMIT 0: whatever their number), or, past
+ * LIMIT, the errors first, then the warnings, as many as LIMIT allows.
+ * Returns their number.
+ */
+static size_t problems_shown(const struct check_lang *l, size_t limit, size_t **shown)
+{
+	size_t *at = xmalloc((l->problem_count + 1) * sizeof *at), n = 0, i;
+	int pass;
+
+	if (!limit || l->problem_count <= limit) {
+		for (i = 0; i < l->problem_count; i++)
+			at[n++] = i;
+	} else {
+		for (pass = 0; pass < 2; pass++)
+			for (i = 0; i < l->problem_count && n < limit; i++)
+				if (is_error(&l->problems[i]) == !pass)
+					at[n++] = i;
+	}
+	*shown = at;
+	return n;
+}
+
 static void problems_list(xmlNodePtr section, const struct check_report *r, size_t li,
                           const struct report_options *o)
 {
 	const struct check_lang *l = &r->langs[li];
 	char **names = o->review ? report_review_names(l) : NULL;
 	xmlNodePtr list, item, p_el, a, dl;
-	size_t i;
-	char heading[64];
+	size_t i, *shown, count;
+	char heading[64], text[256];
 
 	snprintf(heading, sizeof heading, "Problems (%zu)", l->problem_count);
 	report_el(section, "h3", heading);
@@ -659,10 +689,18 @@ static void problems_list(xmlNodePtr section, const struct check_report *r, size
 		report_review_names_free(names, l->file_count);
 		return;
 	}
+	count = problems_shown(l, o->html_problems, &shown);
+	if (count < l->problem_count) {
+		snprintf(text, sizeof text,
+		         "Listed here: %zu of them, errors first.  All of them are %sin the report "
+		         "(traduki check --format=json).",
+		         count, o->review ? "on the review pages and " : "");
+		report_attr(report_el(section, "p", text), "class", "more");
+	}
 	list = report_el(section, "ul", NULL);
 	report_attr(list, "class", "problems");
-	for (i = 0; i < l->problem_count; i++) {
-		const struct check_problem *p = &l->problems[i];
+	for (i = 0; i < count; i++) {
+		const struct check_problem *p = &l->problems[shown[i]];
 		struct buf href = BUF_INIT, where = BUF_INIT, tail = BUF_INIT;
 
 		item = report_el(list, "li", NULL);
@@ -710,6 +748,7 @@ static void problems_list(xmlNodePtr section, const struct check_report *r, size
 		buf_release(&where);
 		buf_release(&tail);
 	}
+	free(shown);
 	report_review_names_free(names, l->file_count);
 }
 

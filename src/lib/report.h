@@ -18,6 +18,9 @@
 #include "check.h"
 #include "diag.h"
 
+/* What traduki check lists on the status page by default: a page a browser opens. */
+#define REPORT_HTML_PROBLEMS 500
+
 struct report_options {
 	int strict; /* warnings fail as errors do */
 	unsigned long skip; /* checks not run, as in struct check_options */
@@ -35,6 +38,12 @@ struct report_options {
 	const char *page_link;
 	/* HTML: the review pages are written (report_review), and linked. */
 	int review;
+	/*
+	 * HTML: the most problems the status page lists per language.  Past
+	 * it, the errors come first, and a line says how many are left out;
+	 * the review pages and the other formats have them all.  0: all.
+	 */
+	size_t html_problems;
 };
 
 int report_json(const struct check_report *r, const struct report_options *o, const char *path,

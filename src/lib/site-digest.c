@@ -251,28 +251,30 @@ static void digest_tags(struct site_run *run, xmlNodePtr root)
 	}
 }
 
-/* H with T's entries and the pictures they show (their <image>, as lists show it). */
-static uint64_t digest_tag_entries(struct site_run *run, uint64_t h, const struct site_tag *t)
+/*
+ * H with T's entries and the pictures they show (their <image>, as lists
+ * show it), worked out once: the entries of a source slug are read by
+ * the tag's page in every language.
+ */
+static uint64_t digest_tag_entries(struct site_run *run, uint64_t h, struct site_tag *t)
 {
 	struct sitearticle pictures;
 	xmlNodePtr child;
 	size_t i;
 
+	if (t->pages_known)
+		return digest_add(h, &t->pages, sizeof t->pages);
 	memset(&pictures, 0, sizeof pictures);
-	/* From an entry's <image> on: what comes after it names no file of
-	 * the site, or one more to say is there, which does no harm. */
 	for (i = 0; i < t->node_count; i++)
 		for (child = t->nodes[i]->children; child; child = child->next)
-			if (is_element(child, "image")) {
-				sitearticle_collect_refs(&pictures, child);
-				break;
-			}
-	h = digest_add(h, &t->entries, sizeof t->entries);
-	h = site_digest_refs(run, h, &pictures);
+			if (is_element(child, "image"))
+				sitearticle_collect_node_refs(&pictures, child);
+	t->pages = site_digest_refs(run, t->entries, &pictures);
+	t->pages_known = 1;
 	while (pictures.ref_count)
 		free(pictures.refs[--pictures.ref_count]);
 	free(pictures.refs);
-	return h;
+	return digest_add(h, &t->pages, sizeof t->pages);
 }
 
 /* H with what the page of tag SLUG reads of the model beyond its frame. */

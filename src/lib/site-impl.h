@@ -122,6 +122,8 @@ struct site_tag {
 	uint64_t entries; /* their digests, without counts, chained in model order */
 	xmlNodePtr *nodes; /* the entries themselves, for their pictures */
 	size_t node_count, node_alloc;
+	uint64_t pages; /* ENTRIES with those pictures, once worked out (PAGES_KNOWN) */
+	int pages_known;
 	xmlChar **sources; /* for a slug: the source slugs its tags stand for */
 	size_t source_count;
 };

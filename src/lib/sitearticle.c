@@ -64,27 +64,30 @@ static void add_tag_slugs(xmlNodePtr tags)
 
 void sitearticle_collect_refs(struct sitearticle *in, xmlNodePtr node)
 {
-	for (; node; node = node->next) {
-		xmlAttrPtr a;
+	for (; node; node = node->next)
+		sitearticle_collect_node_refs(in, node);
+}
 
-		if (node->type != XML_ELEMENT_NODE)
+void sitearticle_collect_node_refs(struct sitearticle *in, xmlNodePtr node)
+{
+	xmlAttrPtr a;
+
+	if (node->type != XML_ELEMENT_NODE)
+		return;
+	for (a = node->properties; a; a = a->next) {
+		const xmlChar *v =
+		    a->children && !a->children->next && a->children->type == XML_TEXT_NODE
+		        ? a->children->content
+		        : NULL;
+		size_t len;
+
+		if (!v || !*v || strchr((const char *)v, ':') || *v == '/' || *v == '#')
 			continue;
-		for (a = node->properties; a; a = a->next) {
-			const xmlChar *v =
-			    a->children && !a->children->next && a->children->type == XML_TEXT_NODE
-			        ? a->children->content
-			        : NULL;
-			size_t len;
-
-			if (!v || !*v || strchr((const char *)v, ':') || *v == '/' || *v == '#')
-				continue;
-			len = strcspn((const char *)v, "?#");
-			xgrow((void **)&in->refs, &in->ref_alloc, in->ref_count + 1,
-			      sizeof *in->refs);
-			in->refs[in->ref_count++] = xstrndup((const char *)v, len);
-		}
-		sitearticle_collect_refs(in, node->children);
+		len = strcspn((const char *)v, "?#");
+		xgrow((void **)&in->refs, &in->ref_alloc, in->ref_count + 1, sizeof *in->refs);
+		in->refs[in->ref_count++] = xstrndup((const char *)v, len);
 	}
+	sitearticle_collect_refs(in, node->children);
 }
 
 /* The first <image> of a <figure> of BODY, in document order, or NULL. */

@@ -52,6 +52,8 @@ int sitearticle_add(xmlNodePtr entry, const char *path, const xmlChar *id, struc
  * look up with t:in-site, in document order.
  */
 void sitearticle_collect_refs(struct sitearticle *in, xmlNodePtr node);
+/* The same for NODE alone, without its siblings. */
+void sitearticle_collect_node_refs(struct sitearticle *in, xmlNodePtr node);
 
 /* Frees IN (NULL is nothing). */
 void sitearticle_free(struct sitearticle *in);
