@@ -197,29 +197,27 @@
   <xsl:key name="tag-source" match="manifest/article[@published = 'yes']/tags/tag[@source]"
            use="concat(ancestor::manifest/@lang, ' ', @source)"/>
 
-  <!-- The source tag that tag SLUG of language L stands for, or "". -->
+  <!--
+    The source tag that tag SLUG of language L stands for, or "": the
+    @source of key('tag', concat($l, ' ', $slug))[1].  traduki works it
+    out from an index of the model made once (t:tag-source), where key()
+    would index the whole model again for every tag's page.
+  -->
   <func:function name="p:tag-source">
     <xsl:param name="l"/>
     <xsl:param name="slug"/>
-    <xsl:variable name="s">
-      <xsl:for-each select="$model">
-        <xsl:value-of select="key('tag', concat($l, ' ', $slug))[1]/@source"/>
-      </xsl:for-each>
-    </xsl:variable>
-    <func:result select="string($s)"/>
+    <func:result select="t:tag-source($l, $slug)"/>
   </func:function>
 
-  <!-- The tag of language L that stands for source tag S, or "". -->
+  <!--
+    The tag of language L that stands for source tag S, or "": the @slug
+    of the first of key('tag-source', concat($l, ' ', $s)) that is the
+    first of key('tag', ...) for its own slug (t:tag-for, as above).
+  -->
   <func:function name="p:tag-for">
     <xsl:param name="l"/>
     <xsl:param name="s"/>
-    <xsl:variable name="u">
-      <xsl:for-each select="$model">
-        <xsl:value-of select="key('tag-source', concat($l, ' ', $s))
-            [generate-id() = generate-id(key('tag', concat($l, ' ', @slug))[1])][1]/@slug"/>
-      </xsl:for-each>
-    </xsl:variable>
-    <func:result select="string($u)"/>
+    <func:result select="t:tag-for($l, $s)"/>
   </func:function>
 
   <xsl:template name="tag-versions">

@@ -12,7 +12,9 @@
   <xsl:param name="tag"/>
 
   <xsl:template match="/">
-    <xsl:variable name="articles" select="$language/manifest/article[@published = 'yes'][tags/tag/@slug = $tag]"/>
+    <!-- $language/manifest/article[@published = 'yes'][tags/tag/@slug = $tag],
+         from an index traduki makes once, not by going through every entry. -->
+    <xsl:variable name="articles" select="t:tagged($lang, $tag)"/>
     <xsl:variable name="first" select="$articles[1]/tags/tag[@slug = $tag][1]"/>
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="$first"/>

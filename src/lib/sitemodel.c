@@ -378,6 +378,8 @@ static void drop_unoffered(struct loader *ld, xmlNodePtr languages)
  * its chrome and its manifest, whose published entries carry the
  * article's title, summary and tags.
  */
+static void index_tags(struct sitemodel *m);
+
 static int load_model(struct loader *ld)
 {
 	xmlDocPtr site = read_root(ld, ld->in->site_file, "site");
@@ -431,6 +433,7 @@ static int load_model(struct loader *ld)
 	for (i = 0; i < ld->m->language_count; i++)
 		if (load_language(ld, i, languages) != 0)
 			rc = -1;
+	index_tags(ld->m);
 out:
 	xmlFree(source);
 	xmlFree(base);
@@ -445,6 +448,203 @@ static void fn_model(xmlXPathParserContextPtr ctxt, int nargs)
 		XP_ERROR(XPATH_INVALID_CTXT);
 	CHECK_ARITY(0);
 	valuePush(ctxt, xmlXPathNewNodeSet(xmlDocGetRootElement(served->doc)));
+}
+
+/* --- Tags ------------------------------------------------------------------------ */
+
+static void free_tags(void *payload, const xmlChar *name)
+{
+	struct sitemodel_tags *t = payload;
+
+	(void)name;
+	free(t->nodes);
+	free(t);
+}
+
+/* "LANG VALUE", as common.xsl's keys put it together. */
+static xmlChar *tag_key(const xmlChar *lang, const xmlChar *value)
+{
+	xmlChar *key = xmlStrdup(lang ? lang : BAD_CAST "");
+
+	key = xmlStrcat(key, BAD_CAST " ");
+	return xmlStrcat(key, value ? value : BAD_CAST "");
+}
+
+static int is_element(xmlNodePtr node, const char *name)
+{
+	return node->type == XML_ELEMENT_NODE && node->ns == NULL &&
+	       xmlStrEqual(node->name, BAD_CAST name);
+}
+
+/* Appends NODE to the list under KEY in TABLE, unless it is the last there already. */
+static void add_to_list(xmlHashTablePtr table, const xmlChar *key, xmlNodePtr node)
+{
+	struct sitemodel_tags *t = xmlHashLookup(table, key);
+
+	if (!t) {
+		t = xcalloc(1, sizeof *t);
+		xmlHashAddEntry(table, key, t);
+	}
+	if (t->count && t->nodes[t->count - 1] == node)
+		return;
+	xgrow((void **)&t->nodes, &t->alloc, t->count + 1, sizeof *t->nodes);
+	t->nodes[t->count++] = node;
+}
+
+/*
+ * TAG, of ENTRY, a published entry of the manifest whose lang is LANG in
+ * the language CODE, into M's indexes.
+ */
+static void index_tag(struct sitemodel *m, const xmlChar *code, const xmlChar *lang,
+                      xmlNodePtr entry, xmlNodePtr tag)
+{
+	xmlChar *slug = xmlGetProp(tag, BAD_CAST "slug");
+	xmlChar *source = xmlGetProp(tag, BAD_CAST "source");
+	xmlChar *key = tag_key(lang, slug);
+
+	if (!xmlHashLookup(m->tag_first, key))
+		xmlHashAddEntry(m->tag_first, key, tag);
+	xmlFree(key);
+	if (source) {
+		key = tag_key(lang, source);
+		add_to_list(m->tag_sources, key, tag);
+		xmlFree(key);
+	}
+	if (slug && code) {
+		key = tag_key(code, slug);
+		add_to_list(m->tagged, key, entry);
+		xmlFree(key);
+	}
+	xmlFree(slug);
+	xmlFree(source);
+}
+
+/*
+ * What common.xsl's keys "tag" and "tag-source" hold, worked out once:
+ * libxslt would work out a key over the whole model for each page that
+ * uses it, and every tag's page does.  Their pattern is
+ * manifest/article[@published = 'yes']/tags/tag, keyed by the manifest's
+ * lang and the tag's slug, or its source.
+ */
+static void index_tags(struct sitemodel *m)
+{
+	xmlNodePtr language, manifest, entry, tags, tag;
+
+	m->tag_first = xmlHashCreate(1024);
+	m->tag_sources = xmlHashCreate(1024);
+	m->tagged = xmlHashCreate(1024);
+	for (language = xmlDocGetRootElement(m->doc)->children; language;
+	     language = language->next) {
+		/* $model/language[@code = LANG]: t:tagged's language. */
+		xmlChar *code =
+		    is_element(language, "language") ? xmlGetProp(language, BAD_CAST "code") : NULL;
+
+		for (manifest = language->children; manifest; manifest = manifest->next) {
+			xmlChar *lang;
+
+			if (!is_element(manifest, "manifest"))
+				continue;
+			lang = xmlGetProp(manifest, BAD_CAST "lang");
+			for (entry = manifest->children; entry; entry = entry->next) {
+				xmlChar *published;
+				int yes;
+
+				if (!is_element(entry, "article"))
+					continue;
+				published = xmlGetProp(entry, BAD_CAST "published");
+				yes = xmlStrEqual(published, BAD_CAST "yes");
+				xmlFree(published);
+				for (tags = yes ? entry->children : NULL; tags; tags = tags->next)
+					if (is_element(tags, "tags"))
+						for (tag = tags->children; tag; tag = tag->next)
+							if (is_element(tag, "tag"))
+								index_tag(m, code, lang, entry,
+								          tag);
+			}
+			xmlFree(lang);
+		}
+		xmlFree(code);
+	}
+}
+
+/* t:tagged(LANG, SLUG): the published entries of language LANG with a tag SLUG. */
+static void fn_tagged(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *slug, *lang, *key;
+	struct sitemodel_tags *t;
+	xmlNodeSetPtr set;
+	size_t i;
+
+	if (!served)
+		XP_ERROR(XPATH_INVALID_CTXT);
+	CHECK_ARITY(2);
+	slug = xmlXPathPopString(ctxt);
+	lang = xmlXPathPopString(ctxt);
+	key = tag_key(lang, slug);
+	t = served->tagged ? xmlHashLookup(served->tagged, key) : NULL;
+	set = xmlXPathNodeSetCreate(NULL);
+	for (i = 0; t && i < t->count; i++)
+		xmlXPathNodeSetAdd(set, t->nodes[i]);
+	valuePush(ctxt, xmlXPathWrapNodeSet(set));
+	xmlFree(key);
+	xmlFree(lang);
+	xmlFree(slug);
+}
+
+/* t:tag-source(LANG, SLUG): the source slug of the first published tag SLUG of LANG, or "". */
+static void fn_tag_source(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *slug, *lang, *key, *source = NULL;
+	xmlNodePtr tag;
+
+	if (!served)
+		XP_ERROR(XPATH_INVALID_CTXT);
+	CHECK_ARITY(2);
+	slug = xmlXPathPopString(ctxt);
+	lang = xmlXPathPopString(ctxt);
+	key = tag_key(lang, slug);
+	tag = served->tag_first ? xmlHashLookup(served->tag_first, key) : NULL;
+	if (tag)
+		source = xmlGetProp(tag, BAD_CAST "source");
+	valuePush(ctxt, xmlXPathNewString(source ? source : BAD_CAST ""));
+	xmlFree(source);
+	xmlFree(key);
+	xmlFree(lang);
+	xmlFree(slug);
+}
+
+/*
+ * t:tag-for(LANG, SOURCE): the slug of the first published tag of LANG
+ * that stands for SOURCE and is the first of its own slug, or "".
+ */
+static void fn_tag_for(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *source, *lang, *key, *found = NULL;
+	struct sitemodel_tags *t;
+	size_t i;
+
+	if (!served)
+		XP_ERROR(XPATH_INVALID_CTXT);
+	CHECK_ARITY(2);
+	source = xmlXPathPopString(ctxt);
+	lang = xmlXPathPopString(ctxt);
+	key = tag_key(lang, source);
+	t = served->tag_sources ? xmlHashLookup(served->tag_sources, key) : NULL;
+	for (i = 0; t && i < t->count && !found; i++) {
+		xmlChar *slug = xmlGetProp(t->nodes[i], BAD_CAST "slug");
+		xmlChar *own = tag_key(lang, slug);
+
+		if (xmlHashLookup(served->tag_first, own) == t->nodes[i])
+			found = slug;
+		else
+			xmlFree(slug);
+		xmlFree(own);
+	}
+	valuePush(ctxt, xmlXPathNewString(found ? found : BAD_CAST ""));
+	xmlFree(found);
+	xmlFree(key);
+	xmlFree(lang);
+	xmlFree(source);
 }
 
 /* t:versions(ID): the manifest entries of article ID, in language order. */
@@ -550,6 +750,10 @@ void sitemodel_serve(const struct sitemodel *m)
 		xsltRegisterExtModuleFunction(BAD_CAST "model", BAD_CAST XSLTEXT_NS, fn_model);
 		xsltRegisterExtModuleFunction(BAD_CAST "versions", BAD_CAST XSLTEXT_NS,
 		                              fn_versions);
+		xsltRegisterExtModuleFunction(BAD_CAST "tag-source", BAD_CAST XSLTEXT_NS,
+		                              fn_tag_source);
+		xsltRegisterExtModuleFunction(BAD_CAST "tag-for", BAD_CAST XSLTEXT_NS, fn_tag_for);
+		xsltRegisterExtModuleFunction(BAD_CAST "tagged", BAD_CAST XSLTEXT_NS, fn_tagged);
 	}
 }
 
@@ -562,6 +766,12 @@ void sitemodel_release(struct sitemodel *m)
 	sitearticle_free(m->refs);
 	if (m->versions)
 		xmlHashFree(m->versions, free_payload);
+	if (m->tag_first)
+		xmlHashFree(m->tag_first, NULL);
+	if (m->tag_sources)
+		xmlHashFree(m->tag_sources, free_tags);
+	if (m->tagged)
+		xmlHashFree(m->tagged, free_tags);
 	if (m->articles)
 		xmlHashFree(m->articles, free_article);
 	xmlFreeDoc(m->doc);

@@ -33,6 +33,11 @@
 #include "cache.h"
 #include "diag.h"
 
+struct sitemodel_tags {
+	xmlNodePtr *nodes;
+	size_t count, alloc;
+};
+
 struct sitemodel {
 	xmlDocPtr doc; /* the model, as above */
 	char **languages; /* the codes, the source first */
@@ -40,6 +45,16 @@ struct sitemodel {
 	xmlHashTablePtr versions; /* article id → xmlNodePtr[language_count], NULL for none */
 	xmlHashTablePtr articles; /* "LL/FILE" of a published article → struct sitearticle */
 	struct sitearticle *refs; /* the paths the pictures of the lists of articles name */
+	/*
+	 * The tags of published entries, as common.xsl's keys "tag" and
+	 * "tag-source" find them: "LANG SLUG" → the first such tag
+	 * (xmlNodePtr), "LANG SOURCE" → struct sitemodel_tags, all of them in
+	 * document order.  For t:tag-source and t:tag-for.
+	 */
+	xmlHashTablePtr tag_first, tag_sources;
+	/* "CODE SLUG" → struct sitemodel_tags of the published entries of the
+	 * language CODE that have a tag SLUG, in document order (t:tagged). */
+	xmlHashTablePtr tagged;
 	/* The counts sitemodel_hide_counts took out, to put back. */
 	struct sitemodel_hidden *hidden;
 	size_t nhidden, hidden_alloc;
