@@ -57,7 +57,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 static void write_reports(const struct check_report *r)
 {
-	struct report_options ropt = { 0, 0, NULL, NULL, 0 };
+	struct report_options ropt = { 0, 0, NULL, NULL, 0, 0 };
 	struct diag d;
 	size_t i;
 

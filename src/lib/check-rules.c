@@ -481,7 +481,9 @@ static void check_grouping(struct check_unit *u)
 			continue;
 		len = space_grouped(t + i);
 		if (!len) {
-			i += digits(t + i);
+			/* Past the digits: the loop steps over the last one, and
+			 * a number that ends the text must leave I on its NUL. */
+			i += digits(t + i) - 1;
 			continue;
 		}
 		written = uni_format_number(digits_value(t + i, len), u->target_lang);

@@ -307,7 +307,7 @@ static void site_file(void)
 static void json(void)
 {
 	struct check_report r;
-	struct report_options o = { 0, 0, NULL, NULL, 0 };
+	struct report_options o = { 0, 0, NULL, NULL, 0, 0 };
 	struct check_lang *l;
 	struct diag d;
 	char path[256];
