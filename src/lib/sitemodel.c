@@ -567,10 +567,24 @@ static void index_tags(struct sitemodel *m)
 	}
 }
 
+/*
+ * The two arguments of a tag function, LANG and a slug, popped: the key
+ * "LANG SLUG" of the indexes (to free), with LANG in *LANG (to free).
+ */
+static xmlChar *pop_tag_key(xmlXPathParserContextPtr ctxt, xmlChar **lang)
+{
+	xmlChar *slug = xmlXPathPopString(ctxt), *key;
+
+	*lang = xmlXPathPopString(ctxt);
+	key = tag_key(*lang, slug);
+	xmlFree(slug);
+	return key;
+}
+
 /* t:tagged(LANG, SLUG): the published entries of language LANG with a tag SLUG. */
 static void fn_tagged(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	xmlChar *slug, *lang, *key;
+	xmlChar *lang, *key;
 	struct sitemodel_tags *t;
 	xmlNodeSetPtr set;
 	size_t i;
@@ -578,9 +592,7 @@ static void fn_tagged(xmlXPathParserContextPtr ctxt, int nargs)
 	if (!served)
 		XP_ERROR(XPATH_INVALID_CTXT);
 	CHECK_ARITY(2);
-	slug = xmlXPathPopString(ctxt);
-	lang = xmlXPathPopString(ctxt);
-	key = tag_key(lang, slug);
+	key = pop_tag_key(ctxt, &lang);
 	t = served->tagged ? xmlHashLookup(served->tagged, key) : NULL;
 	set = xmlXPathNodeSetCreate(NULL);
 	for (i = 0; t && i < t->count; i++)
@@ -588,21 +600,18 @@ static void fn_tagged(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathWrapNodeSet(set));
 	xmlFree(key);
 	xmlFree(lang);
-	xmlFree(slug);
 }
 
 /* t:tag-source(LANG, SLUG): the source slug of the first published tag SLUG of LANG, or "". */
 static void fn_tag_source(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	xmlChar *slug, *lang, *key, *source = NULL;
+	xmlChar *lang, *key, *source = NULL;
 	xmlNodePtr tag;
 
 	if (!served)
 		XP_ERROR(XPATH_INVALID_CTXT);
 	CHECK_ARITY(2);
-	slug = xmlXPathPopString(ctxt);
-	lang = xmlXPathPopString(ctxt);
-	key = tag_key(lang, slug);
+	key = pop_tag_key(ctxt, &lang);
 	tag = served->tag_first ? xmlHashLookup(served->tag_first, key) : NULL;
 	if (tag)
 		source = xmlGetProp(tag, BAD_CAST "source");
@@ -610,7 +619,6 @@ static void fn_tag_source(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlFree(source);
 	xmlFree(key);
 	xmlFree(lang);
-	xmlFree(slug);
 }
 
 /*
@@ -619,16 +627,14 @@ static void fn_tag_source(xmlXPathParserContextPtr ctxt, int nargs)
  */
 static void fn_tag_for(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	xmlChar *source, *lang, *key, *found = NULL;
+	xmlChar *lang, *key, *found = NULL;
 	struct sitemodel_tags *t;
 	size_t i;
 
 	if (!served)
 		XP_ERROR(XPATH_INVALID_CTXT);
 	CHECK_ARITY(2);
-	source = xmlXPathPopString(ctxt);
-	lang = xmlXPathPopString(ctxt);
-	key = tag_key(lang, source);
+	key = pop_tag_key(ctxt, &lang);
 	t = served->tag_sources ? xmlHashLookup(served->tag_sources, key) : NULL;
 	for (i = 0; t && i < t->count && !found; i++) {
 		xmlChar *slug = xmlGetProp(t->nodes[i], BAD_CAST "slug");
@@ -644,7 +650,6 @@ static void fn_tag_for(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlFree(found);
 	xmlFree(key);
 	xmlFree(lang);
-	xmlFree(source);
 }
 
 /* t:versions(ID): the manifest entries of article ID, in language order. */
