@@ -78,7 +78,7 @@ static void write_reports(const struct check_report *r)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct check_options opt = { NULL, 0, NULL };
+	struct check_options opt = { NULL, 0, NULL, NULL };
 	struct check_report report;
 	struct buf text = BUF_INIT;
 	struct catalog *cat, *again;

@@ -309,7 +309,7 @@ static int build_localized(struct build_args *args, struct tool_rules *rules_fil
 	opt.threshold = args->po ? threshold_of(args, sc, ctx) : 0.0;
 	opt.keep_margin = sc && !args->threshold ? sc->keep_margin : 0.0;
 	if (opt.threshold < 0 ||
-	    (args->po && !(cat = catalog_read_translations(args->po, &ctx->diag))) ||
+	    (args->po && !(cat = catalog_read_cached(args->po, 1, cache, &ctx->diag))) ||
 	    file_make_folders(args->output, FILE_FOLDER_ITSELF, &ctx->diag) != 0) {
 		status = TOOL_USAGE;
 		goto done;

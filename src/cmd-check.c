@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/cache.h"
 #include "lib/catalog.h"
 #include "lib/check.h"
 #include "lib/glossary.h"
@@ -60,6 +61,9 @@ static const char help[] =
     "      --files             text: one line per source file too\n"
     "      --list-checks       list the checks and exit\n"
     "      --list=STATE,...    list the entries in those states instead of a report\n"
+    "  -c, --cache=FILE        keep in FILE what each message and source file gave,\n"
+    "                          and read it again: a message that has not changed is\n"
+    "                          neither counted nor checked again\n"
     "  -h, --help              show this help and exit\n"
     "\n"
     "Fuzzy translations never count as translated; a copy of the source text\n"
@@ -378,6 +382,7 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 		{ "files", no_argument, NULL, OPT_FILES },
 		{ "list-checks", no_argument, NULL, OPT_LIST },
 		{ "list", required_argument, NULL, OPT_LIST_STATES },
+		{ "cache", required_argument, NULL, 'c' },
 		TOOL_OPTION_HELP_END,
 	};
 	enum format format = FORMAT_TEXT;
@@ -386,8 +391,9 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 	struct catalog *pot = NULL;
 	struct glossary *glossary = NULL;
 	const char *glossary_path = NULL;
-	const char *sources = NULL;
-	struct check_options copt = { NULL, 0, NULL };
+	const char *sources = NULL, *cache_path = NULL;
+	struct cache *cache = NULL;
+	struct check_options copt = { NULL, 0, NULL, NULL };
 	struct report_options ropt = { 0, 0, NULL, NULL, 0, REPORT_HTML_PROBLEMS };
 	struct catalog **kept = NULL;
 	size_t kept_alloc = 0;
@@ -401,7 +407,7 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 	int c, i, status;
 	size_t k;
 
-	while ((c = getopt_long(argc, argv, "f:o:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:o:c:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
@@ -413,6 +419,9 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 			else
 				return tool_usage_error(
 				    ctx, "unknown format '%s' (text, json, junit)", optarg);
+			break;
+		case 'c':
+			cache_path = optarg;
 			break;
 		case OPT_HTML:
 			html = optarg;
@@ -512,16 +521,17 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 		col.off = "\033[0m";
 	}
 
-	if (pot_path && !(pot = catalog_read(pot_path, &ctx->diag))) {
-		siteconf_free(site);
-		return TOOL_USAGE;
-	}
-	if (glossary_path && !(glossary = glossary_load(glossary_path, &ctx->diag))) {
+	if (cache_path && !list_states)
+		cache = cache_open(cache_path);
+	if ((pot_path && !(pot = catalog_read_cached(pot_path, 0, cache, &ctx->diag))) ||
+	    (glossary_path && !(glossary = glossary_load(glossary_path, &ctx->diag)))) {
 		catalog_free(pot);
+		cache_free(cache);
 		siteconf_free(site);
 		return TOOL_USAGE;
 	}
 	copt.glossary = glossary;
+	copt.cache = cache;
 
 	check_report_init(&report);
 	for (i = optind; i < argc; i++) {
@@ -532,7 +542,7 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 
 		/* The reader's first error is the catalog's state on the reports. */
 		diag_init(&d, keep_first_error, &first);
-		cat = catalog_read(argv[i], &d);
+		cat = catalog_read_cached(argv[i], 0, cache, &d);
 		/* An emptied file is no catalog that is 100% translated. */
 		if (cat && !catalog_header(cat) && catalog_count(cat) == 0) {
 			diag_report(
@@ -594,7 +604,7 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 	if (html || sources) {
 		unsigned long mark = diag_mark(&ctx->diag);
 
-		check_load_titles(&report, sources, &ctx->diag);
+		check_load_titles(&report, sources, cache, &ctx->diag);
 		if (diag_failed_since(&ctx->diag, mark))
 			unreadable++;
 	}
@@ -627,6 +637,9 @@ int cmd_check(int argc, char **argv, struct tool_ctx *ctx)
 
 	for (k = 0; k < report.lang_count; k++)
 		failed |= check_failed(&report.langs[k], ropt.strict);
+	if (cache)
+		cache_save(cache, &ctx->diag);
+	cache_free(cache);
 	check_report_release(&report);
 	siteconf_free(site);
 	if (unreadable || write_failed)

@@ -17,6 +17,7 @@
 
 #include "lib/atomic.h"
 #include "lib/buf.h"
+#include "lib/cache.h"
 #include "lib/catalog.h"
 #include "lib/file.h"
 #include "lib/merge.h"
@@ -50,6 +51,9 @@ static const char help[] =
     "                           writes it, every translation empty)\n"
     "      --source-lang=LL     language of the msgids, for sentence breaks\n"
     "                           (default: the template's X-Source-Language, or fr)\n"
+    "  -c, --cache=FILE         keep in FILE which entries of the two files\n"
+    "                           proved exact when read, so that the next merge\n"
+    "                           reads only the entries that changed with care\n"
     "  -q, --quiet, --silent    print no summary\n"
     "  -h, --help               show this help and exit\n"
     "\n"
@@ -62,6 +66,7 @@ struct merge_cmd {
 	int update;
 	int backup;
 	int create;
+	const char *cache; /* or NULL */
 	struct merge_options opt;
 };
 
@@ -184,6 +189,7 @@ static int run(struct merge_cmd *mc, const char *def_path, const char *ref_path,
 	struct merge_stats st;
 	struct buf old = BUF_INIT;
 	const char *out_path = mc->update ? def_path : mc->output;
+	struct cache *cache = NULL;
 	size_t old_len = 0;
 	int fd = -1, rc = TOOL_USAGE, missing = 0;
 
@@ -201,7 +207,9 @@ static int run(struct merge_cmd *mc, const char *def_path, const char *ref_path,
 		missing = 1;
 	}
 
-	ref = catalog_read(ref_path, d);
+	if (mc->cache)
+		cache = cache_open(mc->cache);
+	ref = catalog_read_cached(ref_path, 0, cache, d);
 	if (!ref)
 		goto done;
 	if (missing) {
@@ -212,8 +220,9 @@ static int run(struct merge_cmd *mc, const char *def_path, const char *ref_path,
 			            mc->opt.lang);
 	} else {
 		/* With -U, from the bytes read under the lock. */
-		def = mc->update ? catalog_read_memory(buf_str(&old), old.len, def_path, d)
-		                 : catalog_read(def_path, d);
+		def = mc->update
+		          ? catalog_read_memory_cached(buf_str(&old), old.len, def_path, cache, d)
+		          : catalog_read_cached(def_path, 0, cache, d);
 		if (!def)
 			goto done;
 	}
@@ -239,6 +248,10 @@ static int run(struct merge_cmd *mc, const char *def_path, const char *ref_path,
 	            st.exact, st.fuzzy, st.assembled, st.untranslated, st.obsolete);
 	rc = TOOL_OK;
 done:
+	/* What the reads proved holds whatever became of the merge. */
+	if (cache)
+		cache_save(cache, d);
+	cache_free(cache);
 	catalog_free(out);
 	catalog_free(def);
 	catalog_free(ref);
@@ -261,6 +274,7 @@ int cmd_merge(int argc, char **argv, struct tool_ctx *ctx)
 		{ "source-lang", required_argument, NULL, OPT_SOURCE_LANG },
 		TOOL_OPTION_QUIET,
 		{ "silent", no_argument, NULL, 'q' },
+		{ "cache", required_argument, NULL, 'c' },
 		TOOL_OPTION_HELP_END,
 	};
 	struct tool_options opts = { NULL, { NULL, 0, 0 }, TOOL_OK };
@@ -269,7 +283,7 @@ int cmd_merge(int argc, char **argv, struct tool_ctx *ctx)
 
 	memset(&mc, 0, sizeof mc);
 	mc.opt.fuzzy_matching = 1;
-	while ((c = getopt_long(argc, argv, "o:UNqh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:UNqc:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'U':
 			mc.update = 1;
@@ -297,6 +311,9 @@ int cmd_merge(int argc, char **argv, struct tool_ctx *ctx)
 			break;
 		case OPT_SOURCE_LANG:
 			mc.opt.source_lang = optarg;
+			break;
+		case 'c':
+			mc.cache = optarg;
 			break;
 		default:
 			if (tool_option(ctx, c, &opts, help, &status) != 0)

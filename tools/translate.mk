@@ -189,7 +189,8 @@ define tr_language
 .stamps/po-$(1): .stamps/pot $$(wildcard $$(TR_S)/po/$(1).po) $$(TRADUKI_DEP) \
 		$$(if $$(wildcard $$(TR_S)/po/$(1).po),,FORCE)
 	$$(call tr_language_stage,\
-	  $$(TRADUKI) merge -q --previous --create --lang=$(1) -U po/$(1).po po/content.pot && \
+	  $$(TRADUKI) merge -q --previous --create --lang=$(1) \
+	    --cache=$$(call tr_q,$$(TR_CACHE)/po-$(1)) -U po/$(1).po po/content.pot && \
 	  { test ! po/$(1).po -nt "$$$$new" || touch -r po/$(1).po "$$$$new"; },MERGE po/$(1).po,capture)
 
 .stamps/xml-$(1): .stamps/po-$(1) $$(wildcard $$(TR_S)/po/$(1).po) .stamps/valid $$(TR_RULES) \
@@ -225,6 +226,7 @@ TR_GLOSSARY = $(wildcard $(TR_S)/po/glossary.tbx)
 	$(call tr_stage,\
 	  log=$(call tr_q,$(TR_O))'$@.log.'$$$$; rc=0; \
 	  $(TRADUKI) check --site=content/site.xml --pot=po/content.pot \
+	    --cache=$(call tr_q,$(TR_CACHE)/status) \
 	    $(if $(TR_GLOSSARY),--glossary=po/glossary.tbx) \
 	    --html=$(call tr_q,$(TR_O)$(TR_STATUS)/index.html) --review \
 	    --page-link='../{lang}/news/{id}.html' \

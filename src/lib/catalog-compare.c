@@ -13,6 +13,7 @@
 #include <gettext-po.h>
 
 #include "buf.h"
+#include "cache.h"
 #include "catalog-impl.h"
 #include "mem.h"
 
@@ -207,6 +208,7 @@ int catalog_compare(const char *data, size_t len, const char *name, struct catal
 	struct diag gp_diag, quiet;
 	struct catalog *fast = NULL, *cat = NULL;
 	struct buf expected = BUF_INIT, lf = BUF_INIT;
+	struct cache *memo;
 	po_file_t file = NULL;
 	int writable;
 
@@ -227,7 +229,7 @@ int catalog_compare(const char *data, size_t len, const char *name, struct catal
 		file = catalog_gp_read_memory(data, len, name, &gp_diag);
 	c->gettext_read = file && diag_count(&gp_diag, DIAG_ERROR) == 0;
 	/* What traduki reads the usual way, it writes: so must libgettextpo. */
-	cat = c->gettext_read ? catalog_read_text(data, len, name, 0, &quiet) : NULL;
+	cat = c->gettext_read ? catalog_read_text(data, len, name, 0, NULL, &quiet) : NULL;
 	/* What libgettextpo writes of it, whether or not traduki reads it
 	 * (traduki refuses some files libgettextpo reads: potext must too). */
 	writable = c->gettext_read && gp_writable(file);
@@ -238,8 +240,26 @@ int catalog_compare(const char *data, size_t len, const char *name, struct catal
 		buf_adds(&c->why, "traduki read strings that libgettextpo cannot write");
 	}
 
-	fast = catalog_fast_read(data, len, name, 0);
+	/* Read twice through a cache kept in memory (never saved): the second
+	 * read renders no entry the first one proved exact. */
+	memo = cache_open("");
+	fast = catalog_fast_read(data, len, name, 0, memo);
 	c->fast_read = fast != NULL;
+	if (fast) {
+		struct catalog *again = catalog_fast_read(data, len, name, 0, memo);
+
+		if (!again) {
+			c->read_same = 0;
+			buf_adds(&c->why,
+			         "potext declined a file it read, once it knew its entries");
+		} else if (expected.len == len && memcmp(buf_str(&expected), data, len) == 0 &&
+		           !renders_as(again, &expected, "after a read its entries were known to",
+		                       c)) {
+			c->read_same = 0;
+		}
+		catalog_free(again);
+	}
+	cache_free(memo);
 	if (fast) {
 		/* potext may read only what libgettextpo reads without a word,
 		 * and what it writes again as it was. */
@@ -264,7 +284,8 @@ int catalog_compare(const char *data, size_t len, const char *name, struct catal
 		c->gettext_entries = catalog_render_declined();
 		if (fast) {
 			catalog_free(cat);
-			cat = catalog_read_text(data, len, name, CATALOG_READ_BY_GETTEXT, &quiet);
+			cat = catalog_read_text(data, len, name, CATALOG_READ_BY_GETTEXT, NULL,
+			                        &quiet);
 			c->write_same &=
 			    cat && renders_as(cat, &expected, "after libgettextpo's read", c);
 		}

@@ -218,14 +218,16 @@ void catalog_setup_formats(void);
  * where potext could read. */
 enum { CATALOG_READ_LEAN = 1, CATALOG_READ_BY_GETTEXT = 2 };
 
-/* catalog_read_memory, read HOW (CATALOG_READ_*). */
+/* catalog_read_memory, read HOW (CATALOG_READ_*), with CACHE as
+ * catalog_read_cached (or NULL). */
 struct catalog *catalog_read_text(const char *data, size_t len, const char *name, int how,
-                                  struct diag *d);
+                                  struct cache *cache, struct diag *d);
 
 /* TEXT (LEN bytes, UTF-8) read by potext alone into a catalog named NAME,
  * or NULL (nothing reported) where potext declines or would write an
- * entry otherwise than libgettextpo. */
-struct catalog *catalog_fast_read(const char *text, size_t len, const char *name, int lean);
+ * entry otherwise than libgettextpo.  CACHE: as catalog_read_cached. */
+struct catalog *catalog_fast_read(const char *text, size_t len, const char *name, int lean,
+                                  struct cache *cache);
 
 /* DATA (LEN bytes) read by libgettextpo as gettext's tools read it, its
  * errors reported to D as coming from NAME: its po_file, or NULL. */

@@ -47,6 +47,7 @@
 
 #include "atomic.h"
 #include "buf.h"
+#include "cache.h"
 #include "catalog-impl.h"
 #include "file.h"
 #include "mem.h"
@@ -914,14 +915,74 @@ static struct potext_msg *sink_msg(void *ctx)
 	return &m->pm;
 }
 
+/* --- What earlier reads proved (catalog_read_cached) --------------------------------- */
+
+/* The key of the record of the entries of the file NAME proved exact. */
+static struct digest memo_key(const char *name)
+{
+	struct digest_state s;
+
+	cache_key(&s, "catalog-verified");
+	digest_add_str(&s, name);
+	return digest_final(&s);
+}
+
+static int compare_entry_digests(const void *a, const void *b)
+{
+	return memcmp(a, b, POTEXT_ENTRY_DIGEST);
+}
+
+/* MEMO from CACHE's record for NAME, if it has a sound one (sorted). */
+static void memo_get(struct potext_memo *memo, struct cache *cache, const char *name)
+{
+	struct digest key = memo_key(name);
+	const char *data;
+	size_t len, i;
+
+	memo->known = NULL;
+	memo->nknown = 0;
+	data = cache_get(cache, &key, &len);
+	if (!data || len % POTEXT_ENTRY_DIGEST)
+		return;
+	for (i = POTEXT_ENTRY_DIGEST; i < len; i += POTEXT_ENTRY_DIGEST)
+		if (memcmp(data + i - POTEXT_ENTRY_DIGEST, data + i, POTEXT_ENTRY_DIGEST) >= 0) {
+			cache_reject(cache, &key);
+			return;
+		}
+	memo->known = (const unsigned char *)data;
+	memo->nknown = len / POTEXT_ENTRY_DIGEST;
+}
+
+/* Keeps in CACHE, for NAME, the entries this read proved exact, VERIFIED. */
+static void memo_put(struct cache *cache, const char *name, struct buf *verified)
+{
+	struct digest key = memo_key(name);
+	size_t n = verified->len / POTEXT_ENTRY_DIGEST, i, kept = 0;
+
+	qsort(verified->data, n, POTEXT_ENTRY_DIGEST, compare_entry_digests);
+	/* Two entries of one file may have the same bytes: two obsolete ones. */
+	for (i = 0; i < n; i++)
+		if (!kept ||
+		    memcmp(verified->data + (kept - 1) * POTEXT_ENTRY_DIGEST,
+		           verified->data + i * POTEXT_ENTRY_DIGEST, POTEXT_ENTRY_DIGEST) != 0)
+			memmove(verified->data + kept++ * POTEXT_ENTRY_DIGEST,
+			        verified->data + i * POTEXT_ENTRY_DIGEST, POTEXT_ENTRY_DIGEST);
+	cache_put(cache, &key, verified->data, kept * POTEXT_ENTRY_DIGEST);
+}
+
 /*
  * Reads TEXT (LEN bytes, UTF-8) with potext, into a new catalog named
  * NAME, or returns NULL when potext declines (nothing is reported: the
  * file is then libgettextpo's).  The entries potext could not write
- * again are written by libgettextpo and compared with the file.
+ * again are written by libgettextpo and compared with the file.  CACHE
+ * (or NULL) has what earlier reads of NAME proved, and gets what this one
+ * proved.
  */
-struct catalog *catalog_fast_read(const char *text, size_t len, const char *name, int lean)
+struct catalog *catalog_fast_read(const char *text, size_t len, const char *name, int lean,
+                                  struct cache *cache)
 {
+	struct potext_memo memo;
+	struct buf verified = BUF_INIT;
 	struct catalog *cat;
 	struct potext_parsed parsed;
 	struct potext_sink sink;
@@ -935,7 +996,12 @@ struct catalog *catalog_fast_read(const char *text, size_t len, const char *name
 	cat = catalog_alloc(name);
 	sink.new_msg = sink_msg;
 	sink.ctx = cat;
-	if (potext_parse(text, len, lean, &sink, &parsed) != 0) {
+	if (cache) {
+		memo_get(&memo, cache, name);
+		memo.verified = &verified;
+	}
+	if (potext_parse(text, len, lean, cache ? &memo : NULL, &sink, &parsed) != 0) {
+		buf_release(&verified);
 		catalog_free(cat);
 		return NULL;
 	}
@@ -973,16 +1039,20 @@ struct catalog *catalog_fast_read(const char *text, size_t len, const char *name
 	}
 	potext_parsed_release(&parsed);
 	if (!ok) {
+		buf_release(&verified);
 		catalog_free(cat);
 		return NULL;
 	}
+	if (cache)
+		memo_put(cache, name, &verified);
+	buf_release(&verified);
 	return cat;
 }
 
 /* catalog_read_memory, leaving out what a lean read may (parse_text_as),
  * with potext when it can, unless told to use libgettextpo. */
 struct catalog *catalog_read_text(const char *data, size_t len, const char *name, int how,
-                                  struct diag *d)
+                                  struct cache *cache, struct diag *d)
 {
 	int lean = how & CATALOG_READ_LEAN;
 	struct catalog *cat = NULL;
@@ -1042,7 +1112,7 @@ struct catalog *catalog_read_text(const char *data, size_t len, const char *name
 		len = found.clean.len;
 	}
 	if (!charset && !(how & CATALOG_READ_BY_GETTEXT) &&
-	    (cat = catalog_fast_read(data, len, name, lean)) != NULL) {
+	    (cat = catalog_fast_read(data, len, name, lean, cache)) != NULL) {
 		cat->crlf = crlf;
 	} else {
 		catalog_setup_formats();
@@ -1082,31 +1152,37 @@ out:
 	return cat;
 }
 
-static struct catalog *read_catalog(const char *path, int lean, struct diag *d)
+struct catalog *catalog_read_cached(const char *path, int lean, struct cache *cache, struct diag *d)
 {
 	struct buf text = BUF_INIT;
 	struct catalog *cat = NULL;
 
 	if (file_read(path, FILE_MAX_CATALOG, &text, d) == 0)
 		cat = catalog_read_text(buf_str(&text), text.len, path,
-		                        lean ? CATALOG_READ_LEAN : 0, d);
+		                        lean ? CATALOG_READ_LEAN : 0, cache, d);
 	buf_release(&text);
 	return cat;
 }
 
+struct catalog *catalog_read_memory_cached(const char *data, size_t len, const char *name,
+                                           struct cache *cache, struct diag *d)
+{
+	return catalog_read_text(data, len, name, 0, cache, d);
+}
+
 struct catalog *catalog_read_memory(const char *data, size_t len, const char *name, struct diag *d)
 {
-	return catalog_read_text(data, len, name, 0, d);
+	return catalog_read_text(data, len, name, 0, NULL, d);
 }
 
 struct catalog *catalog_read(const char *path, struct diag *d)
 {
-	return read_catalog(path, 0, d);
+	return catalog_read_cached(path, 0, NULL, d);
 }
 
 struct catalog *catalog_read_translations(const char *path, struct diag *d)
 {
-	return read_catalog(path, 1, d);
+	return catalog_read_cached(path, 1, NULL, d);
 }
 
 char *catalog_header_field(const struct catalog *cat, const char *field)

@@ -46,6 +46,20 @@ struct catalog *catalog_read_translations(const char *path, struct diag *d);
 /* The same for the LEN bytes at DATA, reported as coming from NAME. */
 struct catalog *catalog_read_memory(const char *data, size_t len, const char *name, struct diag *d);
 
+struct cache;
+
+/*
+ * catalog_read, or with LEAN catalog_read_translations, keeping in CACHE
+ * (cache.h; NULL: none) which entries of the file proved exact when read,
+ * under its name: the next read of the file renders again only the
+ * entries whose bytes are new to it.  The catalog is the same either way
+ * (potext.h, struct potext_memo).
+ */
+struct catalog *catalog_read_cached(const char *path, int lean, struct cache *cache,
+                                    struct diag *d);
+struct catalog *catalog_read_memory_cached(const char *data, size_t len, const char *name,
+                                           struct cache *cache, struct diag *d);
+
 /* A new, empty catalog (no header).  NAME is used in diagnostics. */
 struct catalog *catalog_create(const char *name);
 

@@ -16,9 +16,11 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "cache.h"
 #include "check-rules.h"
 #include "digest.h"
 #include "file.h"
+#include "glossary.h"
 #include "lang.h"
 #include "mem.h"
 #include "msgindex.h"
@@ -607,6 +609,182 @@ static void check_consistency(struct check_unit *u, struct first_translations *f
 	                  catalog_name(cat), catalog_msg_line(first), catalog_msg_str(first));
 }
 
+/* --- What earlier runs found of each message (check_options.cache) ------------------ */
+
+/*
+ * The start of every message's key in the catalog U checks: what the
+ * message checks depend on besides the message itself.  The program, and
+ * with it ICU's word breaks and CLDR's data, is in cache_key.
+ */
+static struct digest catalog_context(const struct check_unit *u, const struct check_options *opt)
+{
+	struct digest_state s;
+	size_t i, j;
+
+	cache_key(&s, "check-message");
+	digest_add_str(&s, u->source_lang);
+	digest_add_str(&s, u->target_lang);
+	for (i = 0; i < 4; i++)
+		digest_add_str(&s, u->quotes[i]);
+	digest_add_u64(&s, (uint64_t)u->has_quotes);
+	digest_add_u64(&s, (uint64_t)u->team_quotes);
+	digest_add_u64(&s, (uint64_t)opt->skip);
+	digest_add_u64(&s, opt->glossary != NULL);
+	if (opt->glossary) {
+		const struct glossary *g = opt->glossary;
+
+		/* Its path and lines are in what the glossary check says. */
+		digest_add_str(&s, g->path);
+		digest_add_u64(&s, g->entry_count);
+		for (i = 0; i < g->entry_count; i++) {
+			const struct glossary_entry *e = &g->entries[i];
+
+			digest_add_str(&s, e->id);
+			digest_add_u64(&s, (uint64_t)e->line);
+			digest_add_u64(&s, e->term_count);
+			for (j = 0; j < e->term_count; j++) {
+				digest_add_str(&s, e->terms[j].lang);
+				digest_add_str(&s, e->terms[j].text);
+				digest_add_u64(&s, (uint64_t)e->terms[j].deprecated);
+				digest_add_str(&s, e->terms[j].match);
+				digest_add_u64(&s, (uint64_t)e->terms[j].any_case);
+			}
+		}
+	}
+	return digest_final(&s);
+}
+
+/*
+ * The key of M's record: CONTEXT and every part of M the counting and the
+ * message checks read.  Its place (line, references) is not in it: the
+ * record says nothing of where the message is, which the replay takes
+ * from M itself.
+ */
+static struct digest message_key(const struct digest *context, const struct catalog_msg *m)
+{
+	const char *plural = catalog_msg_id_plural(m);
+	struct digest_state s;
+	int form;
+
+	digest_init(&s);
+	digest_add_digest(&s, context);
+	digest_add_str(&s, catalog_msg_ctxt(m));
+	digest_add_str(&s, catalog_msg_id(m));
+	digest_add_str(&s, plural);
+	for (form = 0;; form++) {
+		const char *msgstr = plural ? catalog_msg_str_plural(m, form)
+		                            : (form == 0 ? catalog_msg_str(m) : NULL);
+
+		if (!msgstr)
+			break;
+		digest_add_str(&s, msgstr);
+	}
+	digest_add_u64(&s, (uint64_t)form);
+	digest_add_u64(&s, (uint64_t)catalog_msg_fuzzy(m));
+	digest_add_str(&s, catalog_msg_comments(m));
+	digest_add_str(&s, catalog_msg_extracted(m));
+	return digest_final(&s);
+}
+
+/* A message's record, read and checked whole before any of it is used. */
+struct message_record {
+	enum check_state state;
+	unsigned long words;
+	const char *rejected; /* why the build refuses it, or NULL */
+	struct cache_reader problems; /* at the first of COUNT problems */
+	size_t count;
+};
+
+/* One problem of a record: the check, whether it is a refusal, the text. */
+static int read_record_problem(struct cache_reader *r, size_t *rule, int *rejected,
+                               const char **text)
+{
+	*rule = (size_t)cache_read_u64(r);
+	*rejected = cache_read_u64(r) != 0;
+	*text = cache_read_str(r);
+	return !r->bad && *text && *rule < check_rule_count && check_rules[*rule].run_message ? 0
+	                                                                                      : -1;
+}
+
+/* Reads the record at DATA into REC; -1 when it is not one. */
+static int read_record(const char *data, size_t len, struct message_record *rec)
+{
+	struct cache_reader r, walk;
+	uint64_t state;
+	size_t i, rule;
+	int rejected;
+	const char *text;
+
+	cache_reader_init(&r, data, len);
+	state = cache_read_u64(&r);
+	rec->words = (unsigned long)cache_read_u64(&r);
+	rec->rejected = cache_read_str(&r);
+	rec->count = (size_t)cache_read_u64(&r);
+	if (r.bad || state >= CHECK_STATE_COUNT || state == CHECK_OBSOLETE)
+		return -1;
+	rec->state = (enum check_state)state;
+	rec->problems = r;
+	walk = r;
+	for (i = 0; i < rec->count; i++)
+		if (read_record_problem(&walk, &rule, &rejected, &text) != 0)
+			return -1;
+	return cache_reader_done(&walk) ? 0 : -1;
+}
+
+/* Adds the problems of REC to U's language, as M's. */
+static void replay_problems(struct check_unit *u, const struct catalog_msg *m,
+                            struct message_record *rec)
+{
+	size_t i, rule;
+	int rejected;
+	const char *text;
+
+	u->msg = m;
+	u->line = catalog_msg_line(m);
+	for (i = 0; i < rec->count; i++) {
+		read_record_problem(&rec->problems, &rule, &rejected, &text);
+		u->rule = &check_rules[rule];
+		/* The form at fault is not kept: the first is the one shown. */
+		u->source_raw = catalog_msg_id(m);
+		u->target_raw = catalog_msg_str(m);
+		check_unit_report(u, 0, "%s", text)->rejected = rejected;
+	}
+}
+
+/*
+ * Puts under KEY what was found of M: its STATE and WORDS, why it is
+ * rejected, and L's problems from FIRST on, which are M's message checks'.
+ * Not kept when one of them is not on M's line, or is about another form
+ * than the first (or text that is not UTF-8): the record says neither.
+ */
+static void record_message(struct cache *cache, const struct digest *key, struct check_lang *l,
+                           const struct catalog_msg *m, enum check_state state, unsigned long words,
+                           const char *rejected, size_t first)
+{
+	struct buf rec = BUF_INIT;
+	size_t i;
+
+	cache_rec_u64(&rec, (uint64_t)state);
+	cache_rec_u64(&rec, words);
+	cache_rec_str(&rec, rejected);
+	cache_rec_u64(&rec, l->problem_count - first);
+	for (i = first; i < l->problem_count; i++) {
+		const struct check_problem *p = &l->problems[i];
+		int rule = check_rule_find(p->id);
+
+		if (p->line != catalog_msg_line(m) || rule < 0 || !p->source || !p->translation ||
+		    strcmp(p->source, catalog_msg_id(m)) != 0 ||
+		    strcmp(p->translation, catalog_msg_str(m)) != 0)
+			goto out;
+		cache_rec_u64(&rec, (uint64_t)rule);
+		cache_rec_u64(&rec, (uint64_t)p->rejected);
+		cache_rec_str(&rec, p->text);
+	}
+	cache_put(cache, key, rec.data, rec.len);
+out:
+	buf_release(&rec);
+}
+
 struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
                                  const struct check_options *opt, struct diag *d)
 {
@@ -618,7 +796,9 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 	int consistency_rule = check_rule_find("consistency");
 	struct first_translations firsts;
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-	size_t i, hint = 0;
+	struct digest context = { 0, 0 }, key = { 0, 0 };
+	struct message_record rec, *found;
+	size_t i, hint = 0, first;
 
 	(void)d;
 	l = add_lang(r);
@@ -649,6 +829,8 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 		u.rule = &check_rules[i];
 		check_rules[i].run_catalog(&u);
 	}
+	if (opt->cache)
+		context = catalog_context(&u, opt);
 
 	for (i = 0; i < catalog_count(cat); i++) {
 		const struct catalog_msg *m = catalog_at(cat, i);
@@ -661,15 +843,36 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 			count_in_files(l, m, i, CHECK_OBSOLETE, 0, &hint);
 			continue;
 		}
-		buf_truncate(&source, 0);
-		words = msg_words(ctxt, catalog_msg_id(m), l->source_lang, &source);
-		if (catalog_msg_id_plural(m)) {
-			buf_truncate(&target, 0);
-			msg_text(ctxt, catalog_msg_id_plural(m), &target);
-			words += uni_count_words(buf_str(&target), target.len, l->source_lang);
-		}
 		free(u.rejected);
-		state = msg_state(ctxt, m, l->source_lang, &source, &target, &u.rejected);
+		u.rejected = NULL;
+		found = NULL;
+		if (opt->cache) {
+			const char *data;
+			size_t len;
+
+			key = message_key(&context, m);
+			data = cache_get(opt->cache, &key, &len);
+			if (data && read_record(data, len, &rec) == 0)
+				found = &rec;
+			else if (data)
+				cache_reject(opt->cache, &key);
+		}
+		if (found) {
+			words = found->words;
+			state = found->state;
+			if (found->rejected)
+				u.rejected = xstrdup(found->rejected);
+		} else {
+			buf_truncate(&source, 0);
+			words = msg_words(ctxt, catalog_msg_id(m), l->source_lang, &source);
+			if (catalog_msg_id_plural(m)) {
+				buf_truncate(&target, 0);
+				msg_text(ctxt, catalog_msg_id_plural(m), &target);
+				words +=
+				    uni_count_words(buf_str(&target), target.len, l->source_lang);
+			}
+			state = msg_state(ctxt, m, l->source_lang, &source, &target, &u.rejected);
+		}
 		l->states[i] = (unsigned char)state;
 		if (u.rejected)
 			l->rejections[i] = xstrdup(u.rejected);
@@ -689,8 +892,15 @@ struct check_lang *check_catalog(struct check_report *r, struct catalog *cat,
 			check_consistency(&u, &firsts, cat, m, &check_rules[consistency_rule]);
 		count(&l->counts, state, words);
 		count_in_files(l, m, i, state, words, &hint);
+		if (found) {
+			replay_problems(&u, m, found);
+			continue;
+		}
+		first = l->problem_count;
 		if (state == CHECK_TRANSLATED || state == CHECK_REJECTED)
 			check_message(&u, ctxt, m, &source, &target, opt->skip);
+		if (opt->cache)
+			record_message(opt->cache, &key, l, m, state, words, u.rejected, first);
 	}
 	free(u.rejected);
 	msgindex_release(&firsts.index);
@@ -829,7 +1039,64 @@ static void copy_source_facts(struct check_file *to, const struct check_file *fr
 	to->date = copy_or_null(from->date);
 }
 
-void check_load_titles(struct check_report *r, const char *dir, struct diag *d)
+/*
+ * The title, id and date of the document PATH into F: from CACHE's
+ * record of its bytes when it has one, else by parsing it.  Returns 0, or
+ * -1 when it cannot be parsed.
+ */
+static int read_source_facts(struct check_file *f, const char *path, struct cache *cache)
+{
+	struct diag quiet;
+	struct digest dg, key = { 0, 0 };
+	struct digest_state s;
+	xmlDocPtr doc;
+	const char *data;
+	size_t len;
+
+	if (cache && cache_file(cache, path, &dg) == 0) {
+		cache_key(&s, "check-title");
+		digest_add_digest(&s, &dg);
+		key = digest_final(&s);
+		if ((data = cache_get(cache, &key, &len)) != NULL) {
+			struct cache_reader r;
+			const char *title, *id, *date;
+
+			cache_reader_init(&r, data, len);
+			title = cache_read_str(&r);
+			id = cache_read_str(&r);
+			date = cache_read_str(&r);
+			if (cache_reader_done(&r)) {
+				f->title = copy_or_null(title);
+				f->id = copy_or_null(id);
+				f->date = copy_or_null(date);
+				return 0;
+			}
+			cache_reject(cache, &key);
+		}
+	} else {
+		cache = NULL;
+	}
+	diag_init(&quiet, NULL, NULL);
+	doc = xmldoc_read_file(path, &quiet);
+	if (!doc)
+		return -1;
+	f->title = document_title(doc);
+	f->id = root_attribute(xmlDocGetRootElement(doc), "id");
+	f->date = root_attribute(xmlDocGetRootElement(doc), "date");
+	xmlFreeDoc(doc);
+	if (cache) {
+		struct buf rec = BUF_INIT;
+
+		cache_rec_str(&rec, f->title);
+		cache_rec_str(&rec, f->id);
+		cache_rec_str(&rec, f->date);
+		cache_put(cache, &key, rec.data, rec.len);
+		buf_release(&rec);
+	}
+	return 0;
+}
+
+void check_load_titles(struct check_report *r, const char *dir, struct cache *cache, struct diag *d)
 {
 	size_t i, j, k;
 
@@ -839,9 +1106,7 @@ void check_load_titles(struct check_report *r, const char *dir, struct diag *d)
 		for (j = 0; j < l->file_count; j++) {
 			struct check_file *f = &l->files[j];
 			struct buf path = BUF_INIT;
-			struct diag quiet;
 			struct stat st;
-			xmlDocPtr doc;
 			int known = 0;
 
 			/* An earlier language may have read the same file (a
@@ -859,7 +1124,6 @@ void check_load_titles(struct check_report *r, const char *dir, struct diag *d)
 			if (dir && f->path[0] != '/')
 				buf_addf(&path, "%s/", dir);
 			buf_adds(&path, f->path);
-			diag_init(&quiet, NULL, NULL);
 			/* A reference may name anything: only a regular file is read. */
 			if (stat(buf_str(&path), &st) == 0 && !S_ISREG(st.st_mode)) {
 				diag_report(d, DIAG_ERROR, buf_str(&path), 0, 0,
@@ -869,16 +1133,9 @@ void check_load_titles(struct check_report *r, const char *dir, struct diag *d)
 				buf_release(&path);
 				continue;
 			}
-			doc = xmldoc_read_file(buf_str(&path), &quiet);
-			if (doc) {
-				f->title = document_title(doc);
-				f->id = root_attribute(xmlDocGetRootElement(doc), "id");
-				f->date = root_attribute(xmlDocGetRootElement(doc), "date");
-				xmlFreeDoc(doc);
-			} else {
+			if (read_source_facts(f, buf_str(&path), cache) != 0)
 				diag_report(d, DIAG_NOTE, buf_str(&path), 0, 0,
 				            "cannot read this source file for its title");
-			}
 			buf_release(&path);
 		}
 	}

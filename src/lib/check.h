@@ -126,6 +126,7 @@ struct check_report {
 	size_t lang_count, lang_alloc;
 };
 
+struct cache;
 struct glossary;
 
 struct check_options {
@@ -137,6 +138,13 @@ struct check_options {
 	unsigned long skip;
 	/* The terms the "glossary" check holds translations to, or NULL. */
 	const struct glossary *glossary;
+	/* What earlier runs found of each message (cache.h), or NULL: a
+	 * message whose record its key finds is neither counted nor checked
+	 * again.  The key is the message's text, translations, flags and
+	 * comments, the languages, the quotation marks, the checks skipped
+	 * and the glossary; not its place, which the problems are given from
+	 * the catalog.  The consistency check, across messages, always runs. */
+	struct cache *cache;
 };
 
 void check_report_init(struct check_report *r);
@@ -175,8 +183,10 @@ void check_against_template(struct check_lang *l, const struct catalog *cat,
  * root, and its root's id and date attributes, read from DIR joined with
  * the path of the reference (DIR NULL: the path as it is).  A file that
  * cannot be read is left without them and reported to D as a note.
+ * CACHE (or NULL) keeps what each document's bytes gave.
  */
-void check_load_titles(struct check_report *r, const char *dir, struct diag *d);
+void check_load_titles(struct check_report *r, const char *dir, struct cache *cache,
+                       struct diag *d);
 
 /* Translated words over all words, in percent; 100 when there are no words. */
 double check_percent(const struct check_counts *c);

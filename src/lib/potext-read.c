@@ -22,6 +22,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "digest.h"
 #include "mem.h"
 
 /* --- Flags -------------------------------------------------------------------------- */
@@ -184,6 +185,7 @@ struct parser {
 	size_t *slots, slot_mask;
 	struct potext_parsed *out;
 	size_t unchecked_alloc;
+	const struct potext_memo *memo; /* or NULL */
 };
 
 /* Moves to the next line; 0 at the end of the text. */
@@ -665,6 +667,43 @@ static void add_unchecked(struct parser *ps, struct potext_msg *m, size_t start,
 	out->unchecked[out->nunchecked++].end = end;
 }
 
+/* The digest of the entry at [START, END), the header or not, in memcmp order. */
+static void entry_digest(const struct parser *ps, size_t start, size_t end,
+                         unsigned char out[POTEXT_ENTRY_DIGEST])
+{
+	struct digest_state s;
+	struct digest dg;
+	int i;
+
+	digest_init(&s);
+	digest_add_u64(&s, ps->count == 1);
+	digest_add_bytes(&s, ps->text + start, end - start);
+	dg = digest_final(&s);
+	for (i = 0; i < 8; i++) {
+		out[i] = (unsigned char)(dg.hi >> (56 - 8 * i));
+		out[8 + i] = (unsigned char)(dg.lo >> (56 - 8 * i));
+	}
+}
+
+/* 1 when the memo knows DG. */
+static int memo_knows(const struct potext_memo *memo, const unsigned char *dg)
+{
+	size_t lo = 0, hi = memo->nknown;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = memcmp(memo->known + mid * POTEXT_ENTRY_DIGEST, dg, POTEXT_ENTRY_DIGEST);
+
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
 static int parse_all(struct parser *ps, const struct potext_sink *sink)
 {
 	int seen_obsolete = 0;
@@ -675,6 +714,7 @@ static int parse_all(struct parser *ps, const struct potext_sink *sink)
 		size_t start = ps->count ? (size_t)(ps->line - 1 - ps->text) : 0, end;
 		size_t first_ref = ps->nrefs;
 		struct potext_msg *m = sink->new_msg(sink->ctx);
+		unsigned char dg[POTEXT_ENTRY_DIGEST];
 		char *drop, *keep;
 		int rendered;
 
@@ -699,14 +739,24 @@ static int parse_all(struct parser *ps, const struct potext_sink *sink)
 		if (add_key(ps, ps->count) != 0)
 			return -1;
 		ps->count++;
-		/* Written again, the entry must give back its own bytes. */
-		buf_truncate(&ps->render, 0);
-		rendered = potext_render(m, ps->count == 1, 1, &ps->render);
-		if (rendered == 0 && (ps->render.len != end - start ||
-		                      memcmp(ps->render.data, ps->text + start, end - start) != 0))
-			return -1;
+		/* Written again, the entry must give back its own bytes, unless
+		 * an earlier parse found that these bytes do. */
+		if (ps->memo)
+			entry_digest(ps, start, end, dg);
+		if (ps->memo && memo_knows(ps->memo, dg)) {
+			rendered = 0;
+		} else {
+			buf_truncate(&ps->render, 0);
+			rendered = potext_render(m, ps->count == 1, 1, &ps->render);
+			if (rendered == 0 &&
+			    (ps->render.len != end - start ||
+			     memcmp(ps->render.data, ps->text + start, end - start) != 0))
+				return -1;
+		}
 		if (rendered != 0)
 			add_unchecked(ps, m, start, end);
+		else if (ps->memo && ps->memo->verified)
+			buf_add(ps->memo->verified, (const char *)dg, POTEXT_ENTRY_DIGEST);
 		if (ps->lean)
 			drop_lean(ps, m, drop, keep, first_ref);
 		/* One blank line between entries, none at the end. */
@@ -719,8 +769,8 @@ static int parse_all(struct parser *ps, const struct potext_sink *sink)
 	return 0;
 }
 
-int potext_parse(const char *text, size_t len, int lean, const struct potext_sink *sink,
-                 struct potext_parsed *out)
+int potext_parse(const char *text, size_t len, int lean, const struct potext_memo *memo,
+                 const struct potext_sink *sink, struct potext_parsed *out)
 {
 	struct parser ps;
 	size_t i;
@@ -735,6 +785,7 @@ int potext_parse(const char *text, size_t len, int lean, const struct potext_sin
 	ps.text = text;
 	ps.end = text + len;
 	ps.lean = lean;
+	ps.memo = memo;
 	ps.out = out;
 	/* Decoded strings never take more room than their source. */
 	out->block = xmalloc(len + 1);

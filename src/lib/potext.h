@@ -131,16 +131,33 @@ struct potext_parsed {
 };
 
 /*
+ * What earlier parses proved (potext_parse's MEMO): KNOWN holds NKNOWN
+ * entry digests (POTEXT_ENTRY_DIGEST bytes each, in memcmp order) of
+ * entries whose bytes were rendered again and found the same; an entry
+ * whose bytes have one of them is not rendered again, which is most of
+ * what a parse costs.  The fact holds for any file: the render of an
+ * entry depends on its bytes alone, and on whether it is the header.
+ * VERIFIED, when not NULL, gets the digest of every entry of this parse
+ * found exact (by rendering it, or in KNOWN), in file order.
+ */
+#define POTEXT_ENTRY_DIGEST 16
+struct potext_memo {
+	const unsigned char *known;
+	size_t nknown;
+	struct buf *verified;
+};
+
+/*
  * Parses the LEN bytes at TEXT (valid UTF-8, declared UTF-8 by its first
  * entry, the header) into entries given by SINK.  With LEAN, references,
  * extracted comments and previous msgids are not kept (their fields are
  * empty), which a reader of translations may allow.  Returns 0 and fills
  * OUT when every entry was read and, rendered again, gives back its own
  * bytes (see UNCHECKED); -1 when the text is anything else (nothing is
- * kept; the entries given to SINK must be dropped).
+ * kept; the entries given to SINK must be dropped).  MEMO may be NULL.
  */
-int potext_parse(const char *text, size_t len, int lean, const struct potext_sink *sink,
-                 struct potext_parsed *out);
+int potext_parse(const char *text, size_t len, int lean, const struct potext_memo *memo,
+                 const struct potext_sink *sink, struct potext_parsed *out);
 
 /* Frees what potext_parse allocated in P (not the entries). */
 void potext_parsed_release(struct potext_parsed *p);

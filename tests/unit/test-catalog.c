@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "lib/buf.h"
+#include "lib/cache.h"
 #include "lib/catalog.h"
 #include "unit.h"
 
@@ -140,6 +141,63 @@ static void read_back(void)
 	}
 }
 
+/* The catalog at PATH as written, into TEXT. */
+static void rendered(struct catalog *cat, struct buf *text)
+{
+	buf_truncate(text, 0);
+	CHECK(cat && catalog_render(cat, "t.po", text, &d) == 0);
+}
+
+static void read_cached(void)
+{
+	struct cache *c = cache_open(""); /* in memory: never saved */
+	struct buf plain = BUF_INIT, text = BUF_INIT;
+	struct catalog *cat;
+	char *original, *edited = NULL, *at;
+
+	cat = catalog_read(path, &d);
+	rendered(cat, &plain);
+	catalog_free(cat);
+	/* The first read finds no record and leaves one, the next finds it
+	 * and reads the same catalog. */
+	cat = catalog_read_cached(path, 0, c, &d);
+	rendered(cat, &text);
+	catalog_free(cat);
+	CHECK(cache_stats(c)->hits == 0 && cache_stats(c)->misses == 1);
+	CHECK_STR(buf_str(&text), buf_str(&plain));
+	cat = catalog_read_cached(path, 0, c, &d);
+	rendered(cat, &text);
+	catalog_free(cat);
+	CHECK(cache_stats(c)->hits == 1);
+	CHECK_STR(buf_str(&text), buf_str(&plain));
+	/* An entry edited so that potext would write it otherwise is not
+	 * taken on the file's record: libgettextpo reads the file. */
+	original = slurp(path);
+	at = original ? strstr(original, "msgid \"Bonjour") : NULL;
+	CHECK(at != NULL);
+	if (at) {
+		buf_truncate(&text, 0);
+		buf_add(&text, original, (size_t)(at - original));
+		buf_adds(&text, "msgid  ");
+		buf_adds(&text, at + 6);
+		edited = buf_detach(&text);
+		spit(path, edited);
+		cat = catalog_read(path, &d);
+		rendered(cat, &plain);
+		catalog_free(cat);
+		cat = catalog_read_cached(path, 0, c, &d);
+		rendered(cat, &text);
+		catalog_free(cat);
+		CHECK_STR(buf_str(&text), buf_str(&plain));
+		spit(path, original);
+	}
+	free(original);
+	free(edited);
+	buf_release(&plain);
+	buf_release(&text);
+	cache_free(c);
+}
+
 static void syntax_errors(void)
 {
 	/* Syntax errors: reported with file and line, nothing returned. */
@@ -235,6 +293,7 @@ int main(void)
 	TEST(write_template, "a template is written with its header, references and no-wrap");
 	TEST(read_back,
 	     "a catalog read back has its lines, flags and references, and is byte-stable");
+	TEST(read_cached, "a read through a record of the entries proved exact reads the same");
 	TEST(syntax_errors,
 	     "a syntax error, a duplicate or a missing file is reported at its line");
 	TEST(format_checks, "libgettextpo's format checks report at the message's line");
