@@ -552,11 +552,21 @@ static void cleanup_engine(void)
 	xmlCleanupParser();
 }
 
+/*
+ * Standard output's buffer, given before anything is allocated: stdio
+ * would otherwise allocate it at the first printf, which may come after a
+ * large model was freed, and glibc consolidates every freed small block
+ * before such a request: a quarter of a second at 10,000 articles.
+ */
+static char stdout_buffer[BUFSIZ];
+
 int tool_main(int argc, char **argv)
 {
 	struct tool_ctx ctx;
 	int status;
 
+	setvbuf(stdout, stdout_buffer, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF,
+	        sizeof stdout_buffer);
 	memset(&ctx, 0, sizeof ctx);
 	ctx.progname = "traduki";
 	ctx.progress = -1;
