@@ -482,6 +482,11 @@ int segment_check(const char *msgid, const char *msgstr, char **reason)
 
 	if (reason)
 		*reason = NULL;
+	/* Two plain texts have no markup to compare: most messages, and no
+	 * document needs making for them. */
+	if (strlen(msgid) <= XML_MAX_TEXT_LENGTH && strlen(msgstr) <= XML_MAX_TEXT_LENGTH &&
+	    plain_text(msgid) && plain_text(msgstr))
+		return 0;
 	why = parse_message(msgid, &src);
 	if (why) {
 		char *r = dup_reason("the source text itself is not valid: %s", why);
