@@ -216,6 +216,21 @@ static double threshold_of(const struct build_args *args, const struct siteconf 
  * language is never silent (doc/editors.md).  A manifest that cannot be
  * read is an earlier run's business: nothing is said.
  */
+/* By id, then by place: the first of two with one id comes first. */
+static int compare_article_ids(const void *a, const void *b)
+{
+	const struct inject_article *x = *(const struct inject_article *const *)a;
+	const struct inject_article *y = *(const struct inject_article *const *)b;
+	int c = strcmp(x->id, y->id);
+
+	return c ? c : (x > y) - (x < y);
+}
+
+static int compare_id(const void *key, const void *elem)
+{
+	return strcmp(key, (*(const struct inject_article *const *)elem)->id);
+}
+
 static void report_departures(const char *path, const struct inject *inj,
                               const struct inject_options *opt)
 {
@@ -223,13 +238,20 @@ static void report_departures(const char *path, const struct inject *inj,
 	xmlDocPtr doc;
 	xmlNodePtr n;
 	struct stat st;
-	size_t i;
+	/* By id, to be found by bisection: a search through every article
+	 * for each was a quarter of an hour at 100,000 articles. */
+	const struct inject_article **by_id;
+	size_t i, count = inject_article_count(inj);
 
 	if (stat(path, &st) != 0)
 		return;
 	diag_init(&quiet, NULL, NULL);
 	if (!(doc = xmldoc_read_file(path, &quiet)))
 		return;
+	by_id = xmalloc((count + 1) * sizeof *by_id);
+	for (i = 0; i < count; i++)
+		by_id[i] = inject_article_at(inj, i);
+	qsort(by_id, count, sizeof *by_id, compare_article_ids);
 	for (n = xmlDocGetRootElement(doc)->children; n; n = n->next) {
 		xmlChar *id, *published;
 		const struct inject_article *art = NULL;
@@ -239,9 +261,14 @@ static void report_departures(const char *path, const struct inject *inj,
 		id = xmlGetProp(n, BAD_CAST "id");
 		published = xmlGetProp(n, BAD_CAST "published");
 		if (id && published && xmlStrEqual(published, BAD_CAST "yes")) {
-			for (i = 0; i < inject_article_count(inj) && !art; i++)
-				if (strcmp(inject_article_at(inj, i)->id, (const char *)id) == 0)
-					art = inject_article_at(inj, i);
+			const struct inject_article **found =
+			    bsearch(id, by_id, count, sizeof *by_id, compare_id);
+
+			/* The first article with that id, as a search in order finds. */
+			while (found && found > by_id &&
+			       strcmp((*(found - 1))->id, (char *)id) == 0)
+				found--;
+			art = found ? *found : NULL;
 			if (!art) {
 				fprintf(stderr, "%s leaves %s: no longer in the sources\n", id,
 				        opt->lang);
@@ -263,6 +290,7 @@ static void report_departures(const char *path, const struct inject *inj,
 		xmlFree(published);
 	}
 	xmlFreeDoc(doc);
+	free(by_id);
 }
 
 static int build_localized(struct build_args *args, struct tool_rules *rules_files,

@@ -598,7 +598,7 @@ static int check_quotes(struct check_unit *u)
 int check_parse_quotes(const char *value, char quotes[4][8])
 {
 	size_t len = strlen(value), pos = 0, n = 0;
-	char got[4][8];
+	char got[4][8] = { { 0 } };
 
 	while (pos < len) {
 		size_t at = pos;

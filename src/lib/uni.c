@@ -502,7 +502,7 @@ int uni_quotes(const char *locale, char quotes[4][8])
 		                                           ULOCDATA_ALT_QUOTATION_END };
 	UErrorCode status = U_ZERO_ERROR;
 	ULocaleData *data;
-	char name[32], got[4][8];
+	char name[32], got[4][8] = { { 0 } };
 	int i;
 
 	icu_locale(locale, name, sizeof name);
@@ -517,6 +517,9 @@ int uni_quotes(const char *locale, char quotes[4][8])
 			u_strToUTF8(got[i], (int32_t)sizeof got[i], NULL, u, n, &status);
 		else
 			status = U_ILLEGAL_ARGUMENT_ERROR;
+		/* A mark that fills its eight bytes has no NUL: no string. */
+		if (status == U_STRING_NOT_TERMINATED_WARNING)
+			status = U_BUFFER_OVERFLOW_ERROR;
 	}
 	ulocdata_close(data);
 	if (U_FAILURE(status))
