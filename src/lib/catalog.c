@@ -959,7 +959,8 @@ static void memo_put(struct cache *cache, const char *name, struct buf *verified
 	struct digest key = memo_key(name);
 	size_t n = verified->len / POTEXT_ENTRY_DIGEST, i, kept = 0;
 
-	qsort(verified->data, n, POTEXT_ENTRY_DIGEST, compare_entry_digests);
+	if (n > 1)
+		qsort(verified->data, n, POTEXT_ENTRY_DIGEST, compare_entry_digests);
 	/* Two entries of one file may have the same bytes: two obsolete ones. */
 	for (i = 0; i < n; i++)
 		if (!kept ||
@@ -967,7 +968,8 @@ static void memo_put(struct cache *cache, const char *name, struct buf *verified
 		           verified->data + i * POTEXT_ENTRY_DIGEST, POTEXT_ENTRY_DIGEST) != 0)
 			memmove(verified->data + kept++ * POTEXT_ENTRY_DIGEST,
 			        verified->data + i * POTEXT_ENTRY_DIGEST, POTEXT_ENTRY_DIGEST);
-	cache_put(cache, &key, verified->data, kept * POTEXT_ENTRY_DIGEST);
+	/* An empty file proves nothing, and has no bytes to point at. */
+	cache_put(cache, &key, kept ? verified->data : "", kept * POTEXT_ENTRY_DIGEST);
 }
 
 /*
