@@ -141,33 +141,29 @@ static void read_back(void)
 	}
 }
 
-/* The catalog at PATH as written, into TEXT. */
-static void rendered(struct catalog *cat, struct buf *text)
+/* The catalog at PATH, read through C (NULL: none), as written, into TEXT. */
+static void read_rendered(struct cache *c, struct buf *text)
 {
+	struct catalog *cat = catalog_read_cached(path, 0, c, &d);
+
 	buf_truncate(text, 0);
 	CHECK(cat && catalog_render(cat, "t.po", text, &d) == 0);
+	catalog_free(cat);
 }
 
 static void read_cached(void)
 {
 	struct cache *c = cache_open(""); /* in memory: never saved */
 	struct buf plain = BUF_INIT, text = BUF_INIT;
-	struct catalog *cat;
 	char *original, *edited = NULL, *at;
 
-	cat = catalog_read(path, &d);
-	rendered(cat, &plain);
-	catalog_free(cat);
+	read_rendered(NULL, &plain);
 	/* The first read finds no record and leaves one, the next finds it
 	 * and reads the same catalog. */
-	cat = catalog_read_cached(path, 0, c, &d);
-	rendered(cat, &text);
-	catalog_free(cat);
+	read_rendered(c, &text);
 	CHECK(cache_stats(c)->hits == 0 && cache_stats(c)->misses == 1);
 	CHECK_STR(buf_str(&text), buf_str(&plain));
-	cat = catalog_read_cached(path, 0, c, &d);
-	rendered(cat, &text);
-	catalog_free(cat);
+	read_rendered(c, &text);
 	CHECK(cache_stats(c)->hits == 1);
 	CHECK_STR(buf_str(&text), buf_str(&plain));
 	/* An entry edited so that potext would write it otherwise is not
@@ -182,12 +178,8 @@ static void read_cached(void)
 		buf_adds(&text, at + 6);
 		edited = buf_detach(&text);
 		spit(path, edited);
-		cat = catalog_read(path, &d);
-		rendered(cat, &plain);
-		catalog_free(cat);
-		cat = catalog_read_cached(path, 0, c, &d);
-		rendered(cat, &text);
-		catalog_free(cat);
+		read_rendered(NULL, &plain);
+		read_rendered(c, &text);
 		CHECK_STR(buf_str(&text), buf_str(&plain));
 		spit(path, original);
 	}
